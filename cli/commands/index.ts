@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+import { migrateCommand } from './migrate.ts';
+import { startCommand } from './start.ts';
+
+export function registerCommands(program: Command): void {
+  startCommand(program);
+  migrateCommand(program);
+}

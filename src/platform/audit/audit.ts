@@ -1,0 +1,48 @@
+import type { ServiceContext } from '../context.ts';
+
+export interface AuditEntry {
+  unitId: string | null;
+  entity: string;
+  entityId: string | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Writes one audit row; call it inside the transaction that makes the change (see inTransaction). */
+export async function audit(ctx: ServiceContext, entry: AuditEntry): Promise<void> {
+  await ctx.db
+    .insertInto('audit_log')
+    .values({
+      actor_user_id: ctx.actor.userId || null,
+      unit_id: entry.unitId,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      action: entry.action,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+      ip: ctx.ip ?? null,
+    })
+    .execute();
+}
+
+/** Before/after of an update: only the fields that changed, so the log reads as a diff. */
+export function changedFields<T extends object>(
+  before: T,
+  after: Partial<T>,
+): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (after[key] === undefined) continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}
+
+function toJson(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}

@@ -1,0 +1,109 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor, RoleAssignment } from '../authz/actor.ts';
+import type { Role } from '../authz/roles.ts';
+import type { DB } from '../db/schema.ts';
+
+export const SESSION_COOKIE = 'ts_session';
+export const CSRF_COOKIE = 'ts_csrf';
+/** Sessions slide: each use extends them, but an idle session ends after this long. */
+export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const token = () => randomBytes(32).toString('base64url');
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  db: Kysely<DB>,
+  userId: string,
+  client: { ip?: string; userAgent?: string },
+): Promise<NewSession> {
+  const session = { token: token(), csrfToken: token(), expiresAt: new Date(Date.now() + SESSION_IDLE_MS) };
+  await db
+    .insertInto('sessions')
+    .values({
+      id: sha256(session.token),
+      user_id: userId,
+      csrf_token: session.csrfToken,
+      expires_at: session.expiresAt,
+      ip: client.ip ?? null,
+      user_agent: client.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return session;
+}
+
+export async function deleteSession(db: Kysely<DB>, sessionToken: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sha256(sessionToken)).execute();
+}
+
+export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export interface LoadedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+/** Resolves a cookie token to the acting user with their role assignments, or null if invalid/expired. */
+export async function loadSession(db: Kysely<DB>, sessionToken: string): Promise<LoadedSession | null> {
+  const id = sha256(sessionToken);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'users.id as user_id',
+      'users.username',
+      'users.full_name',
+      'users.is_active',
+      'users.must_change_password',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row?.is_active || row.expires_at.getTime() < Date.now()) return null;
+  if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(), expires_at: new Date(Date.now() + SESSION_IDLE_MS) })
+      .where('id', '=', id)
+      .execute();
+  }
+  return {
+    csrfToken: row.csrf_token,
+    actor: {
+      userId: row.user_id,
+      username: row.username,
+      fullName: row.full_name,
+      mustChangePassword: row.must_change_password,
+      assignments: await loadAssignments(db, row.user_id),
+    },
+  };
+}
+
+export async function loadAssignments(db: Kysely<DB>, userId: string): Promise<RoleAssignment[]> {
+  const rows = await db
+    .selectFrom('role_assignments')
+    .innerJoin('units', 'units.id', 'role_assignments.unit_id')
+    .select(['role_assignments.role', 'units.id', 'units.path', 'units.name', 'units.kind'])
+    .where('role_assignments.user_id', '=', userId)
+    .where('units.status', '=', 'active')
+    .orderBy('units.path')
+    .execute();
+  return rows.map((r) => ({
+    role: r.role as Role,
+    unitId: r.id,
+    unitPath: r.path,
+    unitName: r.name,
+    unitKind: r.kind,
+  }));
+}

@@ -1,0 +1,59 @@
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { ServiceContext } from '../context.ts';
+import type { DB } from '../db/schema.ts';
+import { AppError, forbidden } from '../http/errors.ts';
+import { can, scopePrefixes, type UnitRef } from './actor.ts';
+import type { Permission } from './roles.ts';
+
+export interface ScopedUnit extends UnitRef {
+  name: string;
+  kind: string;
+}
+
+/**
+ * The single authorisation check of a handler: may the actor use `permission` on every one of these units?
+ * Loads the units in one query; unknown ids are 'not found', others' units 'forbidden'.
+ */
+export async function requireAccess(
+  ctx: ServiceContext,
+  permission: Permission,
+  unitIds: readonly string[],
+): Promise<Map<string, ScopedUnit>> {
+  const wanted = [...new Set(unitIds)];
+  if (wanted.length === 0) return new Map();
+  const units = await ctx.db
+    .selectFrom('units')
+    .select(['id', 'path', 'name', 'kind'])
+    .where('id', 'in', wanted)
+    .execute();
+  if (units.length !== wanted.length) throw new AppError('not_found', 'Không tìm thấy đơn vị.');
+  for (const unit of units) if (!can(ctx.actor, permission, unit)) throw forbidden();
+  return new Map(units.map((u) => [u.id, u]));
+}
+
+export async function requireUnitAccess(ctx: ServiceContext, permission: Permission, unitId: string) {
+  const units = await requireAccess(ctx, permission, [unitId]);
+  return units.get(unitId) as ScopedUnit;
+}
+
+/** Ids of every unit where the actor holds `permission`, as a sub-query for `where unit_id in (...)`. */
+export function unitsInScope(ctx: ServiceContext, permission: Permission) {
+  const prefixes = scopePrefixes(ctx.actor, permission);
+  return unitsUnderPaths(ctx, prefixes);
+}
+
+/** Ids of the units at or below these paths (an empty list selects nothing). */
+export function unitsUnderPaths(ctx: ServiceContext, paths: readonly string[]) {
+  return ctx.db
+    .selectFrom('units')
+    .select('units.id')
+    .where((eb: ExpressionBuilder<DB, 'units'>) =>
+      paths.length === 0
+        ? eb.val(false)
+        : eb.or(paths.map((p) => eb('units.path', 'like', `${escapeLike(p)}%`))),
+    ) as SelectQueryBuilder<DB, 'units', { id: string }>;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,98 @@
+/** Roles a user holds on a unit (user × role × unit). A role on an office covers every unit below it. */
+export const ROLES = [
+  'system_admin',
+  'office_admin',
+  'office_specialist',
+  'principal',
+  'vice_principal',
+  'it_officer',
+  'department_head',
+  'teacher',
+  'staff',
+  'guardian',
+  'student',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABEL_VI: Record<Role, string> = {
+  system_admin: 'Quản trị hệ thống',
+  office_admin: 'Quản trị cơ quan quản lý',
+  office_specialist: 'Chuyên viên',
+  principal: 'Hiệu trưởng',
+  vice_principal: 'Phó hiệu trưởng',
+  it_officer: 'Cán bộ CNTT / thống kê',
+  department_head: 'Tổ trưởng chuyên môn',
+  teacher: 'Giáo viên',
+  staff: 'Nhân viên',
+  guardian: 'Cha mẹ học sinh',
+  student: 'Học sinh',
+};
+
+export const PERMISSIONS = [
+  'units.read',
+  'units.manage',
+  'school_years.manage',
+  'staff.read',
+  'staff.write',
+  'students.read',
+  /** National ID, address, disability, household and policy flags: only for those who process them. */
+  'students.sensitive',
+  'students.write',
+  /** Export or erase a person's data on request (personal data law). */
+  'students.personal_data',
+  /** A guardian or a student: only the students linked to the account. */
+  'students.read_own',
+  'classes.read',
+  'classes.write',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'imports.run',
+  'jobs.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const SCHOOL_READ: Permission[] = ['units.read', 'staff.read', 'students.read', 'classes.read'];
+const SCHOOL_RECORDS: Permission[] = [
+  ...SCHOOL_READ,
+  'students.sensitive',
+  'staff.write',
+  'students.write',
+  'classes.write',
+  'imports.run',
+  'jobs.read',
+  'users.read',
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  system_admin: PERMISSIONS,
+  office_admin: [
+    ...SCHOOL_READ,
+    'students.sensitive',
+    'units.manage',
+    'school_years.manage',
+    'users.read',
+    'users.manage',
+    'audit.read',
+    'jobs.read',
+  ],
+  office_specialist: [...SCHOOL_READ, 'students.sensitive', 'jobs.read'],
+  principal: [
+    ...SCHOOL_RECORDS,
+    'school_years.manage',
+    'students.personal_data',
+    'users.manage',
+    'audit.read',
+  ],
+  vice_principal: SCHOOL_RECORDS,
+  it_officer: [...SCHOOL_RECORDS, 'school_years.manage', 'users.manage'],
+  department_head: SCHOOL_READ,
+  teacher: SCHOOL_READ,
+  staff: ['units.read', 'staff.read'],
+  guardian: ['units.read', 'students.read_own'],
+  student: ['units.read', 'students.read_own'],
+};
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

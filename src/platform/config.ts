@@ -1,0 +1,25 @@
+import path from 'node:path';
+
+/** Runtime settings, read once from the environment. */
+export interface AppConfig {
+  /** PostgreSQL connection string; absent means the embedded PGlite database. */
+  databaseUrl: string | undefined;
+  /** Folder for the embedded database and uploaded files. */
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Set the Secure flag on cookies (behind HTTPS). */
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.TRUONGSO_DATA_DIR ?? 'data'),
+    host: env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? 3000),
+    secureCookies: env.TRUONGSO_SECURE_COOKIES === '1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

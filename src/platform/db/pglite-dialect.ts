@@ -1,0 +1,92 @@
+import type { PGlite } from '@electric-sql/pglite';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
+
+/**
+ * Kysely dialect for the embedded PGlite database.
+ * PGlite has a single connection, so the driver hands it out to one holder at a time: a transaction keeps it
+ * until commit/rollback and other queries wait, which gives the same isolation the server would.
+ */
+export class PGliteDialect implements Dialect {
+  constructor(private readonly pglite: PGlite) {}
+  createAdapter() {
+    return new PostgresAdapter();
+  }
+  createDriver(): Driver {
+    return new PGliteDriver(this.pglite);
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new PostgresIntrospector(db);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
+}
+
+class PGliteDriver implements Driver {
+  private readonly connection: PGliteConnection;
+  private queue: Promise<void> = Promise.resolve();
+  private release: (() => void) | undefined;
+
+  constructor(pglite: PGlite) {
+    this.connection = new PGliteConnection(pglite);
+  }
+  async init() {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.queue;
+    let release: () => void = () => {};
+    this.queue = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    this.release = release;
+    return this.connection;
+  }
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
+    await connection.executeQuery({ sql: `begin${isolation}`, parameters: [] } as unknown as CompiledQuery);
+  }
+  async commitTransaction(connection: DatabaseConnection) {
+    await connection.executeQuery({ sql: 'commit', parameters: [] } as unknown as CompiledQuery);
+  }
+  async rollbackTransaction(connection: DatabaseConnection) {
+    await connection.executeQuery({ sql: 'rollback', parameters: [] } as unknown as CompiledQuery);
+  }
+  async releaseConnection() {
+    const release = this.release;
+    this.release = undefined;
+    release?.();
+  }
+  async destroy() {}
+}
+
+class PGliteConnection implements DatabaseConnection {
+  constructor(private readonly pglite: PGlite) {}
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    // Without parameters use the simple protocol, as node-postgres does, so a migration may hold several statements.
+    const result =
+      compiled.parameters.length === 0
+        ? (await this.pglite.exec(compiled.sql)).at(-1)
+        : await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    if (!result) return { rows: [] };
+    const affected = result.affectedRows;
+    return {
+      rows: result.rows as R[],
+      numAffectedRows: affected === undefined ? undefined : BigInt(affected),
+    };
+  }
+  // biome-ignore lint/correctness/useYield: PGlite has no cursors over this API; streaming is not offered.
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('PGlite dialect does not support streaming');
+  }
+}

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { featureRoutes } from '../../features/index.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import type { DB } from '../db/schema.ts';
+import { jobRoutes } from '../jobs/routes.ts';
+import type { JobRunner } from '../jobs/runner.ts';
+import { handleError } from './error-handler.ts';
+import { AppError } from './errors.ts';
+
+z.config(z.locales.vi());
+
+export interface AppOptions {
+  db: Kysely<DB>;
+  jobs: JobRunner;
+  logger?: FastifyServerOptions['logger'];
+  /** Built web app to serve; omitted in API-only tests. */
+  webDist?: string;
+  secureCookies?: boolean;
+  /** Login attempts per IP per 5 minutes (tests lower or raise it). */
+  loginRateLimit?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobRunner;
+    secureCookies: boolean;
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 20 * 1024 * 1024,
+  });
+  app.decorate('db', options.db);
+  app.decorate('jobs', options.jobs);
+  app.decorate('secureCookies', options.secureCookies ?? false);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 5 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Trường Số API', version: '1', description: 'REST JSON API của Trường Số (/api/v1).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/v1/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await loadSession(options.db, token);
+    request.actor = session?.actor ?? null;
+    request.csrfToken = session?.csrfToken ?? null;
+  });
+  // Double-submit CSRF check: the SPA echoes the readable ts_csrf cookie in a header; it must match the session.
+  app.addHook('preHandler', async (request) => {
+    if (!UNSAFE_METHODS.has(request.method) || !request.url.startsWith('/api/v1/')) return;
+    if (CSRF_EXEMPT.has(request.url.split('?')[0] ?? '') || !request.actor) return;
+    if (request.headers['x-csrf-token'] !== request.csrfToken) {
+      throw new AppError('csrf_failed', 'Phiên làm việc không hợp lệ (CSRF). Hãy tải lại trang và thử lại.');
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      typed.get(
+        '/health',
+        {
+          schema: {
+            tags: ['system'],
+            response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+          },
+        },
+        async () => {
+          await options.db.selectFrom('unit_kinds').select('code').limit(1).execute();
+          return { status: 'ok' as const, database: 'ok' };
+        },
+      );
+      await api.register(authRoutes, { loginRateLimit: options.loginRateLimit ?? 30 });
+      await api.register(jobRoutes);
+      for (const routes of featureRoutes) await api.register(routes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  serveWebApp(app, options.webDist);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ API này.' } });
+    }
+    if (options.webDist && fs.existsSync(path.join(options.webDist, 'index.html'))) {
+      return reply.sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .type('text/plain; charset=utf-8')
+      .send('Chưa có giao diện web: chạy "npm run build".');
+  });
+  return app;
+}
+
+function serveWebApp(app: FastifyInstance, webDist: string | undefined) {
+  if (!webDist || !fs.existsSync(webDist)) return;
+  app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+}

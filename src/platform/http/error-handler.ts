@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type FieldErrors, isForeignKeyViolation, isUniqueViolation } from './errors.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: FieldErrors; details?: unknown };
+}
+
+/** Maps every failure to `{ error: { code, message, fields } }` with a Vietnamese message; never a stack trace. */
+export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const body = toErrorBody(error);
+  if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: body.payload.error.code }, 'request refused');
+  return reply.status(body.status).send(body.payload);
+}
+
+function toErrorBody(error: FastifyError | Error): { status: number; payload: ErrorBody } {
+  if (error instanceof AppError) {
+    return {
+      status: error.status,
+      payload: {
+        error: { code: error.code, message: error.message, fields: error.fields, details: error.details },
+      },
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields: FieldErrors = {};
+    for (const issue of error.validation) {
+      const zodPath = (issue.params as { issue?: { path?: PropertyKey[] } }).issue?.path ?? [];
+      const path =
+        issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || zodPath.map(String).join('.');
+      fields[path || '_'] ??= issue.message ?? 'Giá trị không hợp lệ.';
+    }
+    const first = Object.entries(fields)[0];
+    const message = first
+      ? `Dữ liệu không hợp lệ ở trường "${first[0]}": ${first[1]}`
+      : 'Dữ liệu không hợp lệ.';
+    return { status: 400, payload: { error: { code: 'validation_failed', message, fields } } };
+  }
+  if (isResponseSerializationError(error)) return internal();
+  if (isUniqueViolation(error)) {
+    return {
+      status: 409,
+      payload: { error: { code: 'conflict', message: 'Dữ liệu bị trùng với bản ghi đã có.' } },
+    };
+  }
+  if (isForeignKeyViolation(error)) {
+    return {
+      status: 409,
+      payload: {
+        error: {
+          code: 'conflict',
+          message: 'Dữ liệu đang được bản ghi khác sử dụng hoặc tham chiếu không tồn tại.',
+        },
+      },
+    };
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.statusCode === 429) {
+    return {
+      status: 429,
+      payload: {
+        error: { code: 'too_many_requests', message: 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.' },
+      },
+    };
+  }
+  if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+    return {
+      status: fastifyError.statusCode,
+      payload: { error: { code: 'bad_request', message: 'Yêu cầu không hợp lệ.' } },
+    };
+  }
+  return internal();
+}
+
+const internal = () => ({
+  status: 500,
+  payload: {
+    error: { code: 'internal', message: 'Đã có lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị.' },
+  },
+});

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUnitAccess } from '../authz/access.ts';
+import { can } from '../authz/actor.ts';
+import type { ServiceContext } from '../context.ts';
+import type { Row } from '../db/schema.ts';
+import { idParams } from '../http/common-schemas.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import { ctxOf } from '../http/request-context.ts';
+import type { JobRunner } from './runner.ts';
+
+export const jobSchema = z.object({
+  id: z.uuid(),
+  unitId: z.uuid(),
+  kind: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  progressDone: z.number().int(),
+  progressTotal: z.number().int(),
+  message: z.string().nullable(),
+  result: z.unknown(),
+  error: z.unknown(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type Job = z.infer<typeof jobSchema>;
+
+const tags = ['jobs'];
+
+export const jobRoutes: FastifyPluginAsync = async (app) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/jobs/:id', { schema: { tags, params: idParams, response: { 200: jobSchema } } }, (req) =>
+    getJob(ctxOf(req), app.jobs, req.params.id),
+  );
+  api.get(
+    '/jobs',
+    { schema: { tags, querystring: z.object({ unitId: z.uuid() }), response: { 200: z.array(jobSchema) } } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      await requireUnitAccess(ctx, 'jobs.read', req.query.unitId);
+      const rows = await ctx.db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('unit_id', '=', req.query.unitId)
+        .orderBy('created_at', 'desc')
+        .limit(50)
+        .execute();
+      return rows.map((r) => toJob(r, app.jobs));
+    },
+  );
+};
+
+/** The creator of a job may always follow it; others need jobs.read on its unit. */
+export async function getJob(ctx: ServiceContext, runner: JobRunner, id: string): Promise<Job> {
+  const live = runner.liveProgress(id);
+  const row = await ctx.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('tác vụ');
+  if (row.created_by !== ctx.actor.userId) {
+    const unit = await ctx.db
+      .selectFrom('units')
+      .select(['id', 'path'])
+      .where('id', '=', row.unit_id)
+      .executeTakeFirstOrThrow();
+    if (!can(ctx.actor, 'jobs.read', unit)) throw forbidden();
+  }
+  return toJob(row, runner, live);
+}
+
+function toJob(row: Row<'jobs'>, runner: JobRunner, live = runner.liveProgress(row.id)): Job {
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    kind: row.kind,
+    status: row.status,
+    progressDone: live?.done ?? row.progress_done,
+    progressTotal: live?.total ?? row.progress_total,
+    message: live?.message ?? row.message,
+    result: row.result,
+    error: row.error,
+    createdAt: row.created_at.toISOString(),
+    finishedAt: row.finished_at?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,206 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { loadAssignments } from '../auth/sessions.ts';
+import type { ServiceContext } from '../context.ts';
+import type { DB } from '../db/schema.ts';
+
+export interface JobProgress {
+  /** Reports progress; writes are throttled so a tight loop does not flood the database. */
+  report(done: number, total: number, message?: string): Promise<void>;
+}
+
+/** A job handler runs as the user who queued it, so its writes are authorised and audited as theirs. */
+export type JobHandler = (ctx: ServiceContext, payload: unknown, progress: JobProgress) => Promise<unknown>;
+
+export interface QueuedJob {
+  id: string;
+  unit_id: string;
+  kind: string;
+  payload: unknown;
+  created_by: string | null;
+}
+
+const REPORT_EVERY_MS = 250;
+
+/**
+ * Heavy or batch work (imports, year close, PDF batches) runs here, one job at a time per process, outside the
+ * request. State and progress live in the jobs table so the user can watch them and a restart can report them.
+ */
+export class JobRunner {
+  private readonly handlers = new Map<string, JobHandler>();
+  private draining: Promise<void> | null = null;
+  private stopped = false;
+  /** Live progress of the running job, readable while its transaction holds the embedded database. */
+  private readonly live = new Map<string, { done: number; total: number; message: string | null }>();
+  private progressWrites: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly log: Logger,
+  ) {}
+
+  register(kind: string, handler: JobHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  /** Marks jobs that were running when the process stopped as failed: their transaction was rolled back. */
+  async recover(): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set({
+        status: 'failed',
+        finished_at: new Date(),
+        error: JSON.stringify({
+          message: 'Máy chủ khởi động lại khi tác vụ đang chạy; không có thay đổi nào được lưu.',
+        }),
+      })
+      .where('status', '=', 'running')
+      .execute();
+    this.kick();
+  }
+
+  async enqueue(
+    ctx: ServiceContext,
+    job: { unitId: string; kind: string; payload: unknown },
+  ): Promise<string> {
+    if (!this.handlers.has(job.kind)) throw new Error(`No handler for job kind ${job.kind}`);
+    const row = await ctx.db
+      .insertInto('jobs')
+      .values({
+        unit_id: job.unitId,
+        kind: job.kind,
+        payload: JSON.stringify(job.payload ?? null),
+        created_by: ctx.actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // A job queued inside a transaction must not start before that transaction commits.
+    if (!ctx.db.isTransaction) this.kick();
+    return row.id;
+  }
+
+  /** Starts working through queued jobs if not already doing so. */
+  kick(): void {
+    if (this.draining || this.stopped) return;
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+    });
+  }
+
+  /** Resolves when the queue is empty (tests and CLI commands wait on this). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.idle();
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const job = await this.db
+        .selectFrom('jobs')
+        .select(['id', 'unit_id', 'kind', 'payload', 'created_by'])
+        .where('status', '=', 'queued')
+        .orderBy('created_at')
+        .limit(1)
+        .executeTakeFirst();
+      if (!job || this.stopped) return;
+      await this.run(job);
+    }
+  }
+
+  private async run(job: QueuedJob): Promise<void> {
+    const claimed = await this.db
+      .updateTable('jobs')
+      .set({ status: 'running', started_at: new Date() })
+      .where('id', '=', job.id)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) return;
+    const log = this.log.child({ jobId: job.id, kind: job.kind });
+    try {
+      const handler = this.handlers.get(job.kind);
+      if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
+      const ctx = await this.contextOf(job, log);
+      const result = await handler(ctx, job.payload, this.progressOf(job.id));
+      await this.finish(job.id, 'succeeded', { result: JSON.stringify(result ?? null) });
+      log.info('job succeeded');
+    } catch (error) {
+      log.error({ err: error }, 'job failed');
+      await this.finish(job.id, 'failed', { error: JSON.stringify(describeFailure(error)) });
+    }
+  }
+
+  private async contextOf(job: QueuedJob, log: Logger): Promise<ServiceContext> {
+    const user = job.created_by
+      ? await this.db
+          .selectFrom('users')
+          .select(['id', 'username', 'full_name'])
+          .where('id', '=', job.created_by)
+          .executeTakeFirst()
+      : undefined;
+    return {
+      db: this.db,
+      log,
+      actor: {
+        userId: user?.id ?? '',
+        username: user?.username ?? 'system',
+        fullName: user?.full_name ?? 'Hệ thống',
+        mustChangePassword: false,
+        assignments: user ? await loadAssignments(this.db, user.id) : [],
+      },
+    };
+  }
+
+  /** In-memory progress of a job running in this process, if any. */
+  liveProgress(jobId: string) {
+    return this.live.get(jobId);
+  }
+
+  private progressOf(jobId: string): JobProgress {
+    let last = 0;
+    return {
+      report: async (done, total, message) => {
+        this.live.set(jobId, { done, total, message: message ?? null });
+        const now = Date.now();
+        if (now - last < REPORT_EVERY_MS && done < total) return;
+        last = now;
+        // Not awaited: inside a job's transaction the embedded database has one connection, so the write
+        // waits for the commit. Writes are chained to land in order, before the job's final state.
+        this.progressWrites = this.progressWrites.then(() =>
+          this.db
+            .updateTable('jobs')
+            .set({ progress_done: done, progress_total: total, message: message ?? null })
+            .where('id', '=', jobId)
+            .execute()
+            .then(
+              () => undefined,
+              (error: unknown) => this.log.warn({ err: error, jobId }, 'progress write failed'),
+            ),
+        );
+      },
+    };
+  }
+
+  private async finish(
+    jobId: string,
+    status: 'succeeded' | 'failed',
+    fields: { result?: string; error?: string },
+  ) {
+    await this.progressWrites;
+    this.live.delete(jobId);
+    await this.db
+      .updateTable('jobs')
+      .set({ status, finished_at: new Date(), ...fields })
+      .where('id', '=', jobId)
+      .execute();
+  }
+}
+
+function describeFailure(error: unknown): { code: string; message: string; details?: unknown } {
+  const e = error as { code?: string; message?: string; details?: unknown; name?: string };
+  if (e?.name === 'AppError') return { code: String(e.code), message: String(e.message), details: e.details };
+  return { code: 'internal', message: 'Tác vụ gặp lỗi hệ thống; không có thay đổi nào được lưu.' };
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Database, openDatabase, type StorageKind } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrator.ts';
+
+/** Storage tests run on PGlite always, and also on PostgreSQL when DATABASE_URL is set. */
+export const STORAGES: StorageKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** A fresh, migrated database: PGlite in memory, or a new PostgreSQL database dropped on close. */
+export async function openTestDatabase(
+  kind: StorageKind,
+  options: { migrate?: boolean } = {},
+): Promise<Database> {
+  const database = kind === 'pglite' ? await openDatabase({}) : await openScratchPostgres();
+  if (options.migrate !== false) await migrateToLatest(database.db as never);
+  return database;
+}
+
+async function openScratchPostgres(): Promise<Database> {
+  const adminUrl = process.env.DATABASE_URL as string;
+  const name = `truongso_t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}

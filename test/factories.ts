@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../src/platform/auth/passwords.ts';
+import type { Role } from '../src/platform/authz/roles.ts';
+import type { DB, Row, SchoolLevel } from '../src/platform/db/schema.ts';
+
+/** Every user the factories make has this password. */
+export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
+let passwordHash: Promise<string> | undefined;
+const testHash = () => {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  return passwordHash;
+};
+
+let counter = 0;
+const next = () => ++counter;
+
+export interface UnitSpec {
+  parent?: Pick<Row<'units'>, 'id' | 'path'>;
+  kind?: string;
+  name?: string;
+  code?: string;
+  level?: SchoolLevel;
+  currentSchoolYear?: string;
+}
+
+/** Inserts a unit directly (tests only), keeping the materialised path right. */
+export async function buildUnit(db: Kysely<DB>, spec: UnitSpec = {}): Promise<Row<'units'>> {
+  const n = next();
+  const kind = spec.kind ?? (spec.level ? 'school' : spec.parent ? 'local_office' : 'ministry');
+  const row = await db
+    .insertInto('units')
+    .values({
+      parent_id: spec.parent?.id ?? null,
+      kind,
+      code: spec.code ?? `U${n}-${Math.random().toString(36).slice(2, 7)}`,
+      name: spec.name ?? `Đơn vị ${n}`,
+      path: 'pending',
+      level: spec.level ?? null,
+      grade_from:
+        spec.level === 'lower_secondary' ? 6 : spec.level === 'primary' ? 1 : spec.level ? 10 : null,
+      grade_to: spec.level === 'lower_secondary' ? 9 : spec.level === 'primary' ? 5 : spec.level ? 12 : null,
+      current_school_year: spec.currentSchoolYear ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('unit_parent_history')
+    .values({ unit_id: row.id, parent_id: spec.parent?.id ?? null, valid_from: '2020-01-01' })
+    .execute();
+  return db
+    .updateTable('units')
+    .set({ path: `${spec.parent?.path ?? '/'}${row.id}/` })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export interface UserSpec {
+  unit: Pick<Row<'units'>, 'id'>;
+  roles?: { role: Role; unit?: Pick<Row<'units'>, 'id'> }[];
+  username?: string;
+  fullName?: string;
+  email?: string;
+  phone?: string;
+}
+
+export async function buildUser(db: Kysely<DB>, spec: UserSpec): Promise<Row<'users'>> {
+  const n = next();
+  const user = await db
+    .insertInto('users')
+    .values({
+      unit_id: spec.unit.id,
+      username: spec.username ?? `user${n}`,
+      full_name: spec.fullName ?? `Người dùng ${n}`,
+      email: spec.email ?? null,
+      phone: spec.phone ?? null,
+      password_hash: await testHash(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  for (const r of spec.roles ?? []) {
+    await db
+      .insertInto('role_assignments')
+      .values({ user_id: user.id, role: r.role, unit_id: (r.unit ?? spec.unit).id })
+      .execute();
+  }
+  return user;
+}
+
+/** A small province: ministry → province office → two local offices → one school each, plus a school under the province. */
+export async function buildProvince(db: Kysely<DB>) {
+  const ministry = await buildUnit(db, { kind: 'ministry', name: 'Bộ GD&ĐT' });
+  const province = await buildUnit(db, {
+    parent: ministry,
+    kind: 'province_office',
+    name: 'Sở GD&ĐT Thử nghiệm',
+    currentSchoolYear: '2025-2026',
+  });
+  const officeA = await buildUnit(db, { parent: province, kind: 'local_office', name: 'Phòng GD&ĐT A' });
+  const officeB = await buildUnit(db, { parent: province, kind: 'local_office', name: 'Phòng GD&ĐT B' });
+  const schoolA = await buildUnit(db, { parent: officeA, level: 'lower_secondary', name: 'Trường THCS A' });
+  const schoolB = await buildUnit(db, { parent: officeB, level: 'lower_secondary', name: 'Trường THCS B' });
+  const highSchool = await buildUnit(db, {
+    parent: province,
+    level: 'upper_secondary',
+    name: 'Trường THPT C',
+  });
+  await db
+    .insertInto('school_years')
+    .values({
+      unit_id: province.id,
+      code: '2025-2026',
+      starts_on: '2025-09-05',
+      term1_ends_on: '2026-01-17',
+      term2_starts_on: '2026-01-19',
+      ends_on: '2026-05-31',
+    })
+    .execute();
+  return { ministry, province, officeA, officeB, schoolA, schoolB, highSchool };
+}

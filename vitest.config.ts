@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit, domain and storage tests. Browser tests live in e2e/ with their own config.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'web/src/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Storage tests open PGlite instances, which are memory-hungry WASM; two workers fit two cores.
+    maxWorkers: 2,
+  },
+});

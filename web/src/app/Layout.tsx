@@ -1,0 +1,82 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconSchool } from '@tabler/icons-react';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { Loading } from '../ui/Loading.tsx';
+import { appRoutes } from './routes.tsx';
+import { SchoolYearSwitcher, UnitSwitcher } from './switchers.tsx';
+import { UserMenu } from './UserMenu.tsx';
+import { useWorkspace } from './workspace.tsx';
+
+const GROUPS = ['main', 'records', 'admin'] as const;
+
+export function Layout() {
+  const [opened, { toggle, close }] = useDisclosure();
+  const { t } = useTranslation();
+  const location = useLocation();
+  const workspace = useWorkspace();
+  const visible = appRoutes.filter(({ nav }) => {
+    if (!nav) return false;
+    if (nav.permission && !workspace.can(nav.permission)) return false;
+    if (nav.only === 'school' && !workspace.isSchool) return false;
+    if (nav.only === 'office' && (workspace.isSchool || !workspace.unit)) return false;
+    return true;
+  });
+
+  return (
+    <AppShell
+      header={{ height: { base: 104, sm: 60 } }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h={{ base: 52, sm: '100%' }} px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav:menu')} />
+            <IconSchool size={26} color="var(--mantine-color-blue-6)" />
+            <Text fw={700} visibleFrom="xs">
+              {t('appName')}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap" visibleFrom="sm" style={{ flex: 1, justifyContent: 'flex-end' }}>
+            <UnitSwitcher />
+            <SchoolYearSwitcher />
+          </Group>
+          <UserMenu />
+        </Group>
+        <Group hiddenFrom="sm" px="xs" pb={6} gap={6} wrap="nowrap">
+          <UnitSwitcher />
+          <SchoolYearSwitcher />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Điều hướng">
+        <ScrollArea>
+          {GROUPS.map((group) =>
+            visible
+              .filter((r) => (r.nav?.group ?? 'main') === group)
+              .map(({ path, nav }) =>
+                nav ? (
+                  <NavLink
+                    key={path}
+                    component={Link}
+                    to={path}
+                    label={t(nav.label)}
+                    leftSection={<nav.icon size={18} stroke={1.6} />}
+                    active={path === '/' ? location.pathname === '/' : location.pathname.startsWith(path)}
+                    onClick={close}
+                  />
+                ) : null,
+              ),
+          )}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

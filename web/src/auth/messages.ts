@@ -1,0 +1,28 @@
+export const auth = {
+  vi: {
+    title: 'Đăng nhập',
+    login: 'Tên đăng nhập, e-mail hoặc số điện thoại',
+    password: 'Mật khẩu',
+    submit: 'Đăng nhập',
+    demoHint: 'Bản trình diễn: mật khẩu mọi tài khoản mẫu là truongso-demo.',
+    currentPassword: 'Mật khẩu hiện tại',
+    newPassword: 'Mật khẩu mới (ít nhất 8 ký tự)',
+    confirmPassword: 'Nhập lại mật khẩu mới',
+    mismatch: 'Hai lần nhập mật khẩu mới không khớp.',
+    passwordChanged: 'Đã đổi mật khẩu.',
+    mustChange: 'Mật khẩu của bạn vừa được đặt lại. Hãy đổi mật khẩu mới trước khi tiếp tục.',
+  },
+  en: {
+    title: 'Log in',
+    login: 'Username, e-mail or phone',
+    password: 'Password',
+    submit: 'Log in',
+    demoHint: 'Demo: every demo account uses the password truongso-demo.',
+    currentPassword: 'Current password',
+    newPassword: 'New password (at least 8 characters)',
+    confirmPassword: 'Repeat the new password',
+    mismatch: 'The two new passwords differ.',
+    passwordChanged: 'Password changed.',
+    mustChange: 'Your password was reset. Choose a new one before continuing.',
+  },
+};

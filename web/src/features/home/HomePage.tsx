@@ -1,0 +1,73 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { SCHOOL_LEVEL_LABEL_VI } from '../../../../src/features/units/schemas.ts';
+import { ROLE_LABEL_VI } from '../../../../src/platform/authz/roles.ts';
+import { useWorkspace } from '../../app/workspace.tsx';
+
+export default function HomePage() {
+  const { t } = useTranslation('home');
+  const { me, unit, schoolYear } = useWorkspace();
+  return (
+    <Stack>
+      <Title order={2} size="h3">
+        {t('greeting', { name: me.user.fullName })}
+      </Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {t('unitInfo')}
+          </Text>
+          {unit && (
+            <Table variant="vertical" withRowBorders={false}>
+              <Table.Tbody>
+                <Table.Tr>
+                  <Table.Th w={140}>{t('common:unit')}</Table.Th>
+                  <Table.Td>{unit.name}</Table.Td>
+                </Table.Tr>
+                {unit.ancestors.length > 0 && (
+                  <Table.Tr>
+                    <Table.Th>{t('parent')}</Table.Th>
+                    <Table.Td>{unit.ancestors.at(-1)?.name}</Table.Td>
+                  </Table.Tr>
+                )}
+                {unit.level && (
+                  <Table.Tr>
+                    <Table.Th>{t('level')}</Table.Th>
+                    <Table.Td>
+                      {SCHOOL_LEVEL_LABEL_VI[unit.level]} ({t('grades')} {unit.gradeFrom}–{unit.gradeTo})
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+                {unit.address && (
+                  <Table.Tr>
+                    <Table.Th>{t('address')}</Table.Th>
+                    <Table.Td>
+                      {[unit.address, unit.commune, unit.province].filter(Boolean).join(', ')}
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+                <Table.Tr>
+                  <Table.Th>{t('currentYear')}</Table.Th>
+                  <Table.Td>{schoolYear ?? '—'}</Table.Td>
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+          )}
+        </Card>
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {t('yourRoles')}
+          </Text>
+          <Stack gap={6}>
+            {me.assignments.map((a) => (
+              <Group key={`${a.role}-${a.unitId}`} gap="xs">
+                <Badge variant="light">{ROLE_LABEL_VI[a.role]}</Badge>
+                <Text size="sm">{a.unitName}</Text>
+              </Group>
+            ))}
+          </Stack>
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}
