@@ -25,6 +25,7 @@ i18n.use(initReactI18next).init({
   defaultNS: 'common',
   resources: { vi: resources('vi'), en: resources('en') },
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
 });
 
 export function setLanguage(lang: Language) {

@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import pino from 'pino';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { WEB_DIST } from '../cli/web.ts';
+import { registerJobHandlers } from '../src/features/jobs.ts';
+import type { DB } from '../src/platform/db/schema.ts';
+import { buildApp } from '../src/platform/http/app.ts';
+import { JobRunner } from '../src/platform/jobs/runner.ts';
+import { openTestDatabase } from '../test/databases.ts';
+import { TEST_PASSWORD } from '../test/factories.ts';
+
+export { TEST_PASSWORD };
+
+export interface E2EServer {
+  url: string;
+  db: Kysely<DB>;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** The real server (API + built web app) on an in-memory PGlite, listening on a free port. */
+export async function startServer(): Promise<E2EServer> {
+  const database = await openTestDatabase('pglite');
+  const jobs = new JobRunner(database.db, pino({ level: 'silent' }));
+  registerJobHandlers(jobs);
+  const app = await buildApp({ db: database.db, jobs, webDist: WEB_DIST, loginRateLimit: 1000 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db: database.db,
+    app,
+    close: async () => {
+      await jobs.stop();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Debian's chromium, with the flags this closed network needs (no background connections). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+export const DESKTOP = { viewport: { width: 1366, height: 800 } } as const;
+
+export async function newPage(browser: Browser, device: typeof PHONE | typeof DESKTOP = DESKTOP) {
+  const context: BrowserContext = await browser.newContext({ ...device, locale: 'vi-VN' });
+  const page: Page = await context.newPage();
+  return { context, page };
+}
+
+/** Logs in through the login form, as a user would. */
+export async function logIn(page: Page, baseUrl: string, login: string, password = TEST_PASSWORD) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Tên đăng nhập, e-mail hoặc số điện thoại').fill(login);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+export async function logOut(page: Page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('logout').click();
+  await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+}

@@ -1,0 +1,83 @@
+/**
+ * Grading rules: Thông tư 22/2021/TT-BGDĐT (grades 6–12) and Thông tư 27/2020/TT-BGDĐT (grades 1–5).
+ * Pure functions, no I/O. Subjects, periods per year and timetables are configuration passed in by the features.
+ */
+export {
+  COMMENT_SUBJECT_ASSESSMENTS_PER_TERM,
+  COMMENT_SUBJECT_REGULAR_ASSESSMENTS,
+  commentSubjectTermResult,
+  commentSubjectYearResult,
+  MAX_REGULAR_ASSESSMENTS,
+  PERIODIC_ASSESSMENTS_PER_TERM,
+  periodicTestMinutes,
+  regularAssessmentCount,
+  requiredRegularAssessments,
+} from './assessments.ts';
+export { termAverage, yearAverage } from './averages.ts';
+export { award, OUTSTANDING_SUBJECT_AVERAGE } from './awards.ts';
+export { yearConduct } from './conduct.ts';
+export { roundDecimalStringToTenths, roundRatioToTenths } from './decimal.ts';
+export { GradingInputError, type GradingInputErrorCode } from './errors.ts';
+export {
+  AWARD_LABEL_VI,
+  LEVEL4_LABEL_VI,
+  PASS_FAIL_LABEL_VI,
+  PASS_FAIL_SHORT_VI,
+  PRIMARY_AWARD_LABEL_VI,
+  PRIMARY_LEVEL_LABEL_VI,
+  PRIMARY_LEVEL_LETTER,
+  PRIMARY_OUTCOME_LABEL_VI,
+  PRIMARY_TRAIT_LABEL_VI,
+  PRIMARY_TRAIT_LETTER,
+  PROMOTION_LABEL_VI,
+  parsePrimaryLevelLetter,
+  primaryLevelLabel,
+  SUBJECT_KIND_LABEL_VI,
+} from './labels.ts';
+export {
+  type LearningResultDetail,
+  learningResult,
+  learningResultByThresholds,
+  learningResultDetailed,
+  MIN_SUBJECTS_AT_THRESHOLD,
+} from './learning-result.ts';
+export {
+  completesGrade,
+  PRIMARY_COMPETENCIES,
+  PRIMARY_QUALITIES,
+  PRIMARY_TEST_SUBJECTS,
+  primaryAward,
+  primaryYearOutcome,
+} from './primary.ts';
+export {
+  applyRetestResults,
+  MAX_ABSENT_SESSIONS,
+  promotion,
+  RETEST_BELOW,
+  retestOutcome,
+  subjectsToRetest,
+  summerConductOutcome,
+} from './promotion.ts';
+export {
+  assertScore,
+  formatAverage,
+  formatScore,
+  MAX_SCORE,
+  MIN_SCORE,
+  type ParsedScore,
+  parseScore,
+  parseScoreDetailed,
+  scoreProblem,
+} from './scores.ts';
+export type {
+  Award,
+  Level4,
+  PassFail,
+  PrimaryLevel,
+  PrimaryOutcome,
+  PrimaryTraitLevel,
+  Promotion,
+  SubjectKind,
+  SubjectResult,
+} from './types.ts';
+export { assertLevel4, LEVEL4_ASCENDING, levelAtLeast, levelRank } from './types.ts';

@@ -1,0 +1,51 @@
+import { GradingInputError } from './errors.ts';
+
+/** Tốt / Khá / Đạt / Chưa đạt — kết quả học tập and kết quả rèn luyện (TT22 Điều 8 khoản 2, Điều 9 khoản 2). */
+export type Level4 = 'excellent' | 'good' | 'pass' | 'fail';
+
+/** Đạt / Chưa đạt — a comment-assessed subject (TT22 Điều 5 khoản 3 điểm a, Điều 9 khoản 1 điểm a). */
+export type PassFail = 'pass' | 'fail';
+
+/** Scored or comment-assessed, the two kinds of subject in TT22 Điều 5 khoản 3. */
+export type SubjectKind = 'score' | 'comment';
+
+/**
+ * One subject's result for a term or the year.
+ * `average` is ĐTBmhk (term) or ĐTBmcn (year), 0–10 with at most one decimal.
+ */
+export type SubjectResult =
+  | { subject: string; kind: 'score'; average: number }
+  | { subject: string; kind: 'comment'; result: PassFail };
+
+/** Lên lớp / Kiểm tra lại / Rèn luyện trong hè / Ở lại lớp (TT22 Điều 12–14). */
+export type Promotion = 'promoted' | 'retest' | 'summer_conduct' | 'retained';
+
+/** Học sinh Xuất sắc / Học sinh Giỏi (TT22 Điều 15 khoản 1). */
+export type Award = 'outstanding' | 'excellent';
+
+/** Hoàn thành tốt / Hoàn thành / Chưa hoàn thành — a primary subject or activity (TT27 Điều 7 khoản 1). */
+export type PrimaryLevel = 'completed_well' | 'completed' | 'not_completed';
+
+/** Tốt / Đạt / Cần cố gắng — a primary quality or competence (TT27 Điều 7 khoản 2). */
+export type PrimaryTraitLevel = 'good' | 'pass' | 'needs_effort';
+
+/** Hoàn thành xuất sắc / Hoàn thành tốt / Hoàn thành / Chưa hoàn thành (TT27 Điều 9 khoản 2 điểm a). */
+export type PrimaryOutcome = 'completed_excellently' | 'completed_well' | 'completed' | 'not_completed';
+
+/** Levels from lowest to highest; the index is the rank used to count "levels below" (TT22 Điều 9 khoản 3). */
+export const LEVEL4_ASCENDING: readonly Level4[] = ['fail', 'pass', 'good', 'excellent'];
+
+export function levelRank(level: Level4): number {
+  return LEVEL4_ASCENDING.indexOf(level);
+}
+
+export function levelAtLeast(level: Level4, minimum: Level4): boolean {
+  return levelRank(level) >= levelRank(minimum);
+}
+
+/** Throws unless `level` is one of the four levels; `label` names it in Vietnamese ("Kết quả rèn luyện học kì I"). */
+export function assertLevel4(level: Level4, field: string, label: string): void {
+  if (!LEVEL4_ASCENDING.includes(level)) {
+    throw new GradingInputError('invalid_score', `${label} phải là Tốt, Khá, Đạt hoặc Chưa đạt.`, field);
+  }
+}
