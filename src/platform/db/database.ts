@@ -12,6 +12,8 @@ export interface Database {
   db: Kysely<DB>;
   kind: StorageKind;
   close(): Promise<void>;
+  /** The embedded engine, when kind is 'pglite' (dumps, templates). */
+  pglite?: PGlite;
 }
 
 /**
@@ -19,14 +21,19 @@ export interface Database {
  * int8 and numeric → number (ids are uuids; counts and scores fit), date → 'YYYY-MM-DD' string
  * (a Date would shift with the server's time zone).
  */
-const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
+const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082, NUMERIC_ARRAY: 1231 } as const;
 const toNumber = (value: string) => Number(value);
 const keepText = (value: string) => value;
+// node-postgres parses numeric[] into numbers (nulls kept); PGlite would give strings, so both use this parser.
+const toNumberArray = pg.types.getTypeParser(
+  OID.NUMERIC_ARRAY as Parameters<typeof pg.types.getTypeParser>[0],
+) as (value: string) => (number | null)[];
 
 const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === OID.INT8 || oid === OID.NUMERIC) return toNumber;
     if (oid === OID.DATE) return keepText;
+    if (oid === OID.NUMERIC_ARRAY) return toNumberArray;
     return pg.types.getTypeParser(oid, format);
   },
 };
@@ -35,12 +42,14 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** PGlite data folder; undefined means in memory (tests). */
   pgliteDir?: string;
+  /** A dumped PGlite data folder to start from (tests reuse one migrated template instead of initdb). */
+  pgliteTemplate?: Blob;
   poolSize?: number;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPGlite(options.pgliteDir);
+  return openPGlite(options.pgliteDir, options.pgliteTemplate);
 }
 
 function openPostgres(connectionString: string, max: number): Database {
@@ -49,16 +58,23 @@ function openPostgres(connectionString: string, max: number): Database {
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-async function openPGlite(dataDir: string | undefined): Promise<Database> {
+async function openPGlite(dataDir: string | undefined, template: Blob | undefined): Promise<Database> {
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const pglite = await PGlite.create({
     dataDir,
-    parsers: { [OID.INT8]: toNumber, [OID.NUMERIC]: toNumber, [OID.DATE]: keepText },
+    loadDataDir: template,
+    parsers: {
+      [OID.INT8]: toNumber,
+      [OID.NUMERIC]: toNumber,
+      [OID.DATE]: keepText,
+      [OID.NUMERIC_ARRAY]: toNumberArray,
+    },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
     kind: 'pglite',
+    pglite,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

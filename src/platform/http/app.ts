@@ -22,6 +22,7 @@ import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { DB } from '../db/schema.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import type { JobRunner } from '../jobs/runner.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
 import { handleError } from './error-handler.ts';
 import { AppError } from './errors.ts';
 
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       );
       await api.register(authRoutes, { loginRateLimit: options.loginRateLimit ?? 30 });
       await api.register(jobRoutes);
+      await api.register(notificationRoutes);
       for (const routes of featureRoutes) await api.register(routes);
     },
     { prefix: '/api/v1' },

@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Loading } from '../ui/Loading.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { appRoutes } from './routes.tsx';
 import { SchoolYearSwitcher, UnitSwitcher } from './switchers.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -44,7 +45,10 @@ export function Layout() {
             <UnitSwitcher />
             <SchoolYearSwitcher />
           </Group>
-          <UserMenu />
+          <Group gap={4} wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
         <Group hiddenFrom="sm" px="xs" pb={6} gap={6} wrap="nowrap">
           <UnitSwitcher />

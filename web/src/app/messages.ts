@@ -13,6 +13,8 @@ export const nav = {
     groupRecords: 'Hồ sơ',
     groupAdmin: 'Quản trị',
     menu: 'Mở menu',
+    notifications: 'Thông báo',
+    noNotifications: 'Không có thông báo mới.',
   },
   en: {
     home: 'Overview',
@@ -28,5 +30,7 @@ export const nav = {
     groupRecords: 'Records',
     groupAdmin: 'Administration',
     menu: 'Open menu',
+    notifications: 'Notifications',
+    noNotifications: 'No notifications.',
   },
 };

@@ -1,0 +1,34 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from './errors.ts';
+
+export interface UploadedFile {
+  fileName: string;
+  mimeType: string;
+  content: Buffer;
+  /** Other form fields sent with the file. */
+  fields: Record<string, string>;
+}
+
+/** Reads the single file of a multipart request (imports, evidence). */
+export async function readUploadedFile(request: FastifyRequest): Promise<UploadedFile> {
+  if (!request.isMultipart()) {
+    throw new AppError('validation_failed', 'Hãy chọn một tệp để tải lên.', { file: 'Chưa chọn tệp.' });
+  }
+  let file: UploadedFile | undefined;
+  const fields: Record<string, string> = {};
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (file)
+        throw new AppError('validation_failed', 'Chỉ tải lên một tệp mỗi lần.', {
+          file: 'Nhiều hơn một tệp.',
+        });
+      file = { fileName: part.filename, mimeType: part.mimetype, content: await part.toBuffer(), fields };
+    } else {
+      fields[part.fieldname] = String(part.value);
+    }
+  }
+  if (!file || file.content.length === 0) {
+    throw new AppError('validation_failed', 'Tệp tải lên trống.', { file: 'Tệp trống.' });
+  }
+  return file;
+}

@@ -1,0 +1,264 @@
+import PDFDocument from 'pdfkit';
+import { PDF_FONTS, type PdfFont } from './fonts.ts';
+
+export interface TableColumn {
+  header: string;
+  /** Relative width; columns share the text width in proportion. */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface PdfOptions {
+  title: string;
+  author?: string;
+  layout?: 'portrait' | 'landscape';
+}
+
+const MARGIN = { top: 42, bottom: 42, left: 56, right: 42 };
+const CELL_PADDING = 3;
+
+/** Text in PDFs is NFC: decomposed input (common from Word/Excel on macOS) would render tone marks apart. */
+export const nfc = (text: string | number | null | undefined) =>
+  text === null || text === undefined ? '' : String(text).normalize('NFC');
+
+/**
+ * A thin builder over pdfkit for the documents schools print: the national-motto header, titles, paragraphs,
+ * tables that break across pages with repeated headers, and signature blocks.
+ */
+export class PdfBuilder {
+  readonly doc: PDFKit.PDFDocument;
+  private readonly chunks: Buffer[] = [];
+  private readonly done: Promise<Buffer>;
+
+  constructor(options: PdfOptions) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      layout: options.layout ?? 'portrait',
+      margins: MARGIN,
+      info: { Title: nfc(options.title), Author: nfc(options.author ?? 'Trường Số'), Creator: 'Trường Số' },
+      bufferPages: true,
+    });
+    for (const [name, file] of Object.entries(PDF_FONTS)) this.doc.registerFont(name, file);
+    this.font('regular', 11);
+    this.done = new Promise((resolve, reject) => {
+      this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
+      this.doc.on('error', reject);
+    });
+  }
+
+  get width(): number {
+    return this.doc.page.width - MARGIN.left - MARGIN.right;
+  }
+
+  font(font: PdfFont, size?: number): this {
+    this.doc.font(font);
+    if (size) this.doc.fontSize(size);
+    return this;
+  }
+
+  /**
+   * The header of an official document: the governing body and unit on the left, the national motto on the
+   * right (Nghị định 30/2020/NĐ-CP layout), then the place and date line.
+   */
+  officialHeader(h: {
+    governingBody?: string | null;
+    unitName: string;
+    placeAndDate?: string;
+    number?: string;
+  }): this {
+    const top = this.doc.y;
+    const half = this.width / 2;
+    const left = MARGIN.left;
+    this.font('regular', 10).doc.text(nfc(h.governingBody ?? '').toUpperCase(), left, top, {
+      width: half - 10,
+      align: 'center',
+    });
+    this.font('bold', 10).doc.text(nfc(h.unitName).toUpperCase(), { width: half - 10, align: 'center' });
+    if (h.number) this.font('regular', 10).doc.text(nfc(h.number), { width: half - 10, align: 'center' });
+    const leftBottom = this.doc.y;
+    this.font('bold', 10).doc.text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + half, top, {
+      width: half,
+      align: 'center',
+    });
+    this.font('bold', 10).doc.text('Độc lập - Tự do - Hạnh phúc', {
+      width: half,
+      align: 'center',
+      underline: true,
+    });
+    if (h.placeAndDate) {
+      this.doc.moveDown(0.6);
+      this.font('italic', 10).doc.text(nfc(h.placeAndDate), { width: half, align: 'center' });
+    }
+    this.doc.x = left;
+    this.doc.y = Math.max(leftBottom, this.doc.y) + 14;
+    return this.font('regular', 11);
+  }
+
+  title(text: string, subtitle?: string): this {
+    this.font('bold', 14).doc.text(nfc(text).toUpperCase(), MARGIN.left, this.doc.y, {
+      width: this.width,
+      align: 'center',
+    });
+    if (subtitle) this.font('italic', 11).doc.text(nfc(subtitle), { width: this.width, align: 'center' });
+    this.doc.moveDown(0.8);
+    return this.font('regular', 11);
+  }
+
+  heading(text: string): this {
+    this.ensureSpace(40);
+    this.doc.moveDown(0.4);
+    this.font('bold', 12).doc.text(nfc(text), MARGIN.left, this.doc.y, { width: this.width });
+    this.doc.moveDown(0.2);
+    return this.font('regular', 11);
+  }
+
+  paragraph(
+    text: string,
+    options: { font?: PdfFont; size?: number; align?: 'left' | 'justify' | 'center' } = {},
+  ): this {
+    this.font(options.font ?? 'regular', options.size ?? 11);
+    this.doc.text(nfc(text), MARGIN.left, this.doc.y, {
+      width: this.width,
+      align: options.align ?? 'justify',
+    });
+    this.doc.moveDown(0.3);
+    return this.font('regular', 11);
+  }
+
+  /** Label: value lines, e.g. the identity block of a transcript. */
+  fields(rows: [string, string | number | null | undefined][], columns = 2): this {
+    const colWidth = this.width / columns;
+    for (let i = 0; i < rows.length; i += columns) {
+      this.ensureSpace(18);
+      const y = this.doc.y;
+      let bottom = y;
+      rows.slice(i, i + columns).forEach(([label, value], c) => {
+        const x = MARGIN.left + c * colWidth;
+        this.font('regular', 10.5).doc.text(`${nfc(label)}: `, x, y, {
+          width: colWidth - 6,
+          continued: true,
+        });
+        this.font('bold', 10.5).doc.text(nfc(value) || '—');
+        bottom = Math.max(bottom, this.doc.y);
+      });
+      this.doc.y = bottom + 2;
+    }
+    this.doc.x = MARGIN.left;
+    return this.font('regular', 11);
+  }
+
+  /** A bordered table; rows that do not fit start a new page with the header repeated. */
+  table(
+    columns: TableColumn[],
+    rows: (string | number | null | undefined)[][],
+    options: { fontSize?: number } = {},
+  ): this {
+    const size = options.fontSize ?? 9.5;
+    const total = columns.reduce((s, c) => s + c.width, 0);
+    const widths = columns.map((c) => (c.width / total) * this.width);
+    const drawRow = (cells: string[], font: PdfFont, fill?: string) => {
+      this.font(font, size);
+      const height =
+        Math.max(
+          ...cells.map((cell, i) =>
+            this.doc.heightOfString(cell, { width: (widths[i] ?? 0) - 2 * CELL_PADDING }),
+          ),
+        ) +
+        2 * CELL_PADDING;
+      if (this.doc.y + height > this.doc.page.height - MARGIN.bottom) return false;
+      let x = MARGIN.left;
+      const y = this.doc.y;
+      cells.forEach((cell, i) => {
+        const w = widths[i] ?? 0;
+        if (fill) this.doc.rect(x, y, w, height).fillAndStroke(fill, '#555');
+        else this.doc.rect(x, y, w, height).stroke('#555');
+        this.doc
+          .fillColor('#000')
+          .text(cell, x + CELL_PADDING, y + CELL_PADDING, {
+            width: w - 2 * CELL_PADDING,
+            align: columns[i]?.align ?? 'left',
+          });
+        x += w;
+      });
+      this.doc.y = y + height;
+      return true;
+    };
+    const header = columns.map((c) => nfc(c.header));
+    this.doc.lineWidth(0.5);
+    if (!drawRow(header, 'bold', '#eeeeee')) {
+      this.doc.addPage();
+      drawRow(header, 'bold', '#eeeeee');
+    }
+    for (const row of rows) {
+      const cells = row.map(nfc);
+      if (!drawRow(cells, 'regular')) {
+        this.doc.addPage();
+        drawRow(header, 'bold', '#eeeeee');
+        drawRow(cells, 'regular');
+      }
+    }
+    this.doc.x = MARGIN.left;
+    this.doc.moveDown(0.5);
+    return this.font('regular', 11);
+  }
+
+  /** Signature blocks side by side: title (e.g. HIỆU TRƯỞNG), a note, space to sign, then the name. */
+  signatures(blocks: { title: string; note?: string; name?: string | null }[]): this {
+    this.ensureSpace(110);
+    const width = this.width / blocks.length;
+    const y = this.doc.y + 6;
+    blocks.forEach((b, i) => {
+      const x = MARGIN.left + i * width;
+      this.font('bold', 11).doc.text(nfc(b.title).toUpperCase(), x, y, { width, align: 'center' });
+      if (b.note) this.font('italic', 9.5).doc.text(nfc(b.note), x, this.doc.y, { width, align: 'center' });
+      this.font('bold', 11).doc.text(nfc(b.name), x, y + 80, { width, align: 'center' });
+    });
+    this.doc.x = MARGIN.left;
+    this.doc.y = y + 100;
+    return this.font('regular', 11);
+  }
+
+  ensureSpace(points: number): this {
+    if (this.doc.y + points > this.doc.page.height - MARGIN.bottom) this.doc.addPage();
+    return this;
+  }
+
+  newPage(): this {
+    this.doc.addPage();
+    return this;
+  }
+
+  /** Adds "Trang x/y" to every page and returns the finished file. */
+  async toBuffer(): Promise<Buffer> {
+    const range = this.doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      this.doc.switchToPage(i);
+      const bottom = this.doc.page.margins.bottom;
+      this.doc.page.margins.bottom = 0;
+      this.font('regular', 8).doc.text(
+        `Trang ${i + 1}/${range.count}`,
+        MARGIN.left,
+        this.doc.page.height - 28,
+        {
+          width: this.width,
+          align: 'right',
+        },
+      );
+      this.doc.page.margins.bottom = bottom;
+    }
+    this.doc.end();
+    return this.done;
+  }
+}
+
+/** Content-Disposition for a download with a Vietnamese file name (RFC 5987), plus an ASCII fallback. */
+export function attachmentHeader(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\w.-]+/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName.normalize('NFC'))}`;
+}
