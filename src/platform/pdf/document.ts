@@ -173,12 +173,10 @@ export class PdfBuilder {
         const w = widths[i] ?? 0;
         if (fill) this.doc.rect(x, y, w, height).fillAndStroke(fill, '#555');
         else this.doc.rect(x, y, w, height).stroke('#555');
-        this.doc
-          .fillColor('#000')
-          .text(cell, x + CELL_PADDING, y + CELL_PADDING, {
-            width: w - 2 * CELL_PADDING,
-            align: columns[i]?.align ?? 'left',
-          });
+        this.doc.fillColor('#000').text(cell, x + CELL_PADDING, y + CELL_PADDING, {
+          width: w - 2 * CELL_PADDING,
+          align: columns[i]?.align ?? 'left',
+        });
         x += w;
       });
       this.doc.y = y + height;
