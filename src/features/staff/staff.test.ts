@@ -17,7 +17,7 @@ describe.each(STORAGES)('hồ sơ cán bộ, giáo viên (%s)', (storage) => {
   let t: TestApp;
   let u: Awaited<ReturnType<typeof buildProvince>>;
   let as: ReturnType<typeof loginCache>;
-  const ids: Record<string, string> = {};
+  const ids = { maths: '', literature: '', an: '', binh: '', cuc: '' };
 
   beforeAll(async () => {
     t = await startTestApp(storage);

@@ -62,3 +62,14 @@ export function isKnownGroup(group: string): boolean {
   if (kind === 'teacher') return code === GENERAL || SUBJECT_ORDER.has(code);
   return kind === 'support' && ROLE_ORDER.has(code);
 }
+
+/** Every group a quota may be recorded for, in table order (for the "add a group" picker). */
+export function knownGroups(): string[] {
+  return [
+    'leadership',
+    ...SUBJECTS.map((s) => `teacher:${s.code}`),
+    `teacher:${GENERAL}`,
+    ...STAFF_ROLES.map((r) => `support:${r}`),
+    'specialist',
+  ];
+}

@@ -40,7 +40,7 @@ export const createUserBody = z.object({
   username,
   ...accountFields,
   /** Leave empty to generate a temporary password, shown once. */
-  password: z.string().max(200).nullish().or(blank),
+  password: z.string().min(1).max(200).nullish().or(blank),
   roles: z.array(roleGrantBody).max(20).optional(),
   staffId: z.uuid('Hồ sơ cán bộ không hợp lệ.').nullish(),
 });

@@ -92,7 +92,7 @@ export async function createUser(
   for (const [i, grant] of roles.entries())
     await assertMayGrant(ctx, grant.role, grant.unitId, `roles.${i}.role`);
   const generated = input.password ? null : temporaryPassword();
-  const password = input.password ?? (generated as string);
+  const password = input.password || (generated as string);
   try {
     assertAcceptablePassword(password, input.username);
   } catch (error) {

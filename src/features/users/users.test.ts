@@ -7,7 +7,7 @@ describe.each(STORAGES)('tài khoản và vai trò (%s)', (storage) => {
   let t: TestApp;
   let u: Awaited<ReturnType<typeof buildProvince>>;
   let as: ReturnType<typeof loginCache>;
-  const ids: Record<string, string> = {};
+  const ids = { deputy: '', shared: '', otherPrincipal: '' };
 
   beforeAll(async () => {
     t = await startTestApp(storage);
@@ -66,6 +66,7 @@ describe.each(STORAGES)('tài khoản và vai trò (%s)', (storage) => {
       username: 'GV.Tam',
       fullName: 'võ văn tâm',
       email: '',
+      password: '',
       roles: [{ role: 'teacher', unitId: u.schoolA.id }],
       staffId: staff.id,
     });
