@@ -3,7 +3,6 @@ import { foldVietnamese } from '../src/domain/text/index.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import type { Role } from '../src/platform/authz/roles.ts';
 import type { DB, Row, SchoolLevel } from '../src/platform/db/schema.ts';
-import type { TestApp, TestClient } from './app.ts';
 
 /** Every user the factories make has this password. */
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
@@ -176,17 +175,4 @@ export async function buildDepartment(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-}
-
-/** Logs each user in once per test file (argon2 makes a login cost about half a second). */
-export function loginCache(t: Pick<TestApp, 'as'>): (username: string) => Promise<TestClient> {
-  const clients = new Map<string, Promise<TestClient>>();
-  return (username) => {
-    let client = clients.get(username);
-    if (!client) {
-      client = t.as(username);
-      clients.set(username, client);
-    }
-    return client;
-  };
 }

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/app.ts';
+import type { TestApp } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
-import { buildProvince, buildUser, loginCache } from '../../../test/factories.ts';
+import { buildUser } from '../../../test/factories.ts';
+import { type ProvinceTest, startProvinceTest } from '../../../test/province-app.ts';
 
 describe.each(STORAGES)('nhật ký thay đổi và nhật ký truy cập dữ liệu cá nhân (%s)', (storage) => {
   let t: TestApp;
-  let u: Awaited<ReturnType<typeof buildProvince>>;
-  let as: ReturnType<typeof loginCache>;
+  let u: ProvinceTest['u'];
+  let as: ProvinceTest['as'];
   let staffA: string;
 
   beforeAll(async () => {
-    t = await startTestApp(storage);
-    as = loginCache(t);
-    u = await buildProvince(t.db);
+    ({ t, u, as } = await startProvinceTest(storage));
     await buildUser(t.db, {
       unit: u.schoolA,
       username: 'ht.a',

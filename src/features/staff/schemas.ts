@@ -99,7 +99,18 @@ export const EMPLOYMENT_STATUS_LABEL_VI: Record<EmploymentStatus, string> = {
 const SUBJECT_CODES = SUBJECTS.map((s) => s.code) as [string, ...string[]];
 
 /** An empty form field means "no value". */
-const blank = z.literal('').transform(() => null);
+export const blank = z.literal('').transform(() => null);
+
+/** A Vietnamese phone number (spaces and dots allowed while typing), or nothing. */
+export const optionalPhone = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[\s.]/g, ''))
+  .pipe(z.string().regex(/^(\+84|0)[0-9]{9,10}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0.'))
+  .nullish()
+  .or(blank);
+
+export const optionalEmail = z.email('E-mail không hợp lệ.').nullish().or(blank);
 
 /**
  * One staff record as entered in the form or read from an import row. The national ID is checked by the service
@@ -114,14 +125,8 @@ export const staffInput = z.object({
   birthDate: isoDate.nullish().or(blank),
   gender: z.enum(['male', 'female'], 'Chọn Nam hoặc Nữ.').nullish(),
   nationalId: z.string().trim().max(20, 'Số định danh cá nhân có 12 chữ số.').nullish().or(blank),
-  phone: z
-    .string()
-    .trim()
-    .transform((v) => v.replace(/[\s.]/g, ''))
-    .pipe(z.string().regex(/^(\+84|0)[0-9]{9,10}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0.'))
-    .nullish()
-    .or(blank),
-  email: z.email('E-mail không hợp lệ.').nullish().or(blank),
+  phone: optionalPhone,
+  email: optionalEmail,
   position: z.enum(STAFF_POSITIONS, 'Chọn chức vụ.'),
   staffRole: z.enum(STAFF_ROLES, 'Vị trí việc làm không hợp lệ.').nullish(),
   qualification: z.enum(QUALIFICATIONS, 'Trình độ không hợp lệ.').nullish(),

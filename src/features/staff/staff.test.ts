@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/app.ts';
+import type { TestApp } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
-import {
-  buildDepartment,
-  buildProvince,
-  buildStaff,
-  buildUser,
-  loginCache,
-} from '../../../test/factories.ts';
+import { buildDepartment, buildStaff, buildUser } from '../../../test/factories.ts';
+import { type ProvinceTest, startProvinceTest } from '../../../test/province-app.ts';
 import { loadAssignments } from '../../platform/auth/sessions.ts';
 import { listStaffForExport } from './service.ts';
 
@@ -15,14 +10,12 @@ const DUPLICATED_ID = '001085000111';
 
 describe.each(STORAGES)('hồ sơ cán bộ, giáo viên (%s)', (storage) => {
   let t: TestApp;
-  let u: Awaited<ReturnType<typeof buildProvince>>;
-  let as: ReturnType<typeof loginCache>;
+  let u: ProvinceTest['u'];
+  let as: ProvinceTest['as'];
   const ids = { maths: '', literature: '', an: '', binh: '', cuc: '' };
 
   beforeAll(async () => {
-    t = await startTestApp(storage);
-    as = loginCache(t);
-    u = await buildProvince(t.db);
+    ({ t, u, as } = await startProvinceTest(storage));
     await buildUser(t.db, { unit: u.schoolA, username: 'ht.a', roles: [{ role: 'principal' }] });
     await buildUser(t.db, { unit: u.schoolA, username: 'gv.a', roles: [{ role: 'teacher' }] });
     await buildUser(t.db, { unit: u.schoolB, username: 'gv.b', roles: [{ role: 'teacher' }] });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/authz/roles.ts';
 import { pageOf, pageQuery } from '../../platform/http/common-schemas.ts';
-
-const blank = z.literal('').transform(() => null);
+import { blank, optionalEmail, optionalPhone } from '../staff/schemas.ts';
 
 export const username = z
   .string('Nhập tên đăng nhập.')
@@ -18,14 +17,8 @@ const accountFields = {
     .trim()
     .min(2, 'Nhập họ và tên.')
     .max(100, 'Họ và tên dài quá 100 ký tự.'),
-  email: z.email('E-mail không hợp lệ.').nullish().or(blank),
-  phone: z
-    .string()
-    .trim()
-    .transform((v) => v.replace(/[\s.]/g, ''))
-    .pipe(z.string().regex(/^(\+84|0)[0-9]{9,10}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0.'))
-    .nullish()
-    .or(blank),
+  email: optionalEmail,
+  phone: optionalPhone,
 };
 
 export const roleGrantBody = z.object({

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/app.ts';
+import type { TestApp } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
-import { buildProvince, buildStaff, buildUser, loginCache, TEST_PASSWORD } from '../../../test/factories.ts';
+import { buildStaff, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
+import { type ProvinceTest, startProvinceTest } from '../../../test/province-app.ts';
 
 describe.each(STORAGES)('tài khoản và vai trò (%s)', (storage) => {
   let t: TestApp;
-  let u: Awaited<ReturnType<typeof buildProvince>>;
-  let as: ReturnType<typeof loginCache>;
+  let u: ProvinceTest['u'];
+  let as: ProvinceTest['as'];
   const ids = { deputy: '', shared: '', otherPrincipal: '' };
 
   beforeAll(async () => {
-    t = await startTestApp(storage);
-    as = loginCache(t);
-    u = await buildProvince(t.db);
+    ({ t, u, as } = await startProvinceTest(storage));
     await buildUser(t.db, { unit: u.schoolA, username: 'ht.a', roles: [{ role: 'principal' }] });
     await buildUser(t.db, { unit: u.schoolA, username: 'gv.a', roles: [{ role: 'teacher' }] });
     await buildUser(t.db, { unit: u.schoolB, username: 'gv.b', roles: [{ role: 'teacher' }] });

@@ -1,6 +1,5 @@
 import { ActionIcon, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
@@ -9,7 +8,7 @@ import type { AuditEntry, DataAccessEntry } from '../../../../src/features/audit
 import { apiGet, qs } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { ListPager } from '../../ui/ListPager.tsx';
+import { ListPager, usePagedSearch } from '../../ui/ListPager.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
@@ -51,12 +50,17 @@ export default function AuditPage() {
 function LogTab({ kind }: { kind: 'changes' | 'access' }) {
   const { t } = useTranslation('audit');
   const { unitId } = useWorkspace();
-  const [actorText, setActorText] = useState('');
-  const [actor] = useDebouncedValue(actorText, 400);
+  const {
+    search: actorText,
+    setSearch: setActorText,
+    q: actor,
+    page,
+    setPage,
+    resetting: reset,
+  } = usePagedSearch(400);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [category, setCategory] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
   const changes = kind === 'changes';
   const params = {
     unitId,
@@ -73,12 +77,6 @@ function LogTab({ kind }: { kind: 'changes' | 'access' }) {
       apiGet<Page<AuditEntry | DataAccessEntry>>(`/audit${changes ? '' : '/data-access'}${qs(params)}`),
     placeholderData: keepPreviousData,
   });
-  const reset =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
   const categories = Object.entries(changes ? ENTITY_LABEL_VI : SUBJECT_KIND_LABEL_VI).map(
     ([value, label]) => ({
       value,
@@ -101,7 +99,7 @@ function LogTab({ kind }: { kind: 'changes' | 'access' }) {
           label={t('actor')}
           placeholder={t('actorHint')}
           value={actorText}
-          onChange={(e) => reset(setActorText)(e.currentTarget.value)}
+          onChange={(e) => setActorText(e.currentTarget.value)}
         />
         <DateInput
           label={t('from')}

@@ -11,7 +11,6 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +24,7 @@ import {
 } from '../../../../src/features/staff/schemas.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { ListPager } from '../../ui/ListPager.tsx';
+import { ListPager, usePagedSearch } from '../../ui/ListPager.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
@@ -47,9 +46,7 @@ function StaffList() {
   const { t } = useTranslation('staff');
   const workspace = useWorkspace();
   const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search, 300);
-  const [page, setPage] = useState(1);
+  const { search, setSearch, q, page, setPage } = usePagedSearch();
   const [open, setOpen] = useState<string | null>(null);
   const filter = (key: string) => params.get(key);
   const setFilter = (key: string, value: string | null) => {
@@ -95,10 +92,7 @@ function StaffList() {
           placeholder={`${t('searchLabel')} — ${t('common:searchHint')}`}
           leftSection={<IconSearch size={16} />}
           value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            setPage(1);
-          }}
+          onChange={(e) => setSearch(e.currentTarget.value)}
           data-testid="staff-search"
         />
         {workspace.isSchool && (

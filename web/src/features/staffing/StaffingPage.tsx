@@ -1,9 +1,8 @@
-import { Button, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconDeviceFloppy, IconPencil } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUALIFICATION_LABEL_VI, QUALIFICATIONS } from '../../../../src/features/staff/schemas.ts';
 import { knownGroups, labelOf } from '../../../../src/features/staffing/groups.ts';
 import type { StaffingTable } from '../../../../src/features/staffing/schemas.ts';
 import { apiGet, apiPut, qs } from '../../api/client.ts';
@@ -14,9 +13,7 @@ import { notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { foldedFilter } from '../staff/options.ts';
-
-type Counts = StaffingTable['total'];
-const QUALIFICATION_COLUMNS = [...QUALIFICATIONS].reverse();
+import { CountsRow, QuotaInput, SectionRows, StaffingHead } from './StaffingRows.tsx';
 
 export default function StaffingPage() {
   return (
@@ -103,40 +100,7 @@ function Staffing() {
       {table.data && (
         <Table.ScrollContainer minWidth={980}>
           <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm" data-testid="staffing-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th rowSpan={2} miw={200}>
-                  {t('group')}
-                </Table.Th>
-                <Table.Th rowSpan={2} ta="center">
-                  {t('quota')}
-                </Table.Th>
-                <Table.Th colSpan={4} ta="center">
-                  {t('current')}
-                </Table.Th>
-                <Table.Th rowSpan={2} ta="center">
-                  {t('surplus')}
-                </Table.Th>
-                <Table.Th rowSpan={2} ta="center">
-                  {t('shortage')}
-                </Table.Th>
-                <Table.Th colSpan={QUALIFICATION_COLUMNS.length + 1} ta="center">
-                  {t('qualifications')}
-                </Table.Th>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th ta="center">{t('common:total')}</Table.Th>
-                <Table.Th ta="center">{t('official')}</Table.Th>
-                <Table.Th ta="center">{t('contract')}</Table.Th>
-                <Table.Th ta="center">{t('probation')}</Table.Th>
-                {QUALIFICATION_COLUMNS.map((q) => (
-                  <Table.Th key={q} ta="center">
-                    {QUALIFICATION_LABEL_VI[q]}
-                  </Table.Th>
-                ))}
-                <Table.Th ta="center">{t('unknownQualification')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <StaffingHead />
             <Table.Tbody>
               {table.data.sections.map((section) => (
                 <SectionRows
@@ -169,99 +133,5 @@ function Staffing() {
         </Table.ScrollContainer>
       )}
     </Stack>
-  );
-}
-
-function SectionRows({
-  total,
-  rows,
-  draft,
-  onQuota,
-}: {
-  total: Counts;
-  rows: StaffingTable['rows'];
-  draft: Record<string, number | null> | null;
-  onQuota: (group: string, quota: number | null) => void;
-}) {
-  return (
-    <>
-      <CountsRow label={total.label} counts={total} strong shaded />
-      {rows.map((row) => (
-        <CountsRow
-          key={row.group}
-          label={row.label}
-          counts={row}
-          indent
-          quotaInput={
-            draft && (
-              <QuotaInput
-                group={row.group}
-                value={draft[row.group] ?? null}
-                onChange={(q) => onQuota(row.group, q)}
-              />
-            )
-          }
-        />
-      ))}
-    </>
-  );
-}
-
-function QuotaInput({
-  group,
-  value,
-  onChange,
-}: {
-  group: string;
-  value: number | null;
-  onChange: (quota: number | null) => void;
-}) {
-  const { t } = useTranslation('staffing');
-  return (
-    <NumberInput
-      size="xs"
-      w={80}
-      min={0}
-      allowDecimal={false}
-      aria-label={t('quotaOf', { label: labelOf(group) })}
-      value={value ?? ''}
-      onChange={(v) => onChange(v === '' ? null : Number(v))}
-    />
-  );
-}
-
-function CountsRow({
-  label,
-  counts,
-  strong,
-  shaded,
-  indent,
-  quotaInput,
-}: {
-  label: string;
-  counts: Counts | null;
-  strong?: boolean;
-  shaded?: boolean;
-  indent?: boolean;
-  quotaInput?: ReactNode;
-}) {
-  const cell = (value: number | null | undefined) => <Table.Td ta="center">{value ?? '—'}</Table.Td>;
-  return (
-    <Table.Tr fw={strong ? 700 : undefined} bg={shaded ? 'var(--mantine-color-gray-0)' : undefined}>
-      <Table.Td pl={indent ? 'lg' : undefined}>{label}</Table.Td>
-      {quotaInput ? <Table.Td ta="center">{quotaInput}</Table.Td> : cell(counts?.quota)}
-      {cell(counts?.current)}
-      {cell(counts?.official)}
-      {cell(counts?.contract)}
-      {cell(counts?.probation)}
-      {cell(counts?.surplus)}
-      {cell(counts?.shortage)}
-      {QUALIFICATION_COLUMNS.map((q) => (
-        <Table.Td key={q} ta="center">
-          {counts?.qualifications[q] ?? '—'}
-        </Table.Td>
-      ))}
-      {cell(counts?.qualifications.unknown)}
-    </Table.Tr>
   );
 }

@@ -10,7 +10,6 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -20,7 +19,7 @@ import { ROLE_LABEL_VI, ROLES } from '../../../../src/platform/authz/roles.ts';
 import { apiGet, qs } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { ListPager } from '../../ui/ListPager.tsx';
+import { ListPager, usePagedSearch } from '../../ui/ListPager.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
@@ -41,11 +40,9 @@ export default function UsersPage() {
 function Users() {
   const { t } = useTranslation('users');
   const workspace = useWorkspace();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search, 300);
+  const { search, setSearch, q, page, setPage, resetting } = usePagedSearch();
   const [status, setStatus] = useState<string | null>(null);
   const [role, setRole] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [revealed, setRevealed] = useState<{ username: string; password: string } | null>(null);
@@ -55,10 +52,6 @@ function Users() {
     queryFn: () => apiGet<UserPage>(`/users${qs(params)}`),
     placeholderData: keepPreviousData,
   });
-  const filtered = (set: (v: string | null) => void) => (v: string | null) => {
-    set(v);
-    setPage(1);
-  };
 
   return (
     <Stack gap="sm">
@@ -83,10 +76,7 @@ function Users() {
           placeholder={t('searchLabel')}
           leftSection={<IconSearch size={16} />}
           value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            setPage(1);
-          }}
+          onChange={(e) => setSearch(e.currentTarget.value)}
           data-testid="user-search"
         />
         <Select
@@ -94,7 +84,7 @@ function Users() {
           placeholder={t('role')}
           data={ROLES.map((r) => ({ value: r, label: ROLE_LABEL_VI[r] }))}
           value={role}
-          onChange={filtered(setRole)}
+          onChange={resetting(setRole)}
           clearable
         />
         <Select
@@ -105,7 +95,7 @@ function Users() {
             { value: 'inactive', label: t('inactive') },
           ]}
           value={status}
-          onChange={filtered(setStatus)}
+          onChange={resetting(setStatus)}
           clearable
         />
       </SimpleGrid>
