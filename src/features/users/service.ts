@@ -4,9 +4,10 @@ import { audit, changedFields } from '../../platform/audit/audit.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { endAllSessions } from '../../platform/auth/service.ts';
 import { requireUnitAccess, unitsUnderPaths } from '../../platform/authz/access.ts';
+import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
+import { AppError, forbidden, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
 import { assertMayGrant, requireAccountManagement } from './access.ts';
 import { foldedSql, loadAccounts, toUser } from './queries.ts';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput, User, UserPage } from './schemas.ts';
@@ -70,10 +71,15 @@ export async function listUsers(ctx: ServiceContext, query: ListUsersQuery): Pro
   };
 }
 
+/** One account, for those who may list it: users.read where it is managed or where it holds a role. */
 export async function getUser(ctx: ServiceContext, id: string): Promise<User> {
   const [account] = await loadAccounts(ctx.db, [id]);
   if (!account) throw notFound('tài khoản');
-  await requireUnitAccess(ctx, 'users.read', account.user.unit_id);
+  const places = [
+    { id: account.user.unit_id, path: account.user.unit_path },
+    ...account.roles.map((r) => r.unit),
+  ];
+  if (!places.some((unit) => can(ctx.actor, 'users.read', unit))) throw forbidden();
   return toUser(account, ctx.actor);
 }
 

@@ -15,6 +15,7 @@ describe.each(STORAGES)('tài khoản và vai trò (%s)', (storage) => {
     await buildUser(t.db, { unit: u.schoolA, username: 'ht.a', roles: [{ role: 'principal' }] });
     await buildUser(t.db, { unit: u.schoolA, username: 'gv.a', roles: [{ role: 'teacher' }] });
     await buildUser(t.db, { unit: u.schoolB, username: 'gv.b', roles: [{ role: 'teacher' }] });
+    await buildUser(t.db, { unit: u.schoolB, username: 'ht.b', roles: [{ role: 'principal' }] });
     await buildUser(t.db, { unit: u.officeA, username: 'phong.a', roles: [{ role: 'office_admin' }] });
     const deputy = await buildUser(t.db, {
       unit: u.schoolA,
@@ -243,5 +244,27 @@ describe.each(STORAGES)('tài khoản và vai trò (%s)', (storage) => {
     );
     const unlinked = await principal.put(`/api/v1/users/${ids.deputy}/staff`, { staffId: null });
     expect(unlinked.body.staff).toBeNull();
+  });
+
+  it('tài khoản trường khác: không xem, không sửa, không kích hoạt lại, không xem được vai trò cấp được', async () => {
+    const other = await as('ht.b');
+    expect((await other.get(`/api/v1/users/${ids.deputy}`)).status).toBe(403);
+    expect((await other.patch(`/api/v1/users/${ids.deputy}`, { fullName: 'Tên Khác' })).status).toBe(403);
+    expect((await other.post(`/api/v1/users/${ids.deputy}/reactivate`)).status).toBe(403);
+    expect((await other.get(`/api/v1/users/grantable-roles?unitId=${u.schoolA.id}`)).status).toBe(403);
+    expect(
+      (await (await as('gv.a')).get(`/api/v1/users/grantable-roles?unitId=${u.schoolA.id}`)).status,
+    ).toBe(403);
+  });
+
+  it('hiệu trưởng xem được tài khoản do trường khác quản lý nhưng có vai trò ở trường mình', async () => {
+    const visiting = await buildUser(t.db, {
+      unit: u.schoolB,
+      username: 'gv.thinh.giang',
+      roles: [{ role: 'teacher' }, { role: 'teacher', unit: u.schoolA }],
+    });
+    const res = await (await as('ht.a')).get(`/api/v1/users/${visiting.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.manageable).toBe(false);
   });
 });

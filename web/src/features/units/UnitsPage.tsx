@@ -1,6 +1,4 @@
 import {
-  Badge,
-  Button,
   Card,
   Drawer,
   filterTreeData,
@@ -10,27 +8,18 @@ import {
   SimpleGrid,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
   Tree,
   useTree,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import {
-  IconArrowsMove,
-  IconChevronDown,
-  IconChevronRight,
-  IconGitMerge,
-  IconPencil,
-  IconPlus,
-  IconSearch,
-} from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchesSearch } from '../../../../src/domain/text/index.ts';
-import { SCHOOL_LEVEL_LABEL_VI, type Unit } from '../../../../src/features/units/schemas.ts';
+import type { Unit } from '../../../../src/features/units/schemas.ts';
 import { apiGet, qs } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -39,9 +28,10 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { RelocateForm } from './RelocateForm.tsx';
 import { unitTree } from './tree.ts';
+import { type UnitAction, UnitBadges, UnitDetail } from './UnitDetail.tsx';
 import { UnitForm } from './UnitForm.tsx';
 
-type Action = 'create' | 'edit' | 'move' | 'merge' | null;
+type Action = UnitAction | null;
 const NO_UNITS: Unit[] = [];
 
 export default function UnitsPage() {
@@ -189,116 +179,6 @@ function UnitsTree() {
           <RelocateForm mode={action} unit={current} units={units} onDone={() => setAction(null)} />
         )}
       </Modal>
-    </Stack>
-  );
-}
-
-function UnitBadges({ unit }: { unit: Unit }) {
-  return (
-    <Group gap={4} wrap="nowrap">
-      <Badge size="xs" variant="light" color={unit.category === 'school' ? 'teal' : 'blue'}>
-        {unit.kindName}
-      </Badge>
-      {unit.level && (
-        <Badge size="xs" variant="outline">
-          {SCHOOL_LEVEL_LABEL_VI[unit.level]}
-        </Badge>
-      )}
-      <Text size="xs" c="dimmed" ff="monospace" visibleFrom="xs">
-        {unit.code}
-      </Text>
-    </Group>
-  );
-}
-
-function UnitDetail({
-  unit,
-  canManage,
-  isRoot,
-  onAction,
-}: {
-  unit: Unit;
-  canManage: boolean;
-  isRoot: boolean;
-  onAction: (action: Action) => void;
-}) {
-  const { t } = useTranslation('units');
-  const rows: [string, string | null][] = [
-    [t('kind'), unit.kindName],
-    [t('code'), unit.code],
-    [
-      t('level'),
-      unit.level
-        ? `${SCHOOL_LEVEL_LABEL_VI[unit.level]} (${t('grades', { from: unit.gradeFrom, to: unit.gradeTo })})`
-        : null,
-    ],
-    [
-      t('address'),
-      [unit.address, unit.commune, unit.district, unit.province].filter(Boolean).join(', ') || null,
-    ],
-    [t('phone'), unit.phone],
-    [t('email'), unit.email],
-    [t('status'), t(unit.status)],
-  ];
-  return (
-    <Stack gap="sm">
-      <Text fw={600}>{unit.name}</Text>
-      <Table variant="vertical" withRowBorders={false} fz="sm">
-        <Table.Tbody>
-          {rows
-            .filter(([, value]) => value)
-            .map(([label, value]) => (
-              <Table.Tr key={label}>
-                <Table.Th w={120}>{label}</Table.Th>
-                <Table.Td>{value}</Table.Td>
-              </Table.Tr>
-            ))}
-        </Table.Tbody>
-      </Table>
-      {canManage && (
-        <Group gap="xs">
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPencil size={14} />}
-            onClick={() => onAction('edit')}
-          >
-            {t('common:edit')}
-          </Button>
-          {unit.category !== 'school' && (
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => onAction('create')}
-              data-testid="unit-add-child"
-            >
-              {t('addChild')}
-            </Button>
-          )}
-          {!isRoot && (
-            <>
-              <Button
-                size="xs"
-                variant="light"
-                leftSection={<IconArrowsMove size={14} />}
-                onClick={() => onAction('move')}
-              >
-                {t('move')}
-              </Button>
-              <Button
-                size="xs"
-                variant="light"
-                color="red"
-                leftSection={<IconGitMerge size={14} />}
-                onClick={() => onAction('merge')}
-              >
-                {t('merge')}
-              </Button>
-            </>
-          )}
-        </Group>
-      )}
     </Stack>
   );
 }
