@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { foldVietnamese } from '../src/domain/text/index.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import type { Role } from '../src/platform/authz/roles.ts';
 import type { DB, Row, SchoolLevel } from '../src/platform/db/schema.ts';
@@ -117,4 +118,61 @@ export async function buildProvince(db: Kysely<DB>) {
     })
     .execute();
   return { ministry, province, officeA, officeB, schoolA, schoolB, highSchool };
+}
+
+export interface StaffSpec {
+  unit: Pick<Row<'units'>, 'id'>;
+  fullName?: string;
+  position?: Row<'staff'>['position'];
+  staffRole?: Row<'staff'>['staff_role'];
+  mainSubject?: string | null;
+  qualification?: Row<'staff'>['qualification'];
+  employmentStatus?: Row<'staff'>['employment_status'];
+  department?: Pick<Row<'departments'>, 'id'>;
+  nationalId?: string;
+  birthDate?: string;
+  gender?: Row<'staff'>['gender'];
+  phone?: string;
+  user?: Pick<Row<'users'>, 'id'>;
+}
+
+/** Inserts a staff record directly (tests only); search_text is folded the way the service folds it. */
+export async function buildStaff(db: Kysely<DB>, spec: StaffSpec): Promise<Row<'staff'>> {
+  const n = next();
+  const fullName = spec.fullName ?? `Cán Bộ Số ${n}`;
+  return db
+    .insertInto('staff')
+    .values({
+      unit_id: spec.unit.id,
+      full_name: fullName,
+      search_text: foldVietnamese(`${fullName} ${spec.phone ?? ''}`),
+      position: spec.position ?? 'teacher',
+      staff_role: spec.staffRole ?? null,
+      main_subject: spec.mainSubject === undefined ? 'math' : spec.mainSubject,
+      qualification: spec.qualification ?? 'bachelor',
+      employment_status: spec.employmentStatus ?? 'official',
+      department_id: spec.department?.id ?? null,
+      national_id: spec.nationalId ?? null,
+      birth_date: spec.birthDate ?? null,
+      gender: spec.gender ?? null,
+      phone: spec.phone ?? null,
+      user_id: spec.user?.id ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildDepartment(
+  db: Kysely<DB>,
+  spec: { unit: Pick<Row<'units'>, 'id'>; name?: string; head?: Pick<Row<'staff'>, 'id'> },
+): Promise<Row<'departments'>> {
+  return db
+    .insertInto('departments')
+    .values({
+      unit_id: spec.unit.id,
+      name: spec.name ?? `Tổ ${next()}`,
+      head_staff_id: spec.head?.id ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

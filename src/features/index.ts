@@ -1,6 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { auditRoutes } from './audit/routes.ts';
+import { departmentRoutes } from './departments/routes.ts';
 import { schoolYearRoutes } from './school-years/routes.ts';
+import { staffRoutes } from './staff/routes.ts';
+import { staffingRoutes } from './staffing/routes.ts';
 import { unitRoutes } from './units/routes.ts';
+import { userRoutes } from './users/routes.ts';
 
 /** Every feature's routes, mounted under /api/v1. */
-export const featureRoutes: FastifyPluginAsync[] = [unitRoutes, schoolYearRoutes];
+export const featureRoutes: FastifyPluginAsync[] = [
+  unitRoutes,
+  schoolYearRoutes,
+  staffRoutes,
+  departmentRoutes,
+  staffingRoutes,
+  userRoutes,
+  auditRoutes,
+];

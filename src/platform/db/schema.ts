@@ -165,8 +165,40 @@ export interface DepartmentTable {
   id: Id;
   unit_id: string;
   name: string;
+  head_staff_id: string | null;
   created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
+
+export type StaffPosition =
+  | 'principal'
+  | 'vice_principal'
+  | 'teacher'
+  | 'staff'
+  | 'office_head'
+  | 'office_deputy'
+  | 'specialist';
+export type StaffRole =
+  | 'accountant'
+  | 'clerk'
+  | 'treasurer'
+  | 'librarian'
+  | 'equipment'
+  | 'medical'
+  | 'it'
+  | 'disability_support'
+  | 'cook'
+  | 'security'
+  | 'janitor'
+  | 'other';
+export type Qualification =
+  | 'below_intermediate'
+  | 'intermediate'
+  | 'college'
+  | 'bachelor'
+  | 'master'
+  | 'doctorate';
+export type EmploymentStatus = 'official' | 'contract' | 'probation' | 'on_leave' | 'retired' | 'left';
 
 export interface StaffTable {
   id: Id;
@@ -178,12 +210,12 @@ export interface StaffTable {
   national_id: string | null;
   phone: string | null;
   email: string | null;
-  position: string;
-  staff_role: string | null;
-  qualification: string | null;
+  position: StaffPosition;
+  staff_role: StaffRole | null;
+  qualification: Qualification | null;
   main_subject: string | null;
   department_id: string | null;
-  employment_status: Generated<string>;
+  employment_status: Generated<EmploymentStatus>;
   start_date: string | null;
   user_id: string | null;
   created_at: CreatedAt;
@@ -196,6 +228,7 @@ export interface StaffingQuotaTable {
   school_year: string;
   staffing_group: string;
   quota: number;
+  updated_at: UpdatedAt;
 }
 
 export type StudentStatus = 'enrolled' | 'transferred_in' | 'transferred_out' | 'dropped_out' | 'graduated';

@@ -1,4 +1,13 @@
-import { IconHome } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconCalendarEvent,
+  IconHistory,
+  IconHome,
+  IconTable,
+  IconUserShield,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { lazy } from 'react';
 import type { Permission } from '../../../src/platform/authz/roles.ts';
@@ -19,8 +28,67 @@ export interface AppRoute {
 }
 
 const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
+const StaffPage = lazy(() => import('../features/staff/StaffPage.tsx'));
+const StaffingPage = lazy(() => import('../features/staffing/StaffingPage.tsx'));
+const DepartmentsPage = lazy(() => import('../features/departments/DepartmentsPage.tsx'));
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
+const SchoolYearsPage = lazy(() => import('../features/school-years/SchoolYearsPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
 export const appRoutes: AppRoute[] = [
   { path: '/', component: HomePage, nav: { label: 'nav:home', icon: IconHome, group: 'main' } },
+  {
+    path: '/staff',
+    component: StaffPage,
+    nav: { label: 'nav:staff', icon: IconUsers, permission: 'staff.read', group: 'records' },
+  },
+  {
+    path: '/quotas',
+    component: StaffingPage,
+    nav: { label: 'nav:staffing', icon: IconTable, permission: 'staff.read', group: 'records' },
+  },
+  {
+    path: '/departments',
+    component: DepartmentsPage,
+    nav: {
+      label: 'staff:navDepartments',
+      icon: IconUsersGroup,
+      permission: 'staff.read',
+      only: 'school',
+      group: 'records',
+    },
+  },
+  {
+    path: '/units',
+    component: UnitsPage,
+    nav: {
+      label: 'nav:units',
+      icon: IconBuildingCommunity,
+      permission: 'units.read',
+      only: 'office',
+      group: 'admin',
+    },
+  },
+  {
+    path: '/school-years',
+    component: SchoolYearsPage,
+    nav: {
+      label: 'nav:schoolYears',
+      icon: IconCalendarEvent,
+      permission: 'school_years.manage',
+      group: 'admin',
+    },
+  },
+  {
+    path: '/users',
+    component: UsersPage,
+    nav: { label: 'nav:users', icon: IconUserShield, permission: 'users.read', group: 'admin' },
+  },
+  {
+    path: '/audit',
+    component: AuditPage,
+    nav: { label: 'nav:audit', icon: IconHistory, permission: 'audit.read', group: 'admin' },
+  },
 ];

@@ -1,8 +1,26 @@
 import { nav } from '../app/messages.ts';
 import { auth } from '../auth/messages.ts';
+import { audit } from '../features/audit/messages.ts';
+import { departments } from '../features/departments/messages.ts';
 import { home } from '../features/home/messages.ts';
+import { schoolYears } from '../features/school-years/messages.ts';
+import { staff } from '../features/staff/messages.ts';
+import { staffing } from '../features/staffing/messages.ts';
+import { units } from '../features/units/messages.ts';
+import { users } from '../features/users/messages.ts';
 
 type Catalogue = { vi: Record<string, string>; en: Record<string, string> };
 
 /** Feature catalogues by namespace. Add a feature's messages.ts here. */
-export const catalogues: Record<string, Catalogue> = { home, auth, nav };
+export const catalogues: Record<string, Catalogue> = {
+  home,
+  auth,
+  nav,
+  staff,
+  staffing,
+  departments,
+  users,
+  audit,
+  units,
+  schoolYears,
+};

@@ -5,13 +5,18 @@ import { type Kysely, sql } from 'kysely';
 // codes, computed by the application (foldVietnamese) so both engines search the same way.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
+    -- Tổ chuyên môn of a school. The head (tổ trưởng) is a staff member of the same school: the composite key
+    -- (unit_id, head_staff_id) → staff (unit_id, id) is added below, once staff exists.
     create table departments (
       id uuid primary key default gen_random_uuid(),
       unit_id uuid not null references units(id),
       name text not null,
+      head_staff_id uuid,
       created_at timestamptz not null default now(),
-      unique (unit_id, name)
+      updated_at timestamptz not null default now(),
+      unique (unit_id, id)
     );
+    create unique index departments_name_key on departments (unit_id, lower(name));
 
     create table staff (
       id uuid primary key default gen_random_uuid(),
@@ -26,29 +31,41 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       position text not null check (position in ('principal', 'vice_principal', 'teacher', 'staff',
         'office_head', 'office_deputy', 'specialist')),
       -- What a support-staff member does (kế toán, văn thư, thư viện, y tế, thiết bị, bảo vệ...).
-      staff_role text,
+      staff_role text check (staff_role in ('accountant', 'clerk', 'treasurer', 'librarian', 'equipment',
+        'medical', 'it', 'disability_support', 'cook', 'security', 'janitor', 'other')),
       qualification text check (qualification in ('below_intermediate', 'intermediate', 'college', 'bachelor',
         'master', 'doctorate')),
       main_subject text,
-      department_id uuid references departments(id),
+      department_id uuid,
       employment_status text not null default 'official' check (employment_status in ('official', 'contract',
         'probation', 'on_leave', 'retired', 'left')),
       start_date date,
       user_id uuid references users(id),
       created_at timestamptz not null default now(),
-      updated_at timestamptz not null default now()
+      updated_at timestamptz not null default now(),
+      unique (unit_id, id),
+      -- The department must belong to the same school as the staff member.
+      foreign key (unit_id, department_id) references departments (unit_id, id)
     );
     create index staff_unit_idx on staff (unit_id, search_text);
+    -- Duplicate national IDs are flagged (not refused) across a province, so this index is not unique.
     create index staff_national_id_idx on staff (national_id) where national_id is not null;
+    -- An account belongs to at most one staff record.
+    create unique index staff_user_key on staff (user_id) where user_id is not null;
+    create index staff_department_idx on staff (department_id) where department_id is not null;
+
+    alter table departments add constraint departments_head_fkey foreign key (unit_id, head_staff_id)
+      references staff (unit_id, id) on delete set null (head_staff_id);
 
     -- Biên chế được giao: the quota per staffing group of a school for a school year.
     create table staffing_quotas (
       id uuid primary key default gen_random_uuid(),
       unit_id uuid not null references units(id),
       school_year text not null check (school_year ~ '^[0-9]{4}-[0-9]{4}$'),
-      -- 'leadership', 'teacher:<subject code>', 'support:<staff_role>'
-      staffing_group text not null,
+      -- 'leadership', 'specialist', 'teacher:<subject code or general>', 'support:<staff_role>'
+      staffing_group text not null check (staffing_group ~ '^(leadership|specialist|teacher:[a-z0-9-]+|support:[a-z_]+)$'),
       quota int not null check (quota >= 0),
+      updated_at timestamptz not null default now(),
       unique (unit_id, school_year, staffing_group)
     );
 

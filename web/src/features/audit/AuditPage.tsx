@@ -1,0 +1,225 @@
+import { ActionIcon, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry, DataAccessEntry } from '../../../../src/features/audit/schemas.ts';
+import { apiGet, qs } from '../../api/client.ts';
+import { useWorkspace } from '../../app/workspace.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ListPager, usePagedSearch } from '../../ui/ListPager.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { RequirePermission } from '../../ui/RequirePermission.tsx';
+import { DiffTable } from './DiffTable.tsx';
+import { ACTION_LABEL_VI, ENTITY_LABEL_VI, labelOr, SUBJECT_KIND_LABEL_VI } from './labels.ts';
+
+const PAGE_SIZE = 50;
+
+interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation('audit');
+  return (
+    <RequirePermission permission="audit.read">
+      <Stack gap="sm">
+        <PageHeader title={t('title')} subtitle={t('subtitle')} />
+        <Tabs defaultValue="changes" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="changes">{t('changes')}</Tabs.Tab>
+            <Tabs.Tab value="access">{t('dataAccess')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="changes" pt="sm">
+            <LogTab kind="changes" />
+          </Tabs.Panel>
+          <Tabs.Panel value="access" pt="sm">
+            <LogTab kind="access" />
+          </Tabs.Panel>
+        </Tabs>
+      </Stack>
+    </RequirePermission>
+  );
+}
+
+function LogTab({ kind }: { kind: 'changes' | 'access' }) {
+  const { t } = useTranslation('audit');
+  const { unitId } = useWorkspace();
+  const {
+    search: actorText,
+    setSearch: setActorText,
+    q: actor,
+    page,
+    setPage,
+    resetting: reset,
+  } = usePagedSearch(400);
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const [category, setCategory] = useState<string | null>(null);
+  const changes = kind === 'changes';
+  const params = {
+    unitId,
+    actor,
+    from,
+    to,
+    page,
+    pageSize: PAGE_SIZE,
+    ...(changes ? { entity: category } : { subjectKind: category }),
+  };
+  const list = useQuery({
+    queryKey: ['audit', kind, params],
+    queryFn: () =>
+      apiGet<Page<AuditEntry | DataAccessEntry>>(`/audit${changes ? '' : '/data-access'}${qs(params)}`),
+    placeholderData: keepPreviousData,
+  });
+  const categories = Object.entries(changes ? ENTITY_LABEL_VI : SUBJECT_KIND_LABEL_VI).map(
+    ([value, label]) => ({
+      value,
+      label,
+    }),
+  );
+
+  return (
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
+        <Select
+          label={changes ? t('entity') : t('subjectKind')}
+          data={categories}
+          value={category}
+          onChange={reset(setCategory)}
+          searchable
+          clearable
+        />
+        <TextInput
+          label={t('actor')}
+          placeholder={t('actorHint')}
+          value={actorText}
+          onChange={(e) => setActorText(e.currentTarget.value)}
+        />
+        <DateInput
+          label={t('from')}
+          valueFormat="DD/MM/YYYY"
+          clearable
+          value={from}
+          onChange={reset(setFrom)}
+        />
+        <DateInput label={t('to')} valueFormat="DD/MM/YYYY" clearable value={to} onChange={reset(setTo)} />
+      </SimpleGrid>
+      {list.error && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
+      {list.isPending && <Loading />}
+      {list.data && (
+        <>
+          {changes ? (
+            <ChangesTable entries={list.data.items as AuditEntry[]} />
+          ) : (
+            <AccessTable entries={list.data.items as DataAccessEntry[]} />
+          )}
+          {list.data.total === 0 && <Text c="dimmed">{t('common:noData')}</Text>}
+          <ListPager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={setPage} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString('vi-VN');
+
+function ChangesTable({ entries }: { entries: AuditEntry[] }) {
+  const { t } = useTranslation('audit');
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="xs" data-testid="audit-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={36} />
+            <Table.Th>{t('time')}</Table.Th>
+            <Table.Th>{t('actor')}</Table.Th>
+            <Table.Th>{t('unit')}</Table.Th>
+            <Table.Th>{t('entity')}</Table.Th>
+            <Table.Th>{t('action')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((e) => (
+            <Fragment key={e.id}>
+              <Table.Tr onClick={() => setOpen(open === e.id ? null : e.id)} style={{ cursor: 'pointer' }}>
+                <Table.Td>
+                  <ActionIcon
+                    variant="subtle"
+                    size="sm"
+                    aria-label={t('showDiff')}
+                    aria-expanded={open === e.id}
+                  >
+                    {open === e.id ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+                  </ActionIcon>
+                </Table.Td>
+                <Table.Td>{when(e.occurredAt)}</Table.Td>
+                <Table.Td>{e.actor ? `${e.actor.fullName} (${e.actor.username})` : t('system')}</Table.Td>
+                <Table.Td>{e.unitName}</Table.Td>
+                <Table.Td>{labelOr(ENTITY_LABEL_VI, e.entity)}</Table.Td>
+                <Table.Td>{labelOr(ACTION_LABEL_VI, e.action)}</Table.Td>
+              </Table.Tr>
+              {open === e.id && (
+                <Table.Tr>
+                  <Table.Td colSpan={6}>
+                    <DiffTable before={e.before} after={e.after} />
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            </Fragment>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function AccessTable({ entries }: { entries: DataAccessEntry[] }) {
+  const { t } = useTranslation('audit');
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped verticalSpacing="xs" data-testid="data-access-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('time')}</Table.Th>
+            <Table.Th>{t('actor')}</Table.Th>
+            <Table.Th>{t('action')}</Table.Th>
+            <Table.Th>{t('subject')}</Table.Th>
+            <Table.Th>{t('unit')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>{when(e.occurredAt)}</Table.Td>
+              <Table.Td>{e.actor ? `${e.actor.fullName} (${e.actor.username})` : t('system')}</Table.Td>
+              <Table.Td>
+                {labelOr(ACTION_LABEL_VI, e.action)}
+                {e.detail && (
+                  <Text size="xs" c="dimmed">
+                    {e.detail}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <Text size="sm">{e.subjectName ?? t('erased')}</Text>
+                  <Text size="xs" c="dimmed">
+                    {labelOr(SUBJECT_KIND_LABEL_VI, e.subjectKind)}
+                  </Text>
+                </Group>
+              </Table.Td>
+              <Table.Td>{e.unitName}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,28 @@
+export const departments = {
+  vi: {
+    title: 'Tổ chuyên môn',
+    subtitle: 'Tổ trưởng là một cán bộ của trường; chỉ xoá được tổ không còn cán bộ.',
+    add: 'Thêm tổ',
+    name: 'Tên tổ',
+    head: 'Tổ trưởng',
+    members: 'Số cán bộ',
+    mine: 'Tổ của bạn',
+    createTitle: 'Thêm tổ chuyên môn',
+    editTitle: 'Sửa tổ chuyên môn',
+    deleteConfirm: 'Xoá {{name}}?',
+    viewStaff: 'Xem cán bộ',
+  },
+  en: {
+    title: 'Departments',
+    subtitle: 'The head is a staff member of the school; only empty departments can be deleted.',
+    add: 'Add department',
+    name: 'Name',
+    head: 'Head',
+    members: 'Staff',
+    mine: 'Your department',
+    createTitle: 'Add department',
+    editTitle: 'Edit department',
+    deleteConfirm: 'Delete {{name}}?',
+    viewStaff: 'View staff',
+  },
+};

@@ -1,0 +1,41 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Department } from '../../../../src/features/departments/schemas.ts';
+import type { Staff, StaffPage } from '../../../../src/features/staff/schemas.ts';
+import { apiGet, qs } from '../../api/client.ts';
+
+export interface StaffListParams {
+  unitId: string;
+  q?: string;
+  departmentId?: string | null;
+  position?: string | null;
+  status?: string | null;
+  duplicatesOnly?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export function useStaffPage(params: StaffListParams) {
+  return useQuery({
+    queryKey: ['staff', params],
+    queryFn: () =>
+      apiGet<StaffPage>(`/staff${qs({ ...params, duplicatesOnly: params.duplicatesOnly || undefined })}`),
+    enabled: Boolean(params.unitId),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useStaffRecord(id: string | null) {
+  return useQuery({
+    queryKey: ['staff', 'record', id],
+    queryFn: () => apiGet<Staff>(`/staff/${id}`),
+    enabled: Boolean(id),
+  });
+}
+
+export function useDepartments(unitId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['departments', unitId],
+    queryFn: () => apiGet<Department[]>(`/departments?unitId=${unitId}`),
+    enabled: Boolean(unitId) && enabled,
+  });
+}

@@ -1,0 +1,16 @@
+import type { ComboboxItem, OptionsFilter } from '@mantine/core';
+import { SUBJECTS, subjectByCode } from '../../../../src/domain/curriculum/index.ts';
+import { matchesSearch } from '../../../../src/domain/text/index.ts';
+
+/** Select options from a value → Vietnamese label map (the maps live beside the API schemas). */
+export function optionsOf(labels: Record<string, string>): ComboboxItem[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
+export const SUBJECT_OPTIONS: ComboboxItem[] = SUBJECTS.map((s) => ({ value: s.code, label: s.name }));
+
+export const subjectName = (code: string | null) => (code ? (subjectByCode(code)?.name ?? code) : null);
+
+/** Searchable selects match without diacritics, as the lists do ("ngu van" finds "Ngữ văn"). */
+export const foldedFilter: OptionsFilter = ({ options, search }) =>
+  (options as ComboboxItem[]).filter((option) => matchesSearch(option.label, search));

@@ -1,0 +1,86 @@
+import { ActionIcon, Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../../src/features/users/schemas.ts';
+import { ROLE_LABEL_VI, type Role } from '../../../../src/platform/authz/roles.ts';
+import { apiDelete, apiPost } from '../../api/client.ts';
+import { useWorkspace } from '../../app/workspace.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { foldedFilter } from '../staff/options.ts';
+import { unitsUnder, useGrantableRoles } from './api.ts';
+
+/** The roles of an account, with remove buttons and a unit + role picker limited to what the actor may grant. */
+export function RoleEditor({ user, editable }: { user: User; editable: boolean }) {
+  const { t } = useTranslation('users');
+  const workspace = useWorkspace();
+  const client = useQueryClient();
+  const [unitId, setUnitId] = useState<string | null>(workspace.unitId);
+  const [role, setRole] = useState<Role | null>(null);
+  const grantable = useGrantableRoles(editable ? unitId : null);
+  const done = () => void client.invalidateQueries({ queryKey: ['users'] });
+  const grant = useMutation({
+    mutationFn: () => apiPost<User>(`/users/${user.id}/roles`, { role, unitId }),
+    onSuccess: () => {
+      setRole(null);
+      done();
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (assignmentId: string) => apiDelete<User>(`/users/${user.id}/roles/${assignmentId}`),
+    onSuccess: done,
+  });
+  const units = unitsUnder(workspace.units, workspace.unitId).map((u) => ({ value: u.id, label: u.name }));
+
+  return (
+    <Stack gap="xs">
+      {user.roles.map((r) => (
+        <Group key={r.id} gap="xs" wrap="nowrap">
+          <Badge variant="light">{ROLE_LABEL_VI[r.role]}</Badge>
+          <Text size="sm" style={{ flex: 1 }}>
+            {r.unitName}
+          </Text>
+          {editable && (
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t('removeRole', { role: ROLE_LABEL_VI[r.role] })}
+              loading={revoke.isPending && revoke.variables === r.id}
+              onClick={() => revoke.mutate(r.id)}
+            >
+              <IconX size={16} />
+            </ActionIcon>
+          )}
+        </Group>
+      ))}
+      {editable && (
+        <Group align="flex-end" gap="xs">
+          <Select
+            label={t('unit')}
+            data={units}
+            value={unitId}
+            onChange={setUnitId}
+            searchable
+            filter={foldedFilter}
+            allowDeselect={false}
+            w={{ base: '100%', xs: 220 }}
+          />
+          <Select
+            label={t('addRole')}
+            data={(grantable.data?.roles ?? []).map((r) => ({ value: r, label: ROLE_LABEL_VI[r] }))}
+            value={role}
+            onChange={(v) => setRole(v as Role | null)}
+            placeholder={grantable.data?.roles.length === 0 ? t('noGrantable') : undefined}
+            w={{ base: '100%', xs: 200 }}
+            data-testid="role-select"
+          />
+          <Button disabled={!role || !unitId} loading={grant.isPending} onClick={() => grant.mutate()}>
+            {t('grant')}
+          </Button>
+        </Group>
+      )}
+      {(grant.error || revoke.error) && <ErrorAlert error={grant.error ?? revoke.error} />}
+    </Stack>
+  );
+}
