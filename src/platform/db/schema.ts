@@ -330,7 +330,7 @@ export interface StoredFileTable {
   mime_type: string;
   size_bytes: number;
   sha256: string;
-  content: Buffer | Uint8Array;
+  content: Uint8Array;
   purpose: string;
   created_by: string | null;
   created_at: CreatedAt;

@@ -13,6 +13,10 @@ import { useWorkspace } from './workspace.tsx';
 
 const GROUPS = ['main', 'records', 'admin'] as const;
 
+/** A nav item is active on its own page and the pages below it ('/staff' is not active on '/staffing'). */
+const isActive = (path: string, current: string) =>
+  path === '/' ? current === '/' : current === path || current.startsWith(`${path}/`);
+
 export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
   const { t } = useTranslation();
@@ -68,7 +72,7 @@ export function Layout() {
                     to={path}
                     label={t(nav.label)}
                     leftSection={<nav.icon size={18} stroke={1.6} />}
-                    active={path === '/' ? location.pathname === '/' : location.pathname.startsWith(path)}
+                    active={isActive(path, location.pathname)}
                     onClick={close}
                   />
                 ) : null,
