@@ -9,13 +9,14 @@ import {
   buildStudent,
   buildUser,
 } from '../../../test/factories.ts';
+import type { Row } from '../../platform/db/schema.ts';
 
 describe.each(STORAGES)('lớp học (%s)', (storage) => {
   let t: TestApp;
   let u: Awaited<ReturnType<typeof buildSchoolAccounts>>;
   let principal: TestClient;
-  let teacherA: { id: string };
-  let teacherB: { id: string };
+  let teacherA: Row<'staff'>;
+  let teacherB: Row<'staff'>;
 
   beforeAll(async () => {
     t = await startTestApp(storage);

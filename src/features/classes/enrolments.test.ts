@@ -8,19 +8,20 @@ import {
   buildStudent,
   buildUser,
 } from '../../../test/factories.ts';
+import type { Row } from '../../platform/db/schema.ts';
 import { schoolYearOfDate } from '../students/dates.ts';
 
 describe.each(STORAGES)('xếp lớp học sinh (%s)', (storage) => {
   let t: TestApp;
   let u: Awaited<ReturnType<typeof buildSchoolAccounts>>;
   let principal: TestClient;
-  let a1: { id: string; unit_id: string; school_year: string };
-  let a2: { id: string };
-  let nextYear: { id: string };
-  let classB: { id: string };
-  let an: { id: string };
-  let binh: { id: string };
-  let chi: { id: string };
+  let a1: Row<'classes'>;
+  let a2: Row<'classes'>;
+  let nextYear: Row<'classes'>;
+  let classB: Row<'classes'>;
+  let an: Row<'students'>;
+  let binh: Row<'students'>;
+  let chi: Row<'students'>;
 
   beforeAll(async () => {
     t = await startTestApp(storage);

@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
-import { schoolYearOfDate, todayInVietnam } from '../students/dates.ts';
+import { schoolYearOfDate, todayInVietnam, vietnameseDate } from '../students/dates.ts';
 import { isActiveStatus, STUDENT_STATUS_LABEL_VI } from '../students/schemas.ts';
 import { type ClassRow, findClass } from './queries.ts';
 import { getClass, requireClass } from './service.ts';
@@ -25,7 +25,7 @@ export async function defaultDateInYear(trx: ServiceContext, cls: ClassRow): Pro
 
 function assertInYear(date: string, cls: ClassRow, field: string) {
   if (schoolYearOfDate(date) === cls.school_year) return;
-  const message = `Ngày ${date} không thuộc năm học ${cls.school_year} của lớp ${cls.name}.`;
+  const message = `Ngày ${vietnameseDate(date)} không thuộc năm học ${cls.school_year} của lớp ${cls.name}.`;
   throw new AppError('validation_failed', message, { [field]: message });
 }
 
@@ -150,7 +150,7 @@ export async function moveStudent(
     const movedOn = input.movedOn ?? (await defaultDateInYear(trx, from));
     assertInYear(movedOn, from, 'movedOn');
     if (movedOn < enrolment.enrolled_on) {
-      const message = `Ngày chuyển lớp phải từ ngày vào lớp ${from.name} (${enrolment.enrolled_on}) trở đi.`;
+      const message = `Ngày chuyển lớp phải từ ngày vào lớp ${from.name} (${vietnameseDate(enrolment.enrolled_on)}) trở đi.`;
       throw new AppError('validation_failed', message, { movedOn: message });
     }
     await trx.db
@@ -196,7 +196,7 @@ export async function removeStudent(
     // An enrolment that starts later (entered before the year began) ends no earlier than it starts.
     const leftOn = input.leftOn ?? [fallback, enrolment.enrolled_on].sort()[1] ?? fallback;
     if (leftOn < enrolment.enrolled_on) {
-      const message = `Ngày rời lớp phải từ ngày vào lớp (${enrolment.enrolled_on}) trở đi.`;
+      const message = `Ngày rời lớp phải từ ngày vào lớp (${vietnameseDate(enrolment.enrolled_on)}) trở đi.`;
       throw new AppError('validation_failed', message, { leftOn: message });
     }
     await trx.db

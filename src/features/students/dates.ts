@@ -12,3 +12,9 @@ export function schoolYearOfDate(date: string): string {
   const start = date.slice(5) >= '08-01' ? year : year - 1;
   return `${start}-${start + 1}`;
 }
+
+/** 'YYYY-MM-DD' → 'DD/MM/YYYY', as dates are written in Vietnamese messages. */
+export function vietnameseDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
+}

@@ -23,7 +23,7 @@ export async function studentDetail(ctx: ServiceContext, access: StudentAccess):
   const history = await statusHistoryOf(ctx.db, student.id);
   const enrolments = await enrolmentsOf(ctx.db, student.id);
   const current = enrolments.find((e) => e.left_on === null && e.unit_id === student.unit_id);
-  const sensitive = access.sensitive ? await sensitiveFields(ctx, student) : null;
+  const sensitive = access.sensitive ? await sensitiveFields(ctx, student, access.view) : null;
   return {
     id: student.id,
     fullName: student.full_name,
@@ -82,10 +82,16 @@ export function nationalIdWarnings(student: Pick<StudentRow, 'national_id' | 'bi
   }).warnings;
 }
 
-async function sensitiveFields(ctx: ServiceContext, student: StudentRow): Promise<SensitiveFields> {
-  const counts = student.national_id
-    ? await duplicateCounts(ctx.db, await provincePathOf(ctx.db, student.unit_path), [student])
-    : new Map<string, number>();
+async function sensitiveFields(
+  ctx: ServiceContext,
+  student: StudentRow,
+  view: StudentAccess['view'],
+): Promise<SensitiveFields> {
+  // The duplicate check looks at other families' records: a data-quality flag for staff, not for the family.
+  const counts =
+    view === 'staff' && student.national_id
+      ? await duplicateCounts(ctx.db, await provincePathOf(ctx.db, student.unit_path), [student])
+      : new Map<string, number>();
   return {
     nationalId: student.national_id,
     nationalIdConfirmed: student.national_id_confirmed,

@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
 import { buildSchoolAccounts, buildStudent, buildUnit, buildUser } from '../../../test/factories.ts';
+import type { Row } from '../../platform/db/schema.ts';
 
 const SHARED = '001213012345';
 
 describe.each(STORAGES)('số định danh trùng trong tỉnh (%s)', (storage) => {
   let t: TestApp;
   let u: Awaited<ReturnType<typeof buildSchoolAccounts>>;
-  let an: { id: string };
-  let anAgain: { id: string };
+  let an: Row<'students'>;
+  let anAgain: Row<'students'>;
 
   beforeAll(async () => {
     t = await startTestApp(storage);

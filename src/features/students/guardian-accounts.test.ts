@@ -2,16 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
 import { buildGuardian, buildSchoolAccounts, buildStudent, buildUser } from '../../../test/factories.ts';
+import type { Row } from '../../platform/db/schema.ts';
 
 describe.each(STORAGES)('tài khoản phụ huynh (%s)', (storage) => {
   let t: TestApp;
   let u: Awaited<ReturnType<typeof buildSchoolAccounts>>;
   let principal: TestClient;
-  let an: { id: string };
-  let binh: { id: string };
-  let other: { id: string };
-  let mother: { id: string };
-  let motherAgain: { id: string };
+  let an: Row<'students'>;
+  let binh: Row<'students'>;
+  let other: Row<'students'>;
+  let mother: Row<'student_guardians'>;
+  let motherAgain: Row<'student_guardians'>;
 
   beforeAll(async () => {
     t = await startTestApp(storage);

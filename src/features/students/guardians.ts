@@ -32,8 +32,9 @@ export async function saveGuardians(
       .where('id', 'in', removed)
       .execute();
   }
-  for (const guardian of wanted) {
+  for (const [position, guardian] of wanted.entries()) {
     const values = {
+      position,
       full_name: guardian.fullName,
       relationship: guardian.relationship,
       phone: guardian.phone ?? null,

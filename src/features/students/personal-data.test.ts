@@ -9,13 +9,14 @@ import {
   buildStudent,
   buildUser,
 } from '../../../test/factories.ts';
+import type { Row } from '../../platform/db/schema.ts';
 
 describe.each(STORAGES)('quyền đối với dữ liệu cá nhân của học sinh (%s)', (storage) => {
   let t: TestApp;
   let u: Awaited<ReturnType<typeof buildSchoolAccounts>>;
   let principal: TestClient;
-  let an: { id: string };
-  let leaver: { id: string };
+  let an: Row<'students'>;
+  let leaver: Row<'students'>;
 
   beforeAll(async () => {
     t = await startTestApp(storage);

@@ -97,8 +97,8 @@ export function guardiansOf(db: Kysely<DB>, unitId: string, studentId: string) {
     .selectAll()
     .where('unit_id', '=', unitId)
     .where('student_id', '=', studentId)
+    .orderBy('position')
     .orderBy('created_at')
-    .orderBy('id')
     .execute();
 }
 

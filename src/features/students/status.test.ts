@@ -8,14 +8,15 @@ import {
   buildStudent,
   buildUser,
 } from '../../../test/factories.ts';
+import type { Row } from '../../platform/db/schema.ts';
 
 describe.each(STORAGES)('trạng thái học sinh và số liệu theo ngày (%s)', (storage) => {
   let t: TestApp;
   let u: Awaited<ReturnType<typeof buildSchoolAccounts>>;
   let principal: TestClient;
-  let stays: { id: string };
-  let leaves: { id: string };
-  let arrives: { id: string };
+  let stays: Row<'students'>;
+  let leaves: Row<'students'>;
+  let arrives: Row<'students'>;
 
   beforeAll(async () => {
     t = await startTestApp(storage);

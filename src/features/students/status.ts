@@ -6,7 +6,7 @@ import type { Disability, Gender, StudentStatus } from '../../platform/db/schema
 import { AppError } from '../../platform/http/errors.ts';
 import { closeActiveEnrolments } from '../classes/enrolments.ts';
 import { assertNotErased, requireStudentPermission } from './access.ts';
-import { schoolYearOfDate, todayInVietnam } from './dates.ts';
+import { schoolYearOfDate, todayInVietnam, vietnameseDate } from './dates.ts';
 import { studentDetail } from './detail.ts';
 import { parseInput } from './parse.ts';
 import { currentStatusOf, findStudent, type StudentRow } from './queries.ts';
@@ -41,7 +41,7 @@ export async function changeStatus(ctx: ServiceContext, id: string, input: Chang
     if (inEffect === values.status) {
       throw new AppError(
         'conflict',
-        `Học sinh đã ở trạng thái "${STUDENT_STATUS_LABEL_VI[values.status]}" vào ngày ${values.effectiveOn}.`,
+        `Học sinh đã ở trạng thái "${STUDENT_STATUS_LABEL_VI[values.status]}" vào ngày ${vietnameseDate(values.effectiveOn)}.`,
         { status: 'Trạng thái không thay đổi.' },
       );
     }

@@ -9,16 +9,17 @@ import {
   buildStudent,
   buildUser,
 } from '../../../test/factories.ts';
+import type { Row } from '../../platform/db/schema.ts';
 
 const names = (body: { items: { fullName: string }[] }) => body.items.map((s) => s.fullName);
 
 describe.each(STORAGES)('hồ sơ học sinh (%s)', (storage) => {
   let t: TestApp;
   let u: Awaited<ReturnType<typeof buildSchoolAccounts>>;
-  let an: { id: string };
-  let binh: { id: string };
-  let dat: { id: string };
-  let class6: { id: string };
+  let an: Row<'students'>;
+  let binh: Row<'students'>;
+  let dat: Row<'students'>;
+  let class6: Row<'classes'>;
 
   beforeAll(async () => {
     t = await startTestApp(storage);

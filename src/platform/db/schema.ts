@@ -246,6 +246,7 @@ export interface StudentGuardianTable {
   phone: string | null;
   email: string | null;
   user_id: string | null;
+  position: Generated<number>;
   created_at: CreatedAt;
 }
 

@@ -111,6 +111,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       phone text,
       email text,
       user_id uuid references users(id),
+      -- Order on the student's file: the first guardian is the main contact.
+      position int not null default 0,
       created_at timestamptz not null default now()
     );
     create index student_guardians_student_idx on student_guardians (student_id);
