@@ -132,6 +132,15 @@ async function activeEnrolment(trx: ServiceContext, cls: ClassRow, studentId: st
   return enrolment;
 }
 
+function endEnrolment(trx: ServiceContext, unitId: string, enrolmentId: string, leftOn: string) {
+  return trx.db
+    .updateTable('enrolments')
+    .set({ left_on: leftOn })
+    .where('unit_id', '=', unitId)
+    .where('id', '=', enrolmentId)
+    .execute();
+}
+
 /** Moves a student to another class of the same school year: the old enrolment ends the day the new one starts. */
 export async function moveStudent(
   ctx: ServiceContext,
@@ -153,12 +162,7 @@ export async function moveStudent(
       const message = `Ngày chuyển lớp phải từ ngày vào lớp ${from.name} (${vietnameseDate(enrolment.enrolled_on)}) trở đi.`;
       throw new AppError('validation_failed', message, { movedOn: message });
     }
-    await trx.db
-      .updateTable('enrolments')
-      .set({ left_on: movedOn })
-      .where('unit_id', '=', from.unit_id)
-      .where('id', '=', enrolment.id)
-      .execute();
+    await endEnrolment(trx, from.unit_id, enrolment.id, movedOn);
     const moved = await trx.db
       .insertInto('enrolments')
       .values({
@@ -199,12 +203,7 @@ export async function removeStudent(
       const message = `Ngày rời lớp phải từ ngày vào lớp (${vietnameseDate(enrolment.enrolled_on)}) trở đi.`;
       throw new AppError('validation_failed', message, { leftOn: message });
     }
-    await trx.db
-      .updateTable('enrolments')
-      .set({ left_on: leftOn })
-      .where('unit_id', '=', cls.unit_id)
-      .where('id', '=', enrolment.id)
-      .execute();
+    await endEnrolment(trx, cls.unit_id, enrolment.id, leftOn);
     await audit(trx, {
       unitId: cls.unit_id,
       entity: 'enrolment',

@@ -4,7 +4,7 @@ import type { Permission } from '../../platform/authz/roles.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { StudentAccess } from './access.ts';
 import { duplicateCounts, provincePathOf } from './duplicates.ts';
-import { enrolmentsOf, guardiansOf, type StudentRow, statusHistoryOf } from './queries.ts';
+import { enrolmentsOf, guardiansOf, type StudentRow, statusHistoryOf, toGuardian } from './queries.ts';
 import type { SensitiveFields, StudentDetail } from './schemas.ts';
 
 /** Actions on a student the UI may offer; the server checks each again. */
@@ -40,14 +40,7 @@ export async function studentDetail(ctx: ServiceContext, access: StudentAccess):
     unitName: student.unit_name,
     erased: student.erased_at !== null,
     hasAccount: student.user_id !== null,
-    guardians: guardians.map((g) => ({
-      id: g.id,
-      fullName: g.full_name,
-      relationship: g.relationship,
-      phone: g.phone,
-      email: g.email,
-      hasAccount: g.user_id !== null,
-    })),
+    guardians: guardians.map(toGuardian),
     statusHistory: history.map((h) => ({
       id: h.id,
       status: h.status,

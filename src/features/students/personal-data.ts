@@ -7,7 +7,14 @@ import { AppError } from '../../platform/http/errors.ts';
 import { requireStudentPermission } from './access.ts';
 import { todayInVietnam } from './dates.ts';
 import { studentDetail } from './detail.ts';
-import { enrolmentsOf, findStudent, guardiansOf, type StudentRow, statusHistoryOf } from './queries.ts';
+import {
+  enrolmentsOf,
+  findStudent,
+  guardiansOf,
+  type StudentRow,
+  statusHistoryOf,
+  toGuardian,
+} from './queries.ts';
 import { isActiveStatus } from './schemas.ts';
 import { auditView } from './service.ts';
 
@@ -51,14 +58,7 @@ export async function exportPersonalData(ctx: ServiceContext, id: string) {
         erasedAt: student.erased_at?.toISOString() ?? null,
         createdAt: student.created_at.toISOString(),
       },
-      guardians: guardians.map((g) => ({
-        id: g.id,
-        fullName: g.full_name,
-        relationship: g.relationship,
-        phone: g.phone,
-        email: g.email,
-        hasAccount: g.user_id !== null,
-      })),
+      guardians: guardians.map(toGuardian),
       statusHistory: history.map((h) => ({
         status: h.status,
         effectiveOn: h.effective_on,

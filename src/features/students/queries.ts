@@ -165,3 +165,15 @@ export async function currentStatusOf(
     .limit(1)
     .executeTakeFirst();
 }
+
+/** A guardian as shown on the record and in the personal-data export. */
+export function toGuardian(g: Row<'student_guardians'>) {
+  return {
+    id: g.id,
+    fullName: g.full_name,
+    relationship: g.relationship,
+    phone: g.phone,
+    email: g.email,
+    hasAccount: g.user_id !== null,
+  };
+}

@@ -72,6 +72,18 @@ export const GUARDIAN_RELATIONSHIP_LABEL_VI: Record<(typeof GUARDIAN_RELATIONSHI
   other: 'Khác',
 };
 
+/** Input fields only roles with `students.sensitive` may set or see (Law 91/2025: sensitive personal data). */
+export const SENSITIVE_INPUTS = [
+  'nationalId',
+  'nationalIdConfirmed',
+  'ethnicity',
+  'address',
+  'disability',
+  'poorHousehold',
+  'nearPoorHousehold',
+  'policyFlags',
+] as const;
+
 /** An empty text box means "no value". */
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 const optionalText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max).nullish());

@@ -16,6 +16,7 @@ import { parseInput } from './parse.ts';
 import { findStudent, listStudentRows, type StudentRow, searchTextOf } from './queries.ts';
 import {
   type ListStudentsQuery,
+  SENSITIVE_INPUTS,
   type StudentDetail,
   type StudentInput,
   type StudentSummary,
@@ -136,17 +137,6 @@ async function enrolInClassNamed(
   const enrolledOn = schoolYearOfDate(joinedOn) === schoolYear ? joinedOn : undefined;
   await enrolStudent(trx, unitId, { studentId, classId: cls.id, enrolledOn });
 }
-
-const SENSITIVE_INPUTS = [
-  'nationalId',
-  'nationalIdConfirmed',
-  'ethnicity',
-  'address',
-  'disability',
-  'poorHousehold',
-  'nearPoorHousehold',
-  'policyFlags',
-] as const;
 
 /** Edits a record; guardians, when given, replace the student's guardian list. */
 export async function updateStudent(

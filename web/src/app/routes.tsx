@@ -53,7 +53,7 @@ export const appRoutes: AppRoute[] = [
   },
   { path: '/students/new', component: StudentFormPage },
   {
-    path: '/students/duplicates',
+    path: '/national-id-duplicates',
     component: DuplicatesPage,
     nav: {
       label: 'students:navDuplicates',

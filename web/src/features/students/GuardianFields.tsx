@@ -59,7 +59,7 @@ export function GuardianFields({ form }: { form: UseFormReturnType<StudentFormVa
         variant="light"
         leftSection={<IconPlus size={16} />}
         w="fit-content"
-        onClick={() => form.insertListItem('guardians', newGuardian())}
+        onClick={() => form.insertListItem('guardians', newGuardian(form.getValues().guardians))}
         data-testid="add-guardian"
       >
         {t('addGuardian')}

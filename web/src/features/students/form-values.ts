@@ -1,3 +1,4 @@
+import { SENSITIVE_INPUTS } from '../../../../src/features/students/schemas.ts';
 import type { StudentDetail } from './api.ts';
 
 export interface GuardianValues {
@@ -29,21 +30,12 @@ export interface StudentFormValues {
   guardians: GuardianValues[];
 }
 
-export const SENSITIVE_KEYS = [
-  'ethnicity',
-  'nationalId',
-  'address',
-  'disability',
-  'poorHousehold',
-  'nearPoorHousehold',
-  'policyFlags',
-] as const;
-
 let keys = 0;
-export const newGuardian = (): GuardianValues => ({
+/** A blank guardian row; the relationship starts as the parent not yet listed. */
+export const newGuardian = (listed: readonly GuardianValues[] = []): GuardianValues => ({
   key: `new-${++keys}`,
   fullName: '',
-  relationship: 'mother',
+  relationship: listed.some((g) => g.relationship === 'mother') ? 'father' : 'mother',
   phone: '',
   email: '',
 });
@@ -101,6 +93,6 @@ export function payloadOf(values: StudentFormValues, options: { creating: boolea
     ...record,
     guardians: guardians.map(({ key: _key, ...guardian }) => guardian),
   };
-  if (!options.sensitive) for (const key of SENSITIVE_KEYS) delete body[key];
+  if (!options.sensitive) for (const key of SENSITIVE_INPUTS) delete body[key];
   return options.creating ? { ...body, status, statusSince, className } : body;
 }
