@@ -7,6 +7,7 @@ import { ApiError, apiDownload } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { type StudentDetail, useEraseStudent } from './api.ts';
+import type { StudentModalProps } from './StatusModal.tsx';
 import { Section } from './StudentSections.tsx';
 
 /** For principals: export the student's data and erase it on request (Law 91/2025/QH15). */
@@ -51,15 +52,7 @@ export function PersonalDataCard({ student }: { student: StudentDetail }) {
   );
 }
 
-function EraseModal({
-  student,
-  opened,
-  onClose,
-}: {
-  student: StudentDetail;
-  opened: boolean;
-  onClose(): void;
-}) {
+function EraseModal({ student, opened, onClose }: StudentModalProps) {
   const { t } = useTranslation('students');
   const [reason, setReason] = useState('');
   const erase = useEraseStudent(student.id);

@@ -9,15 +9,14 @@ import { type StudentDetail, useChangeStatus } from './api.ts';
 import { statusOptions } from './labels.tsx';
 
 /** Records a status change effective on a date (transfer, dropout, graduation, return). */
-export function StatusModal({
-  student,
-  opened,
-  onClose,
-}: {
+/** A dialog acting on one student's record. */
+export interface StudentModalProps {
   student: StudentDetail;
   opened: boolean;
   onClose(): void;
-}) {
+}
+
+export function StatusModal({ student, opened, onClose }: StudentModalProps) {
   const { t } = useTranslation('students');
   const change = useChangeStatus(student.id);
   const form = useForm({
