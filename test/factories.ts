@@ -176,3 +176,160 @@ export async function buildDepartment(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+export interface StudentSpec {
+  unit: Pick<Row<'units'>, 'id'>;
+  fullName?: string;
+  birthDate?: string | null;
+  gender?: 'male' | 'female' | null;
+  nationalId?: string | null;
+  moetStudentCode?: string | null;
+  ethnicity?: string | null;
+  address?: string | null;
+  disability?: Row<'students'>['disability'];
+  poorHousehold?: boolean;
+  /** Status on `statusSince`, written as the first status-history entry too. */
+  status?: Row<'students'>['status'];
+  statusSince?: string;
+  user?: Pick<Row<'users'>, 'id'>;
+}
+
+/** Inserts a student directly (tests only) with a first status-history entry. */
+export async function buildStudent(db: Kysely<DB>, spec: StudentSpec): Promise<Row<'students'>> {
+  const n = next();
+  const fullName = spec.fullName ?? `Học Sinh Số ${n}`;
+  const status = spec.status ?? 'enrolled';
+  const statusSince = spec.statusSince ?? '2025-09-05';
+  const student = await db
+    .insertInto('students')
+    .values({
+      unit_id: spec.unit.id,
+      full_name: fullName,
+      search_text: foldVietnamese(`${fullName} ${spec.moetStudentCode ?? ''}`),
+      birth_date: spec.birthDate === undefined ? '2013-05-20' : spec.birthDate,
+      gender: spec.gender === undefined ? 'male' : spec.gender,
+      national_id: spec.nationalId ?? null,
+      moet_student_code: spec.moetStudentCode ?? null,
+      ethnicity: spec.ethnicity ?? 'kinh',
+      address: spec.address ?? null,
+      disability: spec.disability ?? null,
+      poor_household: spec.poorHousehold ?? false,
+      status,
+      status_since: statusSince,
+      user_id: spec.user?.id ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('student_status_history')
+    .values({ unit_id: spec.unit.id, student_id: student.id, status, effective_on: statusSince })
+    .execute();
+  return student;
+}
+
+export async function buildGuardian(
+  db: Kysely<DB>,
+  spec: {
+    student: Pick<Row<'students'>, 'id' | 'unit_id'>;
+    fullName?: string;
+    relationship?: Row<'student_guardians'>['relationship'];
+    phone?: string | null;
+    user?: Pick<Row<'users'>, 'id'>;
+  },
+): Promise<Row<'student_guardians'>> {
+  return db
+    .insertInto('student_guardians')
+    .values({
+      unit_id: spec.student.unit_id,
+      student_id: spec.student.id,
+      full_name: spec.fullName ?? `Phụ Huynh Số ${next()}`,
+      relationship: spec.relationship ?? 'mother',
+      phone: spec.phone === undefined ? null : spec.phone,
+      user_id: spec.user?.id ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A teacher on a school's staff (only what a class needs: a homeroom teacher). */
+export async function buildHomeroomTeacher(
+  db: Kysely<DB>,
+  spec: { unit: Pick<Row<'units'>, 'id'>; fullName?: string },
+): Promise<Row<'staff'>> {
+  const fullName = spec.fullName ?? `Giáo Viên Số ${next()}`;
+  return db
+    .insertInto('staff')
+    .values({
+      unit_id: spec.unit.id,
+      full_name: fullName,
+      search_text: foldVietnamese(fullName),
+      position: 'teacher',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildClass(
+  db: Kysely<DB>,
+  spec: {
+    unit: Pick<Row<'units'>, 'id'>;
+    name?: string;
+    grade?: number;
+    schoolYear?: string;
+    homeroomTeacher?: Pick<Row<'staff'>, 'id'>;
+  },
+): Promise<Row<'classes'>> {
+  return db
+    .insertInto('classes')
+    .values({
+      unit_id: spec.unit.id,
+      school_year: spec.schoolYear ?? '2025-2026',
+      grade: spec.grade ?? 6,
+      name: spec.name ?? `6A${next()}`,
+      homeroom_teacher_id: spec.homeroomTeacher?.id ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildEnrolment(
+  db: Kysely<DB>,
+  spec: {
+    student: Pick<Row<'students'>, 'id'>;
+    cls: Pick<Row<'classes'>, 'id' | 'unit_id' | 'school_year'>;
+    enrolledOn?: string;
+    leftOn?: string | null;
+  },
+): Promise<Row<'enrolments'>> {
+  return db
+    .insertInto('enrolments')
+    .values({
+      unit_id: spec.cls.unit_id,
+      class_id: spec.cls.id,
+      student_id: spec.student.id,
+      school_year: spec.cls.school_year,
+      enrolled_on: spec.enrolledOn ?? '2025-09-05',
+      left_on: spec.leftOn ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The province of `buildProvince` with the accounts the student and class tests log in as: principals (ht.a,
+ * ht.b), a vice principal (pht.a), teachers (gv.a, gv.b) and office specialists (phong.a, phong.b).
+ */
+export async function buildSchoolAccounts(db: Kysely<DB>) {
+  const units = await buildProvince(db);
+  const accounts: [string, Role, Pick<Row<'units'>, 'id'>][] = [
+    ['ht.a', 'principal', units.schoolA],
+    ['pht.a', 'vice_principal', units.schoolA],
+    ['gv.a', 'teacher', units.schoolA],
+    ['ht.b', 'principal', units.schoolB],
+    ['gv.b', 'teacher', units.schoolB],
+    ['phong.a', 'office_specialist', units.officeA],
+    ['phong.b', 'office_specialist', units.officeB],
+  ];
+  for (const [username, role, unit] of accounts) await buildUser(db, { unit, username, roles: [{ role }] });
+  return units;
+}

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
+import { classRoutes } from './classes/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { schoolYearRoutes } from './school-years/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { staffingRoutes } from './staffing/routes.ts';
+import { studentRoutes } from './students/routes.ts';
+import { subjectRoutes } from './subjects/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -16,4 +19,7 @@ export const featureRoutes: FastifyPluginAsync[] = [
   staffingRoutes,
   userRoutes,
   auditRoutes,
+  studentRoutes,
+  classRoutes,
+  subjectRoutes,
 ];

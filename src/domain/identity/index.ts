@@ -1,3 +1,11 @@
+export {
+  ETHNICITIES,
+  ETHNICITY_KEYS,
+  type Ethnicity,
+  ethnicityByKey,
+  findEthnicity,
+  MAJORITY_ETHNICITY_KEY,
+} from './ethnicities.ts';
 export type { Issue } from './issue.ts';
 export {
   checkMoetStudentCode,

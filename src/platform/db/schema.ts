@@ -232,6 +232,8 @@ export interface StaffingQuotaTable {
 }
 
 export type StudentStatus = 'enrolled' | 'transferred_in' | 'transferred_out' | 'dropped_out' | 'graduated';
+export type Disability = 'mobility' | 'hearing_speech' | 'visual' | 'mental' | 'intellectual' | 'other';
+export type GuardianRelationship = 'father' | 'mother' | 'guardian' | 'other';
 
 export interface StudentTable {
   id: Id;
@@ -242,9 +244,10 @@ export interface StudentTable {
   gender: Gender | null;
   ethnicity: string | null;
   national_id: string | null;
+  national_id_confirmed: Generated<boolean>;
   moet_student_code: string | null;
   address: string | null;
-  disability: string | null;
+  disability: Disability | null;
   poor_household: Generated<boolean>;
   near_poor_household: Generated<boolean>;
   policy_flags: ColumnType<string[], string[] | undefined, string[]>;
@@ -272,10 +275,11 @@ export interface StudentGuardianTable {
   unit_id: string;
   student_id: string;
   full_name: string;
-  relationship: 'father' | 'mother' | 'guardian' | 'other';
+  relationship: GuardianRelationship;
   phone: string | null;
   email: string | null;
   user_id: string | null;
+  position: Generated<number>;
   created_at: CreatedAt;
 }
 

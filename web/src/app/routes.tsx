@@ -1,8 +1,11 @@
 import {
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconCopy,
+  IconHeartHandshake,
   IconHistory,
   IconHome,
+  IconSchool,
   IconTable,
   IconUserShield,
   IconUsers,
@@ -35,6 +38,13 @@ const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
 const SchoolYearsPage = lazy(() => import('../features/school-years/SchoolYearsPage.tsx'));
+const StudentsPage = lazy(() => import('../features/students/StudentsPage.tsx'));
+const StudentFormPage = lazy(() => import('../features/students/StudentFormPage.tsx'));
+const StudentDetailPage = lazy(() => import('../features/students/StudentDetailPage.tsx'));
+const DuplicatesPage = lazy(() => import('../features/students/DuplicatesPage.tsx'));
+const MyChildrenPage = lazy(() => import('../features/students/MyChildrenPage.tsx'));
+const ClassesPage = lazy(() => import('../features/classes/ClassesPage.tsx'));
+const ClassDetailPage = lazy(() => import('../features/classes/ClassDetailPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
 export const appRoutes: AppRoute[] = [
@@ -56,6 +66,27 @@ export const appRoutes: AppRoute[] = [
       label: 'staff:navDepartments',
       icon: IconUsersGroup,
       permission: 'staff.read',
+      only: 'school',
+      group: 'records',
+    },
+  },
+  {
+    path: '/my-children',
+    component: MyChildrenPage,
+    nav: {
+      label: 'students:navMine',
+      icon: IconHeartHandshake,
+      permission: 'students.read_own',
+      group: 'main',
+    },
+  },
+  {
+    path: '/students',
+    component: StudentsPage,
+    nav: {
+      label: 'nav:students',
+      icon: IconUsers,
+      permission: 'students.read',
       only: 'school',
       group: 'records',
     },
@@ -91,4 +122,29 @@ export const appRoutes: AppRoute[] = [
     component: AuditPage,
     nav: { label: 'nav:audit', icon: IconHistory, permission: 'audit.read', group: 'admin' },
   },
+  { path: '/students/new', component: StudentFormPage },
+  {
+    path: '/national-id-duplicates',
+    component: DuplicatesPage,
+    nav: {
+      label: 'students:navDuplicates',
+      icon: IconCopy,
+      permission: 'students.sensitive',
+      group: 'records',
+    },
+  },
+  { path: '/students/:id', component: StudentDetailPage },
+  { path: '/students/:id/edit', component: StudentFormPage },
+  {
+    path: '/classes',
+    component: ClassesPage,
+    nav: {
+      label: 'nav:classes',
+      icon: IconSchool,
+      permission: 'classes.read',
+      only: 'school',
+      group: 'records',
+    },
+  },
+  { path: '/classes/:id', component: ClassDetailPage },
 ];

@@ -1,11 +1,13 @@
 import { nav } from '../app/messages.ts';
 import { auth } from '../auth/messages.ts';
 import { audit } from '../features/audit/messages.ts';
+import { classes } from '../features/classes/messages.ts';
 import { departments } from '../features/departments/messages.ts';
 import { home } from '../features/home/messages.ts';
 import { schoolYears } from '../features/school-years/messages.ts';
 import { staff } from '../features/staff/messages.ts';
 import { staffing } from '../features/staffing/messages.ts';
+import { students } from '../features/students/messages.ts';
 import { units } from '../features/units/messages.ts';
 import { users } from '../features/users/messages.ts';
 
@@ -23,4 +25,6 @@ export const catalogues: Record<string, Catalogue> = {
   audit,
   units,
   schoolYears,
+  students,
+  classes,
 };

@@ -76,11 +76,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       search_text text not null,
       birth_date date,
       gender text check (gender in ('male', 'female')),
+      -- Key of one of the 54 ethnic groups (src/domain/identity/ethnicities.ts), never the name.
       ethnicity text,
       national_id text check (national_id ~ '^[0-9]{12}$'),
+      -- Set when an authorised user confirmed that a number raising warnings is as printed on the card.
+      national_id_confirmed boolean not null default false,
       moet_student_code text,
       address text,
-      disability text,
+      -- Kind of disability (Luật Người khuyết tật 2010 Điều 3); null when none.
+      disability text check (disability in ('mobility', 'hearing_speech', 'visual', 'mental', 'intellectual',
+        'other')),
       poor_household boolean not null default false,
       near_poor_household boolean not null default false,
       policy_flags text[] not null default '{}',
@@ -96,8 +101,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index students_unit_idx on students (unit_id, search_text);
     create index students_national_id_idx on students (national_id) where national_id is not null;
     create unique index students_moet_code_key on students (moet_student_code) where moet_student_code is not null;
+    create index students_user_idx on students (user_id) where user_id is not null;
 
-    -- Dated status history answers "how many were enrolled on 30/9" for statistics.
+    -- Dated status history answers "how many were enrolled on 30/9" for statistics. unit_id is the school where
+    -- the status applied, so a record that later moves keeps its past at the old school.
     create table student_status_history (
       id uuid primary key default gen_random_uuid(),
       unit_id uuid not null references units(id),
@@ -121,6 +128,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       phone text,
       email text,
       user_id uuid references users(id),
+      -- Order on the student's file: the first guardian is the main contact.
+      position int not null default 0,
       created_at timestamptz not null default now()
     );
     create index student_guardians_student_idx on student_guardians (student_id);
@@ -131,13 +140,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unit_id uuid not null references units(id),
       school_year text not null check (school_year ~ '^[0-9]{4}-[0-9]{4}$'),
       grade int not null check (grade between 0 and 12),
-      name text not null,
+      name text not null check (length(trim(name)) > 0),
       homeroom_teacher_id uuid references staff(id),
       room text,
       created_at timestamptz not null default now(),
-      unique (unit_id, school_year, name)
+      unique (unit_id, school_year, name),
+      -- Target of the enrolments' composite key below.
+      unique (id, unit_id, school_year)
     );
 
+    -- A student in a class from enrolled_on (inclusive) to left_on (exclusive); left_on null = still there.
     create table enrolments (
       id uuid primary key default gen_random_uuid(),
       unit_id uuid not null references units(id),
@@ -146,10 +158,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       school_year text not null,
       enrolled_on date not null,
       left_on date,
-      unique (class_id, student_id)
+      -- The enrolment belongs to its class's school and school year.
+      foreign key (class_id, unit_id, school_year) references classes (id, unit_id, school_year),
+      check (left_on is null or left_on >= enrolled_on)
     );
     -- One active class per student per school year.
     create unique index enrolments_active_key on enrolments (student_id, school_year) where left_on is null;
     create index enrolments_class_idx on enrolments (class_id);
+    create index enrolments_unit_idx on enrolments (unit_id, school_year);
   `.execute(db);
 }

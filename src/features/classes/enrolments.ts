@@ -1,0 +1,249 @@
+import { sql } from 'kysely';
+import { audit } from '../../platform/audit/audit.ts';
+import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { AppError, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
+import { effectiveSchoolYears } from '../school-years/service.ts';
+import { schoolYearOfDate, todayInVietnam, vietnameseDate } from '../students/dates.ts';
+import { isActiveStatus, STUDENT_STATUS_LABEL_VI } from '../students/schemas.ts';
+import { type ClassRow, findClass } from './queries.ts';
+import { getClass, requireClass } from './service.ts';
+
+/**
+ * Today, moved inside the class's school year: enrolling in August counts from the first day of the year, and
+ * entering an earlier year's classes counts from its last day.
+ */
+export async function defaultDateInYear(trx: ServiceContext, cls: ClassRow): Promise<string> {
+  const today = todayInVietnam();
+  const years = await effectiveSchoolYears(trx.db, cls.unit_path);
+  const year = years.find((y) => y.code === cls.school_year);
+  const startsOn = year?.startsOn ?? `${cls.school_year.slice(0, 4)}-09-05`;
+  const endsOn = year?.endsOn ?? `${cls.school_year.slice(5)}-05-31`;
+  if (today < startsOn) return startsOn;
+  if (today > endsOn) return endsOn;
+  return today;
+}
+
+function assertInYear(date: string, cls: ClassRow, field: string) {
+  if (schoolYearOfDate(date) === cls.school_year) return;
+  const message = `Ngày ${vietnameseDate(date)} không thuộc năm học ${cls.school_year} của lớp ${cls.name}.`;
+  throw new AppError('validation_failed', message, { [field]: message });
+}
+
+/**
+ * Puts one student of the school into a class. One active class per student per school year is enforced by the
+ * database (enrolments_active_key); a second one is refused with the class the student is in. The Excel import
+ * calls this inside its own transaction.
+ */
+export async function enrolStudent(
+  ctx: ServiceContext,
+  unitId: string,
+  input: { studentId: string; classId: string; enrolledOn?: string },
+): Promise<{ enrolmentId: string }> {
+  const cls = await requireClass(ctx, input.classId, ['classes.write']);
+  if (cls.unit_id !== unitId) throw notFound('lớp');
+  return inTransaction(ctx, async (trx) => {
+    const student = await trx.db
+      .selectFrom('students')
+      .select(['id', 'full_name', 'status', 'erased_at'])
+      .where('unit_id', '=', unitId)
+      .where('id', '=', input.studentId)
+      .executeTakeFirst();
+    if (!student) throw notFound('học sinh của trường');
+    if (student.erased_at || !isActiveStatus(student.status)) {
+      const message = `${student.full_name} không còn học ở trường (${STUDENT_STATUS_LABEL_VI[student.status]}).`;
+      throw new AppError('validation_failed', message, { studentIds: message });
+    }
+    const enrolledOn = input.enrolledOn ?? (await defaultDateInYear(trx, cls));
+    assertInYear(enrolledOn, cls, 'enrolledOn');
+    // Read first only to name the class in the message; the unique index is what enforces the rule.
+    const current = await currentClassName(trx, unitId, student.id, cls.school_year);
+    if (current !== undefined) throw alreadyInClass(student.full_name, current, cls.school_year);
+    try {
+      const row = await trx.db
+        .insertInto('enrolments')
+        .values({
+          unit_id: unitId,
+          class_id: cls.id,
+          student_id: student.id,
+          school_year: cls.school_year,
+          enrolled_on: enrolledOn,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit(trx, {
+        unitId,
+        entity: 'enrolment',
+        entityId: row.id,
+        action: 'create',
+        after: { studentId: student.id, classId: cls.id, className: cls.name, enrolledOn },
+      });
+      return { enrolmentId: row.id };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw alreadyInClass(student.full_name, null, cls.school_year);
+      throw error;
+    }
+  });
+}
+
+async function currentClassName(trx: ServiceContext, unitId: string, studentId: string, schoolYear: string) {
+  const current = await trx.db
+    .selectFrom('enrolments as e')
+    .innerJoin('classes as c', 'c.id', 'e.class_id')
+    .select('c.name')
+    .where('e.unit_id', '=', unitId)
+    .where('e.student_id', '=', studentId)
+    .where('e.school_year', '=', schoolYear)
+    .where('e.left_on', 'is', null)
+    .executeTakeFirst();
+  return current?.name;
+}
+
+function alreadyInClass(fullName: string, className: string | null, schoolYear: string): AppError {
+  const where = className ? `lớp ${className}` : 'một lớp khác';
+  const message = `${fullName} đang học ${where} năm học ${schoolYear}. Dùng "Chuyển lớp" để đổi lớp.`;
+  return new AppError('conflict', message, { studentIds: message });
+}
+
+/** Adds several students to a class: all of them, or none when one is refused. */
+export async function enrolStudents(
+  ctx: ServiceContext,
+  classId: string,
+  input: { studentIds: readonly string[]; enrolledOn?: string },
+) {
+  const cls = await requireClass(ctx, classId, ['classes.write']);
+  await inTransaction(ctx, async (trx) => {
+    for (const studentId of new Set(input.studentIds)) {
+      await enrolStudent(trx, cls.unit_id, { studentId, classId, enrolledOn: input.enrolledOn });
+    }
+  });
+  return getClass(ctx, classId);
+}
+
+async function activeEnrolment(trx: ServiceContext, cls: ClassRow, studentId: string) {
+  const enrolment = await trx.db
+    .selectFrom('enrolments')
+    .select(['id', 'enrolled_on'])
+    .where('unit_id', '=', cls.unit_id)
+    .where('class_id', '=', cls.id)
+    .where('student_id', '=', studentId)
+    .where('left_on', 'is', null)
+    .executeTakeFirst();
+  if (!enrolment) throw notFound(`học sinh này trong lớp ${cls.name}`);
+  return enrolment;
+}
+
+function endEnrolment(trx: ServiceContext, unitId: string, enrolmentId: string, leftOn: string) {
+  return trx.db
+    .updateTable('enrolments')
+    .set({ left_on: leftOn })
+    .where('unit_id', '=', unitId)
+    .where('id', '=', enrolmentId)
+    .execute();
+}
+
+/** Moves a student to another class of the same school year: the old enrolment ends the day the new one starts. */
+export async function moveStudent(
+  ctx: ServiceContext,
+  classId: string,
+  studentId: string,
+  input: { toClassId: string; movedOn?: string },
+) {
+  const from = await requireClass(ctx, classId, ['classes.write']);
+  const to = await requireClass(ctx, input.toClassId, ['classes.write']);
+  if (to.id === from.id || to.unit_id !== from.unit_id || to.school_year !== from.school_year) {
+    const message = 'Chọn một lớp khác của trường trong cùng năm học.';
+    throw new AppError('validation_failed', message, { toClassId: message });
+  }
+  await inTransaction(ctx, async (trx) => {
+    const enrolment = await activeEnrolment(trx, from, studentId);
+    const movedOn = input.movedOn ?? (await defaultDateInYear(trx, from));
+    assertInYear(movedOn, from, 'movedOn');
+    if (movedOn < enrolment.enrolled_on) {
+      const message = `Ngày chuyển lớp phải từ ngày vào lớp ${from.name} (${vietnameseDate(enrolment.enrolled_on)}) trở đi.`;
+      throw new AppError('validation_failed', message, { movedOn: message });
+    }
+    await endEnrolment(trx, from.unit_id, enrolment.id, movedOn);
+    const moved = await trx.db
+      .insertInto('enrolments')
+      .values({
+        unit_id: to.unit_id,
+        class_id: to.id,
+        student_id: studentId,
+        school_year: to.school_year,
+        enrolled_on: movedOn,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      unitId: from.unit_id,
+      entity: 'enrolment',
+      entityId: moved.id,
+      action: 'move',
+      before: { enrolmentId: enrolment.id, classId: from.id, className: from.name },
+      after: { classId: to.id, className: to.name, movedOn },
+    });
+  });
+  return getClass(ctx, to.id);
+}
+
+/** Takes a student out of a class from a date (the enrolment is kept as history). */
+export async function removeStudent(
+  ctx: ServiceContext,
+  classId: string,
+  studentId: string,
+  input: { leftOn?: string },
+) {
+  const cls = await requireClass(ctx, classId, ['classes.write']);
+  await inTransaction(ctx, async (trx) => {
+    const enrolment = await activeEnrolment(trx, cls, studentId);
+    const fallback = await defaultDateInYear(trx, cls);
+    // An enrolment that starts later (entered before the year began) ends no earlier than it starts.
+    const leftOn = input.leftOn ?? [fallback, enrolment.enrolled_on].sort()[1] ?? fallback;
+    if (leftOn < enrolment.enrolled_on) {
+      const message = `Ngày rời lớp phải từ ngày vào lớp (${vietnameseDate(enrolment.enrolled_on)}) trở đi.`;
+      throw new AppError('validation_failed', message, { leftOn: message });
+    }
+    await endEnrolment(trx, cls.unit_id, enrolment.id, leftOn);
+    await audit(trx, {
+      unitId: cls.unit_id,
+      entity: 'enrolment',
+      entityId: enrolment.id,
+      action: 'remove',
+      after: { studentId, classId: cls.id, className: cls.name, leftOn },
+    });
+  });
+  return getClass(ctx, classId);
+}
+
+/** Ends every open enrolment of a student who leaves the school (transfer, dropout, graduation). */
+export async function closeActiveEnrolments(
+  trx: ServiceContext,
+  unitId: string,
+  studentId: string,
+  on: string,
+) {
+  await trx.db
+    .updateTable('enrolments')
+    .set({ left_on: sql<string>`greatest(enrolled_on, ${on}::date)` })
+    .where('unit_id', '=', unitId)
+    .where('student_id', '=', studentId)
+    .where('left_on', 'is', null)
+    .execute();
+}
+
+/** The class of a school year with this name (case-insensitive), for the import and the new-student form. */
+export async function findClassByName(
+  trx: ServiceContext,
+  unitId: string,
+  schoolYear: string,
+  name: string,
+): Promise<ClassRow | undefined> {
+  const row = await trx.db
+    .selectFrom('classes')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('school_year', '=', schoolYear)
+    .where(sql<string>`upper(name)`, '=', name.trim().toUpperCase())
+    .executeTakeFirst();
+  return row ? findClass(trx.db, row.id) : undefined;
+}

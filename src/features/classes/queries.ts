@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { DB, Row } from '../../platform/db/schema.ts';
+import type { SchoolClass } from './schemas.ts';
+
+export type ClassRow = Row<'classes'> & {
+  unit_path: string;
+  homeroom_teacher_name: string | null;
+  student_count: number;
+};
+
+function selectClasses(db: Kysely<DB>) {
+  return db
+    .selectFrom('classes as c')
+    .innerJoin('units as u', 'u.id', 'c.unit_id')
+    .leftJoin('staff as t', 't.id', 'c.homeroom_teacher_id')
+    .selectAll('c')
+    .select((eb) => [
+      'u.path as unit_path',
+      't.full_name as homeroom_teacher_name',
+      eb
+        .selectFrom('enrolments as e')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('e.class_id', '=', 'c.id')
+        .whereRef('e.unit_id', '=', 'c.unit_id')
+        .where('e.left_on', 'is', null)
+        .as('student_count'),
+    ]);
+}
+
+/** Classes of a school year, by grade then by name with numbers in numeric order (6A2 before 6A10). */
+export async function classesOf(db: Kysely<DB>, unitId: string, schoolYear: string): Promise<ClassRow[]> {
+  const rows = (await selectClasses(db)
+    .where('c.unit_id', '=', unitId)
+    .where('c.school_year', '=', schoolYear)
+    .execute()) as ClassRow[];
+  return rows.sort((a, b) => a.grade - b.grade || compareClassNames(a.name, b.name));
+}
+
+export function findClass(db: Kysely<DB>, id: string): Promise<ClassRow | undefined> {
+  return (
+    selectClasses(db)
+      // scope: loaded by id to find its unit; the caller checks access on that unit before using it.
+      .where('c.id', '=', id)
+      .executeTakeFirst() as Promise<ClassRow | undefined>
+  );
+}
+
+const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
+export const compareClassNames = (a: string, b: string) => collator.compare(a, b);
+
+export function toClass(row: ClassRow): SchoolClass {
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    schoolYear: row.school_year,
+    grade: row.grade,
+    name: row.name,
+    homeroomTeacherId: row.homeroom_teacher_id,
+    homeroomTeacherName: row.homeroom_teacher_name,
+    room: row.room,
+    studentCount: Number(row.student_count ?? 0),
+  };
+}
+
+/** Students in a class now, unsorted (the caller orders them by Vietnamese name order). */
+export function activeStudentsOf(db: Kysely<DB>, unitId: string, classId: string) {
+  return db
+    .selectFrom('enrolments as e')
+    .innerJoin('students as s', 's.id', 'e.student_id')
+    .select([
+      'e.id as enrolment_id',
+      's.id as student_id',
+      's.full_name',
+      's.birth_date',
+      's.gender',
+      's.status',
+      'e.enrolled_on',
+    ])
+    .where('e.unit_id', '=', unitId)
+    .where('e.class_id', '=', classId)
+    .where('e.left_on', 'is', null)
+    .execute();
+}

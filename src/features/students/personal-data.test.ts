@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
+import { STORAGES } from '../../../test/databases.ts';
+import {
+  buildClass,
+  buildEnrolment,
+  buildGuardian,
+  buildSchoolAccounts,
+  buildStudent,
+  buildUser,
+} from '../../../test/factories.ts';
+import type { Row } from '../../platform/db/schema.ts';
+
+describe.each(STORAGES)('quyền đối với dữ liệu cá nhân của học sinh (%s)', (storage) => {
+  let t: TestApp;
+  let u: Awaited<ReturnType<typeof buildSchoolAccounts>>;
+  let principal: TestClient;
+  let an: Row<'students'>;
+  let leaver: Row<'students'>;
+
+  beforeAll(async () => {
+    t = await startTestApp(storage);
+    u = await buildSchoolAccounts(t.db);
+    await buildUser(t.db, { unit: u.province, username: 'so', roles: [{ role: 'office_admin' }] });
+    const parent = await buildUser(t.db, {
+      unit: u.schoolA,
+      username: 'phhs',
+      roles: [{ role: 'guardian' }],
+    });
+    const self = await buildUser(t.db, { unit: u.schoolA, username: 'hs.an', roles: [{ role: 'student' }] });
+    principal = await t.as('ht.a');
+    const class6 = await buildClass(t.db, { unit: u.schoolA, name: '6A1', grade: 6 });
+    an = await buildStudent(t.db, {
+      unit: u.schoolA,
+      fullName: 'Nguyễn Văn An',
+      nationalId: '001213012345',
+      moetStudentCode: 'HS-001',
+      address: '12 Lê Lợi',
+      birthDate: '2013-04-02',
+      ethnicity: 'tay',
+      disability: 'visual',
+      poorHousehold: true,
+      user: self,
+    });
+    await buildGuardian(t.db, { student: an, fullName: 'Nguyễn Thị Hoa', phone: '0912345678', user: parent });
+    await buildEnrolment(t.db, { student: an, cls: class6 });
+    leaver = await buildStudent(t.db, {
+      unit: u.schoolA,
+      fullName: 'Trần Văn Bảo',
+      status: 'transferred_out',
+      statusSince: '2025-10-01',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('hiệu trưởng tải về toàn bộ dữ liệu cá nhân (JSON), kể cả nhật ký truy cập; việc tải được ghi lại', async () => {
+    await (await t.as('gv.a')).get(`/api/v1/students/${an.id}`);
+    const res = await principal.get(`/api/v1/students/${an.id}/personal-data`);
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-disposition'])).toContain('du-lieu-ca-nhan-nguyen-van-an');
+    expect(res.body.student).toMatchObject({ fullName: 'Nguyễn Văn An', nationalId: '001213012345' });
+    expect(res.body.guardians).toMatchObject([{ fullName: 'Nguyễn Thị Hoa', phone: '0912345678' }]);
+    expect(res.body.statusHistory).toMatchObject([{ status: 'enrolled', effectiveOn: '2025-09-05' }]);
+    expect(res.body.enrolments).toMatchObject([{ className: '6A1', schoolYear: '2025-2026' }]);
+    const actions = res.body.accessLog.map(
+      (l: { action: string; subject: string }) => `${l.subject}:${l.action}`,
+    );
+    // The two export rows share the transaction's timestamp, so their order is not fixed.
+    expect(actions.sort()).toEqual(['guardian:export', 'student:export', 'student:view']);
+  });
+
+  it('chỉ hiệu trưởng của trường được tải về: phó hiệu trưởng, giáo viên, phòng, sở, hiệu trưởng trường khác bị từ chối', async () => {
+    for (const username of ['pht.a', 'gv.a', 'phong.a', 'so', 'ht.b', 'phhs']) {
+      const res = await (await t.as(username)).get(`/api/v1/students/${an.id}/personal-data`);
+      expect(res.status, username).toBe(403);
+    }
+  });
+
+  it('học sinh còn đang học: từ chối xoá nếu không có lý do', async () => {
+    const res = await principal.post(`/api/v1/students/${an.id}/erase`, {});
+    expect(res.status).toBe(409);
+    expect(res.body.error.fields.reason).toBeDefined();
+  });
+
+  it('chỉ hiệu trưởng của trường được xoá', async () => {
+    for (const username of ['pht.a', 'gv.a', 'so', 'ht.b']) {
+      const res = await (await t.as(username)).post(`/api/v1/students/${leaver.id}/erase`, {});
+      expect(res.status, username).toBe(403);
+    }
+  });
+
+  it('xoá dữ liệu: ẩn danh các trường cá nhân, giữ dòng cho thống kê, xoá cả nhật ký cũ, có ghi nhận', async () => {
+    const res = await principal.post(`/api/v1/students/${an.id}/erase`, {
+      reason: 'Cha mẹ học sinh yêu cầu xoá theo Luật 91/2025/QH15',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      erased: true,
+      fullName: 'Đã xoá dữ liệu cá nhân',
+      moetStudentCode: null,
+    });
+    expect(res.body.sensitive).toMatchObject({
+      nationalId: null,
+      address: null,
+      poorHousehold: false,
+      ethnicity: 'tay',
+      disability: 'visual',
+    });
+    expect(res.body.birthDate).toBe('2013-01-01');
+    expect(res.body.guardians).toMatchObject([{ fullName: '', phone: null, hasAccount: false }]);
+    expect(res.body.hasAccount).toBe(false);
+    // Still counted as a student of 6A1 on 30/9 for the statistics.
+    const snapshot = await principal.get(`/api/v1/students/snapshot?unitId=${u.schoolA.id}&date=2025-09-30`);
+    expect(snapshot.body.byGrade).toContainEqual({ grade: 6, male: 1, female: 0, total: 1 });
+    // The earlier audit rows no longer hold the values.
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_id', '=', an.id)
+      .execute();
+    expect(JSON.stringify(audit)).not.toContain('Nguyễn Văn An');
+    expect(audit.map((a) => a.action)).toContain('erase');
+    const log = await t.db
+      .selectFrom('data_access_log')
+      .select('action')
+      .where('subject_id', '=', an.id)
+      .where('action', '=', 'erase')
+      .execute();
+    expect(log).toHaveLength(1);
+  });
+
+  it('sau khi xoá: không tìm thấy theo tên, phụ huynh và học sinh mất liên kết, không sửa được, xoá lần hai báo đã xoá', async () => {
+    const found = await principal.get(`/api/v1/students?unitId=${u.schoolA.id}&q=nguyen`);
+    expect(found.body.items).toEqual([]);
+    expect((await (await t.as('phhs')).get('/api/v1/students/mine')).body).toEqual([]);
+    await expect(t.as('hs.an')).rejects.toThrow();
+    expect((await principal.patch(`/api/v1/students/${an.id}`, { address: 'X' })).status).toBe(409);
+    const again = await principal.post(`/api/v1/students/${an.id}/erase`, { reason: 'lần hai' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_done');
+  });
+
+  it('học sinh đã chuyển đi được xoá không cần lý do', async () => {
+    const res = await principal.post(`/api/v1/students/${leaver.id}/erase`, {});
+    expect(res.status).toBe(200);
+    expect(res.body.erased).toBe(true);
+  });
+});
