@@ -1,8 +1,16 @@
 import type { Command } from 'commander';
+import { backupCommand } from './backup.ts';
+import { benchCommand } from './bench.ts';
 import { migrateCommand } from './migrate.ts';
+import { restoreCommand } from './restore.ts';
+import { seedDemoCommand } from './seed-demo.ts';
 import { startCommand } from './start.ts';
 
 export function registerCommands(program: Command): void {
   startCommand(program);
   migrateCommand(program);
+  seedDemoCommand(program);
+  backupCommand(program);
+  restoreCommand(program);
+  benchCommand(program);
 }
