@@ -83,11 +83,17 @@ export function openBackupLines(file: string): { lines: AsyncIterable<string>; c
   const source = createReadStream(file);
   const gunzip = createGunzip();
   source.on('error', (error) => gunzip.destroy(error));
-  const lines = readline.createInterface({ input: source.pipe(gunzip), crlfDelay: Number.POSITIVE_INFINITY });
+  const reader = readline.createInterface({
+    input: source.pipe(gunzip),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  // The iterator is taken now: readline drops lines read before anyone iterates, and the caller may first wait
+  // for a database connection while the file is already flowing.
+  const iterator = reader[Symbol.asyncIterator]();
   return {
-    lines,
+    lines: { [Symbol.asyncIterator]: () => iterator },
     close: () => {
-      lines.close();
+      reader.close();
       gunzip.destroy();
       source.destroy();
     },

@@ -14,6 +14,7 @@ import {
   writeBackup,
 } from './backup.ts';
 import { loadPlan, readCatalog } from './backup-catalog.ts';
+import { openBackupLines } from './backup-format.ts';
 import { type Database, openDatabase } from './database.ts';
 import { createMigrator } from './migrator.ts';
 
@@ -187,6 +188,22 @@ describe('sao lưu và khôi phục di động', () => {
     } finally {
       await old.close();
       await fresh.close();
+    }
+  });
+
+  it('không mất dòng nào khi bắt đầu đọc muộn (chờ kết nối máy chủ trong lúc tệp đã được đọc)', async () => {
+    const { lines, close } = openBackupLines(file);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      let count = 0;
+      let first = '';
+      for await (const line of lines) {
+        if (count++ === 0) first = line;
+      }
+      expect(JSON.parse(first).format).toBe('truongso-backup');
+      expect(count).toBe(gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n').length);
+    } finally {
+      close();
     }
   });
 
