@@ -1,3 +1,4 @@
+import type { SchoolLevel } from '../platform/db/schema.ts';
 import { addUser, CALENDARS, DEMO_PROVINCE, type Generator, type UnitRef } from './context.ts';
 import { addModelSchool } from './model-school.ts';
 import type { Commune } from './people.ts';
@@ -29,6 +30,60 @@ const DONG_XANH = communes(
   'xã Mường Khến',
   'xã Ngọc Lâu',
 );
+
+/** The other demo schools: [under, code, level, name, commune, classes per grade, class size]. */
+type DemoSchool = [
+  'province' | 'binhMinh' | 'dongXanh',
+  string,
+  SchoolLevel,
+  string,
+  Commune,
+  number[],
+  [number, number],
+];
+const DEMO_SCHOOLS: DemoSchool[] = [
+  ['binhMinh', 'PGDDT-BM-02', 'preschool', 'Hoa Sen', communeAt(BINH_MINH, 0), [2, 2, 2], [22, 30]],
+  ['binhMinh', 'PGDDT-BM-03', 'primary', 'Kim Đồng', communeAt(BINH_MINH, 1), [2, 2, 2, 2, 2], [30, 35]],
+  [
+    'binhMinh',
+    'PGDDT-BM-04',
+    'continuing_ed',
+    'thành phố Bình Minh',
+    communeAt(BINH_MINH, 1),
+    [1, 1, 1],
+    [25, 35],
+  ],
+  ['dongXanh', 'PGDDT-DX-01', 'preschool', 'Tân Lập', communeAt(DONG_XANH, 0), [1, 1, 1], [20, 28]],
+  ['dongXanh', 'PGDDT-DX-02', 'primary', 'Tân Lập', communeAt(DONG_XANH, 0), [1, 1, 1, 1, 1], [25, 32]],
+  ['dongXanh', 'PGDDT-DX-04', 'multi_level', 'Đồng Tâm', communeAt(DONG_XANH, 1), Array(9).fill(1), [20, 28]],
+  [
+    'dongXanh',
+    'PGDDT-DX-05',
+    'lower_secondary',
+    'Nguyễn Trãi',
+    communeAt(DONG_XANH, 2),
+    [2, 2, 2, 2],
+    [32, 40],
+  ],
+  [
+    'province',
+    'SGDDT-HBX-THPT01',
+    'upper_secondary',
+    'Chu Văn An',
+    communeAt(BINH_MINH, 2),
+    [3, 3, 3],
+    [38, 45],
+  ],
+  [
+    'province',
+    'SGDDT-HBX-THPT02',
+    'upper_secondary',
+    'Hoàng Văn Thụ',
+    communeAt(DONG_XANH, 0),
+    [2, 2, 2],
+    [36, 44],
+  ],
+];
 
 const specialists = (n: number): StaffSpec[] => Array.from({ length: n }, () => ({ position: 'specialist' }));
 
@@ -97,86 +152,25 @@ export function addDemoProvince(g: Generator): DemoProvince {
     ...specialists(3),
   ]);
 
+  const parents = { province, binhMinh, dongXanh };
   const results = [addModelSchool(g, binhMinh, 'PGDDT-BM-01')];
-  const school = (
-    parent: UnitRef,
-    code: string,
-    spec: Omit<Parameters<typeof addSchool>[1], 'parent' | 'code' | 'communes'>,
-  ) => addSchool(g, { parent, code, communes: parent.communes, ...spec });
-  const [hoaSen, kimDong, tanLap] = [
-    communeAt(BINH_MINH, 0),
-    communeAt(BINH_MINH, 1),
-    communeAt(DONG_XANH, 0),
-  ];
-  results.push(
-    school(binhMinh, 'PGDDT-BM-02', {
-      level: 'preschool',
-      name: 'Hoa Sen',
-      commune: hoaSen,
-      classesPerStep: [2, 2, 2],
-      classSize: [22, 30],
-    }),
-    school(binhMinh, 'PGDDT-BM-03', {
-      level: 'primary',
-      name: 'Kim Đồng',
-      commune: kimDong,
-      classesPerStep: [2, 2, 2, 2, 2],
-      classSize: [30, 35],
-    }),
-    school(binhMinh, 'PGDDT-BM-04', {
-      level: 'continuing_ed',
-      name: 'thành phố Bình Minh',
-      commune: kimDong,
-      classesPerStep: [1, 1, 1],
-      classSize: [25, 35],
-    }),
-    school(dongXanh, 'PGDDT-DX-01', {
-      level: 'preschool',
-      name: 'Tân Lập',
-      commune: tanLap,
-      classesPerStep: [1, 1, 1],
-      classSize: [20, 28],
-    }),
-  );
-  const tanLapPrimary = school(dongXanh, 'PGDDT-DX-02', {
-    level: 'primary',
-    name: 'Tân Lập',
-    commune: tanLap,
-    classesPerStep: [1, 1, 1, 1, 1],
-    classSize: [25, 32],
-  });
-  addMergedSchool(g, dongXanh, tanLapPrimary.unit);
-  results.push(
-    tanLapPrimary,
-    school(dongXanh, 'PGDDT-DX-04', {
-      level: 'multi_level',
-      name: 'Đồng Tâm',
-      commune: communeAt(DONG_XANH, 1),
-      classesPerStep: Array(9).fill(1),
-      classSize: [20, 28],
-    }),
-    school(dongXanh, 'PGDDT-DX-05', {
-      level: 'lower_secondary',
-      name: 'Nguyễn Trãi',
-      commune: communeAt(DONG_XANH, 2),
-      classesPerStep: [2, 2, 2, 2],
-      classSize: [32, 40],
-    }),
-    school(province, 'SGDDT-HBX-THPT01', {
-      level: 'upper_secondary',
-      name: 'Chu Văn An',
-      commune: communeAt(BINH_MINH, 2),
-      classesPerStep: [3, 3, 3],
-      classSize: [38, 45],
-    }),
-    school(province, 'SGDDT-HBX-THPT02', {
-      level: 'upper_secondary',
-      name: 'Hoàng Văn Thụ',
-      commune: communeAt(DONG_XANH, 0),
-      classesPerStep: [2, 2, 2],
-      classSize: [36, 44],
-    }),
-  );
+  for (const [under, code, level, name, commune, classesPerStep, classSize] of DEMO_SCHOOLS) {
+    const parent = parents[under];
+    results.push(
+      addSchool(g, {
+        parent,
+        code,
+        level,
+        name,
+        commune,
+        communes: parent.communes,
+        classesPerStep,
+        classSize,
+      }),
+    );
+  }
+  const tanLap = results.find((r) => r.unit.code === 'PGDDT-DX-02');
+  if (tanLap) addMergedSchool(g, dongXanh, tanLap.unit);
   return {
     province,
     attending: results.reduce((sum, r) => sum + r.attending, 0),

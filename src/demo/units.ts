@@ -1,15 +1,7 @@
 import type { SchoolLevel } from '../platform/db/schema.ts';
+import { gradesOf } from './classes.ts';
 import { CURRENT_YEAR, DEMO_PROVINCE, type Generator, type UnitRef } from './context.ts';
 import type { Commune } from './people.ts';
-
-const GRADES: Record<SchoolLevel, readonly [number, number]> = {
-  preschool: [0, 0],
-  primary: [1, 5],
-  lower_secondary: [6, 9],
-  upper_secondary: [10, 12],
-  multi_level: [1, 9],
-  continuing_ed: [10, 12],
-};
 
 export interface UnitSpec {
   parent: UnitRef | null;
@@ -35,7 +27,7 @@ const landline = (g: Generator) => `0218 3${g.rng.int(100, 999)} ${g.rng.int(100
 export function addUnit(g: Generator, spec: UnitSpec): UnitRef {
   const id = g.ids.next();
   const path = `${spec.parent?.path ?? '/'}${id}/`;
-  const [gradeFrom, gradeTo] = spec.level ? GRADES[spec.level] : [null, null];
+  const grades = spec.level ? gradesOf(spec.level) : [];
   // The ministry is real and sits in Hà Nội; everything below it belongs to the fictional demo province.
   const isMinistry = spec.kind === 'ministry';
   const provinceLabel = isMinistry ? 'thành phố Hà Nội' : `tỉnh ${DEMO_PROVINCE}`;
@@ -49,8 +41,8 @@ export function addUnit(g: Generator, spec: UnitSpec): UnitRef {
     short_name: spec.shortName,
     path,
     level: spec.level ?? null,
-    grade_from: gradeFrom,
-    grade_to: gradeTo,
+    grade_from: grades.length ? Math.min(...grades) : null,
+    grade_to: grades.length ? Math.max(...grades) : null,
     ownership: spec.kind === 'school' ? 'public' : null,
     province: isMinistry ? 'Hà Nội' : DEMO_PROVINCE,
     district: spec.district ?? null,
