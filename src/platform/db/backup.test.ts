@@ -209,10 +209,10 @@ describe('sao lưu và khôi phục di động', () => {
 
   it('thứ tự nạp: bảng được tham chiếu trước; tham chiếu vòng giữa hai bảng được đặt sau', async () => {
     const plan = loadPlan(await readCatalog(source.db as never));
-    const before = (a: string, b: string) => plan.order.indexOf(a) < plan.order.indexOf(b);
-    expect(before('units', 'students')).toBe(true);
-    expect(before('students', 'enrolments')).toBe(true);
-    expect(before('classes', 'enrolments')).toBe(true);
+    const loadedBefore = (a: string, b: string) => plan.order.indexOf(a) < plan.order.indexOf(b);
+    expect(loadedBefore('units', 'students')).toBe(true);
+    expect(loadedBefore('students', 'enrolments')).toBe(true);
+    expect(loadedBefore('classes', 'enrolments')).toBe(true);
     expect(plan.order).not.toContain('sessions');
     expect(plan.deferred.get('probe_a')).toEqual(['b_id']);
     expect(plan.deferred.has('units')).toBe(false);
