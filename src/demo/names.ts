@@ -286,14 +286,16 @@ export function personName(
     const middle = gender === 'male' ? 'A' : rng.pick(['Thị', 'Mỉ']);
     return `${family} ${middle} ${rng.pick(MONG_GIVEN[gender])}`;
   }
-  const given = rng.pick(GIVEN[generation][gender]);
   const middles = [rng.pickWeighted(MIDDLE[generation][gender])];
   // Children's names often carry two middle words ("Nguyễn Ngọc Bảo Anh").
   if (generation === 'child' && !isPlainMiddle(middles[0]) && rng.chance(0.12)) {
     const second = rng.pickWeighted(MIDDLE.child[gender]);
     if (!isPlainMiddle(second)) middles.push(second);
   }
-  const unique = [...new Set(middles)].filter((m) => m !== given && m !== family);
+  const unique = [...new Set(middles)].filter((m) => m !== family);
+  // A given name repeating a middle name ("Đức Đức") does not occur; draw again.
+  let given = rng.pick(GIVEN[generation][gender]);
+  while (unique.includes(given)) given = rng.pick(GIVEN[generation][gender]);
   return [family, ...unique, given].join(' ');
 }
 
