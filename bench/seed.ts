@@ -41,6 +41,9 @@ export async function run(args: string[]): Promise<void> {
   const ours = await withScratch(adminUrl, 'unnest', async (scratch) =>
     measure('seed-demo: INSERT … SELECT unnest (Kysely)', async () => {
       const summary = await seedDemo(scratch.database.db, { seed, students });
+      console.log(
+        `  ${summary.attending.toLocaleString('en-US')} students attending in ${summary.schools} schools; rows per table: ${JSON.stringify(summary.rows)}`,
+      );
       return summary.totalRows;
     }),
   );
