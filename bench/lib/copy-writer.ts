@@ -55,7 +55,7 @@ class CopyFromStdin {
 }
 
 /** Runs one COPY … FROM STDIN with `data` in COPY text format; returns the rows copied. */
-export function copyFromStdin(client: pg.Client, text: string, data: string): Promise<number> {
+function copyFromStdin(client: pg.Client, text: string, data: string): Promise<number> {
   const copy = new CopyFromStdin(text, Buffer.from(data, 'utf8'));
   client.query(copy);
   return copy.done;

@@ -52,7 +52,7 @@ export function createGenerator(seed: number, out: RowBatcher, passwordHash: str
  * Sector-database student codes: the real format is not published (see `moet-student-code.ts`), so demo codes are
  * 10 digits — the province's 2-digit code and a permuted counter, unique within a run.
  */
-export class MoetCodes {
+class MoetCodes {
   private counter = 0;
   constructor(private readonly seed: number) {}
   next(): string {

@@ -94,7 +94,7 @@ const MODEL_QUOTAS = new Map([
   ['support:security', 2],
 ]);
 
-export const MODEL_SCHOOL_NAME = 'Lê Quý Đôn';
+const MODEL_SCHOOL_NAME = 'Lê Quý Đôn';
 
 /**
  * The model school, with the demo family: a mother (`phuhuynh`) of two children, in 6A1 and 8A2; the older

@@ -7,7 +7,7 @@ import { addQuotas, addStaff, type StaffRef } from './staff.ts';
 import { genericStaffPlan, type StaffSpec } from './staffing.ts';
 import { addUnit } from './units.ts';
 
-export const LEVEL_NAMES: Record<SchoolLevel, { full: string; short: string }> = {
+const LEVEL_NAMES: Record<SchoolLevel, { full: string; short: string }> = {
   preschool: { full: 'Trường Mầm non', short: 'MN' },
   primary: { full: 'Trường Tiểu học', short: 'TH' },
   lower_secondary: { full: 'Trường Trung học cơ sở', short: 'THCS' },

@@ -12,7 +12,7 @@ export interface StaffRef {
 }
 
 /** Same formula as the staff feature: the search box matches the folded name, phone and e-mail. */
-export const staffSearchText = (fullName: string, phone: string | null) =>
+const staffSearchText = (fullName: string, phone: string | null) =>
   foldVietnamese(`${fullName} ${phone ?? ''}`);
 
 /** Adds a unit's departments and one person per post (with the post's account, if any). */

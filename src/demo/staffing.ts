@@ -117,7 +117,7 @@ export function genericStaffPlan(
 }
 
 /** Tổ chuyên môn by level: which team a teacher of a subject joins; support staff form the office team. */
-export function departmentOf(level: SchoolLevel, spec: StaffSpec): string {
+function departmentOf(level: SchoolLevel, spec: StaffSpec): string {
   if (spec.position === 'staff') return OFFICE_DEPARTMENT;
   const subject = spec.mainSubject ?? 'general';
   if (level === 'preschool') return 'Tổ Chuyên môn';
@@ -143,7 +143,7 @@ const UPPER_DEPARTMENTS: Record<string, string> = {
 };
 
 /** The staffing-table group a post counts in ('leadership', 'teacher:<subject>', 'support:<role>', 'specialist'). */
-export function staffingGroupOf(spec: StaffSpec): string {
+function staffingGroupOf(spec: StaffSpec): string {
   switch (spec.position) {
     case 'principal':
     case 'vice_principal':

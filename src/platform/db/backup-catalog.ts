@@ -6,7 +6,7 @@ import { type Kysely, sql } from 'kysely';
  */
 
 /** Migration bookkeeping travels in the backup header; sessions are login state bound to the old server. */
-export const NOT_BACKED_UP = new Set(['kysely_migration', 'kysely_migration_lock', 'sessions']);
+const NOT_BACKED_UP = new Set(['kysely_migration', 'kysely_migration_lock', 'sessions']);
 
 export type ColumnKind = 'plain' | 'array' | 'json' | 'bytea';
 
