@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
+import { backupCommand } from './backup.ts';
+import { benchCommand } from './bench.ts';
 import { migrateCommand } from './migrate.ts';
+import { restoreCommand } from './restore.ts';
+import { seedDemoCommand } from './seed-demo.ts';
 import { startCommand } from './start.ts';
 import { userCommand } from './user.ts';
 
@@ -7,4 +11,8 @@ export function registerCommands(program: Command): void {
   startCommand(program);
   migrateCommand(program);
   userCommand(program);
+  seedDemoCommand(program);
+  backupCommand(program);
+  restoreCommand(program);
+  benchCommand(program);
 }
