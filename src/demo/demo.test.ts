@@ -78,14 +78,17 @@ describe.each(STORAGES)('dữ liệu mẫu (%s)', (storage) => {
     );
     const departments = await t.db
       .selectFrom('departments')
-      .select('name')
-      .where('unit_id', '=', schoolId)
+      .leftJoin('staff as head', 'head.id', 'departments.head_staff_id')
+      .leftJoin('users', 'users.id', 'head.user_id')
+      .select(['departments.name', 'users.username as head_username'])
+      .where('departments.unit_id', '=', schoolId)
       .execute();
     expect(departments.map((d) => d.name).sort()).toEqual([
       'Tổ Khoa học tự nhiên',
       'Tổ Khoa học xã hội',
       'Tổ Văn phòng',
     ]);
+    expect(departments.find((d) => d.name === 'Tổ Khoa học tự nhiên')?.head_username).toBe('totruong');
     const quotas = await t.db
       .selectFrom('staffing_quotas')
       .select(['staffing_group', 'quota'])

@@ -59,6 +59,7 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promi
       passwordHash,
       options,
     );
+    await appointDepartmentHeads(trx);
     await trx
       .insertInto('audit_log')
       .values({
@@ -103,6 +104,24 @@ export async function generateDemo(
     elapsedMs: performance.now() - started,
     provinceId: demo.province.id,
   };
+}
+
+/**
+ * Each department's head (tổ trưởng): the member whose account holds department_head at the school, else its
+ * longest-serving teacher. Set after the staff exist, since heads and departments reference each other.
+ */
+async function appointDepartmentHeads(db: Kysely<DB>): Promise<void> {
+  await sql`
+    update departments d set head_staff_id = pick.staff_id
+    from (
+      select distinct on (s.department_id) s.department_id, s.id as staff_id
+      from staff s
+      left join role_assignments ra
+        on ra.user_id = s.user_id and ra.unit_id = s.unit_id and ra.role = 'department_head'
+      where s.department_id is not null and s.position = 'teacher'
+      order by s.department_id, (ra.id is null), s.start_date nulls last, s.id
+    ) pick
+    where pick.department_id = d.id`.execute(db);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { foldVietnamese } from '../domain/text/index.ts';
-import type { Gender } from '../platform/db/schema.ts';
+import { staffSearchText } from '../features/staff/queries.ts';
+import type { EmploymentStatus, Gender, Qualification } from '../platform/db/schema.ts';
 import { addUser, CURRENT_YEAR, type Generator, type UnitRef } from './context.ts';
 import { ETHNICITY_MIX, personName } from './names.ts';
 import { birthDateIn, mobilePhone } from './people.ts';
@@ -10,10 +10,6 @@ export interface StaffRef {
   fullName: string;
   spec: StaffSpec;
 }
-
-/** Same formula as the staff feature: the search box matches the folded name, phone and e-mail. */
-const staffSearchText = (fullName: string, phone: string | null) =>
-  foldVietnamese(`${fullName} ${phone ?? ''}`);
 
 /** Adds a unit's departments and one person per post (with the post's account, if any). */
 export function addStaff(g: Generator, unit: UnitRef, plan: readonly StaffSpec[]): StaffRef[] {
@@ -44,7 +40,7 @@ export function addStaff(g: Generator, unit: UnitRef, plan: readonly StaffSpec[]
       id,
       unit_id: unit.id,
       full_name: fullName,
-      search_text: staffSearchText(fullName, phone),
+      search_text: staffSearchText({ fullName, phone }),
       birth_date: birthDate,
       gender,
       national_id: g.nationalIds.next(rng, birthDate, gender),
@@ -108,7 +104,7 @@ function genderFor(g: Generator, spec: StaffSpec, primaryLike: boolean): Gender 
   return g.rng.chance(femaleShare) ? 'female' : 'male';
 }
 
-function qualificationFor(g: Generator, spec: StaffSpec, primaryLike: boolean): string {
+function qualificationFor(g: Generator, spec: StaffSpec, primaryLike: boolean): Qualification {
   const roll = g.rng.next();
   if (isLeader(spec)) return roll < 0.4 ? 'master' : 'bachelor';
   if (spec.position === 'teacher' || spec.position === 'specialist') {
@@ -121,7 +117,7 @@ function qualificationFor(g: Generator, spec: StaffSpec, primaryLike: boolean): 
   return roll < 0.4 ? 'intermediate' : roll < 0.7 ? 'college' : 'bachelor';
 }
 
-function employmentFor(g: Generator, spec: StaffSpec, birthYear: number): string {
+function employmentFor(g: Generator, spec: StaffSpec, birthYear: number): EmploymentStatus {
   const roll = g.rng.next();
   if (spec.staffRole === 'security' || spec.staffRole === 'cook') return roll < 0.7 ? 'contract' : 'official';
   if (birthYear >= 1999 && roll < 0.3) return 'probation';

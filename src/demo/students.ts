@@ -1,13 +1,9 @@
-import { foldVietnamese } from '../domain/text/index.ts';
+import { searchTextOf } from '../features/students/queries.ts';
 import type { Gender, StudentStatus } from '../platform/db/schema.ts';
 import { DEMO_PROVINCE, type Generator, type UnitRef } from './context.ts';
 import { type DemoEthnicity, ETHNICITY_MIX, familyName, personName } from './names.ts';
 import { birthDateIn, homeAddress, mobilePhone } from './people.ts';
 import { weighted } from './random.ts';
-
-/** Same formula as the students feature: search matches the folded name and the sector-database code. */
-const studentSearchText = (fullName: string, moetCode: string | null) =>
-  foldVietnamese(`${fullName} ${moetCode ?? ''}`);
 
 export interface Parent {
   fullName: string;
@@ -92,7 +88,7 @@ export function addStudent(g: Generator, spec: StudentSpec): string {
     id,
     unit_id: spec.unit.id,
     full_name: fullName,
-    search_text: studentSearchText(fullName, moetCode),
+    search_text: searchTextOf(fullName, moetCode),
     birth_date: birthDate,
     gender,
     ethnicity: family.ethnicity,
