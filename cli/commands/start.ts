@@ -44,7 +44,13 @@ export function startCommand(program: Command): void {
       await app.listen({ port, host });
       const vite = options.dev ? await startViteDevServer(port) : undefined;
       const url = vite ? vite.url : `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-      printBanner(url, database.kind, await demoLogins(database.db));
+      printBanner(
+        url,
+        database.kind === 'pglite'
+          ? `PGlite nhúng (${path.join(config.dataDir, 'pglite')})`
+          : 'PostgreSQL (DATABASE_URL)',
+        await demoLogins(database.db),
+      );
 
       const shutdown = async () => {
         await vite?.close();
@@ -62,7 +68,7 @@ function printBanner(url: string, storage: string, logins: { role: string; usern
   const lines = [
     '',
     `  Trường Số đang chạy tại ${url}`,
-    `  Cơ sở dữ liệu: ${storage === 'pglite' ? 'PGlite nhúng (./data/pglite)' : 'PostgreSQL (DATABASE_URL)'}`,
+    `  Cơ sở dữ liệu: ${storage}`,
     `  Tài liệu API: ${url}/api/docs`,
   ];
   if (logins.length) {
