@@ -9,12 +9,15 @@ import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
 import 'dayjs/locale/vi';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client.ts';
 import { App } from './app/App.tsx';
 
+// Typed dates (DD/MM/YYYY) are parsed with the input's format, not as ISO strings.
+dayjs.extend(customParseFormat);
 dayjs.locale('vi');
 
 const theme = createTheme({
