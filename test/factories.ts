@@ -231,7 +231,9 @@ export async function fillAssessment(
         progress: 'done',
       })
       .onConflict((oc) =>
-        oc.columns(['assessment_id', 'item_id']).doUpdateSet({ answer: JSON.stringify(answer), progress: 'done' }),
+        oc
+          .columns(['assessment_id', 'item_id'])
+          .doUpdateSet({ answer: JSON.stringify(answer), progress: 'done' }),
       )
       .execute();
   }

@@ -8,7 +8,8 @@ import {
 } from '../../domain/assessment-catalogue/index.ts';
 import type { DB, Row } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import type { Campaign, GroupLevel } from './schemas.ts';
+import type { Campaign } from './schemas.ts';
+import type { GroupLevel } from './schemas-result.ts';
 
 export type CampaignRow = Row<'assessment_campaigns'> & {
   unit_name: string;

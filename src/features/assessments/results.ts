@@ -4,7 +4,8 @@ import { unitsUnderPaths } from '../../platform/authz/access.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { campaignWith } from './access.ts';
 import { type CampaignRow, loadCatalogue } from './queries.ts';
-import type { AssessmentStatus, GroupLevel } from './schemas.ts';
+import type { AssessmentStatus } from './schemas.ts';
+import type { GroupLevel } from './schemas-result.ts';
 
 /**
  * Read functions for dashboards and reports (office and province charts): per assessed unit, the group totals

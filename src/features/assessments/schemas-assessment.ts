@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { catalogueSchema } from '../../domain/assessment-catalogue/index.ts';
-import {
-  ASSESSMENT_STATUSES,
-  assessmentResultSchema,
-  campaignSchema,
-  groupLevelSchema,
-  ITEM_PROGRESS,
-  itemAnswerSchema,
-} from './schemas.ts';
+import { ASSESSMENT_STATUSES, campaignSchema, ITEM_PROGRESS, itemAnswerSchema } from './schemas.ts';
+import { assessmentResultSchema, groupLevelSchema } from './schemas-result.ts';
 
 /** One unit's assessment: the school's self-assessment and the office's external review of it. */
 

@@ -48,7 +48,8 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
     };
     expect((await (await t.as('ht.a')).post('/api/v1/assessment-campaigns', body)).status).toBe(403);
     expect(
-      (await (await t.as('phong.b')).post('/api/v1/assessment-campaigns', { ...body, unitId: w.officeA.id })).status,
+      (await (await t.as('phong.b')).post('/api/v1/assessment-campaigns', { ...body, unitId: w.officeA.id }))
+        .status,
     ).toBe(403);
     const badDates = await (await t.as('phong.a')).post('/api/v1/assessment-campaigns', {
       ...body,
@@ -66,10 +67,16 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
     const mine = await (await t.as('ht.a')).get(`/api/v1/assessments?unitId=${w.schoolA.id}`);
     expect(mine.body).toHaveLength(1);
     assessmentId = mine.body[0].id;
-    expect(mine.body[0]).toMatchObject({ status: 'not_started', itemsTotal: 11, officeName: 'Phòng GD&ĐT A' });
+    expect(mine.body[0]).toMatchObject({
+      status: 'not_started',
+      itemsTotal: 11,
+      officeName: 'Phòng GD&ĐT A',
+    });
     expect((await (await t.as('ht.b')).get(url())).status).toBe(403);
     expect((await (await t.as('phong.b')).get(url())).status).toBe(403);
-    expect((await (await t.as('phong.b')).get(`/api/v1/assessment-campaigns/${res.body.id}`)).status).toBe(403);
+    expect((await (await t.as('phong.b')).get(`/api/v1/assessment-campaigns/${res.body.id}`)).status).toBe(
+      403,
+    );
   });
 
   it('hiệu trưởng phân công tiêu chí; giáo viên chỉ sửa được tiêu chí được giao và được báo trong ứng dụng', async () => {
@@ -80,25 +87,36 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
     const assigned = await principal.put(`${url()}/items/I.4/assignee`, { userId: w.people.teacher.id });
     expect(assigned.status).toBe(200);
     expect(assigned.body.status).toBe('in_progress');
-    expect((await principal.put(`${url()}/items/I.4/assignee`, { userId: w.people.principalB.id })).status).toBe(
-      400,
-    );
+    expect(
+      (await principal.put(`${url()}/items/I.4/assignee`, { userId: w.people.principalB.id })).status,
+    ).toBe(400);
     const notes = await (await t.as('gv.a')).get('/api/v1/notifications');
     expect(notes.body.items[0].title).toContain('I.4');
 
     const teacher = await t.as('gv.a');
-    const own = await teacher.put(`${url()}/items/I.4`, { answer: { percent: 85 }, note: 'Kho học liệu của trường' });
+    const own = await teacher.put(`${url()}/items/I.4`, {
+      answer: { percent: 85 },
+      note: 'Kho học liệu của trường',
+    });
     expect(own.status).toBe(200);
     expect(own.body.can.editItems).toEqual(['I.4']);
     expect((await teacher.put(`${url()}/items/I.1`, { answer: { met: true } })).status).toBe(403);
-    expect((await (await t.as('gv.a2')).put(`${url()}/items/I.4`, { answer: { percent: 10 } })).status).toBe(403);
-    expect((await (await t.as('phong.a')).put(`${url()}/items/I.4`, { answer: { percent: 10 } })).status).toBe(403);
-    expect((await (await t.as('pht.a')).put(`${url()}/items/I.1`, { answer: { met: true } })).status).toBe(200);
+    expect((await (await t.as('gv.a2')).put(`${url()}/items/I.4`, { answer: { percent: 10 } })).status).toBe(
+      403,
+    );
+    expect(
+      (await (await t.as('phong.a')).put(`${url()}/items/I.4`, { answer: { percent: 10 } })).status,
+    ).toBe(403);
+    expect((await (await t.as('pht.a')).put(`${url()}/items/I.1`, { answer: { met: true } })).status).toBe(
+      200,
+    );
   });
 
   it('điểm tự chấm vượt điểm tối đa bị từ chối với thông báo tiếng Việt, không lưu gì', async () => {
     const principal = await t.as('ht.a');
-    const res = await principal.put(`${url()}/items/I.5`, { answer: { subItems: { 'I.5.1': 16, 'I.5.2': 5 } } });
+    const res = await principal.put(`${url()}/items/I.5`, {
+      answer: { subItems: { 'I.5.1': 16, 'I.5.2': 5 } },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('vượt điểm tối đa');
     expect(Object.keys(res.body.error.fields)).toContain('answer.subItems.I.5.1');
@@ -110,14 +128,17 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
 
   it('minh chứng: tệp, liên kết, giá trị đo từ hệ thống; chỉ số chưa có thì hiện "chưa đo được"', async () => {
     const principal = await t.as('ht.a');
-    const file = await principal.upload(
-      `${url()}/items/I.1/evidence-file`,
-      'file',
-      { name: 'Kế hoạch dạy học trực tuyến.pdf', content: Buffer.from('%PDF-1.4 kế hoạch'), type: 'application/pdf' },
-    );
+    const file = await principal.upload(`${url()}/items/I.1/evidence-file`, 'file', {
+      name: 'Kế hoạch dạy học trực tuyến.pdf',
+      content: Buffer.from('%PDF-1.4 kế hoạch'),
+      type: 'application/pdf',
+    });
     expect(file.status).toBe(201);
     expect(file.body[0]).toMatchObject({ kind: 'file', fileName: 'Kế hoạch dạy học trực tuyến.pdf' });
-    const link = await principal.post(`${url()}/items/I.3/evidence`, { kind: 'link', url: 'https://lms.example.vn' });
+    const link = await principal.post(`${url()}/items/I.3/evidence`, {
+      kind: 'link',
+      url: 'https://lms.example.vn',
+    });
     expect(link.status).toBe(201);
     const badLink = await principal.post(`${url()}/items/I.3/evidence`, { kind: 'link', url: 'ftp://x' });
     expect(badLink.status).toBe(400);
@@ -126,7 +147,9 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
       metricId: 'classrooms_with_projector_internet_share',
     });
     expect(metric.status).toBe(201);
-    expect(metric.body.find((e: { kind: string }) => e.kind === 'metric').metricSummary).toBe('27/30 phòng học');
+    expect(metric.body.find((e: { kind: string }) => e.kind === 'metric').metricSummary).toBe(
+      '27/30 phòng học',
+    );
     const missing = await principal.post(`${url()}/items/I.4/evidence`, {
       kind: 'metric',
       metricId: 'subjects_with_digital_materials_share',
@@ -135,9 +158,14 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
     expect(missing.body.error.message).toContain('chưa đo được');
 
     const detail = await (await t.as('phong.a')).get(url());
-    const measures = Object.fromEntries(detail.body.measures.map((m: { metricId: string }) => [m.metricId, m]));
+    const measures = Object.fromEntries(
+      detail.body.measures.map((m: { metricId: string }) => [m.metricId, m]),
+    );
     expect(measures.classrooms_with_projector_internet_share).toMatchObject({ available: true, value: 0.9 });
-    expect(measures.subjects_with_digital_materials_share).toMatchObject({ available: false, summary: 'chưa đo được' });
+    expect(measures.subjects_with_digital_materials_share).toMatchObject({
+      available: false,
+      summary: 'chưa đo được',
+    });
     const evidenceId = file.body[0].id;
     const download = await (await t.as('phong.a')).get(`${url()}/evidence/${evidenceId}/file`);
     expect(download.status).toBe(200);
@@ -163,8 +191,15 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
     const approved = await principal.post(`${url()}/approve`, { comment: 'Đã rà soát đủ minh chứng' });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
-    const row = await t.db.selectFrom('assessments').selectAll().where('id', '=', assessmentId).executeTakeFirstOrThrow();
-    const result = row.self_result as { groups: { id: string; total: number; level: number }[]; unitLevel: number };
+    const row = await t.db
+      .selectFrom('assessments')
+      .selectAll()
+      .where('id', '=', assessmentId)
+      .executeTakeFirstOrThrow();
+    const result = row.self_result as {
+      groups: { id: string; total: number; level: number }[];
+      unitLevel: number;
+    };
     expect(result.groups.map((g) => [g.id, g.total, g.level])).toEqual([
       ['I', 85.5, 3],
       ['II', 67, 2],
@@ -178,17 +213,27 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
       .orderBy('created_at')
       .execute();
     expect(events.map((e) => e.action)).toEqual(['started', 'approved']);
-    const audits = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', assessmentId).execute();
+    const audits = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', assessmentId)
+      .execute();
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['claim', 'assign', 'approved']));
   });
 
   it('sau khi phê duyệt, trường không sửa được tiêu chí hay minh chứng', async () => {
     const principal = await t.as('ht.a');
     expect((await principal.put(`${url()}/items/I.4`, { answer: { percent: 10 } })).status).toBe(409);
-    expect((await (await t.as('gv.a')).put(`${url()}/items/I.4`, { answer: { percent: 10 } })).status).toBe(409);
+    expect((await (await t.as('gv.a')).put(`${url()}/items/I.4`, { answer: { percent: 10 } })).status).toBe(
+      409,
+    );
     const link = await principal.post(`${url()}/items/I.3/evidence`, { kind: 'link', url: 'https://x.vn' });
     expect(link.status).toBe(409);
-    expect((await principal.get(url())).body.can).toMatchObject({ editItems: [], approve: false, submit: true });
+    expect((await principal.get(url())).body.can).toMatchObject({
+      editItems: [],
+      approve: false,
+      submit: true,
+    });
   });
 
   it('biên bản và quyết định tự đánh giá là PDF có quốc hiệu và tên trường có dấu', async () => {
@@ -199,7 +244,12 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
     expect(minutes.status).toBe(200);
     expect(minutes.headers['content-type']).toBe('application/pdf');
     const text = await extractPdfText(minutes.raw);
-    for (const phrase of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TRƯỜNG THCS LÊ QUÝ ĐÔN', 'BIÊN BẢN TỰ ĐÁNH GIÁ', 'Nguyễn Thị Hạnh'])
+    for (const phrase of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TRƯỜNG THCS LÊ QUÝ ĐÔN',
+      'BIÊN BẢN TỰ ĐÁNH GIÁ',
+      'Nguyễn Thị Hạnh',
+    ])
       expect(text).toContain(phrase);
     expect(text).toContain('Mức 2 - Đáp ứng cơ bản');
     const decision = await principal.get(`${url()}/decision.pdf`);
@@ -207,7 +257,9 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
     expect(decisionText).toContain('Trường THCS Lê Quý Đôn');
     expect(decisionText).toContain('QUYẾT ĐỊNH');
     expect(decision.headers['content-disposition']).toContain('filename*=UTF-8');
-    console.info(`PDF biên bản ${minutes.raw.length} B in ${Math.round(minutesMs)} ms; quyết định ${decision.raw.length} B`);
+    console.info(
+      `PDF biên bản ${minutes.raw.length} B in ${Math.round(minutesMs)} ms; quyết định ${decision.raw.length} B`,
+    );
     expect((await (await t.as('ht.b')).get(`${url()}/minutes.pdf`)).status).toBe(403);
   });
 

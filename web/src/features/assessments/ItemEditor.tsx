@@ -1,0 +1,150 @@
+import {
+  Alert,
+  Button,
+  Divider,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  CatalogueItem,
+  ItemAnswer,
+  ItemResult,
+} from '../../../../src/domain/assessment-catalogue/index.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { notifySaved } from '../../ui/notify.ts';
+import { AnswerInput, AnswerView } from './AnswerInput.tsx';
+import { type AssessmentDetail, assessmentApi, type UserOption, useAssessmentAction } from './api.ts';
+import { itemMeasures } from './catalogue-helpers.ts';
+import { EvidencePanel, MeasuredValues } from './EvidencePanel.tsx';
+
+type ItemRow = AssessmentDetail['items'][number];
+type Progress = ItemRow['progress'];
+
+/**
+ * The body of one criterion on the unit's page: the office's comments, the claim form (or the claim, read-only),
+ * the note and progress, measured values, evidence and the assignee.
+ */
+export function ItemEditor({
+  detail,
+  item,
+  row,
+  result,
+  draft,
+  onDraft,
+  users,
+}: {
+  detail: AssessmentDetail;
+  item: CatalogueItem;
+  row: ItemRow;
+  result: ItemResult | undefined;
+  draft: ItemAnswer | null | undefined;
+  onDraft(answer: ItemAnswer | null | undefined): void;
+  users: UserOption[];
+}) {
+  const { t } = useTranslation('assessments');
+  const editable = detail.can.editItems.includes(item.id);
+  const [note, setNote] = useState(row.note ?? '');
+  const [progress, setProgress] = useState<Progress>(row.progress === 'todo' ? 'done' : row.progress);
+  useEffect(() => setNote(row.note ?? ''), [row.note]);
+  const answer = draft === undefined ? (row.answer as ItemAnswer | null) : draft;
+  const save = useAssessmentAction(detail.id, () =>
+    assessmentApi.saveItem(detail.id, item.id, { answer, note: note.trim() || null, progress }),
+  );
+  const assign = useAssessmentAction(detail.id, (userId: string | null) =>
+    assessmentApi.assign(detail.id, item.id, userId),
+  );
+  const measures = itemMeasures(detail, item);
+  return (
+    <Stack gap="sm">
+      {row.returnComment && (
+        <Alert color="red" title={t('returnComment')}>
+          {row.returnComment}
+        </Alert>
+      )}
+      {row.externalComment && (
+        <Alert color="violet" title={t('externalComment')}>
+          {row.externalComment}
+        </Alert>
+      )}
+      {item.note && (
+        <Text size="xs" c="dimmed">
+          {item.note}
+        </Text>
+      )}
+      {editable ? (
+        <>
+          <AnswerInput item={item} value={answer} onChange={onDraft} />
+          <Textarea
+            label={t('note')}
+            autosize
+            minRows={2}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            data-testid={`note-${item.id}`}
+          />
+          <Group justify="space-between" align="flex-end" gap="xs">
+            <SegmentedControl
+              size="xs"
+              value={progress}
+              onChange={(v) => setProgress(v as Progress)}
+              data={(['todo', 'in_progress', 'done'] as const).map((p) => ({
+                value: p,
+                label: t(`progress_${p}`),
+              }))}
+              aria-label={`${t('progress')} ${item.id}`}
+            />
+            <Button
+              size="sm"
+              loading={save.isPending}
+              onClick={() =>
+                save.mutate(undefined, {
+                  onSuccess: () => {
+                    onDraft(undefined);
+                    notifySaved(t('itemSaved', { id: item.id }));
+                  },
+                })
+              }
+              data-testid={`save-${item.id}`}
+            >
+              {t('saveItem')}
+            </Button>
+          </Group>
+          {save.error && <ErrorAlert error={save.error} />}
+        </>
+      ) : (
+        <>
+          <AnswerView item={item} answer={row.answer as ItemAnswer | null} result={result} />
+          {row.note && <Text size="sm">{row.note}</Text>}
+        </>
+      )}
+      <MeasuredValues measures={measures} />
+      <Divider />
+      <EvidencePanel
+        assessmentId={detail.id}
+        itemId={item.id}
+        evidence={row.evidence}
+        measures={measures}
+        editable={editable}
+      />
+      {detail.can.assign && (
+        <Select
+          label={t('assignee')}
+          placeholder={t('noAssignee')}
+          data={users.map((u) => ({ value: u.id, label: u.fullName }))}
+          value={row.assigneeUserId}
+          onChange={(userId) => assign.mutate(userId)}
+          clearable
+          searchable
+          data-testid={`assignee-${item.id}`}
+        />
+      )}
+      {assign.error && <ErrorAlert error={assign.error} />}
+    </Stack>
+  );
+}
