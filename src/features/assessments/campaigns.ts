@@ -8,7 +8,14 @@ import { AppError, isUniqueViolation } from '../../platform/http/errors.ts';
 import { campaignWith } from './access.ts';
 import { latenessOf } from './calendar.ts';
 import { findVisibleCatalogue, pinCatalogue } from './catalogues.ts';
-import { type CampaignRow, campaignCounts, findCampaign, loadCatalogue, toCampaign } from './queries.ts';
+import {
+  type CampaignRow,
+  campaignCounts,
+  findCampaign,
+  loadCatalogue,
+  selectCampaigns,
+  toCampaign,
+} from './queries.ts';
 import { sendDeadlineReminders } from './reminders.ts';
 import { campaignResults } from './results.ts';
 import type { Campaign, CreateCampaignInput, UpdateCampaignInput } from './schemas.ts';
@@ -17,14 +24,11 @@ import { todayInVietnam } from './workflow.ts';
 /** Campaigns of this office and of the offices below it, newest school year first. */
 export async function listCampaigns(ctx: ServiceContext, unitId: string): Promise<Campaign[]> {
   const office = await requireUnitAccess(ctx, 'assessments.review', unitId);
-  const rows = await ctx.db
-    .selectFrom('assessment_campaigns as c')
-    .select('c.id')
+  const campaigns = await selectCampaigns(ctx.db)
     .where('c.unit_id', 'in', unitsUnderPaths(ctx, [office.path]))
     .orderBy('c.school_year', 'desc')
     .orderBy('c.created_at', 'desc')
     .execute();
-  const campaigns = await Promise.all(rows.map((r) => findCampaign(ctx.db, r.id)));
   const counts = await campaignCounts(ctx.db, campaigns);
   return campaigns.map((c) => toCampaign(c, counts.get(c.id) ?? { units: 0, submitted: 0, recognised: 0 }));
 }
@@ -178,7 +182,7 @@ export async function campaignBoard(ctx: ServiceContext, id: string) {
   ]);
   const itemsTotal = catalogue.groups.reduce((n, g) => n + g.items.length, 0);
   const counts = await campaignCounts(ctx.db, [campaign]);
-  const office = await requireUnitAccess(ctx, 'assessments.review', campaign.unit_id);
+  const office = { id: campaign.unit_id, path: campaign.unit_path };
   return {
     ...toCampaign(campaign, counts.get(id) ?? { units: 0, submitted: 0, recognised: 0 }),
     today,

@@ -214,7 +214,7 @@ export async function parseCatalogueWorkbook(content: Buffer): Promise<ParsedCat
   return { catalogue: result.catalogue, warnings: result.warnings.map(toIssue) };
 }
 
-/** The import template: a catalogue in the row layout, its catalogue-wide fields and a short guide. */
+/** The import template: a catalogue in the row layout and its catalogue-wide fields with their meaning. */
 export async function catalogueWorkbook(catalogue: Catalogue): Promise<Buffer> {
   const { meta, rows } = catalogueToRows(catalogue);
   const workbook = new ExcelJS.Workbook();

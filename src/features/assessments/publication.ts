@@ -11,7 +11,7 @@ import { groupLevels, loadCatalogue } from './queries.ts';
 
 /**
  * Publication of recognised results: the public page of an office or a school (no login; recognised results
- * only) and the .xlsx export for the sector database (layout in docs/assessment-export.md).
+ * only) and the .xlsx export for the sector database (layout in docs/assessments.md).
  */
 
 function recognisedResults(db: Kysely<DB>) {

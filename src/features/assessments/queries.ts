@@ -22,9 +22,9 @@ export type CampaignRow = Row<'assessment_campaigns'> & {
 
 export type AssessmentRow = Row<'assessments'> & { unit_name: string; unit_path: string };
 
-export async function findCampaign(db: Kysely<DB>, id: string): Promise<CampaignRow> {
-  const row = await db
-    // scope: loaded by id; every caller checks access on the returned unit_id before using it
+/** Campaigns with their office and pinned catalogue; callers add the condition (by id, or by office scope). */
+export function selectCampaigns(db: Kysely<DB>) {
+  return db
     .selectFrom('assessment_campaigns as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
     .innerJoin('assessment_catalogues as cat', 'cat.id', 'c.catalogue_id')
@@ -36,9 +36,12 @@ export async function findCampaign(db: Kysely<DB>, id: string): Promise<Campaign
       'cat.version as catalogue_version',
       'cat.title as catalogue_title',
       'cat.subject_kind as catalogue_subject_kind',
-    ])
-    .where('c.id', '=', id)
-    .executeTakeFirst();
+    ]);
+}
+
+export async function findCampaign(db: Kysely<DB>, id: string): Promise<CampaignRow> {
+  // scope: loaded by id; every caller checks access on the returned unit_id before using it
+  const row = await selectCampaigns(db).where('c.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('đợt đánh giá');
   return row;
 }

@@ -44,12 +44,15 @@ function MeasureField({
   onChange,
   disabled,
   label,
+  points,
 }: {
   owner: MeasureOwner;
   value: SubItemAnswer | MeasureAnswer | undefined;
   onChange(value: MeasureAnswer | undefined): void;
   disabled?: boolean;
   label: string;
+  /** Points the scoring engine gives the current value (shown under bands). */
+  points: number | null;
 }) {
   const { t } = useTranslation('assessments');
   const measure = asMeasure(value);
@@ -60,7 +63,8 @@ function MeasureField({
     allowNegative: false,
     w: { base: '100%', xs: 220 },
   };
-  const description = bandsText(owner);
+  const gives = points === null ? '' : ` — ${t('givesPoints', { points: formatPoints(points) })}`;
+  const description = `${bandsText(owner) ?? ''}${gives}`;
   if (owner.ratioBands) {
     const percent = measure.percent ?? (measure.ratio === undefined ? '' : measure.ratio * 100);
     return (
@@ -113,11 +117,14 @@ export function AnswerInput({
   value,
   onChange,
   disabled,
+  result,
 }: {
   item: CatalogueItem;
   value: ItemAnswer | null;
   onChange(answer: ItemAnswer | null): void;
   disabled?: boolean;
+  /** The live score of this criterion, to show the points each value gives. */
+  result?: ItemResult | undefined;
 }) {
   const { t } = useTranslation('assessments');
   if (item.kind === 'mandatory') {
@@ -141,6 +148,7 @@ export function AnswerInput({
       <MeasureField
         owner={item}
         label={t('claim')}
+        points={result && result.claimedPoints !== null ? result.points : null}
         value={value ?? undefined}
         disabled={disabled}
         onChange={(measure) => onChange(measure ?? null)}
@@ -154,6 +162,7 @@ export function AnswerInput({
           key={sub.id}
           owner={sub}
           label={`${sub.id}. ${sub.title}`}
+          points={subPoints(result, sub.id)}
           value={subItems[sub.id]}
           disabled={disabled}
           onChange={(measure) => {
@@ -165,6 +174,11 @@ export function AnswerInput({
       ))}
     </Stack>
   );
+}
+
+function subPoints(result: ItemResult | undefined, subItemId: string): number | null {
+  const sub = result?.subItems.find((s) => s.id === subItemId);
+  return sub?.answered ? sub.points : null;
 }
 
 function measureText(value: SubItemAnswer | MeasureAnswer | undefined): string {

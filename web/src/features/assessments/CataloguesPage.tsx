@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconEye, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -163,12 +163,14 @@ function Catalogues() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light">{c.version}</Badge>
+                    <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      {c.version}
+                    </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={c.source === 'national' ? 'blue' : 'grape'} variant="light">
+                    <Text size="sm" fw={600} c={c.source === 'national' ? 'blue' : 'grape'}>
                       {c.source === 'national' ? t('national') : t('importedBadge')}
-                    </Badge>
+                    </Text>
                     <Text size="xs">{c.publishedByUnitName}</Text>
                   </Table.Td>
                   <Table.Td>

@@ -79,7 +79,7 @@ export function ItemEditor({
       )}
       {editable ? (
         <>
-          <AnswerInput item={item} value={answer} onChange={onDraft} />
+          <AnswerInput item={item} value={answer} onChange={onDraft} result={result} />
           <Textarea
             label={t('note')}
             autosize

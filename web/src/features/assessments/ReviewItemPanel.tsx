@@ -81,7 +81,7 @@ export function ReviewItemPanel({
           </Text>
           {detail.can.review ? (
             <>
-              <AnswerInput item={item} value={answer} onChange={onDraft} />
+              <AnswerInput item={item} value={answer} onChange={onDraft} result={agreed} />
               <Textarea
                 label={t('externalComment')}
                 autosize
