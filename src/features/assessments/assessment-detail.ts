@@ -155,7 +155,7 @@ export async function listAssessments(ctx: ServiceContext, unitId: string) {
       assignedToMe: own.filter((i) => i.assignee_user_id === ctx.actor.userId).length,
       recognisedLevel: row.recognised_level,
       recognisedLabel: row.recognised_level === null ? null : levelLabel(catalogue, row.recognised_level),
-      groups: groupLevels(row.self_result as AssessmentResult | null),
+      groups: groupLevels((row.self_result as AssessmentResult | null)?.groups),
     });
   }
   return result;

@@ -18,8 +18,20 @@ import {
 } from './queries.ts';
 import { sendDeadlineReminders } from './reminders.ts';
 import { campaignResults } from './results.ts';
-import type { Campaign, CreateCampaignInput, UpdateCampaignInput } from './schemas.ts';
+import type { Campaign, CampaignDates, CreateCampaignInput, UpdateCampaignInput } from './schemas.ts';
 import { todayInVietnam } from './workflow.ts';
+
+/** The title and dates of a campaign as columns. */
+function calendarColumns(input: CampaignDates & { title: string }) {
+  return {
+    title: input.title,
+    self_assessment_starts_on: input.selfAssessmentStartsOn,
+    submission_deadline: input.submissionDeadline,
+    external_starts_on: input.externalStartsOn,
+    external_ends_on: input.externalEndsOn,
+    publication_on: input.publicationOn,
+  };
+}
 
 /** Campaigns of this office and of the offices below it, newest school year first. */
 export async function listCampaigns(ctx: ServiceContext, unitId: string): Promise<Campaign[]> {
@@ -82,12 +94,7 @@ export async function createCampaign(ctx: ServiceContext, input: CreateCampaignI
           unit_id: office.id,
           catalogue_id: catalogueId,
           school_year: input.schoolYear,
-          title: input.title,
-          self_assessment_starts_on: input.selfAssessmentStartsOn,
-          submission_deadline: input.submissionDeadline,
-          external_starts_on: input.externalStartsOn,
-          external_ends_on: input.externalEndsOn,
-          publication_on: input.publicationOn,
+          ...calendarColumns(input),
           status: 'open',
           created_by: ctx.actor.userId,
         })
@@ -122,14 +129,7 @@ export async function createCampaign(ctx: ServiceContext, input: CreateCampaignI
 
 export async function updateCampaign(ctx: ServiceContext, id: string, input: UpdateCampaignInput) {
   const before = await campaignWith(ctx, 'assessments.manage', id);
-  const patch = {
-    title: input.title,
-    self_assessment_starts_on: input.selfAssessmentStartsOn,
-    submission_deadline: input.submissionDeadline,
-    external_starts_on: input.externalStartsOn,
-    external_ends_on: input.externalEndsOn,
-    publication_on: input.publicationOn,
-  };
+  const patch = calendarColumns(input);
   await inTransaction(ctx, async (trx) => {
     await trx.db
       .updateTable('assessment_campaigns')

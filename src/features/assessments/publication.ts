@@ -55,7 +55,7 @@ async function toPublic(db: Kysely<DB>, row: ResultRow) {
     legalBasis: catalogue.source ?? null,
     level: row.recognised_level,
     levelLabel: row.recognised_level === null ? null : levelLabel(catalogue, row.recognised_level),
-    groups: groupLevels(row.external_result as AssessmentResult | null),
+    groups: groupLevels((row.external_result as AssessmentResult | null)?.groups),
     decisionNumber: row.decision_number,
     decidedOn: row.decided_on,
   };

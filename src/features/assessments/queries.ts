@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
   type AssessmentAnswers,
-  type AssessmentResult,
   type Catalogue,
   catalogueSchema,
   type ItemAnswer,
@@ -105,14 +104,16 @@ export function agreedAnswers(rows: readonly ItemRow[]): AssessmentAnswers {
   return answers;
 }
 
-export function groupLevels(result: AssessmentResult | null | undefined): GroupLevel[] {
-  return (result?.groups ?? []).map((g) => ({
-    id: g.id,
-    title: g.title,
-    total: g.total,
-    maxPoints: g.maxPoints,
-    level: g.level,
-    label: g.label,
+/** Totals and levels of a stored result's groups (`result.groups`, or the array read alone with SQL). */
+export function groupLevels(groups: unknown): GroupLevel[] {
+  if (!Array.isArray(groups)) return [];
+  return (groups as GroupLevel[]).map(({ id, title, total, maxPoints, level, label }) => ({
+    id,
+    title,
+    total,
+    maxPoints,
+    level,
+    label,
   }));
 }
 

@@ -55,7 +55,7 @@ async function decisionsOf(
         unitName: a.unit_name,
         level: a.recognised_level,
         levelLabel: a.recognised_level === null ? null : levelLabel(catalogue, a.recognised_level),
-        groups: groupLevels(a.external_result as AssessmentResult | null),
+        groups: groupLevels((a.external_result as AssessmentResult | null)?.groups),
       })),
   }));
 }

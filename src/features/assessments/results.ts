@@ -3,7 +3,7 @@ import { levelLabel } from '../../domain/assessment-catalogue/index.ts';
 import { unitsUnderPaths } from '../../platform/authz/access.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { campaignWith } from './access.ts';
-import { type CampaignRow, loadCatalogue } from './queries.ts';
+import { type CampaignRow, groupLevels, loadCatalogue } from './queries.ts';
 import type { AssessmentStatus } from './schemas.ts';
 import type { GroupLevel } from './schemas-result.ts';
 
@@ -26,27 +26,6 @@ export interface UnitResult {
   recognisedLevel: number | null;
   recognisedLabel: string | null;
   decisionNumber: string | null;
-}
-
-type StoredGroup = {
-  id: string;
-  title: string;
-  total: number;
-  maxPoints: number;
-  level: number | null;
-  label: string | null;
-};
-
-function groupsOf(value: unknown): GroupLevel[] {
-  if (!Array.isArray(value)) return [];
-  return (value as StoredGroup[]).map((g) => ({
-    id: g.id,
-    title: g.title,
-    total: g.total,
-    maxPoints: g.maxPoints,
-    level: g.level,
-    label: g.label,
-  }));
 }
 
 /** Every unit of a campaign (the caller has checked access to the campaign's office). */
@@ -84,9 +63,9 @@ export async function campaignResults(ctx: ServiceContext, campaign: CampaignRow
     status: r.status,
     submittedAt: r.submitted_at?.toISOString() ?? null,
     selfLevel: r.self_level,
-    selfGroups: groupsOf(r.self_groups),
+    selfGroups: groupLevels(r.self_groups),
     externalLevel: r.external_level,
-    externalGroups: groupsOf(r.external_groups),
+    externalGroups: groupLevels(r.external_groups),
     recognisedLevel: r.recognised_level,
     recognisedLabel: r.recognised_level === null ? null : levelLabel(catalogue, r.recognised_level),
     decisionNumber: r.decision_number,

@@ -1,27 +1,14 @@
-import {
-  Accordion,
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCheck, IconFileText, IconSend, IconWorld } from '@tabler/icons-react';
+import { IconCheck, IconSend, IconWorld } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type ItemAnswer, scoreAssessment } from '../../../../src/domain/assessment-catalogue/index.ts';
-import { apiDownload, apiGet } from '../../api/client.ts';
+import { apiGet } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
-import { notifyError } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import {
   type AssessmentDetail,
@@ -30,10 +17,10 @@ import {
   useAssessment,
   useAssessmentAction,
 } from './api.ts';
+import { CriteriaGroups, DocumentButtons } from './CriteriaGroups.tsx';
 import { EventHistory } from './EventHistory.tsx';
 import { formatDate, STATUS_COLOR } from './format.ts';
 import { ItemEditor } from './ItemEditor.tsx';
-import { ItemHeader } from './ItemHeader.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
 
 type Drafts = Record<string, ItemAnswer | null | undefined>;
@@ -67,7 +54,6 @@ function AssessmentView({ detail }: { detail: AssessmentDetail }) {
   }, [detail, drafts]);
   const returned =
     detail.status === 'returned' ? detail.events.filter((e) => e.action === 'returned').at(-1) : undefined;
-  const rows = new Map(detail.items.map((r) => [r.itemId, r]));
   return (
     <Stack>
       <PageHeader
@@ -120,37 +106,22 @@ function AssessmentView({ detail }: { detail: AssessmentDetail }) {
         )}
       </SimpleGrid>
       <Actions detail={detail} unanswered={live.completeness.unanswered.length} />
-      {detail.catalogue.groups.map((group) => (
-        <Stack key={group.id} gap="xs">
-          <Title order={3} size="h5">
-            {t('group')} {group.id}. {group.title}
-          </Title>
-          <Accordion variant="separated" multiple>
-            {group.items.map((item) => {
-              const row = rows.get(item.id);
-              if (!row) return null;
-              return (
-                <Accordion.Item key={item.id} value={item.id} data-testid={`item-${item.id}`}>
-                  <Accordion.Control>
-                    <ItemHeader item={item} row={row} result={live.items.find((i) => i.id === item.id)} />
-                  </Accordion.Control>
-                  <Accordion.Panel>
-                    <ItemEditor
-                      detail={detail}
-                      item={item}
-                      row={row}
-                      result={live.items.find((i) => i.id === item.id)}
-                      draft={drafts[item.id]}
-                      onDraft={(answer) => setDrafts((d) => ({ ...d, [item.id]: answer }))}
-                      users={users.data ?? []}
-                    />
-                  </Accordion.Panel>
-                </Accordion.Item>
-              );
-            })}
-          </Accordion>
-        </Stack>
-      ))}
+      <CriteriaGroups
+        detail={detail}
+        result={live}
+        testIdPrefix="item-"
+        renderPanel={(item, row) => (
+          <ItemEditor
+            detail={detail}
+            item={item}
+            row={row}
+            result={live.items.find((i) => i.id === item.id)}
+            draft={drafts[item.id]}
+            onDraft={(answer) => setDrafts((d) => ({ ...d, [item.id]: answer }))}
+            users={users.data ?? []}
+          />
+        )}
+      />
       <EventHistory events={detail.events} />
     </Stack>
   );
@@ -164,8 +135,6 @@ function Actions({ detail, unanswered }: { detail: AssessmentDetail; unanswered:
     assessmentApi.approve(detail.id, comment.trim() || undefined),
   );
   const submit = useAssessmentAction(detail.id, () => assessmentApi.submit(detail.id));
-  const download = (kind: 'minutes' | 'decision') =>
-    apiDownload(`/assessments/${detail.id}/${kind}.pdf`, `${kind}.pdf`).catch(notifyError);
   if (!detail.can.approve && !detail.can.submit && !detail.can.documents) return null;
   return (
     <Stack gap="xs">
@@ -186,26 +155,7 @@ function Actions({ detail, unanswered }: { detail: AssessmentDetail; unanswered:
             {t('submit')}
           </Button>
         )}
-        {detail.can.documents && (
-          <>
-            <Button
-              variant="light"
-              leftSection={<IconFileText size={16} />}
-              onClick={() => download('minutes')}
-              data-testid="download-minutes"
-            >
-              {t('minutesPdf')}
-            </Button>
-            <Button
-              variant="light"
-              leftSection={<IconFileText size={16} />}
-              onClick={() => download('decision')}
-              data-testid="download-decision"
-            >
-              {t('decisionPdf')}
-            </Button>
-          </>
-        )}
+        <DocumentButtons detail={detail} />
       </Group>
       {submit.error && <ErrorAlert error={submit.error} />}
       <Modal opened={opened} onClose={close} title={t('approveTitle')}>

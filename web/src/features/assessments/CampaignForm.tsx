@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,8 +10,8 @@ import {
 } from '../../../../src/features/assessments/schemas.ts';
 import { ApiError, apiPost, apiPut } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type Campaign, useCatalogues } from './api.ts';
+import { FormActions } from './FormActions.tsx';
 
 const DATE_FIELDS = [
   'selfAssessmentStartsOn',
@@ -100,12 +100,7 @@ export function CreateCampaignForm({ onDone }: { onDone(campaign: Campaign): voi
           <TextInput label={t('campaignTitle')} required {...form.getInputProps('title')} />
         </SimpleGrid>
         <DateFields form={form} />
-        {create.error && <ErrorAlert error={create.error} />}
-        <Group justify="flex-end">
-          <Button type="submit" loading={create.isPending}>
-            {t('openCampaign')}
-          </Button>
-        </Group>
+        <FormActions error={create.error} pending={create.isPending} label={t('openCampaign')} />
       </Stack>
     </form>
   );
@@ -140,12 +135,7 @@ export function EditCampaignForm({ campaign, onDone }: { campaign: Campaign; onD
       <Stack>
         <TextInput label={t('campaignTitle')} required {...form.getInputProps('title')} />
         <DateFields form={form} />
-        {save.error && <ErrorAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('common:save')}
-          </Button>
-        </Group>
+        <FormActions error={save.error} pending={save.isPending} />
       </Stack>
     </form>
   );

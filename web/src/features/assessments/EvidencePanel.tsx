@@ -1,4 +1,15 @@
-import { ActionIcon, Anchor, Badge, Button, FileInput, Group, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Divider,
+  FileInput,
+  Group,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconChartBar, IconFile, IconLink, IconNote, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -202,5 +213,34 @@ export function MeasuredValues({ measures }: { measures: Measure[] }) {
         </Group>
       ))}
     </Stack>
+  );
+}
+
+/** What supports a claim: the values the platform measures for the criterion, then its evidence. */
+export function ItemEvidence({
+  detail,
+  itemId,
+  row,
+  measures,
+  editable,
+}: {
+  detail: AssessmentDetail;
+  itemId: string;
+  row: AssessmentDetail['items'][number];
+  measures: Measure[];
+  editable: boolean;
+}) {
+  return (
+    <>
+      <MeasuredValues measures={measures} />
+      <Divider />
+      <EvidencePanel
+        assessmentId={detail.id}
+        itemId={itemId}
+        evidence={row.evidence}
+        measures={measures}
+        editable={editable}
+      />
+    </>
   );
 }

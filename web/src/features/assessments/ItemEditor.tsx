@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Divider,
-  Group,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Group, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -17,11 +7,11 @@ import type {
   ItemResult,
 } from '../../../../src/domain/assessment-catalogue/index.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { notifySaved } from '../../ui/notify.ts';
 import { AnswerInput, AnswerView } from './AnswerInput.tsx';
 import { type AssessmentDetail, assessmentApi, type UserOption, useAssessmentAction } from './api.ts';
 import { itemMeasures } from './catalogue-helpers.ts';
-import { EvidencePanel, MeasuredValues } from './EvidencePanel.tsx';
+import { ItemEvidence } from './EvidencePanel.tsx';
+import { SaveItemButton } from './SaveItemButton.tsx';
 
 type ItemRow = AssessmentDetail['items'][number];
 type Progress = ItemRow['progress'];
@@ -99,21 +89,13 @@ export function ItemEditor({
               }))}
               aria-label={`${t('progress')} ${item.id}`}
             />
-            <Button
-              size="sm"
-              loading={save.isPending}
-              onClick={() =>
-                save.mutate(undefined, {
-                  onSuccess: () => {
-                    onDraft(undefined);
-                    notifySaved(t('itemSaved', { id: item.id }));
-                  },
-                })
-              }
-              data-testid={`save-${item.id}`}
-            >
-              {t('saveItem')}
-            </Button>
+            <SaveItemButton
+              save={save}
+              itemId={item.id}
+              onSaved={() => onDraft(undefined)}
+              label={t('saveItem')}
+              testId={`save-${item.id}`}
+            />
           </Group>
           {save.error && <ErrorAlert error={save.error} />}
         </>
@@ -123,15 +105,7 @@ export function ItemEditor({
           {row.note && <Text size="sm">{row.note}</Text>}
         </>
       )}
-      <MeasuredValues measures={measures} />
-      <Divider />
-      <EvidencePanel
-        assessmentId={detail.id}
-        itemId={item.id}
-        evidence={row.evidence}
-        measures={measures}
-        editable={editable}
-      />
+      <ItemEvidence detail={detail} itemId={item.id} row={row} measures={measures} editable={editable} />
       {detail.can.assign && (
         <Select
           label={t('assignee')}

@@ -22,6 +22,7 @@ import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifyError } from '../../ui/notify.ts';
 import { type CampaignBoard, type Recognition, useRecognitions } from './api.ts';
+import { FormActions } from './FormActions.tsx';
 import { formatDate, levelColor } from './format.ts';
 
 function RecognitionForm({ board, onDone }: { board: CampaignBoard; onDone(): void }) {
@@ -87,12 +88,12 @@ function RecognitionForm({ board, onDone }: { board: CampaignBoard; onDone(): vo
             data-testid="signer-title"
           />
         </SimpleGrid>
-        {create.error && <ErrorAlert error={create.error} />}
-        <Group justify="flex-end">
-          <Button type="submit" loading={create.isPending} data-testid="recognise-confirm">
-            {t('issueDecision')}
-          </Button>
-        </Group>
+        <FormActions
+          error={create.error}
+          pending={create.isPending}
+          label={t('issueDecision')}
+          testId="recognise-confirm"
+        />
       </Stack>
     </form>
   );

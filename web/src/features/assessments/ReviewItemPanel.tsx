@@ -1,4 +1,4 @@
-import { Alert, Button, Divider, Group, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Group, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -7,11 +7,11 @@ import type {
   ItemResult,
 } from '../../../../src/domain/assessment-catalogue/index.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { notifySaved } from '../../ui/notify.ts';
 import { AnswerInput, AnswerView } from './AnswerInput.tsx';
 import { type AssessmentDetail, assessmentApi, useAssessmentAction } from './api.ts';
 import { itemMeasures } from './catalogue-helpers.ts';
-import { EvidencePanel, MeasuredValues } from './EvidencePanel.tsx';
+import { ItemEvidence } from './EvidencePanel.tsx';
+import { SaveItemButton } from './SaveItemButton.tsx';
 
 type ItemRow = AssessmentDetail['items'][number];
 
@@ -65,15 +65,7 @@ export function ReviewItemPanel({
           </Text>
           <AnswerView item={item} answer={row.answer as ItemAnswer | null} result={claimed} />
           {row.note && <Text size="sm">{row.note}</Text>}
-          <MeasuredValues measures={measures} />
-          <Divider />
-          <EvidencePanel
-            assessmentId={detail.id}
-            itemId={item.id}
-            evidence={row.evidence}
-            measures={measures}
-            editable={false}
-          />
+          <ItemEvidence detail={detail} itemId={item.id} row={row} measures={measures} editable={false} />
         </Stack>
         <Stack gap="xs">
           <Text size="sm" fw={600}>
@@ -91,21 +83,13 @@ export function ReviewItemPanel({
                 data-testid={`external-comment-${item.id}`}
               />
               <Group justify="flex-end">
-                <Button
-                  size="sm"
-                  loading={save.isPending}
-                  onClick={() =>
-                    save.mutate(undefined, {
-                      onSuccess: () => {
-                        onDraft(undefined);
-                        notifySaved(t('itemSaved', { id: item.id }));
-                      },
-                    })
-                  }
-                  data-testid={`review-save-${item.id}`}
-                >
-                  {t('saveReview')}
-                </Button>
+                <SaveItemButton
+                  save={save}
+                  itemId={item.id}
+                  onSaved={() => onDraft(undefined)}
+                  label={t('saveReview')}
+                  testId={`review-save-${item.id}`}
+                />
               </Group>
               {save.error && <ErrorAlert error={save.error} />}
               <Textarea

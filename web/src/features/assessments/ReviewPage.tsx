@@ -1,30 +1,17 @@
-import {
-  Accordion,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowBackUp, IconChecks, IconChevronLeft, IconFileText } from '@tabler/icons-react';
+import { IconArrowBackUp, IconChecks, IconChevronLeft } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type ItemAnswer, scoreAssessment } from '../../../../src/domain/assessment-catalogue/index.ts';
-import { apiDownload } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
-import { notifyError } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type AssessmentDetail, assessmentApi, useAssessment, useAssessmentAction } from './api.ts';
+import { CriteriaGroups, DocumentButtons } from './CriteriaGroups.tsx';
 import { EventHistory } from './EventHistory.tsx';
 import { formatDate, STATUS_COLOR } from './format.ts';
-import { ItemHeader } from './ItemHeader.tsx';
 import { ReviewItemPanel } from './ReviewItemPanel.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
 
@@ -56,9 +43,6 @@ function ReviewView({ detail }: { detail: AssessmentDetail }) {
     }
     return scoreAssessment(detail.catalogue, answers);
   }, [detail, drafts]);
-  const rows = new Map(detail.items.map((r) => [r.itemId, r]));
-  const download = (kind: 'minutes' | 'decision') =>
-    apiDownload(`/assessments/${detail.id}/${kind}.pdf`, `${kind}.pdf`).catch(notifyError);
   return (
     <Stack>
       <Button
@@ -94,59 +78,27 @@ function ReviewView({ detail }: { detail: AssessmentDetail }) {
         />
       </SimpleGrid>
       <Group gap="xs">
-        {detail.can.documents && (
-          <>
-            <Button
-              variant="light"
-              leftSection={<IconFileText size={16} />}
-              onClick={() => download('minutes')}
-            >
-              {t('minutesPdf')}
-            </Button>
-            <Button
-              variant="light"
-              leftSection={<IconFileText size={16} />}
-              onClick={() => download('decision')}
-            >
-              {t('decisionPdf')}
-            </Button>
-          </>
-        )}
+        <DocumentButtons detail={detail} />
         {detail.can.review && <ReviewActions detail={detail} returnComments={returnComments} />}
       </Group>
-      {detail.catalogue.groups.map((group) => (
-        <Stack key={group.id} gap="xs">
-          <Title order={3} size="h5">
-            {t('group')} {group.id}. {group.title}
-          </Title>
-          <Accordion variant="separated" multiple>
-            {group.items.map((item) => {
-              const row = rows.get(item.id);
-              if (!row) return null;
-              return (
-                <Accordion.Item key={item.id} value={item.id} data-testid={`review-item-${item.id}`}>
-                  <Accordion.Control>
-                    <ItemHeader item={item} row={row} result={claimed.items.find((i) => i.id === item.id)} />
-                  </Accordion.Control>
-                  <Accordion.Panel>
-                    <ReviewItemPanel
-                      detail={detail}
-                      item={item}
-                      row={row}
-                      claimed={claimed.items.find((i) => i.id === item.id)}
-                      agreed={agreed.items.find((i) => i.id === item.id)}
-                      draft={drafts[item.id]}
-                      onDraft={(answer) => setDrafts((d) => ({ ...d, [item.id]: answer }))}
-                      returnComment={returnComments[item.id] ?? ''}
-                      onReturnComment={(comment) => setReturnComments((c) => ({ ...c, [item.id]: comment }))}
-                    />
-                  </Accordion.Panel>
-                </Accordion.Item>
-              );
-            })}
-          </Accordion>
-        </Stack>
-      ))}
+      <CriteriaGroups
+        detail={detail}
+        result={claimed}
+        testIdPrefix="review-item-"
+        renderPanel={(item, row) => (
+          <ReviewItemPanel
+            detail={detail}
+            item={item}
+            row={row}
+            claimed={claimed.items.find((i) => i.id === item.id)}
+            agreed={agreed.items.find((i) => i.id === item.id)}
+            draft={drafts[item.id]}
+            onDraft={(answer) => setDrafts((d) => ({ ...d, [item.id]: answer }))}
+            returnComment={returnComments[item.id] ?? ''}
+            onReturnComment={(comment) => setReturnComments((c) => ({ ...c, [item.id]: comment }))}
+          />
+        )}
+      />
       <EventHistory events={detail.events} />
     </Stack>
   );

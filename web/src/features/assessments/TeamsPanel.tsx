@@ -27,6 +27,7 @@ import { ApiError, apiDelete, apiGet, apiPost, apiPut } from '../../api/client.t
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifyError } from '../../ui/notify.ts';
 import { type CampaignBoard, type Team, type UserOption, useTeams } from './api.ts';
+import { FormActions } from './FormActions.tsx';
 
 type Role = (typeof TEAM_ROLES)[number];
 const ROLE_OPTIONS = TEAM_ROLES.map((role) => ({ value: role, label: TEAM_ROLE_LABEL_VI[role] }));
@@ -111,12 +112,7 @@ function TeamForm({ board, team, onDone }: { board: CampaignBoard; team: Team | 
           searchable
           {...form.getInputProps('unitIds')}
         />
-        {save.error && <ErrorAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('common:save')}
-          </Button>
-        </Group>
+        <FormActions error={save.error} pending={save.isPending} />
       </Stack>
     </form>
   );
