@@ -1,14 +1,23 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NATIONAL_SCHOOL_CATALOGUE_4725 } from '../src/domain/dx-index/index.ts';
 import {
   answers4725,
   buildAssessmentCampaign,
   buildAssessmentPeople,
   fillAssessment,
 } from '../test/factories.ts';
-import { NATIONAL_SCHOOL_CATALOGUE_4725 } from '../src/domain/dx-index/index.ts';
-import { DESKTOP, type E2EServer, launchBrowser, logIn, logOut, newPage, PHONE, startServer } from './harness.ts';
+import {
+  DESKTOP,
+  type E2EServer,
+  launchBrowser,
+  logIn,
+  logOut,
+  newPage,
+  PHONE,
+  startServer,
+} from './harness.ts';
 
 /**
  * The whole DX self-assessment round in Chromium: a teacher and the principal fill two criteria with evidence,
@@ -86,12 +95,18 @@ describe('đánh giá mức độ chuyển đổi số: trường → phòng →
     await page
       .getByTestId('item-I.1')
       .locator('input[type=file]')
-      .setInputFiles({ name: 'Kế hoạch dạy học trực tuyến.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+      .setInputFiles({
+        name: 'Kế hoạch dạy học trực tuyến.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4'),
+      });
     await page.getByTestId('evidence-upload-I.1').click();
     await page.getByText('Kế hoạch dạy học trực tuyến.pdf').waitFor();
     await page.getByTestId('save-I.1').click();
     await page.getByText('Đã lưu tiêu chí I.1.').waitFor();
-    await expect(page.getByTestId('self-summary-level').textContent()).resolves.toBe('Mức 2 - Đáp ứng cơ bản');
+    await expect(page.getByTestId('self-summary-level').textContent()).resolves.toBe(
+      'Mức 2 - Đáp ứng cơ bản',
+    );
     await page.getByTestId('approve').click();
     await page.getByTestId('approve-confirm').click();
     await status(page).filter({ hasText: 'Đã phê duyệt' }).waitFor();

@@ -213,7 +213,12 @@ export async function selfAssessmentDecisionPdf(ctx: ServiceContext, id: string)
         `${formatPoints(g.total)}/${formatPoints(g.maxPoints)}`,
         g.label ?? '',
       ]),
-      ['Mức của đơn vị', formatPoints(result.totalPoints), result.unitLabel ?? ''],
+      // The sum of the groups means something only when the catalogue grades the unit by it.
+      [
+        'Mức của đơn vị',
+        catalogue.settings.combineRule === 'total_score' ? formatPoints(result.totalPoints) : '',
+        result.unitLabel ?? '',
+      ],
     ],
   );
   pdf.paragraph('Điều 2. Quyết định có hiệu lực kể từ ngày ký.');
