@@ -65,6 +65,35 @@ describe('đánh giá mức độ chuyển đổi số: trường → phòng →
     await server?.close();
   });
 
+  it('phòng B mở đợt đánh giá bằng biểu mẫu (ngày gõ kiểu dd/mm/yyyy); bảng theo dõi có trường của phòng', async () => {
+    const { page, context } = await newPage(browser, DESKTOP);
+    await logIn(page, server.url, 'phong.b');
+    await page.goto(`${server.url}/assessment-campaigns`);
+    await page.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
+    await page.getByTestId('campaign-catalogue').click();
+    await page.getByRole('option').first().click();
+    await page
+      .getByRole('dialog')
+      .getByRole('textbox', { name: 'Tên đợt đánh giá' })
+      .fill('Đánh giá CĐS phòng B');
+    const dates = {
+      selfAssessmentStartsOn: '01/04/2026',
+      submissionDeadline: '30/04/2026',
+      externalStartsOn: '05/05/2026',
+      externalEndsOn: '20/06/2026',
+      publicationOn: '10/07/2026',
+    };
+    for (const [field, value] of Object.entries(dates)) {
+      await page.getByTestId(`date-${field}`).fill(value);
+      await page.getByTestId(`date-${field}`).press('Tab');
+    }
+    await page.getByRole('dialog').getByRole('button', { name: 'Mở đợt đánh giá' }).click();
+    await page.getByRole('link', { name: 'Trường THCS B' }).waitFor();
+    expect(await page.getByText('hạn nộp 30/04/2026').count()).toBe(1);
+    await logOut(page);
+    await context.close();
+  });
+
   const openItem = async (page: Page, testId: string) => {
     await page.getByTestId(testId).locator('button').first().click();
   };
@@ -78,7 +107,7 @@ describe('đánh giá mức độ chuyển đổi số: trường → phòng →
     await page.getByTestId('percent-I.4').fill('85');
     await page.getByTestId('evidence-link-I.4').fill('https://hoclieu.truong.edu.vn/danh-muc');
     await page.getByTestId('evidence-add-link-I.4').click();
-    await page.getByRole('link', { name: 'https://hoclieu.truong.edu.vn/danh-muc' }).waitFor();
+    await page.getByTestId('item-I.4').getByText('Minh chứng (1)').waitFor();
     await page.getByTestId('save-I.4').click();
     await page.getByText('Đã lưu tiêu chí I.4.').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
@@ -101,7 +130,7 @@ describe('đánh giá mức độ chuyển đổi số: trường → phòng →
         buffer: Buffer.from('%PDF-1.4'),
       });
     await page.getByTestId('evidence-upload-I.1').click();
-    await page.getByText('Kế hoạch dạy học trực tuyến.pdf').waitFor();
+    await page.getByTestId('item-I.1').getByText('Minh chứng (1)').waitFor();
     await page.getByTestId('save-I.1').click();
     await page.getByText('Đã lưu tiêu chí I.1.').waitFor();
     await expect(page.getByTestId('self-summary-level').textContent()).resolves.toBe(

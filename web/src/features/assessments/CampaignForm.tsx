@@ -12,6 +12,7 @@ import { ApiError, apiPost, apiPut } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { type Campaign, useCatalogues } from './api.ts';
 import { FormActions } from './FormActions.tsx';
+import { parseVietnameseDate } from './format.ts';
 
 const DATE_FIELDS = [
   'selfAssessmentStartsOn',
@@ -30,8 +31,10 @@ function DateFields({ form }: { form: { getInputProps(path: string): object } })
           key={field}
           label={t(`date_${field}`)}
           valueFormat="DD/MM/YYYY"
+          dateParser={parseVietnameseDate}
           required
           {...form.getInputProps(field)}
+          data-testid={`date-${field}`}
         />
       ))}
     </SimpleGrid>
@@ -80,6 +83,7 @@ export function CreateCampaignForm({ onDone }: { onDone(campaign: Campaign): voi
       <Stack>
         <Select
           label={t('catalogue')}
+          data-testid="campaign-catalogue"
           data={options}
           required
           {...form.getInputProps('catalogue')}

@@ -40,8 +40,11 @@ export function ItemEditor({
   const { t } = useTranslation('assessments');
   const editable = detail.can.editItems.includes(item.id);
   const [note, setNote] = useState(row.note ?? '');
-  const [progress, setProgress] = useState<Progress>(row.progress === 'todo' ? 'done' : row.progress);
+  // A criterion being saved for the first time is usually finished; later saves keep what the server has.
+  const initialProgress: Progress = row.progress === 'todo' ? 'done' : row.progress;
+  const [progress, setProgress] = useState<Progress>(initialProgress);
   useEffect(() => setNote(row.note ?? ''), [row.note]);
+  useEffect(() => setProgress(initialProgress), [initialProgress]);
   const answer = draft === undefined ? (row.answer as ItemAnswer | null) : draft;
   const save = useAssessmentAction(detail.id, () =>
     assessmentApi.saveItem(detail.id, item.id, { answer, note: note.trim() || null, progress }),

@@ -23,7 +23,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifyError } from '../../ui/notify.ts';
 import { type CampaignBoard, type Recognition, useRecognitions } from './api.ts';
 import { FormActions } from './FormActions.tsx';
-import { formatDate, levelColor } from './format.ts';
+import { formatDate, levelColor, parseVietnameseDate } from './format.ts';
 
 function RecognitionForm({ board, onDone }: { board: CampaignBoard; onDone(): void }) {
   const { t } = useTranslation('assessments');
@@ -76,6 +76,7 @@ function RecognitionForm({ board, onDone }: { board: CampaignBoard; onDone(): vo
           <DateInput
             label={t('decidedOn')}
             valueFormat="DD/MM/YYYY"
+            dateParser={parseVietnameseDate}
             required
             {...form.getInputProps('decidedOn')}
           />

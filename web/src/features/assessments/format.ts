@@ -40,3 +40,13 @@ export const LEVEL_COLOR: Record<number, string> = { 1: 'red', 2: 'yellow', 3: '
 export function levelColor(level: number | null | undefined): string {
   return level ? (LEVEL_COLOR[level] ?? 'blue') : 'gray';
 }
+
+/** Reads a date typed the Vietnamese way (31/5/2026, 31-05-2026) as 'YYYY-MM-DD'; null when it is not a date. */
+export function parseVietnameseDate(value: string): string | null {
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim());
+  if (!match) return null;
+  const [, day = '', month = '', year = ''] = match;
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === iso ? iso : null;
+}
