@@ -4,7 +4,6 @@ export const assessments = {
     navSelf: 'Tự đánh giá',
     navCampaigns: 'Đợt đánh giá',
     navCatalogues: 'Bộ tiêu chí',
-
     status_not_started: 'Chưa bắt đầu',
     status_in_progress: 'Đang tự đánh giá',
     status_approved: 'Đã phê duyệt, chưa nộp',
@@ -40,7 +39,6 @@ export const assessments = {
     evidenceKind_link: 'Liên kết',
     evidenceKind_text: 'Văn bản',
     evidenceKind_metric: 'Số liệu hệ thống',
-
     selfTitle: 'Tự đánh giá',
     noAssessments: 'Đơn vị chưa có đợt đánh giá nào.',
     schoolYearShort: 'năm học',
@@ -70,7 +68,6 @@ export const assessments = {
     minutesPdf: 'Biên bản tự đánh giá (PDF)',
     decisionPdf: 'Quyết định công nhận kết quả (PDF)',
     history: 'Lịch sử hồ sơ',
-
     mandatory: 'Điều kiện bắt buộc',
     maxPoints: 'Tối đa {{points}} điểm',
     pointsOf: '{{points}}/{{max}} điểm',
@@ -95,7 +92,6 @@ export const assessments = {
     returnedItem: 'Cần bổ sung',
     toVerify: 'Cần kiểm tra',
     confirmed: 'Đã đối chiếu',
-
     evidence: 'Minh chứng',
     noEvidence: 'Chưa có minh chứng nào.',
     chooseFile: 'Chọn tệp…',
@@ -108,7 +104,6 @@ export const assessments = {
     measuredAtAttach: 'Số liệu lúc gắn',
     measured: 'Số liệu hệ thống đo được',
     notMeasured: 'chưa đo được',
-
     reviewTitle: 'Đánh giá ngoài',
     submittedAt: 'Ngày nộp',
     unitClaim: 'Đơn vị tự đánh giá',
@@ -124,7 +119,6 @@ export const assessments = {
       'Kết quả đánh giá ngoài được chốt theo điểm thống nhất (tiêu chí chưa sửa giữ điểm tự đánh giá).',
     returnOverall: 'Nhận xét chung',
     closeComment: 'Kết luận của đoàn (không bắt buộc)',
-
     campaignsTitle: 'Đợt đánh giá',
     openCampaign: 'Mở đợt đánh giá',
     noCampaigns: 'Chưa có đợt đánh giá nào.',
@@ -147,7 +141,6 @@ export const assessments = {
     selfLevel: 'Mức tự đánh giá',
     externalLevel: 'Mức đánh giá ngoài',
     recognisedLevel: 'Mức công nhận',
-
     addTeam: 'Thành lập đoàn',
     noTeams: 'Chưa có đoàn đánh giá.',
     teamName: 'Tên đoàn',
@@ -157,7 +150,6 @@ export const assessments = {
     removeMember: 'Bỏ thành viên',
     teamUnits: 'Đơn vị đoàn đánh giá',
     noTeamUnits: 'Chưa phân đơn vị.',
-
     issueDecision: 'Ra quyết định công nhận',
     noDecisions: 'Chưa có quyết định công nhận.',
     nothingToRecognise: 'Chưa có đơn vị nào kết thúc đánh giá ngoài.',
@@ -169,7 +161,6 @@ export const assessments = {
     signerTitleHint: 'Trưởng phòng Giáo dục và Đào tạo',
     decisionTitle: 'Quyết định số {{number}} ngày {{date}}',
     decision: 'Quyết định',
-
     cataloguesTitle: 'Bộ tiêu chí đánh giá',
     version: 'Phiên bản',
     publishedBy: 'Ban hành',
@@ -193,7 +184,6 @@ export const assessments = {
     criterion: 'Tiêu chí',
     maxShort: 'Tối đa',
     bands: 'Thang quy đổi',
-
     login: 'Đăng nhập',
     publicSubtitle: 'Kết quả đánh giá đã được cơ quan quản lý công nhận',
     publicNothing: 'Chưa có kết quả nào được công nhận.',
@@ -204,7 +194,6 @@ export const assessments = {
     navSelf: 'Self-assessment',
     navCampaigns: 'Assessment campaigns',
     navCatalogues: 'Criteria catalogues',
-
     status_not_started: 'Not started',
     status_in_progress: 'In progress',
     status_approved: 'Approved, not submitted',
@@ -240,7 +229,6 @@ export const assessments = {
     evidenceKind_link: 'Link',
     evidenceKind_text: 'Text',
     evidenceKind_metric: 'Platform data',
-
     selfTitle: 'Self-assessment',
     noAssessments: 'No assessment campaign for this unit yet.',
     schoolYearShort: 'school year',
@@ -269,7 +257,6 @@ export const assessments = {
     minutesPdf: 'Self-assessment minutes (PDF)',
     decisionPdf: 'Decision on the result (PDF)',
     history: 'History',
-
     mandatory: 'Mandatory condition',
     maxPoints: 'Up to {{points}} points',
     pointsOf: '{{points}}/{{max}} points',
@@ -294,7 +281,6 @@ export const assessments = {
     returnedItem: 'To complete',
     toVerify: 'To verify',
     confirmed: 'Confirmed',
-
     evidence: 'Evidence',
     noEvidence: 'No evidence yet.',
     chooseFile: 'Choose a file…',
@@ -307,7 +293,6 @@ export const assessments = {
     measuredAtAttach: 'Value when attached',
     measured: 'Measured by the platform',
     notMeasured: 'not measured yet',
-
     reviewTitle: 'External review',
     submittedAt: 'Submitted',
     unitClaim: "Unit's claim",
@@ -322,7 +307,6 @@ export const assessments = {
     closeExplain: 'The external result is frozen with the agreed points (unchanged criteria keep the claim).',
     returnOverall: 'Overall comment',
     closeComment: "Team's conclusion (optional)",
-
     campaignsTitle: 'Assessment campaigns',
     openCampaign: 'Open a campaign',
     noCampaigns: 'No campaign yet.',
@@ -345,7 +329,6 @@ export const assessments = {
     selfLevel: 'Self level',
     externalLevel: 'External level',
     recognisedLevel: 'Recognised level',
-
     addTeam: 'Form a team',
     noTeams: 'No assessment team yet.',
     teamName: 'Team name',
@@ -355,7 +338,6 @@ export const assessments = {
     removeMember: 'Remove member',
     teamUnits: 'Units the team reviews',
     noTeamUnits: 'No units yet.',
-
     issueDecision: 'Issue a recognition decision',
     noDecisions: 'No recognition decision yet.',
     nothingToRecognise: 'No unit has finished its external assessment.',
@@ -367,7 +349,6 @@ export const assessments = {
     signerTitleHint: 'Head of the education office',
     decisionTitle: 'Decision {{number}} of {{date}}',
     decision: 'Decision',
-
     cataloguesTitle: 'Criteria catalogues',
     version: 'Version',
     publishedBy: 'Published by',
@@ -391,7 +372,6 @@ export const assessments = {
     criterion: 'Criterion',
     maxShort: 'Max',
     bands: 'Bands',
-
     login: 'Log in',
     publicSubtitle: 'Assessment results recognised by the education office',
     publicNothing: 'No recognised result yet.',
