@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Catalogue } from '../src/domain/assessment-catalogue/index.ts';
 import { foldVietnamese } from '../src/domain/text/index.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import type { Role } from '../src/platform/authz/roles.ts';
@@ -332,4 +333,157 @@ export async function buildSchoolAccounts(db: Kysely<DB>) {
   ];
   for (const [username, role, unit] of accounts) await buildUser(db, { unit, username, roles: [{ role }] });
   return units;
+}
+
+// ---- Criteria-based assessments (DX index) ----
+
+/**
+ * A complete set of answers for the national school catalogue (QĐ 4725) with known results:
+ * Nhóm I = 30 + 10 + 20 + 10,5 + 15 = 85,5 (Mức 3); Nhóm II = 47 + 20 = 67 (Mức 2); the school is Mức 2.
+ */
+export function answers4725(): Record<string, unknown> {
+  return {
+    'I.1': { met: true },
+    'I.2': { met: true },
+    'I.3': { subItems: { 'I.3.1': 6, 'I.3.2': 6, 'I.3.3': 6, 'I.3.4': 6, 'I.3.5': 6 } },
+    'I.4': { ratio: 0.85 },
+    'I.5': { subItems: { 'I.5.1': 15, 'I.5.2': 5 } },
+    'I.6': { subItems: { 'I.6.1': { ratio: 0.9 }, 'I.6.2': { ratio: 0.6 }, 'I.6.3': { ratio: 0.3 } } },
+    'I.7': { subItems: { 'I.7.1': { ratio: 0.8 }, 'I.7.2': 7, 'I.7.3': 0 } },
+    'II.1': { met: true },
+    'II.2': { met: true },
+    'II.3': {
+      subItems: {
+        'II.3.1': 6,
+        'II.3.2': 6,
+        'II.3.3': 10,
+        'II.3.4': 6,
+        'II.3.5': 5,
+        'II.3.6': 5,
+        'II.3.7': 3,
+        'II.3.8': 6,
+      },
+    },
+    'II.4': { subItems: { 'II.4.1': 8, 'II.4.2': 12, 'II.4.3': 0 } },
+  };
+}
+
+export interface CampaignSpec {
+  office: Pick<Row<'units'>, 'id' | 'path'>;
+  units: Pick<Row<'units'>, 'id'>[];
+  /** Stored under the top unit, as a national default is on first use. */
+  catalogue: Catalogue;
+  schoolYear?: string;
+  title?: string;
+  /** Days from today of the submission deadline (default 20); the other dates follow it. */
+  deadlineInDays?: number;
+}
+
+const isoInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** An open campaign with one assessment per unit, inserted directly (tests of later workflow steps). */
+export async function buildAssessmentCampaign(db: Kysely<DB>, spec: CampaignSpec) {
+  const rootId = spec.office.path.split('/').filter(Boolean)[0] as string;
+  await db
+    .insertInto('assessment_catalogues')
+    .values({
+      unit_id: rootId,
+      code: spec.catalogue.code,
+      version: spec.catalogue.version,
+      title: spec.catalogue.title,
+      subject_kind: spec.catalogue.subjectKind,
+      content: JSON.stringify(spec.catalogue),
+      source: 'national',
+    })
+    .onConflict((oc) => oc.columns(['unit_id', 'code', 'version']).doNothing())
+    .execute();
+  const catalogue = await db
+    .selectFrom('assessment_catalogues')
+    .select('id')
+    .where('unit_id', '=', rootId)
+    .where('code', '=', spec.catalogue.code)
+    .where('version', '=', spec.catalogue.version)
+    .executeTakeFirstOrThrow();
+  const deadline = spec.deadlineInDays ?? 20;
+  const campaign = await db
+    .insertInto('assessment_campaigns')
+    .values({
+      unit_id: spec.office.id,
+      catalogue_id: catalogue.id,
+      school_year: spec.schoolYear ?? '2025-2026',
+      title: spec.title ?? 'Đánh giá mức độ chuyển đổi số năm học 2025-2026',
+      self_assessment_starts_on: isoInDays(deadline - 30),
+      submission_deadline: isoInDays(deadline),
+      external_starts_on: isoInDays(deadline + 1),
+      external_ends_on: isoInDays(deadline + 30),
+      publication_on: isoInDays(deadline + 45),
+      status: 'open',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const assessments = await db
+    .insertInto('assessments')
+    .values(spec.units.map((u) => ({ unit_id: u.id, campaign_id: campaign.id })))
+    .returningAll()
+    .execute();
+  return { campaign, assessments, byUnit: new Map(assessments.map((a) => [a.unit_id, a])) };
+}
+
+/** Stores claims for an assessment directly (progress done), e.g. every criterion but the ones a test fills. */
+export async function fillAssessment(
+  db: Kysely<DB>,
+  assessment: Pick<Row<'assessments'>, 'id' | 'unit_id'>,
+  answers: Record<string, unknown>,
+) {
+  for (const [itemId, answer] of Object.entries(answers)) {
+    await db
+      .insertInto('assessment_items')
+      .values({
+        unit_id: assessment.unit_id,
+        assessment_id: assessment.id,
+        item_id: itemId,
+        answer: JSON.stringify(answer),
+        progress: 'done',
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['assessment_id', 'item_id'])
+          .doUpdateSet({ answer: JSON.stringify(answer), progress: 'done' }),
+      )
+      .execute();
+  }
+  await db
+    .updateTable('assessments')
+    .set({ status: 'in_progress' })
+    .where('id', '=', assessment.id)
+    .where('status', '=', 'not_started')
+    .execute();
+}
+
+/**
+ * buildProvince plus the people of an assessment campaign: office A's admin (phong.a) and specialist
+ * (phong.a.cv), office B's admin (phong.b), and at school A (renamed "Trường THCS Lê Quý Đôn") the principal
+ * (ht.a), a vice-principal (pht.a) and two teachers (gv.a, gv.a2); school B's principal (ht.b).
+ */
+export async function buildAssessmentPeople(db: Kysely<DB>) {
+  const units = await buildProvince(db);
+  const schoolA = await db
+    .updateTable('units')
+    .set({ name: 'Trường THCS Lê Quý Đôn', commune: 'Phường Hòa Bình' })
+    .where('id', '=', units.schoolA.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const user = (unit: Pick<Row<'units'>, 'id'>, username: string, fullName: string, role: Role) =>
+    buildUser(db, { unit, username, fullName, roles: [{ role }] });
+  const people = {
+    officeAdmin: await user(units.officeA, 'phong.a', 'Trần Thị Phương', 'office_admin'),
+    officeSpecialist: await user(units.officeA, 'phong.a.cv', 'Lê Văn Chuyên', 'office_specialist'),
+    officeB: await user(units.officeB, 'phong.b', 'Phạm Văn Bình', 'office_admin'),
+    principal: await user(units.schoolA, 'ht.a', 'Nguyễn Thị Hạnh', 'principal'),
+    vicePrincipal: await user(units.schoolA, 'pht.a', 'Đỗ Văn Phó', 'vice_principal'),
+    teacher: await user(units.schoolA, 'gv.a', 'Hoàng Thị Giang', 'teacher'),
+    teacher2: await user(units.schoolA, 'gv.a2', 'Vũ Văn Hai', 'teacher'),
+    principalB: await user(units.schoolB, 'ht.b', 'Bùi Thị Bích', 'principal'),
+  };
+  return { ...units, schoolA, people };
 }

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { assessmentOfficeRoutes } from './assessments/routes.ts';
+import { assessmentPublicRoutes, assessmentRoutes } from './assessments/routes-assessment.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { classRoutes } from './classes/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
@@ -22,4 +24,7 @@ export const featureRoutes: FastifyPluginAsync[] = [
   studentRoutes,
   classRoutes,
   subjectRoutes,
+  assessmentOfficeRoutes,
+  assessmentRoutes,
+  assessmentPublicRoutes,
 ];

@@ -49,10 +49,29 @@ export const PERMISSIONS = [
   'audit.read',
   'imports.run',
   'jobs.read',
+  /** Criteria-based assessments (DX index…): see the self-assessments and results of units in scope. */
+  'assessments.read',
+  /**
+   * Leaders of the assessed unit: assign criteria to staff and edit any claim and evidence. Checked only on roles
+   * held on the assessed unit itself: an office above reviews its units' self-assessments, it never fills them in.
+   */
+  'assessments.self',
+  /** Head of the assessed unit (same own-unit rule): approve the self-assessment (freezes it) and submit it. */
+  'assessments.approve',
+  /** Office reviewers: review submitted units, return them, agree points, close the external assessment. */
+  'assessments.review',
+  /** Office administrators: catalogues, campaigns, assessment teams, reminders, recognition decisions. */
+  'assessments.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const SCHOOL_READ: Permission[] = ['units.read', 'staff.read', 'students.read', 'classes.read'];
+const SCHOOL_READ: Permission[] = [
+  'units.read',
+  'staff.read',
+  'students.read',
+  'classes.read',
+  'assessments.read',
+];
 const SCHOOL_RECORDS: Permission[] = [
   ...SCHOOL_READ,
   'students.sensitive',
@@ -75,20 +94,32 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.manage',
     'audit.read',
     'jobs.read',
+    'assessments.review',
+    'assessments.manage',
+    'assessments.self',
+    'assessments.approve',
   ],
-  office_specialist: [...SCHOOL_READ, 'students.sensitive', 'jobs.read'],
+  office_specialist: [
+    ...SCHOOL_READ,
+    'students.sensitive',
+    'jobs.read',
+    'assessments.review',
+    'assessments.self',
+  ],
   principal: [
     ...SCHOOL_RECORDS,
     'school_years.manage',
     'students.personal_data',
     'users.manage',
     'audit.read',
+    'assessments.self',
+    'assessments.approve',
   ],
-  vice_principal: SCHOOL_RECORDS,
+  vice_principal: [...SCHOOL_RECORDS, 'assessments.self'],
   it_officer: [...SCHOOL_RECORDS, 'school_years.manage', 'users.manage'],
   department_head: SCHOOL_READ,
   teacher: SCHOOL_READ,
-  staff: ['units.read', 'staff.read'],
+  staff: ['units.read', 'staff.read', 'assessments.read'],
   guardian: ['units.read', 'students.read_own'],
   student: ['units.read', 'students.read_own'],
 };

@@ -590,6 +590,8 @@ export interface AssessmentTable {
   submitted_at: Date | null;
   recognised_level: number | null;
   recognition_id: string | null;
+  /** The last day a submission-deadline reminder went out (0031). */
+  last_reminded_on: string | null;
   updated_at: UpdatedAt;
 }
 

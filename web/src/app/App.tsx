@@ -6,7 +6,7 @@ import { useMe } from '../auth/session.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Layout } from './Layout.tsx';
-import { appRoutes } from './routes.tsx';
+import { appRoutes, publicRoutes } from './routes.tsx';
 import { WorkspaceProvider } from './workspace.tsx';
 
 export function App() {
@@ -15,6 +15,9 @@ export function App() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/login" element={<LoginRoute />} />
+          {publicRoutes.map(({ path, component: Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
           <Route path="*" element={<Authenticated />} />
         </Routes>
       </Suspense>

@@ -1,10 +1,13 @@
 import {
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconChecklist,
+  IconClipboardCheck,
   IconCopy,
   IconHeartHandshake,
   IconHistory,
   IconHome,
+  IconListDetails,
   IconSchool,
   IconTable,
   IconUserShield,
@@ -45,6 +48,13 @@ const DuplicatesPage = lazy(() => import('../features/students/DuplicatesPage.ts
 const MyChildrenPage = lazy(() => import('../features/students/MyChildrenPage.tsx'));
 const ClassesPage = lazy(() => import('../features/classes/ClassesPage.tsx'));
 const ClassDetailPage = lazy(() => import('../features/classes/ClassDetailPage.tsx'));
+const SelfAssessmentListPage = lazy(() => import('../features/assessments/SelfAssessmentListPage.tsx'));
+const AssessmentPage = lazy(() => import('../features/assessments/AssessmentPage.tsx'));
+const ReviewPage = lazy(() => import('../features/assessments/ReviewPage.tsx'));
+const CampaignsPage = lazy(() => import('../features/assessments/CampaignsPage.tsx'));
+const CampaignBoardPage = lazy(() => import('../features/assessments/CampaignBoardPage.tsx'));
+const CataloguesPage = lazy(() => import('../features/assessments/CataloguesPage.tsx'));
+const PublicResultsPage = lazy(() => import('../features/assessments/PublicResultsPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
 export const appRoutes: AppRoute[] = [
@@ -103,6 +113,41 @@ export const appRoutes: AppRoute[] = [
     },
   },
   {
+    path: '/assessments',
+    component: SelfAssessmentListPage,
+    nav: {
+      label: 'assessments:navSelf',
+      icon: IconClipboardCheck,
+      permission: 'assessments.read',
+      group: 'main',
+    },
+  },
+  { path: '/assessments/:id', component: AssessmentPage },
+  { path: '/assessments/:id/review', component: ReviewPage },
+  {
+    path: '/assessment-campaigns',
+    component: CampaignsPage,
+    nav: {
+      label: 'assessments:navCampaigns',
+      icon: IconChecklist,
+      permission: 'assessments.review',
+      only: 'office',
+      group: 'main',
+    },
+  },
+  { path: '/assessment-campaigns/:id', component: CampaignBoardPage },
+  {
+    path: '/assessment-catalogues',
+    component: CataloguesPage,
+    nav: {
+      label: 'assessments:navCatalogues',
+      icon: IconListDetails,
+      permission: 'assessments.review',
+      only: 'office',
+      group: 'admin',
+    },
+  },
+  {
     path: '/school-years',
     component: SchoolYearsPage,
     nav: {
@@ -147,4 +192,9 @@ export const appRoutes: AppRoute[] = [
     },
   },
   { path: '/classes/:id', component: ClassDetailPage },
+];
+
+/** Pages anyone may open without logging in (published results). */
+export const publicRoutes: AppRoute[] = [
+  { path: '/cong-khai/danh-gia/:unitId', component: PublicResultsPage },
 ];

@@ -1,5 +1,6 @@
 import { nav } from '../app/messages.ts';
 import { auth } from '../auth/messages.ts';
+import { assessments } from '../features/assessments/messages.ts';
 import { audit } from '../features/audit/messages.ts';
 import { classes } from '../features/classes/messages.ts';
 import { departments } from '../features/departments/messages.ts';
@@ -27,4 +28,5 @@ export const catalogues: Record<string, Catalogue> = {
   schoolYears,
   students,
   classes,
+  assessments,
 };
