@@ -62,6 +62,18 @@ export const PERMISSIONS = [
   'assessments.review',
   /** Office administrators: catalogues, campaigns, assessment teams, reminders, recognition decisions. */
   'assessments.manage',
+  /**
+   * Read gradebooks, attendance, conduct and results of a whole school. Teachers without it still read the classes
+   * they teach or lead (checked per class by the gradebook feature).
+   */
+  'gradebook.read',
+  /** Enter scores, attendance, conduct and comments: only where the service finds the teaching assignment or
+   * homeroom duty for that class. */
+  'gradebook.enter',
+  /** School leaders: teaching assignments, entry deadlines, term locks and unlocks, term and year close. */
+  'gradebook.manage',
+  /** Head of school: approve (freeze) transcripts. */
+  'transcripts.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,6 +95,8 @@ const SCHOOL_RECORDS: Permission[] = [
   'users.read',
 ];
 
+const GRADEBOOK_LEADERS: Permission[] = ['gradebook.read', 'gradebook.enter', 'gradebook.manage'];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: PERMISSIONS,
   office_admin: [
@@ -98,6 +112,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessments.manage',
     'assessments.self',
     'assessments.approve',
+    'gradebook.read',
   ],
   office_specialist: [
     ...SCHOOL_READ,
@@ -105,6 +120,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'jobs.read',
     'assessments.review',
     'assessments.self',
+    'gradebook.read',
   ],
   principal: [
     ...SCHOOL_RECORDS,
@@ -114,11 +130,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'assessments.self',
     'assessments.approve',
+    ...GRADEBOOK_LEADERS,
+    'transcripts.approve',
   ],
-  vice_principal: [...SCHOOL_RECORDS, 'assessments.self'],
-  it_officer: [...SCHOOL_RECORDS, 'school_years.manage', 'users.manage'],
-  department_head: SCHOOL_READ,
-  teacher: SCHOOL_READ,
+  vice_principal: [...SCHOOL_RECORDS, 'assessments.self', ...GRADEBOOK_LEADERS],
+  it_officer: [...SCHOOL_RECORDS, 'school_years.manage', 'users.manage', 'gradebook.read'],
+  department_head: [...SCHOOL_READ, 'gradebook.read', 'gradebook.enter'],
+  teacher: [...SCHOOL_READ, 'gradebook.enter'],
   staff: ['units.read', 'staff.read', 'assessments.read'],
   guardian: ['units.read', 'students.read_own'],
   student: ['units.read', 'students.read_own'],

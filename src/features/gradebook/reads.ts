@@ -1,0 +1,198 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+
+// Read-only views of the gradebook (scores, attendance, conduct, teaching assignments) for the features built on
+// it: results and year close, transcripts, the contact book, exports and metrics. The caller has already checked
+// access to the unit; every query is scoped by unit_id.
+
+export type PassFail = 'pass' | 'fail';
+export type Level4 = 'excellent' | 'good' | 'pass' | 'fail';
+
+export interface TermScoreRow {
+  studentId: string;
+  classId: string;
+  subjectCode: string;
+  term: 1 | 2;
+  /** ĐĐGtx scores in order (scored subjects); nulls are assessments not yet entered. */
+  regular: (number | null)[];
+  midterm: number | null;
+  final: number | null;
+  /** Đạt / Chưa đạt of comment-assessed subjects. */
+  regularResults: (PassFail | null)[];
+  midtermResult: PassFail | null;
+  finalResult: PassFail | null;
+  /** Which assessments were make-ups (kiểm tra bù): 'regular:2', 'midterm', 'final'. */
+  makeup: string[];
+  /** ĐTBmhk, stored once the term's assessments are complete. */
+  termAverage: number | null;
+  termResult: PassFail | null;
+  teacherComment: string | null;
+  updatedAt: Date;
+}
+
+function scoreRows(db: Kysely<DB>, unitId: string, schoolYear: string) {
+  return db
+    .selectFrom('subject_scores')
+    .select([
+      'student_id as studentId',
+      'class_id as classId',
+      'subject_code as subjectCode',
+      'term',
+      'regular',
+      'midterm',
+      'final',
+      'regular_results as regularResults',
+      'midterm_result as midtermResult',
+      'final_result as finalResult',
+      'makeup',
+      'term_average as termAverage',
+      'term_result as termResult',
+      'teacher_comment as teacherComment',
+      'updated_at as updatedAt',
+    ])
+    .where('unit_id', '=', unitId)
+    .where('school_year', '=', schoolYear);
+}
+
+/** Every score row of these classes in a school year (both terms unless one is given). */
+export async function scoresOfClasses(
+  db: Kysely<DB>,
+  unitId: string,
+  schoolYear: string,
+  classIds: readonly string[],
+  term?: 1 | 2,
+): Promise<TermScoreRow[]> {
+  if (classIds.length === 0) return [];
+  let query = scoreRows(db, unitId, schoolYear).where('class_id', 'in', classIds);
+  if (term) query = query.where('term', '=', term);
+  return (await query.execute()) as TermScoreRow[];
+}
+
+/** Every score row of these students in a school year, whichever class they were in. */
+export async function scoresOfStudents(
+  db: Kysely<DB>,
+  unitId: string,
+  schoolYear: string,
+  studentIds: readonly string[],
+): Promise<TermScoreRow[]> {
+  if (studentIds.length === 0) return [];
+  return (await scoreRows(db, unitId, schoolYear)
+    .where('student_id', 'in', studentIds)
+    .execute()) as TermScoreRow[];
+}
+
+export interface AbsenceTotals {
+  excused: number;
+  unexcused: number;
+}
+
+/** Absent sessions (buổi) per student of these classes over the school year (TT22 Điều 12: the total counts). */
+export async function absenceTotals(
+  db: Kysely<DB>,
+  unitId: string,
+  schoolYear: string,
+  classIds: readonly string[],
+): Promise<Map<string, AbsenceTotals>> {
+  if (classIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('attendance')
+    .select((eb) => [
+      'student_id',
+      eb.fn.count<number>('id').filterWhere('excused', '=', true).as('excused'),
+      eb.fn.count<number>('id').filterWhere('excused', '=', false).as('unexcused'),
+    ])
+    .where('unit_id', '=', unitId)
+    .where('school_year', '=', schoolYear)
+    .where('class_id', 'in', classIds)
+    .groupBy('student_id')
+    .execute();
+  return new Map(
+    rows.map((r) => [r.student_id, { excused: Number(r.excused), unexcused: Number(r.unexcused) }]),
+  );
+}
+
+export interface AbsenceRow {
+  studentId: string;
+  date: string;
+  session: 'morning' | 'afternoon';
+  excused: boolean;
+  note: string | null;
+}
+
+/** Absences of these students in a school year, newest first. */
+export async function absencesOfStudents(
+  db: Kysely<DB>,
+  unitId: string,
+  schoolYear: string,
+  studentIds: readonly string[],
+): Promise<AbsenceRow[]> {
+  if (studentIds.length === 0) return [];
+  return (await db
+    .selectFrom('attendance')
+    .select(['student_id as studentId', 'date', 'session', 'excused', 'note'])
+    .where('unit_id', '=', unitId)
+    .where('school_year', '=', schoolYear)
+    .where('student_id', 'in', studentIds)
+    .orderBy('date', 'desc')
+    .orderBy('session')
+    .execute()) as AbsenceRow[];
+}
+
+export interface ConductRow {
+  studentId: string;
+  classId: string;
+  term: 1 | 2;
+  level: Level4;
+  comment: string | null;
+}
+
+/** Term conduct (kết quả rèn luyện) of these classes' students. */
+export async function conductOfClasses(
+  db: Kysely<DB>,
+  unitId: string,
+  schoolYear: string,
+  classIds: readonly string[],
+): Promise<ConductRow[]> {
+  if (classIds.length === 0) return [];
+  return (await db
+    .selectFrom('conduct_assessments')
+    .select(['student_id as studentId', 'class_id as classId', 'term', 'level', 'comment'])
+    .where('unit_id', '=', unitId)
+    .where('school_year', '=', schoolYear)
+    .where('class_id', 'in', classIds)
+    .execute()) as ConductRow[];
+}
+
+export interface AssignmentRow {
+  id: string;
+  classId: string;
+  subjectCode: string;
+  teacherId: string;
+  teacherName: string;
+  periodsPerYear: number;
+}
+
+/** Teaching assignments of these classes, with the teacher's name. */
+export async function assignmentsOfClasses(
+  db: Kysely<DB>,
+  unitId: string,
+  schoolYear: string,
+  classIds: readonly string[],
+): Promise<AssignmentRow[]> {
+  if (classIds.length === 0) return [];
+  return db
+    .selectFrom('teaching_assignments as a')
+    .innerJoin('staff', 'staff.id', 'a.teacher_id')
+    .select([
+      'a.id',
+      'a.class_id as classId',
+      'a.subject_code as subjectCode',
+      'a.teacher_id as teacherId',
+      'staff.full_name as teacherName',
+      'a.periods_per_year as periodsPerYear',
+    ])
+    .where('a.unit_id', '=', unitId)
+    .where('a.school_year', '=', schoolYear)
+    .where('a.class_id', 'in', classIds)
+    .execute();
+}
