@@ -1,4 +1,7 @@
 import type { JobRunner } from '../platform/jobs/runner.ts';
+import { registerImportJobs } from './imports/jobs.ts';
 
 /** Registers every feature's background job handlers with the runner. */
-export function registerJobHandlers(_runner: JobRunner): void {}
+export function registerJobHandlers(runner: JobRunner): void {
+  registerImportJobs(runner);
+}

@@ -81,3 +81,18 @@ export async function findStaff(db: Kysely<DB>, id: string): Promise<StaffRow | 
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** Staff records of a province holding one of these national IDs (the Excel import refuses such duplicates). */
+export function staffWithNationalIds(db: Kysely<DB>, provincePath: string, nationalIds: readonly string[]) {
+  if (nationalIds.length === 0) return Promise.resolve([]);
+  return (
+    db
+      // scope: the whole province is searched (identity.md); callers reveal only the unit's name.
+      .selectFrom('staff')
+      .innerJoin('units', 'units.id', 'staff.unit_id')
+      .select(['staff.national_id', 'units.name as unit_name'])
+      .where('units.path', 'like', `${provincePath}%`)
+      .where('staff.national_id', 'in', nationalIds)
+      .execute()
+  );
+}

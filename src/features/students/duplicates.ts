@@ -29,8 +29,8 @@ interface Holder {
   unit_path: string;
 }
 
-/** Students of the province (not erased) holding one of these personal ID numbers. */
-function holdersOf(db: Kysely<DB>, provincePath: string, nationalIds: readonly string[]): Promise<Holder[]> {
+/** Students of the province (not erased) holding one of these personal ID numbers (also the Excel import's check). */
+export function holdersOf(db: Kysely<DB>, provincePath: string, nationalIds: readonly string[]): Promise<Holder[]> {
   if (nationalIds.length === 0) return Promise.resolve([]);
   return (
     db
@@ -107,4 +107,16 @@ export async function listDuplicateNationalIds(ctx: ServiceContext, unitId: stri
       };
     })
     .sort((a, b) => a.nationalId.localeCompare(b.nationalId));
+}
+
+/** Which of these sector database codes are already on a record (the code is unique nationally). */
+export async function takenMoetStudentCodes(db: Kysely<DB>, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    // scope: students_moet_code_key is unique across every unit; only "taken" leaves this query.
+    .selectFrom('students')
+    .select('moet_student_code')
+    .where('moet_student_code', 'in', codes)
+    .execute();
+  return new Set(rows.flatMap((r) => (r.moet_student_code ? [r.moet_student_code] : [])));
 }

@@ -1,0 +1,210 @@
+import { ETHNICITIES, findEthnicity } from '../../../domain/identity/index.ts';
+import { listClasses } from '../../classes/service.ts';
+import { holdersOf, provincePathOf, takenMoetStudentCodes } from '../../students/duplicates.ts';
+import { listStudentsForExport } from '../../students/export.ts';
+import {
+  DISABILITY_LABEL_VI,
+  GUARDIAN_RELATIONSHIP_LABEL_VI,
+  type ParsedStudentInput,
+  studentInput,
+} from '../../students/schemas.ts';
+import { createStudent } from '../../students/service.ts';
+import type { ImportColumn, ImportKind, RowError } from '../registry.ts';
+import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../rows.ts';
+import { GENDER_OPTIONS, optionsOf } from './options.ts';
+
+const columns: ImportColumn[] = [
+  { key: 'fullName', header: 'Họ và tên', type: 'text', required: true, width: 28 },
+  { key: 'birthDate', header: 'Ngày sinh', type: 'date', width: 14 },
+  { key: 'gender', header: 'Giới tính', type: 'enum', options: GENDER_OPTIONS, width: 10 },
+  {
+    key: 'className',
+    header: 'Lớp',
+    type: 'text',
+    width: 10,
+    note: 'Tên lớp đã có trong năm học hiện tại, ví dụ 6A1; để trống nếu chưa xếp lớp',
+  },
+  { key: 'moetStudentCode', header: 'Mã định danh học sinh', type: 'text', width: 18 },
+  {
+    key: 'nationalId',
+    header: 'Số định danh cá nhân',
+    type: 'text',
+    width: 16,
+    sensitive: true,
+    note: 'Số CCCD / định danh cá nhân, 12 chữ số (giữ số 0 ở đầu)',
+  },
+  {
+    key: 'ethnicity',
+    header: 'Dân tộc',
+    type: 'enum',
+    sensitive: true,
+    options: ETHNICITIES.map((e) => ({ value: e.key, label: e.name })),
+    match: (text) => findEthnicity(text)?.key,
+  },
+  { key: 'address', header: 'Địa chỉ', type: 'text', width: 36, sensitive: true },
+  {
+    key: 'disability',
+    header: 'Khuyết tật',
+    type: 'enum',
+    sensitive: true,
+    options: optionsOf(DISABILITY_LABEL_VI),
+  },
+  { key: 'poorHousehold', header: 'Hộ nghèo', type: 'boolean', sensitive: true, width: 10 },
+  { key: 'nearPoorHousehold', header: 'Hộ cận nghèo', type: 'boolean', sensitive: true, width: 12 },
+  {
+    key: 'status',
+    header: 'Trạng thái',
+    type: 'enum',
+    options: [
+      { value: 'enrolled', label: 'Đang học' },
+      { value: 'transferred_in', label: 'Chuyển đến' },
+    ],
+    note: 'Đang học (mới vào) hoặc Chuyển đến; để trống là Đang học',
+  },
+  { key: 'statusSince', header: 'Ngày vào trường', type: 'date', width: 14, note: 'Để trống là hôm nay' },
+  { key: 'guardianName', header: 'Họ tên cha/mẹ/người giám hộ', type: 'text', width: 28 },
+  {
+    key: 'guardianRelationship',
+    header: 'Quan hệ',
+    type: 'enum',
+    options: optionsOf(GUARDIAN_RELATIONSHIP_LABEL_VI),
+    width: 14,
+  },
+  { key: 'guardianPhone', header: 'Điện thoại cha/mẹ', type: 'text', width: 14 },
+];
+
+const GUARDIAN_COLUMNS: Record<string, string> = {
+  fullName: 'guardianName',
+  relationship: 'guardianRelationship',
+  phone: 'guardianPhone',
+};
+
+const column = (key: string) => columnNamed(columns, key);
+
+/** Học sinh of a school, enrolled into the named class of the current school year by createStudent (audited). */
+export const studentsImportKind: ImportKind<ParsedStudentInput> = {
+  kind: 'students',
+  label: 'Học sinh',
+  sheetName: 'Học sinh',
+  fileStem: 'hoc-sinh',
+  columns,
+  instructions: [
+    'Lớp phải có sẵn trong năm học hiện tại (nhập danh sách lớp trước).',
+    'Số định danh cá nhân và mã định danh học sinh không được trùng trong tệp hoặc với học sinh đã có trong tỉnh.',
+    'Cha/mẹ/người giám hộ: nếu ghi họ tên thì chọn cả quan hệ.',
+  ],
+
+  async validate(ctx, unit, records) {
+    const { classes, schoolYear } = await listClasses(ctx, { unitId: unit.id });
+    const classNames = new Set(classes.map((c) => nameKey(c.name)));
+    const parsed = parseRecords(studentInput, records, columns, {
+      toInput: ({ values }) => {
+        const { guardianName, guardianRelationship, guardianPhone, ...student } = values;
+        const hasGuardian = guardianName !== null || guardianRelationship !== null || guardianPhone !== null;
+        return {
+          ...student,
+          status: student.status ?? undefined,
+          statusSince: student.statusSince ?? undefined,
+          poorHousehold: student.poorHousehold ?? undefined,
+          nearPoorHousehold: student.nearPoorHousehold ?? undefined,
+          guardians: hasGuardian
+            ? [{ fullName: guardianName, relationship: guardianRelationship, phone: guardianPhone }]
+            : undefined,
+        };
+      },
+      columnOf: (path) =>
+        path[0] === 'guardians' ? (GUARDIAN_COLUMNS[String(path[2])] ?? 'guardianName') : String(path[0]),
+    });
+    const errors: RowError[] = [...parsed.errors];
+    for (const row of parsed.rows) {
+      const name = row.value.className;
+      if (name && !classNames.has(nameKey(name))) {
+        errors.push({
+          row: row.rowNumber,
+          column: column('className').header,
+          message: `Không có lớp ${name} trong năm học ${schoolYear ?? 'hiện tại'} của trường.`,
+        });
+      }
+    }
+    errors.push(
+      ...duplicatesInFile(
+        parsed.rows,
+        (s) => s.nationalId,
+        column('nationalId'),
+        (id, first) => `Số định danh ${id} trùng với dòng ${first} trong tệp.`,
+      ),
+      ...duplicatesInFile(
+        parsed.rows,
+        (s) => s.moetStudentCode?.toUpperCase(),
+        column('moetStudentCode'),
+        (code, first) => `Mã định danh học sinh ${code} trùng với dòng ${first} trong tệp.`,
+      ),
+      ...(await inDatabase(ctx, unit.path, parsed.rows)),
+    );
+    return { rows: parsed.rows, errors };
+  },
+
+  async commitRow(ctx, unit, row) {
+    await createStudent(ctx, unit.id, row);
+  },
+
+  async exportList(ctx, unitId) {
+    const students = await listStudentsForExport(ctx, unitId);
+    const sensitive = students.every((s) => s.sensitive !== null);
+    return {
+      records: students.map((s) => ({
+        fullName: s.fullName,
+        birthDate: s.birthDate,
+        gender: s.gender,
+        className: s.className,
+        moetStudentCode: s.moetStudentCode,
+        nationalId: s.sensitive?.national_id ?? null,
+        ethnicity: s.sensitive?.ethnicity ?? null,
+        address: s.sensitive?.address ?? null,
+        disability: s.sensitive?.disability ?? null,
+        poorHousehold: s.sensitive?.poor_household ?? null,
+        nearPoorHousehold: s.sensitive?.near_poor_household ?? null,
+        status: s.status,
+        statusSince: s.statusSince,
+        guardianName: s.guardian?.full_name ?? null,
+        guardianRelationship: s.guardian?.relationship ?? null,
+        guardianPhone: s.guardian?.phone ?? null,
+      })),
+      omit: sensitive ? [] : columns.filter((c) => c.sensitive).map((c) => c.key),
+    };
+  },
+};
+
+/** Personal IDs already held by a student of the province, and sector codes already on any record. */
+async function inDatabase(
+  ctx: Parameters<ImportKind['validate']>[0],
+  unitPath: string,
+  rows: { rowNumber: number; value: ParsedStudentInput }[],
+): Promise<RowError[]> {
+  const errors: RowError[] = [];
+  const nationalIds = rows.flatMap((r) => (r.value.nationalId ? [r.value.nationalId] : []));
+  const holders = await holdersOf(ctx.db, await provincePathOf(ctx.db, unitPath), nationalIds);
+  const holderOf = new Map(holders.map((h) => [h.national_id, h.unit_name]));
+  const takenCodes = await takenMoetStudentCodes(
+    ctx.db,
+    rows.flatMap((r) => (r.value.moetStudentCode ? [r.value.moetStudentCode] : [])),
+  );
+  for (const { rowNumber, value } of rows) {
+    const school = value.nationalId ? holderOf.get(value.nationalId) : undefined;
+    if (school) {
+      errors.push({
+        row: rowNumber,
+        column: column('nationalId').header,
+        message: `Số định danh ${value.nationalId} đã có trong hồ sơ một học sinh của ${school}.`,
+      });
+    }
+    if (value.moetStudentCode && takenCodes.has(value.moetStudentCode)) {
+      errors.push({
+        row: rowNumber,
+        column: column('moetStudentCode').header,
+        message: `Mã định danh học sinh ${value.moetStudentCode} đã có trong hồ sơ một học sinh khác.`,
+      });
+    }
+  }
+  return errors;
+}

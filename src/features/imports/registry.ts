@@ -1,0 +1,116 @@
+import type { ScopedUnit } from '../../platform/authz/access.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+
+/** How a cell is read and written. Dates are DD/MM/YYYY text in the sheet and 'YYYY-MM-DD' in the record. */
+export type ColumnType = 'text' | 'date' | 'enum' | 'boolean' | 'integer';
+
+export interface ColumnOption {
+  /** Stored code, e.g. 'female'. */
+  value: string;
+  /** What the sheet shows and the drop-down offers, e.g. 'Nữ'. */
+  label: string;
+}
+
+export interface ImportColumn {
+  /** Field of the record handed to the kind (usually the service input's field name). */
+  key: string;
+  /** Vietnamese header, exactly as in the template's first row. */
+  header: string;
+  type: ColumnType;
+  required?: boolean;
+  /** The values of an enumeration: offered as a drop-down list, matched without diacritics or case. */
+  options?: readonly ColumnOption[];
+  /** Extra spellings accepted for an enumeration (e.g. ethnic groups' other names); returns the code. */
+  match?: (text: string) => string | undefined;
+  /** One line for the instructions sheet. */
+  note?: string;
+  width?: number;
+  /** Written by the export for reading only (counts); the importer ignores it. */
+  exportOnly?: boolean;
+  /** Sensitive personal data: exported only to those allowed to see it. */
+  sensitive?: boolean;
+}
+
+/** A cell value as the kind receives it: text, ISO date, enumeration code, boolean, integer, or null if empty. */
+export type CellValue = string | number | boolean | null;
+
+/** One data row of the sheet: its Excel row number and its values by column key. */
+export interface SheetRecord {
+  rowNumber: number;
+  values: Record<string, CellValue>;
+  /** Columns whose cell could not be read (already reported), so later checks do not report them twice. */
+  unreadable: ReadonlySet<string>;
+}
+
+/** One problem of an imported file. `row` is the Excel row number (1 = headers); null for the whole file. */
+export interface RowError {
+  row: number | null;
+  /** Header of the column at fault; null when the error concerns the whole row or file. */
+  column: string | null;
+  message: string;
+}
+
+export interface ValidatedRow<T> {
+  rowNumber: number;
+  value: T;
+}
+
+export interface Validation<T> {
+  rows: ValidatedRow<T>[];
+  errors: RowError[];
+}
+
+/** The school (or unit) the file is imported into, as the access check returned it. */
+export type ImportUnit = ScopedUnit & { gradeFrom: number | null; gradeTo: number | null };
+
+/** Rows of the current list, by column key, in the same forms the importer reads. */
+export interface ExportedList {
+  records: Record<string, CellValue>[];
+  /** Column keys left out for this user (sensitive data they may not see). */
+  omit?: readonly string[];
+}
+
+/**
+ * One kind of Excel import/export (staff, students, classes…). A feature adds a kind by writing one of these in its
+ * own folder and listing it in kinds/index.ts: the template, preview, commit job, export and CLI come with it.
+ */
+export interface ImportKind<T = unknown> {
+  kind: string;
+  /** Vietnamese name of the list, e.g. 'Học sinh'. */
+  label: string;
+  /** Name of the data sheet. */
+  sheetName: string;
+  /** File name stem of templates and exports (ASCII), e.g. 'hoc-sinh'. */
+  fileStem: string;
+  columns: readonly ImportColumn[];
+  /** Extra lines for the instructions sheet. */
+  instructions: readonly string[];
+  /**
+   * Turns sheet records into service inputs and reports every problem: field rules (the feature's own schema),
+   * references by name (class, department, teacher), duplicates inside the file and in the database.
+   */
+  validate(ctx: ServiceContext, unit: ImportUnit, records: readonly SheetRecord[]): Promise<Validation<T>>;
+  /** Writes one row through the owning feature's service, inside the import's transaction (audited there). */
+  commitRow(ctx: ServiceContext, unit: ImportUnit, row: T): Promise<void>;
+  /** The current list of the unit, checked and logged by the owning feature's service. */
+  exportList(ctx: ServiceContext, unitId: string): Promise<ExportedList>;
+}
+
+const registry = new Map<string, ImportKind>();
+
+/** Adds a kind; kinds/index.ts calls this for each one at start-up. */
+export function registerImportKind<T>(kind: ImportKind<T>): void {
+  if (registry.has(kind.kind)) throw new Error(`Import kind ${kind.kind} registered twice`);
+  registry.set(kind.kind, kind as ImportKind);
+}
+
+export function findImportKind(kind: string): ImportKind | undefined {
+  return registry.get(kind);
+}
+
+export function importKinds(): ImportKind[] {
+  return [...registry.values()];
+}
+
+/** Columns the importer reads (all but the export-only ones). */
+export const importedColumns = (kind: Pick<ImportKind, 'columns'>) => kind.columns.filter((c) => !c.exportOnly);

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { readUploadedFile } from '../../platform/http/multipart.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
+import { attachmentHeader } from '../../platform/pdf/document.ts';
+import {
+  commitBody,
+  commitResponse,
+  importKindSchema,
+  kindParams,
+  previewQuery,
+  previewSchema,
+  unitQuery,
+} from './schemas.ts';
+import * as imports from './service.ts';
+import { XLSX_MIME } from './workbook.ts';
+
+const tags = ['imports'];
+
+const sendWorkbook = (reply: FastifyReply, file: { fileName: string; content: Buffer }) =>
+  reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(file.fileName)).send(file.content);
+
+/** Excel in and out: templates, preview, commit (a job), exports of the current lists. */
+export const importRoutes: FastifyPluginAsync = async (app) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/imports/kinds', { schema: { tags, response: { 200: z.array(importKindSchema) } } }, (req) => {
+    ctxOf(req);
+    return imports.listImportKinds();
+  });
+  api.get('/imports/templates/:kind', { schema: { tags, params: kindParams } }, async (req, reply) => {
+    ctxOf(req);
+    return sendWorkbook(reply, await imports.importTemplate(req.params.kind));
+  });
+  api.post(
+    '/imports/preview',
+    { schema: { tags, querystring: previewQuery, response: { 200: previewSchema } } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const file = await readUploadedFile(req);
+      return imports.previewImport(ctx, { unitId: req.query.unitId, kind: req.query.kind, file });
+    },
+  );
+  api.post(
+    '/imports/commit',
+    { schema: { tags, body: commitBody, response: { 202: commitResponse } } },
+    async (req, reply) => reply.status(202).send(await imports.startImport(ctxOf(req), app.jobs, req.body)),
+  );
+  api.get(
+    '/imports/exports/:kind',
+    { schema: { tags, params: kindParams, querystring: unitQuery } },
+    async (req, reply) => sendWorkbook(reply, await imports.exportList(ctxOf(req), req.query.unitId, req.params.kind)),
+  );
+};

@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import type { ImportColumn, RowError, SheetRecord, Validation, ValidatedRow } from './registry.ts';
+
+export interface ParseOptions {
+  /** Shapes a record into the service input (defaults to the record's values as they are). */
+  toInput?: (record: SheetRecord) => Record<string, unknown>;
+  /** Column key of an input field path, when the input's shape differs from the columns (guardians.0.phone). */
+  columnOf?: (path: readonly PropertyKey[]) => string;
+}
+
+/**
+ * Checks each record with the owning feature's input schema, so an imported row obeys exactly the rules of the
+ * form (national ID via domain/identity, names, phone numbers…). Each issue becomes an error on its column; a
+ * column whose cell was already unreadable is not reported twice.
+ */
+export function parseRecords<S extends z.ZodType>(
+  schema: S,
+  records: readonly SheetRecord[],
+  columns: readonly ImportColumn[],
+  options: ParseOptions = {},
+): Validation<z.output<S>> {
+  const headerOf = new Map(columns.map((c) => [c.key, c.header]));
+  const rows: ValidatedRow<z.output<S>>[] = [];
+  const errors: RowError[] = [];
+  for (const record of records) {
+    const input = options.toInput ? options.toInput(record) : { ...record.values };
+    const result = schema.safeParse(input);
+    if (result.success) {
+      if (record.unreadable.size === 0) rows.push({ rowNumber: record.rowNumber, value: result.data });
+      continue;
+    }
+    const reported = new Set<string>();
+    for (const issue of result.error.issues) {
+      const key = options.columnOf?.(issue.path) ?? String(issue.path[0] ?? '');
+      if (record.unreadable.has(key) || reported.has(key)) continue;
+      reported.add(key);
+      const header = headerOf.get(key) ?? null;
+      const required = header && record.values[key] == null && columns.find((c) => c.key === key)?.required;
+      errors.push({
+        row: record.rowNumber,
+        column: header,
+        message: required ? `Thiếu ${header.toLowerCase()} (cột bắt buộc).` : issue.message,
+      });
+    }
+  }
+  return { rows, errors };
+}
+
+/**
+ * Rows whose value under `keyOf` repeats an earlier row of the same file: each repeat is an error naming the first
+ * row, e.g. two students with one personal ID.
+ */
+export function duplicatesInFile<T>(
+  rows: readonly ValidatedRow<T>[],
+  keyOf: (value: T) => string | null | undefined,
+  column: ImportColumn,
+  describe: (key: string, firstRow: number) => string,
+): RowError[] {
+  const first = new Map<string, number>();
+  const errors: RowError[] = [];
+  for (const row of rows) {
+    const key = keyOf(row.value);
+    if (!key) continue;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, row.rowNumber);
+    else errors.push({ row: row.rowNumber, column: column.header, message: describe(key, earlier) });
+  }
+  return errors;
+}
+
+/**
+ * Names typed in a sheet match records without regard to case or extra spaces; diacritics count ("Hà" is not
+ * "Hạ"), but the two Unicode spellings of one letter are the same.
+ */
+export const nameKey = (name: string) => name.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+
+/** Looks up a column by key in a kind's column list (a typo is a programming error). */
+export function columnNamed(columns: readonly ImportColumn[], key: string): ImportColumn {
+  const column = columns.find((c) => c.key === key);
+  if (!column) throw new Error(`No column ${key}`);
+  return column;
+}
+
+/** Errors first by row, then in column order, so the preview reads top to bottom. */
+export function sortErrors(errors: RowError[], columns: readonly ImportColumn[]): RowError[] {
+  const order = new Map(columns.map((c, i) => [c.header, i]));
+  return errors.sort(
+    (a, b) =>
+      (a.row ?? 0) - (b.row ?? 0) || (order.get(a.column ?? '') ?? -1) - (order.get(b.column ?? '') ?? -1),
+  );
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const kindParams = z.object({ kind: z.string().min(1).max(40) });
+export const unitQuery = z.object({ unitId: z.uuid('Chọn trường.') });
+export const previewQuery = unitQuery.extend({ kind: z.string().min(1).max(40) });
+
+export const commitBody = z.object({
+  unitId: z.uuid('Chọn trường.'),
+  kind: z.string().min(1).max(40),
+  /** The file kept by a preview without errors. */
+  fileId: z.uuid('Hãy xem trước tệp trước khi ghi.'),
+});
+
+export const importKindSchema = z.object({
+  kind: z.string(),
+  label: z.string(),
+  columns: z.array(z.object({ key: z.string(), header: z.string(), required: z.boolean() })),
+});
+
+/** One problem of a file: Excel row (1 = headers, null = whole file), column header, Vietnamese message. */
+export const rowErrorSchema = z.object({
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+
+export const previewSchema = z.object({
+  kind: z.string(),
+  unitId: z.uuid(),
+  /** Null when the file has errors: only a clean file can be committed. */
+  fileId: z.uuid().nullable(),
+  fileName: z.string(),
+  /** Data rows in the file. */
+  total: z.number().int(),
+  valid: z.boolean(),
+  columns: z.array(z.object({ key: z.string(), header: z.string() })),
+  /** The rows as read (first few thousand), values as shown in the sheet. */
+  rows: z.array(z.object({ rowNumber: z.number().int(), values: z.record(z.string(), z.string()) })),
+  errors: z.array(rowErrorSchema),
+});
+
+export const commitResponse = z.object({ jobId: z.uuid() });

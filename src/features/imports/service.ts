@@ -1,0 +1,193 @@
+import './kinds/index.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/context.ts';
+import { readStoredFile, storeFile } from '../../platform/files/store.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { UploadedFile } from '../../platform/http/multipart.ts';
+import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
+import { requireSchool } from '../students/access.ts';
+import {
+  findImportKind,
+  type ImportKind,
+  type ImportUnit,
+  importedColumns,
+  importKinds,
+  type RowError,
+  type ValidatedRow,
+} from './registry.ts';
+import { sortErrors } from './rows.ts';
+import { readWorkbook, toCell, writeWorkbook } from './workbook.ts';
+
+export const IMPORT_JOB = 'imports.commit';
+const FILE_PURPOSE = 'import';
+/** The preview shows this many rows; errors are always listed in full. */
+const PREVIEW_ROWS = 3000;
+
+export interface ImportPayload {
+  unitId: string;
+  kind: string;
+  fileId: string;
+}
+
+export interface ImportResult {
+  kind: string;
+  created: number;
+}
+
+function kindOf(kind: string): ImportKind {
+  const found = findImportKind(kind);
+  if (!found) throw new AppError('validation_failed', `Không có loại dữ liệu "${kind}" để nhập.`, { kind: 'Chọn loại dữ liệu.' });
+  return found;
+}
+
+export function listImportKinds() {
+  return importKinds().map((k) => ({
+    kind: k.kind,
+    label: k.label,
+    columns: importedColumns(k).map((c) => ({ key: c.key, header: c.header, required: c.required ?? false })),
+  }));
+}
+
+/** The blank template: data sheet with headers and drop-downs, instructions, lists. */
+export async function importTemplate(kind: string) {
+  const k = kindOf(kind);
+  return { fileName: `mau-nhap-${k.fileStem}.xlsx`, content: await writeWorkbook(k, []) };
+}
+
+/** The unit's current list as a workbook the importer reads back (same sheet and columns). */
+export async function exportList(ctx: ServiceContext, unitId: string, kind: string) {
+  const k = kindOf(kind);
+  const { records, omit } = await k.exportList(ctx, unitId);
+  const unit = await ctx.db.selectFrom('units').select('code').where('id', '=', unitId).executeTakeFirstOrThrow();
+  return { fileName: `${k.fileStem}-${unit.code}.xlsx`, content: await writeWorkbook(k, records, omit), count: records.length };
+}
+
+interface Checked {
+  kind: ImportKind;
+  unit: ImportUnit;
+  total: number;
+  rows: ValidatedRow<unknown>[];
+  errors: RowError[];
+  records: { rowNumber: number; values: Record<string, string> }[];
+}
+
+/** Reads and checks a file for a school: every error of the file, and the rows as they will be written. */
+async function checkFile(ctx: ServiceContext, unitId: string, kind: string, content: Buffer): Promise<Checked> {
+  const k = kindOf(kind);
+  const unit = await requireSchool(ctx, 'imports.run', unitId);
+  const sheet = await readWorkbook(k, content);
+  const validation = sheet.records.length
+    ? await k.validate(ctx, unit, sheet.records)
+    : { rows: [], errors: [] };
+  const columns = importedColumns(k);
+  return {
+    kind: k,
+    unit,
+    total: sheet.records.length,
+    rows: validation.rows,
+    errors: sortErrors([...sheet.errors, ...validation.errors], k.columns),
+    records: sheet.records.map((r) => ({
+      rowNumber: r.rowNumber,
+      values: Object.fromEntries(
+        columns.map((c) => [c.key, String(toCell(c, r.values[c.key] ?? null) ?? '')]),
+      ),
+    })),
+  };
+}
+
+/**
+ * Checks an uploaded file without writing any record, and keeps the file so the commit imports exactly what was
+ * previewed.
+ */
+export async function previewImport(
+  ctx: ServiceContext,
+  input: { unitId: string; kind: string; file: Pick<UploadedFile, 'fileName' | 'content'> },
+) {
+  const checked = await checkFile(ctx, input.unitId, input.kind, input.file.content);
+  const stored = checked.errors.length
+    ? null
+    : await storeFile(ctx, {
+        unitId: input.unitId,
+        fileName: input.file.fileName,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        content: input.file.content,
+        purpose: FILE_PURPOSE,
+      });
+  return {
+    kind: checked.kind.kind,
+    unitId: input.unitId,
+    fileId: stored?.id ?? null,
+    fileName: input.file.fileName,
+    total: checked.total,
+    valid: checked.errors.length === 0,
+    columns: importedColumns(checked.kind).map((c) => ({ key: c.key, header: c.header })),
+    rows: checked.records.slice(0, PREVIEW_ROWS),
+    errors: checked.errors,
+  };
+}
+
+/** Queues the commit of a previewed file as a job; the web app follows its progress at /jobs/:id. */
+export async function startImport(ctx: ServiceContext, jobs: JobRunner, payload: ImportPayload) {
+  kindOf(payload.kind);
+  await requireSchool(ctx, 'imports.run', payload.unitId);
+  await readStoredFile(ctx, payload.unitId, payload.fileId);
+  const jobId = await jobs.enqueue(ctx, { unitId: payload.unitId, kind: IMPORT_JOB, payload });
+  return { jobId };
+}
+
+/** The job: loads the stored file of the unit and imports it. */
+export async function runImportJob(ctx: ServiceContext, payload: unknown, progress: JobProgress) {
+  const p = payload as ImportPayload;
+  const file = await readStoredFile(ctx, p.unitId, p.fileId);
+  return importFile(ctx, { unitId: p.unitId, kind: p.kind, content: file.content }, progress);
+}
+
+/**
+ * Imports a whole file all-or-nothing: in ONE transaction it checks the file again (the database may have changed
+ * since the preview) and writes every row through the owning feature's service, so each record gets its audit row.
+ * Any error — found by the check or raised by a service — rolls everything back and lists the rows at fault.
+ */
+export async function importFile(
+  ctx: ServiceContext,
+  input: { unitId: string; kind: string; content: Buffer },
+  progress?: JobProgress,
+): Promise<ImportResult> {
+  return inTransaction(ctx, async (trx) => {
+    await progress?.report(0, 0, 'Đang kiểm tra tệp');
+    const checked = await checkFile(trx, input.unitId, input.kind, input.content);
+    if (checked.errors.length) throw rowsRefused(checked.errors);
+    const total = checked.rows.length;
+    await progress?.report(0, total, 'Đang ghi');
+    for (const [index, row] of checked.rows.entries()) {
+      try {
+        await checked.kind.commitRow(trx, checked.unit, row.value);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        throw rowsRefused(rowErrorsOf(checked.kind, row.rowNumber, error));
+      }
+      await progress?.report(index + 1, total, 'Đang ghi');
+    }
+    trx.log.info({ kind: input.kind, unitId: input.unitId, created: total }, 'import committed');
+    return { kind: input.kind, created: total };
+  });
+}
+
+function rowsRefused(errors: RowError[]): AppError {
+  return new AppError(
+    'validation_failed',
+    `Tệp có ${errors.length} lỗi; chưa ghi dòng nào. Sửa các lỗi rồi tải lên lại.`,
+    undefined,
+    { errors },
+  );
+}
+
+/** A service's refusal of one row, on the columns its field errors name. */
+function rowErrorsOf(kind: ImportKind, rowNumber: number, error: AppError): RowError[] {
+  const fields = Object.entries(error.fields ?? {});
+  if (fields.length === 0) return [{ row: rowNumber, column: null, message: error.message }];
+  return fields.map(([field, message]) => ({
+    row: rowNumber,
+    column: kind.columns.find((c) => c.key === field.split('.')[0])?.header ?? null,
+    message,
+  }));
+}
