@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { backupCommand } from './backup.ts';
 import { benchCommand } from './bench.ts';
+import { importExportCommands } from './imports.ts';
 import { migrateCommand } from './migrate.ts';
 import { restoreCommand } from './restore.ts';
 import { seedDemoCommand } from './seed-demo.ts';
@@ -15,4 +16,5 @@ export function registerCommands(program: Command): void {
   backupCommand(program);
   restoreCommand(program);
   benchCommand(program);
+  importExportCommands(program);
 }

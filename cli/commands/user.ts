@@ -92,7 +92,7 @@ export async function resetPasswordFromCli(db: Kysely<DB>, username: string): Pr
 }
 
 /** The command line acts as a system administrator over every unit ('/' prefixes every unit path). */
-function cliContext(db: Kysely<DB>): ServiceContext {
+export function cliContext(db: Kysely<DB>): ServiceContext {
   return {
     db,
     log: pino({ level: 'warn' }),

@@ -113,4 +113,5 @@ export function importKinds(): ImportKind[] {
 }
 
 /** Columns the importer reads (all but the export-only ones). */
-export const importedColumns = (kind: Pick<ImportKind, 'columns'>) => kind.columns.filter((c) => !c.exportOnly);
+export const importedColumns = (kind: Pick<ImportKind, 'columns'>) =>
+  kind.columns.filter((c) => !c.exportOnly);

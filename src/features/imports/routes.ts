@@ -19,7 +19,10 @@ import { XLSX_MIME } from './workbook.ts';
 const tags = ['imports'];
 
 const sendWorkbook = (reply: FastifyReply, file: { fileName: string; content: Buffer }) =>
-  reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(file.fileName)).send(file.content);
+  reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', attachmentHeader(file.fileName))
+    .send(file.content);
 
 /** Excel in and out: templates, preview, commit (a job), exports of the current lists. */
 export const importRoutes: FastifyPluginAsync = async (app) => {
@@ -50,6 +53,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
   api.get(
     '/imports/exports/:kind',
     { schema: { tags, params: kindParams, querystring: unitQuery } },
-    async (req, reply) => sendWorkbook(reply, await imports.exportList(ctxOf(req), req.query.unitId, req.params.kind)),
+    async (req, reply) =>
+      sendWorkbook(reply, await imports.exportList(ctxOf(req), req.query.unitId, req.params.kind)),
   );
 };

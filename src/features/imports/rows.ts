@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ImportColumn, RowError, SheetRecord, Validation, ValidatedRow } from './registry.ts';
+import type { ImportColumn, RowError, SheetRecord, ValidatedRow, Validation } from './registry.ts';
 
 export interface ParseOptions {
   /** Shapes a record into the service input (defaults to the record's values as they are). */
@@ -24,7 +24,10 @@ export function parseRecords<S extends z.ZodType>(
   const errors: RowError[] = [];
   for (const record of records) {
     const input = options.toInput ? options.toInput(record) : { ...record.values };
-    const result = schema.safeParse(input);
+    // An empty cell is a field left out: the forms' schemas accept a missing optional field, not always a null.
+    const result = schema.safeParse(
+      Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined)),
+    );
     if (result.success) {
       if (record.unreadable.size === 0) rows.push({ rowNumber: record.rowNumber, value: result.data });
       continue;
@@ -72,7 +75,8 @@ export function duplicatesInFile<T>(
  * Names typed in a sheet match records without regard to case or extra spaces; diacritics count ("Hà" is not
  * "Hạ"), but the two Unicode spellings of one letter are the same.
  */
-export const nameKey = (name: string) => name.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+export const nameKey = (name: string) =>
+  name.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 
 /** Looks up a column by key in a kind's column list (a typo is a programming error). */
 export function columnNamed(columns: readonly ImportColumn[], key: string): ImportColumn {

@@ -22,6 +22,7 @@ export const IMPORT_JOB = 'imports.commit';
 const FILE_PURPOSE = 'import';
 /** The preview shows this many rows; errors are always listed in full. */
 const PREVIEW_ROWS = 3000;
+const YIELD_EVERY = 20;
 
 export interface ImportPayload {
   unitId: string;
@@ -36,7 +37,10 @@ export interface ImportResult {
 
 function kindOf(kind: string): ImportKind {
   const found = findImportKind(kind);
-  if (!found) throw new AppError('validation_failed', `Không có loại dữ liệu "${kind}" để nhập.`, { kind: 'Chọn loại dữ liệu.' });
+  if (!found)
+    throw new AppError('validation_failed', `Không có loại dữ liệu "${kind}" để nhập.`, {
+      kind: 'Chọn loại dữ liệu.',
+    });
   return found;
 }
 
@@ -58,8 +62,16 @@ export async function importTemplate(kind: string) {
 export async function exportList(ctx: ServiceContext, unitId: string, kind: string) {
   const k = kindOf(kind);
   const { records, omit } = await k.exportList(ctx, unitId);
-  const unit = await ctx.db.selectFrom('units').select('code').where('id', '=', unitId).executeTakeFirstOrThrow();
-  return { fileName: `${k.fileStem}-${unit.code}.xlsx`, content: await writeWorkbook(k, records, omit), count: records.length };
+  const unit = await ctx.db
+    .selectFrom('units')
+    .select('code')
+    .where('id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  return {
+    fileName: `${k.fileStem}-${unit.code}.xlsx`,
+    content: await writeWorkbook(k, records, omit),
+    count: records.length,
+  };
 }
 
 interface Checked {
@@ -72,7 +84,12 @@ interface Checked {
 }
 
 /** Reads and checks a file for a school: every error of the file, and the rows as they will be written. */
-async function checkFile(ctx: ServiceContext, unitId: string, kind: string, content: Buffer): Promise<Checked> {
+async function checkFile(
+  ctx: ServiceContext,
+  unitId: string,
+  kind: string,
+  content: Buffer,
+): Promise<Checked> {
   const k = kindOf(kind);
   const unit = await requireSchool(ctx, 'imports.run', unitId);
   const sheet = await readWorkbook(k, content);
@@ -166,6 +183,9 @@ export async function importFile(
         throw rowsRefused(rowErrorsOf(checked.kind, row.rowNumber, error));
       }
       await progress?.report(index + 1, total, 'Đang ghi');
+      // The embedded database answers synchronously: without a pause the event loop would serve no request (the
+      // progress poll) until the whole file is written.
+      if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
     }
     trx.log.info({ kind: input.kind, unitId: input.unitId, created: total }, 'import committed');
     return { kind: input.kind, created: total };

@@ -104,7 +104,10 @@ function writeInstructions(sheet: ExcelJS.Worksheet, kind: ImportKind, columns: 
   sheet.getColumn(1).width = 34;
   sheet.getColumn(2).width = 12;
   sheet.getColumn(3).width = 70;
-  sheet.addRow([`Mẫu nhập danh sách ${kind.label.toLowerCase()} — Trường Số`]).font = { bold: true, size: 14 };
+  sheet.addRow([`Mẫu nhập danh sách ${kind.label.toLowerCase()} — Trường Số`]).font = {
+    bold: true,
+    size: 14,
+  };
   for (const line of [
     `Nhập dữ liệu ở trang "${kind.sheetName}", mỗi dòng một bản ghi, giữ nguyên dòng tiêu đề (không đổi tên, không xoá cột bắt buộc).`,
     'Cột tô màu cam là bắt buộc. Ngày ghi theo dạng DD/MM/YYYY (ví dụ 05/09/2012).',
@@ -249,7 +252,11 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return isoOfDate(value);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     if ('text' in value) return String(value.text).trim();
     if ('error' in value) return String(value.error);
@@ -297,7 +304,9 @@ function readEnum(column: ImportColumn, text: string): Read {
   if (value) return { value };
   const allowed = (column.options ?? []).map((o) => o.label);
   const hint = allowed.length <= 12 ? `: ${allowed.join(', ')}` : ` (xem trang "${LISTS_SHEET}")`;
-  return { error: `"${text}" không có trong danh sách ${column.header.toLowerCase()}; chọn một giá trị${hint}.` };
+  return {
+    error: `"${text}" không có trong danh sách ${column.header.toLowerCase()}; chọn một giá trị${hint}.`,
+  };
 }
 
 /** A date typed DD/MM/YYYY (also D/M/YYYY, with "." or "-"), ISO text, or a real Excel date. */

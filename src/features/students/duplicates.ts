@@ -30,7 +30,11 @@ interface Holder {
 }
 
 /** Students of the province (not erased) holding one of these personal ID numbers (also the Excel import's check). */
-export function holdersOf(db: Kysely<DB>, provincePath: string, nationalIds: readonly string[]): Promise<Holder[]> {
+export function holdersOf(
+  db: Kysely<DB>,
+  provincePath: string,
+  nationalIds: readonly string[],
+): Promise<Holder[]> {
   if (nationalIds.length === 0) return Promise.resolve([]);
   return (
     db

@@ -68,13 +68,28 @@ export async function getStudent(ctx: ServiceContext, id: string): Promise<Stude
 
 /**
  * Adds a student to a school with their guardians, the first status-history entry and, when `className` is given,
- * an enrolment in that class of the current school year. The Excel import calls this inside its transaction.
+ * an enrolment in that class of the current school year.
  */
 export async function createStudent(
   ctx: ServiceContext,
   unitId: string,
   input: StudentInput,
 ): Promise<StudentDetail> {
+  return inTransaction(ctx, async (trx) => {
+    const student = await addStudent(trx, unitId, input);
+    return studentDetail(trx, { student, view: 'staff', sensitive: true });
+  });
+}
+
+/**
+ * createStudent without the detail view it returns: the Excel import calls this for each row inside its one
+ * transaction, where reading back guardians, history and duplicates of every new record would only cost time.
+ */
+export async function addStudent(
+  ctx: ServiceContext,
+  unitId: string,
+  input: StudentInput,
+): Promise<StudentRow> {
   const values = parseInput(studentInput, input);
   const school = await requireSchool(ctx, 'students.write', unitId);
   const joinedOn = values.statusSince ?? todayInVietnam();
@@ -116,7 +131,7 @@ export async function createStudent(
       action: 'create',
       after: { ...auditView(student), guardians: guardians.after, className: values.className ?? null },
     });
-    return studentDetail(trx, { student, view: 'staff', sensitive: true });
+    return student;
   });
 }
 

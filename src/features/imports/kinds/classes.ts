@@ -41,7 +41,13 @@ export const classesImportKind: ImportKind<ClassRow> = {
     if (!schoolYear) {
       return {
         rows: [],
-        errors: [{ row: null, column: null, message: 'Trường chưa có năm học hiện tại; hãy khai báo năm học trước.' }],
+        errors: [
+          {
+            row: null,
+            column: null,
+            message: 'Trường chưa có năm học hiện tại; hãy khai báo năm học trước.',
+          },
+        ],
       };
     }
     const teachers = await homeroomCandidates(ctx, unit.id);

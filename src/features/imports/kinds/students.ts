@@ -8,7 +8,7 @@ import {
   type ParsedStudentInput,
   studentInput,
 } from '../../students/schemas.ts';
-import { createStudent } from '../../students/service.ts';
+import { addStudent } from '../../students/service.ts';
 import type { ImportColumn, ImportKind, RowError } from '../registry.ts';
 import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../rows.ts';
 import { GENDER_OPTIONS, optionsOf } from './options.ts';
@@ -103,10 +103,6 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
         const hasGuardian = guardianName !== null || guardianRelationship !== null || guardianPhone !== null;
         return {
           ...student,
-          status: student.status ?? undefined,
-          statusSince: student.statusSince ?? undefined,
-          poorHousehold: student.poorHousehold ?? undefined,
-          nearPoorHousehold: student.nearPoorHousehold ?? undefined,
           guardians: hasGuardian
             ? [{ fullName: guardianName, relationship: guardianRelationship, phone: guardianPhone }]
             : undefined,
@@ -145,7 +141,7 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
   },
 
   async commitRow(ctx, unit, row) {
-    await createStudent(ctx, unit.id, row);
+    await addStudent(ctx, unit.id, row);
   },
 
   async exportList(ctx, unitId) {
