@@ -4,6 +4,7 @@ import {
   IconChecklist,
   IconClipboardCheck,
   IconCopy,
+  IconFileImport,
   IconHeartHandshake,
   IconHistory,
   IconHome,
@@ -55,6 +56,7 @@ const CampaignsPage = lazy(() => import('../features/assessments/CampaignsPage.t
 const CampaignBoardPage = lazy(() => import('../features/assessments/CampaignBoardPage.tsx'));
 const CataloguesPage = lazy(() => import('../features/assessments/CataloguesPage.tsx'));
 const PublicResultsPage = lazy(() => import('../features/assessments/PublicResultsPage.tsx'));
+const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
 export const appRoutes: AppRoute[] = [
@@ -192,6 +194,17 @@ export const appRoutes: AppRoute[] = [
     },
   },
   { path: '/classes/:id', component: ClassDetailPage },
+  {
+    path: '/imports',
+    component: ImportPage,
+    nav: {
+      label: 'imports:nav',
+      icon: IconFileImport,
+      permission: 'imports.run',
+      only: 'school',
+      group: 'records',
+    },
+  },
 ];
 
 /** Pages anyone may open without logging in (published results). */

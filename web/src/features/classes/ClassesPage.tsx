@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
+import { ExcelButtons } from '../imports/ExcelButtons.tsx';
 import { useClasses } from './api.ts';
 import { ClassFormModal } from './ClassFormModal.tsx';
 
@@ -32,11 +33,14 @@ function ClassList() {
         title={t('title')}
         subtitle={t('subtitle', { year: schoolYear, count: list.length })}
         actions={
-          can('classes.write') && (
-            <Button leftSection={<IconPlus size={16} />} onClick={modal.open} data-testid="add-class">
-              {t('add')}
-            </Button>
-          )
+          <>
+            <ExcelButtons kind="classes" />
+            {can('classes.write') && (
+              <Button leftSection={<IconPlus size={16} />} onClick={modal.open} data-testid="add-class">
+                {t('add')}
+              </Button>
+            )}
+          </>
         }
       />
       {classes.error && <ErrorAlert error={classes.error} onRetry={() => classes.refetch()} />}

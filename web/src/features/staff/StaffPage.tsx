@@ -28,6 +28,7 @@ import { ListPager, usePagedSearch } from '../../ui/ListPager.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
+import { ExcelButtons } from '../imports/ExcelButtons.tsx';
 import { useDepartments, useStaffPage } from './api.ts';
 import { optionsOf, subjectName } from './options.ts';
 import { StaffDrawer } from './StaffDrawer.tsx';
@@ -75,15 +76,18 @@ function StaffList() {
         title={t('title')}
         subtitle={list.data ? t('subtitle', { count: list.data.total }) : undefined}
         actions={
-          workspace.can('staff.write') && (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => setOpen('new')}
-              data-testid="staff-add"
-            >
-              {t('add')}
-            </Button>
-          )
+          <>
+            <ExcelButtons kind="staff" />
+            {workspace.can('staff.write') && (
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setOpen('new')}
+                data-testid="staff-add"
+              >
+                {t('add')}
+              </Button>
+            )}
+          </>
         }
       />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="xs">

@@ -21,6 +21,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useClasses } from '../classes/api.ts';
+import { ExcelButtons } from '../imports/ExcelButtons.tsx';
 import { useStudentPage } from './api.ts';
 import { DuplicateBadge } from './DuplicateBadge.tsx';
 import { formatDate, genderOptions, gradeRange, StatusBadge, statusOptions } from './labels.tsx';
@@ -70,16 +71,19 @@ function StudentList() {
         title={t('title')}
         subtitle={schoolYear ? t('subtitle', { year: schoolYear, count: total }) : undefined}
         actions={
-          can('students.write') && (
-            <Button
-              component={Link}
-              to="/students/new"
-              leftSection={<IconPlus size={16} />}
-              data-testid="add-student"
-            >
-              {t('add')}
-            </Button>
-          )
+          <>
+            <ExcelButtons kind="students" />
+            {can('students.write') && (
+              <Button
+                component={Link}
+                to="/students/new"
+                leftSection={<IconPlus size={16} />}
+                data-testid="add-student"
+              >
+                {t('add')}
+              </Button>
+            )}
+          </>
         }
       />
       <TextInput
