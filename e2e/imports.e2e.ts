@@ -1,0 +1,69 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { studentsImportKind } from '../src/features/imports/kinds/students.ts';
+import { buildClass, buildProvince, buildUser } from '../test/factories.ts';
+import { buildWorkbook } from '../test/factories-imports.ts';
+import { type E2EServer, launchBrowser, logIn, newPage, PHONE, startServer } from './harness.ts';
+
+const HEADERS = studentsImportKind.columns.map((c) => c.header);
+const row = (cells: Record<string, string>) => studentsImportKind.columns.map((c) => cells[c.key] ?? null);
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe('nhập học sinh từ Excel trên trình duyệt', () => {
+  let server: E2EServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const units = await buildProvince(server.db);
+    await buildUser(server.db, {
+      unit: units.schoolA,
+      username: 'hieutruong',
+      roles: [{ role: 'principal' }],
+    });
+    await buildClass(server.db, { unit: units.schoolA, name: '6A1', grade: 6 });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('tệp có lỗi hiện ô đỏ và không cho ghi; tệp đúng ghi xong thì học sinh có trong danh sách (điện thoại)', async () => {
+    const { page, context } = await newPage(browser, PHONE);
+    await logIn(page, server.url, 'hieutruong');
+    await page.goto(`${server.url}/students`);
+    await page.getByTestId('import-students').click();
+    await page.getByTestId('import-next').click();
+
+    const broken = await buildWorkbook('Học sinh', HEADERS, [
+      row({ fullName: 'Lê Thị Hoa', birthDate: '31/02/2013', className: '6A1' }),
+      row({ fullName: 'Phạm Văn Đức', className: '9Z9' }),
+    ]);
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'loi.xlsx', mimeType: XLSX, buffer: broken });
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-errors').waitFor();
+    expect(await page.getByTestId('import-error-table').locator('tbody tr').count()).toBe(2);
+    expect(await page.locator('[data-error="true"]').count()).toBe(2);
+    expect(await page.getByTestId('import-commit').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Tải tệp khác' }).click();
+    const good = await buildWorkbook('Học sinh', HEADERS, [
+      row({ fullName: 'Lê Thị Hoa', birthDate: '28/02/2013', gender: 'Nữ', className: '6A1' }),
+      row({ fullName: 'Phạm Văn Đức', birthDate: '01/09/2013', gender: 'Nam', className: '6A1' }),
+    ]);
+    await page.locator('input[type=file]').setInputFiles({ name: 'dung.xlsx', mimeType: XLSX, buffer: good });
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-valid').waitFor();
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').waitFor();
+    await page.getByRole('link', { name: 'Mở danh sách' }).click();
+    const table = page.getByTestId('student-table');
+    await table.getByText('Lê Thị Hoa').waitFor();
+    await table.getByText('Phạm Văn Đức').waitFor();
+    await context.close();
+  });
+});
