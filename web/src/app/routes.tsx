@@ -1,6 +1,7 @@
 import {
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconChalkboard,
   IconChecklist,
   IconClipboardCheck,
   IconCopy,
@@ -8,6 +9,7 @@ import {
   IconHistory,
   IconHome,
   IconListDetails,
+  IconNotebook,
   IconSchool,
   IconTable,
   IconUserShield,
@@ -55,6 +57,11 @@ const CampaignsPage = lazy(() => import('../features/assessments/CampaignsPage.t
 const CampaignBoardPage = lazy(() => import('../features/assessments/CampaignBoardPage.tsx'));
 const CataloguesPage = lazy(() => import('../features/assessments/CataloguesPage.tsx'));
 const PublicResultsPage = lazy(() => import('../features/assessments/PublicResultsPage.tsx'));
+const MyClassesPage = lazy(() => import('../features/gradebook/MyClassesPage.tsx'));
+const AssignmentsPage = lazy(() => import('../features/gradebook/AssignmentsPage.tsx'));
+const ScoreGridPage = lazy(() => import('../features/gradebook/ScoreGridPage.tsx'));
+const AttendancePage = lazy(() => import('../features/gradebook/AttendancePage.tsx'));
+const ConductPage = lazy(() => import('../features/gradebook/ConductPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
 export const appRoutes: AppRoute[] = [
@@ -192,6 +199,31 @@ export const appRoutes: AppRoute[] = [
     },
   },
   { path: '/classes/:id', component: ClassDetailPage },
+  {
+    path: '/gradebook',
+    component: MyClassesPage,
+    nav: {
+      label: 'gradebook:navMine',
+      icon: IconNotebook,
+      permission: 'gradebook.enter',
+      only: 'school',
+      group: 'main',
+    },
+  },
+  {
+    path: '/gradebook/assignments',
+    component: AssignmentsPage,
+    nav: {
+      label: 'gradebook:navAssignments',
+      icon: IconChalkboard,
+      permission: 'gradebook.manage',
+      only: 'school',
+      group: 'records',
+    },
+  },
+  { path: '/gradebook/classes/:classId/subjects/:subjectCode', component: ScoreGridPage },
+  { path: '/gradebook/classes/:classId/attendance', component: AttendancePage },
+  { path: '/gradebook/classes/:classId/conduct', component: ConductPage },
 ];
 
 /** Pages anyone may open without logging in (published results). */

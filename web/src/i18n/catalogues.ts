@@ -4,6 +4,7 @@ import { assessments } from '../features/assessments/messages.ts';
 import { audit } from '../features/audit/messages.ts';
 import { classes } from '../features/classes/messages.ts';
 import { departments } from '../features/departments/messages.ts';
+import { gradebook } from '../features/gradebook/messages.ts';
 import { home } from '../features/home/messages.ts';
 import { schoolYears } from '../features/school-years/messages.ts';
 import { staff } from '../features/staff/messages.ts';
@@ -29,4 +30,5 @@ export const catalogues: Record<string, Catalogue> = {
   students,
   classes,
   assessments,
+  gradebook,
 };
