@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconDeviceFloppy, IconLock, IconLockOpen } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type Column, DataSheetGrid, keyColumn, textColumn } from 'react-datasheet-grid';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -24,7 +24,7 @@ import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type Grid, useGrid, useRelock, useSaveGrid, useUnlock } from './api.ts';
 import classes from './gradebook.module.css';
-import { evaluateRow, REGULAR_KEYS, type SheetRow, sheetOf, toSave } from './sheet.ts';
+import { type CellKey, REGULAR_KEYS, type SheetRow, sheetOf, toSave, withState } from './sheet.ts';
 
 export default function ScoreGridPage() {
   const { classId = '', subjectCode = '' } = useParams();
@@ -74,14 +74,12 @@ function ScoreSheet({ grid }: { grid: Grid }) {
     if (!dirtyRef.current) setRows(sheetOf(grid));
   }, [grid]);
 
-  const states = useMemo(() => rows.map((r) => evaluateRow(r, kind, n)), [rows, kind, n]);
   const readOnly = !grid.canEdit;
   const cellClass =
-    (key: (typeof REGULAR_KEYS)[number] | 'midterm' | 'final') =>
-    ({ rowIndex }: { rowIndex: number }) => {
-      const state = states[rowIndex];
-      if (state?.invalid.has(key)) return classes.invalid;
-      if (state?.missing.has(key)) return classes.missing;
+    (key: CellKey) =>
+    ({ rowData }: { rowData: SheetRow }) => {
+      if (rowData.state.invalid.has(key)) return classes.invalid;
+      if (rowData.state.missing.has(key)) return classes.missing;
       return undefined;
     };
 
@@ -112,18 +110,18 @@ function ScoreSheet({ grid }: { grid: Grid }) {
       title: kind === 'score' ? t('average') : t('result'),
       disabled: true,
       minWidth: 72,
-      component: ({ rowIndex }: { rowIndex: number }) => (
+      component: ({ rowData, rowIndex }: { rowData: SheetRow; rowIndex: number }) => (
         <span className={classes.average} data-testid={`average-${rowIndex}`}>
-          {states[rowIndex]?.result ?? ''}
+          {rowData.state.result}
         </span>
       ),
-      copyValue: ({ rowIndex }) => states[rowIndex]?.result ?? '',
+      copyValue: ({ rowData }: { rowData: SheetRow }) => rowData.state.result,
     },
     textCell('makeup', { title: t('makeup'), disabled: readOnly, minWidth: 96 }),
     textCell('comment', { title: t('comment'), disabled: readOnly, minWidth: 200, grow: 2 }),
   ];
 
-  const invalidCount = states.reduce((sum, s) => sum + s.invalid.size, 0);
+  const invalidCount = rows.reduce((sum, r) => sum + r.state.invalid.size, 0);
   const fieldErrors = save.error instanceof ApiError ? Object.values(save.error.fields) : [];
   const onSave = () =>
     save.mutate(
@@ -184,7 +182,7 @@ function ScoreSheet({ grid }: { grid: Grid }) {
         <DataSheetGrid<SheetRow>
           value={rows}
           onChange={(next) => {
-            setRows(next);
+            setRows(next.map((r) => withState(r, kind, n)));
             setDirty(true);
           }}
           columns={columns}

@@ -24,11 +24,13 @@ export interface SheetRow {
   final: string | null;
   makeup: string | null;
   comment: string | null;
+  /** Computed from the cells on every change (kept in the row so the grid re-renders exactly that row). */
+  state: RowState;
 }
 
 export type Kind = 'score' | 'comment';
 export const REGULAR_KEYS = ['r1', 'r2', 'r3', 'r4'] as const;
-type CellKey = (typeof REGULAR_KEYS)[number] | 'midterm' | 'final';
+export type CellKey = (typeof REGULAR_KEYS)[number] | 'midterm' | 'final';
 
 function cellText(value: number | string | null, kind: Kind): string | null {
   if (value === null) return null;
@@ -58,20 +60,29 @@ export function parseMakeup(text: string | null): string[] {
     });
 }
 
-export function toSheet(row: GridRow, kind: Kind): SheetRow {
+export function toSheet(row: GridRow, kind: Kind, regularCount: number): SheetRow {
   const [r1 = null, r2 = null, r3 = null, r4 = null] = row.regular.map((v) => cellText(v, kind));
-  return {
-    studentId: row.studentId,
-    fullName: row.fullName,
-    r1,
-    r2,
-    r3,
-    r4,
-    midterm: cellText(row.midterm, kind),
-    final: cellText(row.final, kind),
-    makeup: makeupText(row.makeup),
-    comment: row.comment,
-  };
+  return withState(
+    {
+      studentId: row.studentId,
+      fullName: row.fullName,
+      r1,
+      r2,
+      r3,
+      r4,
+      midterm: cellText(row.midterm, kind),
+      final: cellText(row.final, kind),
+      makeup: makeupText(row.makeup),
+      comment: row.comment,
+      state: { missing: new Set(), invalid: new Set(), result: '' },
+    },
+    kind,
+    regularCount,
+  );
+}
+
+export function withState(row: SheetRow, kind: Kind, regularCount: number): SheetRow {
+  return { ...row, state: evaluateRow(row, kind, regularCount) };
 }
 
 export function toSave(row: SheetRow, regularCount: number): GridSaveRow {
@@ -137,5 +148,5 @@ export function evaluateRow(row: SheetRow, kind: Kind, regularCount: number): Ro
 }
 
 export function sheetOf(grid: Grid): SheetRow[] {
-  return grid.rows.map((r) => toSheet(r, grid.subject.kind));
+  return grid.rows.map((r) => toSheet(r, grid.subject.kind, grid.regularCount));
 }
