@@ -8,6 +8,8 @@ const webRoot = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
+  // react-datasheet-grid's react-resize-detector 7 brought its own react-dom 18 (peer range); one React only.
+  resolve: { dedupe: ['react', 'react-dom'] },
   css: { postcss: path.join(webRoot, 'postcss.config.cjs') },
   build: {
     outDir: path.join(webRoot, 'dist'),

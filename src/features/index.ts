@@ -4,6 +4,7 @@ import { assessmentPublicRoutes, assessmentRoutes } from './assessments/routes-a
 import { auditRoutes } from './audit/routes.ts';
 import { classRoutes } from './classes/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
+import { gradebookRoutes } from './gradebook/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { schoolYearRoutes } from './school-years/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
@@ -29,4 +30,5 @@ export const featureRoutes: FastifyPluginAsync[] = [
   assessmentRoutes,
   assessmentPublicRoutes,
   importRoutes,
+  gradebookRoutes,
 ];

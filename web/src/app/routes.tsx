@@ -1,6 +1,7 @@
 import {
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconChalkboard,
   IconChecklist,
   IconClipboardCheck,
   IconCopy,
@@ -9,6 +10,7 @@ import {
   IconHistory,
   IconHome,
   IconListDetails,
+  IconNotebook,
   IconSchool,
   IconTable,
   IconUserShield,
@@ -57,6 +59,11 @@ const CampaignBoardPage = lazy(() => import('../features/assessments/CampaignBoa
 const CataloguesPage = lazy(() => import('../features/assessments/CataloguesPage.tsx'));
 const PublicResultsPage = lazy(() => import('../features/assessments/PublicResultsPage.tsx'));
 const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx'));
+const MyClassesPage = lazy(() => import('../features/gradebook/MyClassesPage.tsx'));
+const AssignmentsPage = lazy(() => import('../features/gradebook/AssignmentsPage.tsx'));
+const ScoreGridPage = lazy(() => import('../features/gradebook/ScoreGridPage.tsx'));
+const AttendancePage = lazy(() => import('../features/gradebook/AttendancePage.tsx'));
+const ConductPage = lazy(() => import('../features/gradebook/ConductPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
 export const appRoutes: AppRoute[] = [
@@ -205,6 +212,31 @@ export const appRoutes: AppRoute[] = [
       group: 'records',
     },
   },
+  {
+    path: '/gradebook',
+    component: MyClassesPage,
+    nav: {
+      label: 'gradebook:navMine',
+      icon: IconNotebook,
+      permission: 'gradebook.enter',
+      only: 'school',
+      group: 'main',
+    },
+  },
+  {
+    path: '/gradebook/assignments',
+    component: AssignmentsPage,
+    nav: {
+      label: 'gradebook:navAssignments',
+      icon: IconChalkboard,
+      permission: 'gradebook.manage',
+      only: 'school',
+      group: 'records',
+    },
+  },
+  { path: '/gradebook/classes/:classId/subjects/:subjectCode', component: ScoreGridPage },
+  { path: '/gradebook/classes/:classId/attendance', component: AttendancePage },
+  { path: '/gradebook/classes/:classId/conduct', component: ConductPage },
 ];
 
 /** Pages anyone may open without logging in (published results). */

@@ -4,6 +4,7 @@ import { assessments } from '../features/assessments/messages.ts';
 import { audit } from '../features/audit/messages.ts';
 import { classes } from '../features/classes/messages.ts';
 import { departments } from '../features/departments/messages.ts';
+import { gradebook } from '../features/gradebook/messages.ts';
 import { home } from '../features/home/messages.ts';
 import { imports } from '../features/imports/messages.ts';
 import { schoolYears } from '../features/school-years/messages.ts';
@@ -31,4 +32,5 @@ export const catalogues: Record<string, Catalogue> = {
   classes,
   assessments,
   imports,
+  gradebook,
 };

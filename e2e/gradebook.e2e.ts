@@ -1,0 +1,88 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildGradebookSchool } from '../test/factories-grades.ts';
+import { type E2EServer, launchBrowser, logIn, newPage, startServer } from './harness.ts';
+
+// Columns of the score grid of a 140-period subject: gutter, name, ĐĐGtx1–4, ĐĐGgk, ĐĐGck, ĐTBmhk, …
+const FIRST_SCORE_COLUMN = 2;
+
+const cell = (page: Page, row: number, column: number) =>
+  page
+    .locator('[data-testid="score-grid"] .dsg-row:not(.dsg-row-header)')
+    .nth(row)
+    .locator('.dsg-cell')
+    .nth(column);
+
+describe('sổ điểm trên trình duyệt', () => {
+  let server: E2EServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    await buildGradebookSchool(server.db, { students: 5 });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('giáo viên mở lớp × môn, gõ điểm bằng bàn phím, thấy ĐTBmhk ngay, lưu, tải lại vẫn còn', async () => {
+    const { page, context } = await newPage(browser);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await logIn(page, server.url, 'gv.toan');
+    await page.getByRole('link', { name: 'Lớp tôi dạy' }).click();
+    const card = page.getByTestId('my-teaching').locator('div', { hasText: 'Lớp 6A1 · Toán' }).last();
+    await card.getByRole('link', { name: 'Nhập điểm' }).click();
+    await page.waitForURL(/\/gradebook\/classes\/[0-9a-f-]{36}\/subjects\/math$/);
+    await page.getByText('Sổ điểm lớp 6A1 — Toán').waitFor();
+
+    // Row 1: type across with Tab; Enter ends the row and moves down.
+    await cell(page, 0, FIRST_SCORE_COLUMN).click();
+    for (const score of ['8', '7,5', '9', '6.5', '7']) {
+      await page.keyboard.type(score);
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type('8');
+    await page.keyboard.press('Enter');
+    // (8 + 7,5 + 9 + 6,5 + 2·7 + 3·8) / 9 = 69 / 9 = 7,67 → 7,7
+    await expect.poll(() => page.getByTestId('average-0').textContent()).toBe('7,7');
+
+    // Row 2: back to ĐĐGtx1 with the arrow keys, then the same way.
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    for (const score of ['10', '9', '9', '8', '9']) {
+      await page.keyboard.type(score);
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type('10');
+    await page.keyboard.press('Enter');
+    // (10 + 9 + 9 + 8 + 18 + 30) / 9 = 84 / 9 = 9,33 → 9,3
+    await expect.poll(() => page.getByTestId('average-1').textContent()).toBe('9,3');
+    expect(await page.getByTestId('average-2').textContent()).toBe('');
+
+    await page.getByTestId('save-grid').click();
+    await page.getByText('Đã lưu: 12 ô thay đổi.').waitFor();
+
+    await page.reload();
+    await page.getByText('Sổ điểm lớp 6A1 — Toán').waitFor();
+    await expect.poll(() => page.getByTestId('average-0').textContent()).toBe('7,7');
+    expect(await page.getByTestId('average-1').textContent()).toBe('9,3');
+    expect(
+      await cell(page, 0, FIRST_SCORE_COLUMN + 1)
+        .locator('input')
+        .inputValue(),
+    ).toBe('7,5');
+    // Typed "6.5", stored and shown the Vietnamese way.
+    expect(
+      await cell(page, 0, FIRST_SCORE_COLUMN + 3)
+        .locator('input')
+        .inputValue(),
+    ).toBe('6,5');
+    const stored = await server.db.selectFrom('subject_scores').select('term_average').execute();
+    expect(stored.map((r) => r.term_average).sort()).toEqual([7.7, 9.3]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,165 @@
+import { type GradeSubject, subjectsForGrade } from '../../domain/curriculum/index.ts';
+import { compareVietnameseNames } from '../../domain/text/collation.ts';
+import { can } from '../../platform/authz/actor.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { activeStudentsOf, type ClassRow, findClass } from '../classes/queries.ts';
+import type { LockState } from './schemas.ts';
+
+/**
+ * Who may do what on one class's gradebook. School leaders and anyone with `gradebook.read` on the school read
+ * everything; a teacher (`gradebook.enter`) reads and edits only where the school gave them the duty: the subjects
+ * they are assigned to teach in the class (scores), or the class they lead (attendance, conduct, reading scores).
+ */
+export interface ClassGradebook {
+  cls: ClassRow;
+  readAll: boolean;
+  manage: boolean;
+  enter: boolean;
+  /** The caller's staff records in the class's school (a person may be on the staff of one school only once). */
+  staffIds: string[];
+  homeroom: boolean;
+}
+
+export async function loadClassGradebook(ctx: ServiceContext, classId: string): Promise<ClassGradebook> {
+  const cls = await findClass(ctx.db, classId);
+  if (!cls) throw notFound('lớp');
+  const unit = { id: cls.unit_id, path: cls.unit_path };
+  const readAll = can(ctx.actor, 'gradebook.read', unit);
+  const enter = can(ctx.actor, 'gradebook.enter', unit);
+  if (!readAll && !enter) throw forbidden();
+  const staffIds = await callerStaffIds(ctx, cls.unit_id);
+  const homeroom = enter && cls.homeroom_teacher_id !== null && staffIds.includes(cls.homeroom_teacher_id);
+  return { cls, readAll, manage: can(ctx.actor, 'gradebook.manage', unit), enter, staffIds, homeroom };
+}
+
+/** The caller's staff records in a school (linked through staff.user_id). */
+export async function callerStaffIds(ctx: ServiceContext, unitId: string): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('staff')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('user_id', '=', ctx.actor.userId)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** A subject of the class's grade in a secondary class (TT 22/2021 applies to grades 6–12 only). */
+export function subjectOfClass(
+  cls: ClassRow,
+  subjectCode: string,
+): GradeSubject & { kind: 'score' | 'comment' } {
+  if (cls.grade < 6) {
+    throw new AppError(
+      'validation_failed',
+      `Lớp ${cls.name} là lớp tiểu học, đánh giá theo Thông tư 27/2020, không nhập điểm theo sổ điểm THCS/THPT.`,
+    );
+  }
+  const subject = subjectsForGrade(cls.grade).find((s) => s.code === subjectCode);
+  if (!subject) throw notFound(`môn học "${subjectCode}" của khối ${cls.grade}`);
+  return { ...subject, kind: subject.assessment ?? 'score' };
+}
+
+export interface RosterEntry {
+  studentId: string;
+  fullName: string;
+}
+
+/** Students in the class now, in Vietnamese name order (given name first, then family and middle names). */
+export async function rosterOf(ctx: ServiceContext, cls: ClassRow): Promise<RosterEntry[]> {
+  const rows = await activeStudentsOf(ctx.db, cls.unit_id, cls.id);
+  return rows
+    .map((r) => ({ studentId: r.student_id, fullName: r.full_name }))
+    .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
+}
+
+/** Today's date in Vietnam (UTC+7), 'YYYY-MM-DD': deadlines are school days, not UTC days. */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+}
+
+/**
+ * Whether scores of one class × subject × term may still be entered: the principal's term lock and entry deadline
+ * close the term for the whole school; an unlock with a reason reopens it for one class × subject until re-locked.
+ */
+export async function lockState(
+  ctx: ServiceContext,
+  cls: ClassRow,
+  term: number,
+  subjectCode: string | null,
+): Promise<LockState> {
+  const settings = await ctx.db
+    .selectFrom('gradebook_terms')
+    .select(['entry_deadline', 'locked_at'])
+    .where('unit_id', '=', cls.unit_id)
+    .where('school_year', '=', cls.school_year)
+    .where('term', '=', term)
+    .executeTakeFirst();
+  const unlock = subjectCode
+    ? await ctx.db
+        .selectFrom('gradebook_unlocks')
+        .select(['id', 'reason', 'unlocked_at'])
+        .where('unit_id', '=', cls.unit_id)
+        .where('class_id', '=', cls.id)
+        .where('subject_code', '=', subjectCode)
+        .where('term', '=', term)
+        .where('relocked_at', 'is', null)
+        .orderBy('unlocked_at', 'desc')
+        .executeTakeFirst()
+    : undefined;
+  const locked = Boolean(settings?.locked_at);
+  const entryDeadline = settings?.entry_deadline ?? null;
+  const pastDeadline = entryDeadline !== null && todayInVietnam() > entryDeadline;
+  const open = (!locked && !pastDeadline) || Boolean(unlock);
+  const termName = term === 1 ? 'học kì I' : 'học kì II';
+  const message = open
+    ? null
+    : locked
+      ? `Sổ điểm ${termName} đã khoá; không sửa được. Đề nghị Ban giám hiệu mở khoá (ghi rõ lí do) nếu cần sửa.`
+      : `Đã quá hạn nhập điểm ${termName} (${formatDate(entryDeadline as string)}); không sửa được. Đề nghị Ban giám hiệu mở khoá nếu cần sửa.`;
+  return {
+    locked,
+    entryDeadline,
+    pastDeadline,
+    unlock: unlock ? { id: unlock.id, reason: unlock.reason, unlockedAt: unlock.unlocked_at } : null,
+    open,
+    message,
+  };
+}
+
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export interface CellAudit {
+  unitId: string;
+  entity: string;
+  entityId: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Audit rows of a grid save, one per changed cell, in one statement: a 45-student save can change hundreds of
+ * cells, and the score history must hold each (grading.md "Records": old value, new value, who, when).
+ */
+export async function auditCells(ctx: ServiceContext, entries: readonly CellAudit[]): Promise<void> {
+  if (entries.length === 0) return;
+  await ctx.db
+    .insertInto('audit_log')
+    .values(
+      entries.map((e) => ({
+        actor_user_id: ctx.actor.userId || null,
+        unit_id: e.unitId,
+        entity: e.entity,
+        entity_id: e.entityId,
+        action: e.action,
+        before: e.before === undefined ? null : JSON.stringify(e.before),
+        after: e.after === undefined ? null : JSON.stringify(e.after),
+        ip: ctx.ip ?? null,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,130 @@
+import { type Level4, yearConduct } from '../../domain/grading/index.ts';
+import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { AppError, forbidden } from '../../platform/http/errors.ts';
+import { auditCells, type CellAudit, loadClassGradebook, lockState, rosterOf } from './access.ts';
+import { conductOfClasses } from './reads.ts';
+import type { SaveConductInput } from './schemas.ts';
+
+// Kết quả rèn luyện per term, set by the homeroom teacher with a comment (TT22 Điều 8); the year level follows
+// from the two terms by the table of Điều 8 khoản 2 (yearConduct).
+
+export async function getConduct(ctx: ServiceContext, classId: string) {
+  const g = await loadClassGradebook(ctx, classId);
+  if (!g.readAll && !g.homeroom) throw forbidden();
+  const [roster, rows, lock1, lock2] = await Promise.all([
+    rosterOf(ctx, g.cls),
+    conductOfClasses(ctx.db, g.cls.unit_id, g.cls.school_year, [g.cls.id]),
+    lockState(ctx, g.cls, 1, null),
+    lockState(ctx, g.cls, 2, null),
+  ]);
+  const of = (studentId: string, term: number) => {
+    const row = rows.find((r) => r.studentId === studentId && r.term === term);
+    return row ? { level: row.level, comment: row.comment } : null;
+  };
+  return {
+    class: { id: g.cls.id, name: g.cls.name, schoolYear: g.cls.school_year },
+    canEdit: g.homeroom,
+    locked: { term1: !lock1.open, term2: !lock2.open },
+    students: roster.map((s) => {
+      const term1 = of(s.studentId, 1);
+      const term2 = of(s.studentId, 2);
+      return {
+        studentId: s.studentId,
+        fullName: s.fullName,
+        term1,
+        term2,
+        year: term1 && term2 ? yearConduct(term1.level, term2.level) : null,
+      };
+    }),
+  };
+}
+
+/** Saves a term's conduct for the rows given; a row with no level clears it. The term lock applies. */
+export async function saveConduct(ctx: ServiceContext, classId: string, input: SaveConductInput) {
+  const g = await loadClassGradebook(ctx, classId);
+  if (!g.homeroom) throw forbidden('Chỉ giáo viên chủ nhiệm của lớp mới đánh giá rèn luyện.');
+  const roster = await rosterOf(ctx, g.cls);
+  const position = new Map(roster.map((s, i) => [s.studentId, i + 1]));
+  const fields: Record<string, string> = {};
+  input.rows.forEach((r, i) => {
+    if (!position.has(r.studentId))
+      fields[`rows.${i}`] = `Học sinh ở dòng dữ liệu ${i + 1} không thuộc lớp ${g.cls.name}.`;
+    else if (!r.level && r.comment) {
+      const row = position.get(r.studentId);
+      fields[`rows.${row}.level`] = `Dòng ${row}: có nhận xét nhưng chưa chọn mức rèn luyện.`;
+    }
+  });
+  if (Object.keys(fields).length > 0) {
+    throw new AppError('validation_failed', 'Có dòng không hợp lệ; chưa lưu gì.', fields);
+  }
+  return inTransaction(ctx, async (trx) => {
+    const lock = await lockState(trx, g.cls, input.term, null);
+    if (!lock.open) throw new AppError('conflict', (lock.message as string).replace('Sổ điểm', 'Sổ'));
+    const stored = await trx.db
+      .selectFrom('conduct_assessments')
+      .select(['student_id', 'level', 'comment'])
+      .where('unit_id', '=', g.cls.unit_id)
+      .where('class_id', '=', g.cls.id)
+      .where('school_year', '=', g.cls.school_year)
+      .where('term', '=', input.term)
+      .execute();
+    const old = new Map(stored.map((r) => [r.student_id, r]));
+    const audits: CellAudit[] = [];
+    const upserts: { studentId: string; level: Level4; comment: string | null }[] = [];
+    const clears: string[] = [];
+    for (const r of input.rows) {
+      const before = old.get(r.studentId);
+      const comment = r.comment || null;
+      if ((before?.level ?? null) === r.level && (before?.comment ?? null) === comment) continue;
+      if (r.level) upserts.push({ studentId: r.studentId, level: r.level, comment });
+      else clears.push(r.studentId);
+      const context = { classId: g.cls.id, term: input.term, schoolYear: g.cls.school_year };
+      audits.push({
+        unitId: g.cls.unit_id,
+        entity: 'conduct',
+        entityId: r.studentId,
+        action: 'update',
+        before: { ...context, level: before?.level ?? null, comment: before?.comment ?? null },
+        after: { ...context, level: r.level, comment },
+      });
+    }
+    if (upserts.length > 0) {
+      await trx.db
+        .insertInto('conduct_assessments')
+        .values(
+          upserts.map((u) => ({
+            unit_id: g.cls.unit_id,
+            school_year: g.cls.school_year,
+            term: input.term,
+            class_id: g.cls.id,
+            student_id: u.studentId,
+            level: u.level,
+            comment: u.comment,
+            assessed_by: ctx.actor.userId,
+            updated_at: new Date(),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['student_id', 'school_year', 'term']).doUpdateSet((eb) => ({
+            class_id: eb.ref('excluded.class_id'),
+            level: eb.ref('excluded.level'),
+            comment: eb.ref('excluded.comment'),
+            assessed_by: eb.ref('excluded.assessed_by'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
+    if (clears.length > 0) {
+      await trx.db
+        .deleteFrom('conduct_assessments')
+        .where('unit_id', '=', g.cls.unit_id)
+        .where('school_year', '=', g.cls.school_year)
+        .where('term', '=', input.term)
+        .where('student_id', 'in', clears)
+        .execute();
+    }
+    await auditCells(trx, audits);
+    return getConduct(trx, classId);
+  });
+}

@@ -1,0 +1,197 @@
+import { Badge, Button, Card, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWorkspace } from '../../app/workspace.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { notifyError, notifySaved } from '../../ui/notify.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { RequirePermission } from '../../ui/RequirePermission.tsx';
+import { type Terms, useAssignmentBoard, useRelock, useSetAssignment, useSetTerm, useTerms } from './api.ts';
+
+/** Phân công giảng dạy: classes × subjects, a teacher select per cell; below, deadlines and term locks. */
+export default function AssignmentsPage() {
+  return (
+    <RequirePermission permission="gradebook.read">
+      <Board />
+    </RequirePermission>
+  );
+}
+
+function Board() {
+  const { t } = useTranslation('gradebook');
+  const { unitId, schoolYear } = useWorkspace();
+  const board = useAssignmentBoard(unitId, schoolYear);
+  const setAssignment = useSetAssignment();
+  const data = board.data;
+  const teacherOptions = (data?.teachers ?? []).map((x) => ({ value: x.id, label: x.fullName }));
+  const teacherOf = new Map(
+    (data?.assignments ?? []).map((a) => [`${a.classId}:${a.subjectCode}`, a.teacherId]),
+  );
+  return (
+    <Stack>
+      <PageHeader
+        title={t('assignmentsTitle')}
+        subtitle={schoolYear && t('assignmentsSubtitle', { year: schoolYear })}
+      />
+      {board.error && <ErrorAlert error={board.error} onRetry={() => board.refetch()} />}
+      {board.isPending && <Loading />}
+      {data && data.classes.length === 0 && <Text c="dimmed">{t('noClasses')}</Text>}
+      {data && data.classes.length > 0 && (
+        <Table.ScrollContainer minWidth={240 + 190 * data.subjects.length}>
+          <Table withColumnBorders stickyHeader data-testid="assignment-matrix">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('className')}</Table.Th>
+                {data.subjects.map((s) => (
+                  <Table.Th key={s.code} title={s.name}>
+                    {s.shortName}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.classes.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td fw={600}>{c.name}</Table.Td>
+                  {data.subjects.map((s) => {
+                    const offered = c.subjects.find((x) => x.code === s.code);
+                    if (!offered) {
+                      return (
+                        <Table.Td key={s.code}>
+                          <Text size="xs" c="dimmed">
+                            {t('notTaught')}
+                          </Text>
+                        </Table.Td>
+                      );
+                    }
+                    return (
+                      <Table.Td key={s.code} miw={180}>
+                        <Select
+                          size="xs"
+                          aria-label={`${c.name} ${s.name}`}
+                          placeholder={t('unassigned')}
+                          data={teacherOptions}
+                          value={teacherOf.get(`${c.id}:${s.code}`) ?? null}
+                          searchable
+                          clearable
+                          disabled={!data.canManage}
+                          onChange={(teacherId) =>
+                            setAssignment.mutate(
+                              { classId: c.id, subjectCode: s.code, teacherId },
+                              { onSuccess: () => notifySaved(t('assignmentSaved')), onError: notifyError },
+                            )
+                          }
+                        />
+                        <Text size="xs" c="dimmed">
+                          {offered.periodsPerYear} tiết
+                        </Text>
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {data?.canManage && schoolYear && <TermsPanel unitId={unitId} schoolYear={schoolYear} />}
+    </Stack>
+  );
+}
+
+function TermsPanel({ unitId, schoolYear }: { unitId: string; schoolYear: string }) {
+  const { t } = useTranslation('gradebook');
+  const terms = useTerms(unitId, schoolYear);
+  const relock = useRelock();
+  return (
+    <Card withBorder>
+      <Title order={3} size="h5" mb="sm">
+        {t('termsTitle')}
+      </Title>
+      {terms.error && <ErrorAlert error={terms.error} />}
+      <Stack>
+        {terms.data?.terms.map((term) => (
+          <TermRow key={term.term} unitId={unitId} schoolYear={schoolYear} term={term} />
+        ))}
+        {terms.data && terms.data.unlocks.length > 0 && (
+          <Stack gap={4}>
+            <Text fw={500} size="sm">
+              {t('activeUnlocks')}
+            </Text>
+            {terms.data.unlocks.map((u) => (
+              <Group key={u.id} gap="xs">
+                <Badge variant="light">{t('termN', { term: u.term })}</Badge>
+                <Text size="sm">
+                  {u.className} · {u.subjectCode} — {u.reason}
+                </Text>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() =>
+                    relock.mutate(u.id, { onSuccess: () => notifySaved(t('relocked')), onError: notifyError })
+                  }
+                >
+                  {t('relock')}
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function TermRow({
+  unitId,
+  schoolYear,
+  term,
+}: {
+  unitId: string;
+  schoolYear: string;
+  term: Terms['terms'][number];
+}) {
+  const { t } = useTranslation('gradebook');
+  const setTerm = useSetTerm();
+  const [deadline, setDeadline] = useState<string | null>(term.entryDeadline);
+  const [locked, setLocked] = useState(term.locked);
+  useEffect(() => {
+    setDeadline(term.entryDeadline);
+    setLocked(term.locked);
+  }, [term]);
+  return (
+    <Group align="flex-end" gap="sm" data-testid={`term-${term.term}`}>
+      <Text fw={600} w={90}>
+        {t('termN', { term: term.term })}
+      </Text>
+      <DateInput
+        label={t('deadline')}
+        valueFormat="DD/MM/YYYY"
+        value={deadline}
+        onChange={(value) => setDeadline(value ? String(value).slice(0, 10) : null)}
+        clearable
+        w={170}
+      />
+      <Checkbox
+        label={t('locked')}
+        checked={locked}
+        onChange={(e) => setLocked(e.currentTarget.checked)}
+        mb={8}
+      />
+      <Button
+        size="sm"
+        loading={setTerm.isPending}
+        onClick={() =>
+          setTerm.mutate(
+            { term: term.term, unitId, schoolYear, entryDeadline: deadline, locked },
+            { onSuccess: () => notifySaved(t('termSaved')), onError: notifyError },
+          )
+        }
+      >
+        {t('saveTerm')}
+      </Button>
+    </Group>
+  );
+}

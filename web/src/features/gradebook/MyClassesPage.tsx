@@ -1,0 +1,117 @@
+import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconCalendarCheck, IconHeartHandshake, IconTable } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useWorkspace } from '../../app/workspace.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { RequirePermission } from '../../ui/RequirePermission.tsx';
+import { useSubjects } from '../classes/api.ts';
+import { type MyClasses, useMyClasses } from './api.ts';
+
+/** "Lớp tôi dạy": a teacher's entry point — the class × subject grids they fill and their homeroom class. */
+export default function MyClassesPage() {
+  return (
+    <RequirePermission permission="gradebook.enter">
+      <Mine />
+    </RequirePermission>
+  );
+}
+
+function Mine() {
+  const { t } = useTranslation('gradebook');
+  const { unitId } = useWorkspace();
+  const mine = useMyClasses(unitId);
+  return (
+    <Stack>
+      <PageHeader
+        title={t('mineTitle')}
+        subtitle={mine.data?.schoolYear && t('mineSubtitle', { year: mine.data.schoolYear })}
+      />
+      {mine.error && <ErrorAlert error={mine.error} onRetry={() => mine.refetch()} />}
+      {mine.isPending && <Loading />}
+      {mine.data && (
+        <>
+          <Title order={3} size="h5">
+            {t('teaching')}
+          </Title>
+          {mine.data.teaching.length === 0 && <Text c="dimmed">{t('noTeaching')}</Text>}
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} data-testid="my-teaching">
+            {mine.data.teaching.map((a) => (
+              <Card key={`${a.classId}-${a.subjectCode}`} withBorder padding="sm">
+                <Group justify="space-between" wrap="nowrap">
+                  <Text fw={500}>
+                    {t('classSubject', { className: a.className, subject: a.subjectName })}
+                  </Text>
+                  <Button
+                    component={Link}
+                    to={`/gradebook/classes/${a.classId}/subjects/${a.subjectCode}`}
+                    size="xs"
+                    leftSection={<IconTable size={14} />}
+                  >
+                    {t('openGrid')}
+                  </Button>
+                </Group>
+              </Card>
+            ))}
+          </SimpleGrid>
+          <Title order={3} size="h5">
+            {t('homeroom')}
+          </Title>
+          {mine.data.homeroom.length === 0 && <Text c="dimmed">{t('noHomeroom')}</Text>}
+          {mine.data.homeroom.map((c) => (
+            <HomeroomCard key={c.classId} cls={c} />
+          ))}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function HomeroomCard({ cls }: { cls: MyClasses['homeroom'][number] }) {
+  const { t } = useTranslation('gradebook');
+  const subjects = useSubjects(cls.grade);
+  const navigate = useNavigate();
+  const [subject, setSubject] = useState<string | null>(null);
+  return (
+    <Card withBorder padding="sm">
+      <Stack gap="xs">
+        <Anchor component={Link} to={`/classes/${cls.classId}`} fw={600}>
+          {cls.className}
+        </Anchor>
+        <Group gap="xs">
+          <Button
+            component={Link}
+            to={`/gradebook/classes/${cls.classId}/attendance`}
+            size="xs"
+            variant="light"
+            leftSection={<IconCalendarCheck size={14} />}
+          >
+            {t('attendance')}
+          </Button>
+          <Button
+            component={Link}
+            to={`/gradebook/classes/${cls.classId}/conduct`}
+            size="xs"
+            variant="light"
+            leftSection={<IconHeartHandshake size={14} />}
+          >
+            {t('conduct')}
+          </Button>
+          <Select
+            size="xs"
+            placeholder={t('viewScores')}
+            data={(subjects.data ?? []).map((s) => ({ value: s.code, label: s.name }))}
+            value={subject}
+            onChange={(code) => {
+              setSubject(code);
+              if (code) void navigate(`/gradebook/classes/${cls.classId}/subjects/${code}`);
+            }}
+          />
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,286 @@
+import 'react-datasheet-grid/dist/style.css';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconDeviceFloppy, IconLock, IconLockOpen } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { type Column, DataSheetGrid, keyColumn, textColumn } from 'react-datasheet-grid';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { notifyError, notifySaved } from '../../ui/notify.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { type Grid, useGrid, useRelock, useSaveGrid, useUnlock } from './api.ts';
+import classes from './gradebook.module.css';
+import { type CellKey, REGULAR_KEYS, type SheetRow, sheetOf, toSave, withState } from './sheet.ts';
+
+export default function ScoreGridPage() {
+  const { classId = '', subjectCode = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const term = search.get('term') === '2' ? 2 : 1;
+  const { t } = useTranslation('gradebook');
+  const grid = useGrid(classId, subjectCode, term);
+  return (
+    <Stack>
+      <SegmentedControl
+        w="fit-content"
+        value={String(term)}
+        onChange={(value) => setSearch({ term: value })}
+        data={[
+          { value: '1', label: t('term1') },
+          { value: '2', label: t('term2') },
+        ]}
+      />
+      {grid.error && <ErrorAlert error={grid.error} onRetry={() => grid.refetch()} />}
+      {grid.isPending && <Loading />}
+      {grid.data && <ScoreSheet key={`${classId}-${subjectCode}-${term}`} grid={grid.data} />}
+    </Stack>
+  );
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the grid's own column type (cells of different kinds)
+type SheetColumn = Partial<Column<SheetRow, any, any>>;
+
+/** A text cell bound to one field of the row (every cell is kept as typed and read by the domain rules). */
+const textCell = (key: Exclude<keyof SheetRow, 'studentId'>, extra: SheetColumn): SheetColumn => ({
+  ...(keyColumn<SheetRow, 'r1'>(key as 'r1', textColumn) as SheetColumn),
+  id: key,
+  ...extra,
+});
+
+function ScoreSheet({ grid }: { grid: Grid }) {
+  const { t } = useTranslation('gradebook');
+  const kind = grid.subject.kind;
+  const n = grid.regularCount;
+  const [rows, setRows] = useState<SheetRow[]>(() => sheetOf(grid));
+  const [dirty, setDirty] = useState(false);
+  const dirtyRef = useRef(false);
+  dirtyRef.current = dirty;
+  const save = useSaveGrid(grid.class.id, grid.subject.code, grid.term);
+  useEffect(() => {
+    // A saved grid comes back from the server with the stored values and averages; unsaved typing is kept.
+    if (!dirtyRef.current) setRows(sheetOf(grid));
+  }, [grid]);
+
+  const readOnly = !grid.canEdit;
+  const cellClass =
+    (key: CellKey) =>
+    ({ rowData }: { rowData: SheetRow }) => {
+      if (rowData.state.invalid.has(key)) return classes.invalid;
+      if (rowData.state.missing.has(key)) return classes.missing;
+      return undefined;
+    };
+
+  const columns: SheetColumn[] = [
+    textCell('fullName', { title: t('fullName'), disabled: true, minWidth: 200, grow: 2 }),
+    ...REGULAR_KEYS.slice(0, n).map((key, i) =>
+      textCell(key, {
+        title: t('regular', { n: i + 1 }),
+        disabled: readOnly,
+        minWidth: 64,
+        cellClassName: cellClass(key),
+      }),
+    ),
+    textCell('midterm', {
+      title: t('midterm'),
+      disabled: readOnly,
+      minWidth: 64,
+      cellClassName: cellClass('midterm'),
+    }),
+    textCell('final', {
+      title: t('final'),
+      disabled: readOnly,
+      minWidth: 64,
+      cellClassName: cellClass('final'),
+    }),
+    {
+      id: 'average',
+      title: kind === 'score' ? t('average') : t('result'),
+      disabled: true,
+      minWidth: 72,
+      component: ({ rowData, rowIndex }: { rowData: SheetRow; rowIndex: number }) => (
+        <span className={classes.average} data-testid={`average-${rowIndex}`}>
+          {rowData.state.result}
+        </span>
+      ),
+      copyValue: ({ rowData }: { rowData: SheetRow }) => rowData.state.result,
+    },
+    textCell('makeup', { title: t('makeup'), disabled: readOnly, minWidth: 96 }),
+    textCell('comment', { title: t('comment'), disabled: readOnly, minWidth: 200, grow: 2 }),
+  ];
+
+  const invalidCount = rows.reduce((sum, r) => sum + r.state.invalid.size, 0);
+  const fieldErrors = save.error instanceof ApiError ? Object.values(save.error.fields) : [];
+  const onSave = () =>
+    save.mutate(
+      rows.map((r) => toSave(r, n)),
+      {
+        onSuccess: (result) => {
+          setDirty(false);
+          notifySaved(result.changedCells ? t('saved', { cells: result.changedCells }) : t('nothingChanged'));
+        },
+        onError: (error) => {
+          if (!(error instanceof ApiError && error.status === 400)) notifyError(error);
+        },
+      },
+    );
+
+  return (
+    <Stack gap="sm">
+      <PageHeader
+        title={t('gridTitle', { className: grid.class.name, subject: grid.subject.name })}
+        subtitle={t('gridSubtitle', {
+          year: grid.class.schoolYear,
+          kind: kind === 'score' ? t('kindScore') : t('kindComment'),
+          periods: grid.subject.periodsPerYear,
+          teacher: grid.teacherName ?? '—',
+        })}
+        actions={
+          <>
+            {dirty && <Badge color="orange">{t('unsaved')}</Badge>}
+            {grid.canEdit && (
+              <Button
+                leftSection={<IconDeviceFloppy size={16} />}
+                onClick={onSave}
+                loading={save.isPending}
+                disabled={invalidCount > 0}
+                data-testid="save-grid"
+              >
+                {t('save')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <LockBanner grid={grid} />
+      {!grid.canEdit && grid.lock.open && <Alert color="blue">{t('readOnly')}</Alert>}
+      {save.error && (
+        <Alert color="red" title={save.error.message} data-testid="grid-errors">
+          <List size="sm">
+            {fieldErrors.slice(0, 30).map((m) => (
+              <List.Item key={m}>{m}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <Text size="xs" c="dimmed">
+        {t('missingLegend')} {t('makeupHint')}
+      </Text>
+      <div data-testid="score-grid">
+        <DataSheetGrid<SheetRow>
+          value={rows}
+          onChange={(next) => {
+            setRows(next.map((r) => withState(r, kind, n)));
+            setDirty(true);
+          }}
+          columns={columns}
+          lockRows
+          rowKey="studentId"
+          height={Math.min(640, 40 * (rows.length + 1) + 2)}
+          addRowsComponent={false}
+          disableContextMenu
+        />
+      </div>
+    </Stack>
+  );
+}
+
+function LockBanner({ grid }: { grid: Grid }) {
+  const { t } = useTranslation('gradebook');
+  const [opened, modal] = useDisclosure();
+  const [reason, setReason] = useState('');
+  const unlock = useUnlock();
+  const relock = useRelock();
+  const { lock } = grid;
+  const closedByTerm = lock.locked || lock.pastDeadline;
+  if (!closedByTerm) return null;
+  return (
+    <>
+      {lock.unlock ? (
+        <Alert color="teal" icon={<IconLockOpen size={18} />} data-testid="lock-banner">
+          <Group justify="space-between">
+            <Text size="sm">{t('unlockedBanner', { reason: lock.unlock.reason })}</Text>
+            {grid.canManage && (
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconLock size={14} />}
+                loading={relock.isPending}
+                onClick={() =>
+                  relock.mutate(lock.unlock?.id as string, {
+                    onSuccess: () => notifySaved(t('relocked')),
+                    onError: notifyError,
+                  })
+                }
+              >
+                {t('relock')}
+              </Button>
+            )}
+          </Group>
+        </Alert>
+      ) : (
+        <Alert color="yellow" icon={<IconLock size={18} />} data-testid="lock-banner">
+          <Group justify="space-between">
+            <Text size="sm">{lock.message}</Text>
+            {grid.canManage && (
+              <Button size="xs" variant="light" leftSection={<IconLockOpen size={14} />} onClick={modal.open}>
+                {t('unlock')}
+              </Button>
+            )}
+          </Group>
+        </Alert>
+      )}
+      <Modal
+        opened={opened}
+        onClose={modal.close}
+        title={t('unlockTitle', { className: grid.class.name, subject: grid.subject.name })}
+      >
+        <Stack>
+          <Textarea
+            label={t('reason')}
+            placeholder={t('reasonPlaceholder')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={
+              unlock.error instanceof ApiError
+                ? (unlock.error.fields.reason ?? unlock.error.message)
+                : undefined
+            }
+            autosize
+            minRows={2}
+            data-autofocus
+          />
+          <Button
+            loading={unlock.isPending}
+            onClick={() =>
+              unlock.mutate(
+                { classId: grid.class.id, subjectCode: grid.subject.code, term: grid.term, reason },
+                {
+                  onSuccess: () => {
+                    modal.close();
+                    setReason('');
+                    notifySaved(t('unlocked'));
+                  },
+                },
+              )
+            }
+          >
+            {t('unlock')}
+          </Button>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

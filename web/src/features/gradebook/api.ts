@@ -1,0 +1,151 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  assignmentBoardSchema,
+  attendanceSchema,
+  conductSchema,
+  gridSchema,
+  myClassesSchema,
+  termsSchema,
+} from '../../../../src/features/gradebook/schemas.ts';
+import { apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
+
+export type AssignmentBoard = z.infer<typeof assignmentBoardSchema>;
+export type MyClasses = z.infer<typeof myClassesSchema>;
+export type Grid = z.infer<typeof gridSchema>;
+export type GridRow = Grid['rows'][number];
+export type Terms = z.infer<typeof termsSchema>;
+export type Attendance = z.infer<typeof attendanceSchema>;
+export type Conduct = z.infer<typeof conductSchema>;
+
+export function useAssignmentBoard(unitId: string, schoolYear: string | null) {
+  return useQuery({
+    queryKey: ['gradebook', 'assignments', unitId, schoolYear],
+    queryFn: () => apiGet<AssignmentBoard>(`/gradebook/assignments${qs({ unitId, schoolYear })}`),
+    enabled: Boolean(unitId),
+  });
+}
+
+export function useSetAssignment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { classId: string; subjectCode: string; teacherId: string | null }) =>
+      apiPut<{ removed: boolean }>('/gradebook/assignments', input),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['gradebook'] }),
+  });
+}
+
+export function useMyClasses(unitId: string) {
+  return useQuery({
+    queryKey: ['gradebook', 'mine', unitId],
+    queryFn: () => apiGet<MyClasses>(`/gradebook/my-classes${qs({ unitId })}`),
+    enabled: Boolean(unitId),
+  });
+}
+
+export const gridPath = (classId: string, subjectCode: string, term: number) =>
+  `/gradebook/classes/${classId}/subjects/${subjectCode}/terms/${term}`;
+
+export function useGrid(classId: string, subjectCode: string, term: number) {
+  return useQuery({
+    queryKey: ['gradebook', 'grid', classId, subjectCode, term],
+    queryFn: () => apiGet<Grid>(gridPath(classId, subjectCode, term)),
+  });
+}
+
+export interface GridSaveRow {
+  studentId: string;
+  regular: (string | null)[];
+  midterm: string | null;
+  final: string | null;
+  makeup: string[];
+  comment: string | null;
+}
+
+export function useSaveGrid(classId: string, subjectCode: string, term: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (rows: GridSaveRow[]) =>
+      apiPut<{ changedCells: number; changedRows: number }>(gridPath(classId, subjectCode, term), { rows }),
+    onSuccess: () =>
+      void client.invalidateQueries({ queryKey: ['gradebook', 'grid', classId, subjectCode, term] }),
+  });
+}
+
+export function useTerms(unitId: string, schoolYear: string | null) {
+  return useQuery({
+    queryKey: ['gradebook', 'terms', unitId, schoolYear],
+    queryFn: () => apiGet<Terms>(`/gradebook/terms${qs({ unitId, schoolYear })}`),
+    enabled: Boolean(unitId),
+  });
+}
+
+function useGradebookMutation<Input, Output>(request: (input: Input) => Promise<Output>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['gradebook'] }),
+  });
+}
+
+export const useSetTerm = () =>
+  useGradebookMutation(
+    (input: {
+      term: number;
+      unitId: string;
+      schoolYear: string;
+      entryDeadline: string | null;
+      locked: boolean;
+    }) =>
+      apiPut<Terms>(`/gradebook/terms/${input.term}`, {
+        unitId: input.unitId,
+        schoolYear: input.schoolYear,
+        entryDeadline: input.entryDeadline,
+        locked: input.locked,
+      }),
+  );
+
+export const useUnlock = () =>
+  useGradebookMutation((input: { classId: string; subjectCode: string; term: number; reason: string }) =>
+    apiPost<unknown>('/gradebook/unlocks', input),
+  );
+
+export const useRelock = () =>
+  useGradebookMutation((id: string) => apiPost<void>(`/gradebook/unlocks/${id}/relock`));
+
+export function useAttendance(classId: string, date: string) {
+  return useQuery({
+    queryKey: ['gradebook', 'attendance', classId, date],
+    queryFn: () => apiGet<Attendance>(`/gradebook/classes/${classId}/attendance${qs({ date })}`),
+  });
+}
+
+export function useSaveAttendance(classId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      date: string;
+      session: 'morning' | 'afternoon';
+      absences: { studentId: string; excused: boolean }[];
+    }) => apiPut<Attendance>(`/gradebook/classes/${classId}/attendance`, input),
+    onSuccess: (data) => client.setQueryData(['gradebook', 'attendance', classId, data.date], data),
+  });
+}
+
+export function useConduct(classId: string) {
+  return useQuery({
+    queryKey: ['gradebook', 'conduct', classId],
+    queryFn: () => apiGet<Conduct>(`/gradebook/classes/${classId}/conduct`),
+  });
+}
+
+export function useSaveConduct(classId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      term: number;
+      rows: { studentId: string; level: string | null; comment: string | null }[];
+    }) => apiPut<Conduct>(`/gradebook/classes/${classId}/conduct`, input),
+    onSuccess: (data) => client.setQueryData(['gradebook', 'conduct', classId], data),
+  });
+}
