@@ -4,6 +4,7 @@ import { assessmentPublicRoutes, assessmentRoutes } from './assessments/routes-a
 import { auditRoutes } from './audit/routes.ts';
 import { classRoutes } from './classes/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
+import { resultRoutes } from './results/routes.ts';
 import { schoolYearRoutes } from './school-years/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { staffingRoutes } from './staffing/routes.ts';
@@ -27,4 +28,5 @@ export const featureRoutes: FastifyPluginAsync[] = [
   assessmentOfficeRoutes,
   assessmentRoutes,
   assessmentPublicRoutes,
+  resultRoutes,
 ];

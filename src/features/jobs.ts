@@ -1,4 +1,9 @@
 import type { JobRunner } from '../platform/jobs/runner.ts';
+import { CLOSE_JOB, runClose } from './results/close.ts';
+import { ROLLOVER_JOB, runRollover } from './results/rollover.ts';
 
 /** Registers every feature's background job handlers with the runner. */
-export function registerJobHandlers(_runner: JobRunner): void {}
+export function registerJobHandlers(runner: JobRunner): void {
+  runner.register(CLOSE_JOB, runClose);
+  runner.register(ROLLOVER_JOB, runRollover);
+}
