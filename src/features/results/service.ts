@@ -4,6 +4,7 @@ import {
   type PassFail,
   type SubjectResult,
   scoreProblem,
+  subjectsToRetest,
 } from '../../domain/grading/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -275,11 +276,21 @@ export async function recordSummer(ctx: ServiceContext, studentId: string, input
       .where('school_year', '=', input.schoolYear)
       .execute();
     const fields: Record<string, string> = {};
+    const yearSubjects: SubjectResult[] = subjectRows.map((r) =>
+      r.year_average !== null
+        ? { subject: r.subject_code, kind: 'score', average: Number(r.year_average) }
+        : { subject: r.subject_code, kind: 'comment', result: r.year_result as PassFail },
+    );
+    // TT22 Điều 14: only scored subjects under 5,0 and comment subjects at Chưa đạt, of a student sent to re-test.
+    const due = new Set(year.promotion === 'retest' ? subjectsToRetest(yearSubjects) : []);
     (input.retests ?? []).forEach((retest, i) => {
       const row = subjectRows.find((r) => r.subject_code === retest.subjectCode);
-      if (!row)
+      if (!row) {
         fields[`retests.${i}.subjectCode`] = `Không có môn ${retest.subjectCode} trong kết quả cả năm.`;
-      else if (row.year_average !== null && retest.score === undefined) {
+      } else if (!due.has(retest.subjectCode)) {
+        fields[`retests.${i}.subjectCode`] =
+          `Môn ${retest.subjectCode} không thuộc diện kiểm tra lại (chỉ môn có ĐTBmcn dưới 5,0 hoặc môn nhận xét Chưa đạt).`;
+      } else if (row.year_average !== null && retest.score === undefined) {
         fields[`retests.${i}.score`] = `Nhập điểm kiểm tra lại môn ${retest.subjectCode}.`;
       } else if (row.year_result !== null && retest.result === undefined) {
         fields[`retests.${i}.result`] = `Chọn Đạt / Chưa đạt cho môn ${retest.subjectCode}.`;
@@ -295,11 +306,6 @@ export async function recordSummer(ctx: ServiceContext, studentId: string, input
       const message = 'Chỉ học sinh rèn luyện trong hè mới được đánh giá lại rèn luyện.';
       throw new AppError('validation_failed', message, { summerConduct: message });
     }
-    const yearSubjects: SubjectResult[] = subjectRows.map((r) =>
-      r.year_average !== null
-        ? { subject: r.subject_code, kind: 'score', average: Number(r.year_average) }
-        : { subject: r.subject_code, kind: 'comment', result: r.year_result as PassFail },
-    );
     const retests = new Map(
       subjectRows.map((r) => [
         r.subject_code,
