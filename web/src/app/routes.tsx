@@ -8,6 +8,7 @@ import {
   IconHistory,
   IconHome,
   IconListDetails,
+  IconReportAnalytics,
   IconSchool,
   IconTable,
   IconUserShield,
@@ -55,6 +56,7 @@ const CampaignsPage = lazy(() => import('../features/assessments/CampaignsPage.t
 const CampaignBoardPage = lazy(() => import('../features/assessments/CampaignBoardPage.tsx'));
 const CataloguesPage = lazy(() => import('../features/assessments/CataloguesPage.tsx'));
 const PublicResultsPage = lazy(() => import('../features/assessments/PublicResultsPage.tsx'));
+const ResultsPage = lazy(() => import('../features/results/ResultsPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
 export const appRoutes: AppRoute[] = [
@@ -192,6 +194,17 @@ export const appRoutes: AppRoute[] = [
     },
   },
   { path: '/classes/:id', component: ClassDetailPage },
+  {
+    path: '/results',
+    component: ResultsPage,
+    nav: {
+      label: 'results:nav',
+      icon: IconReportAnalytics,
+      permission: 'classes.read',
+      only: 'school',
+      group: 'records',
+    },
+  },
 ];
 
 /** Pages anyone may open without logging in (published results). */

@@ -5,6 +5,7 @@ import { audit } from '../features/audit/messages.ts';
 import { classes } from '../features/classes/messages.ts';
 import { departments } from '../features/departments/messages.ts';
 import { home } from '../features/home/messages.ts';
+import { results } from '../features/results/messages.ts';
 import { schoolYears } from '../features/school-years/messages.ts';
 import { staff } from '../features/staff/messages.ts';
 import { staffing } from '../features/staffing/messages.ts';
@@ -29,4 +30,5 @@ export const catalogues: Record<string, Catalogue> = {
   students,
   classes,
   assessments,
+  results,
 };
