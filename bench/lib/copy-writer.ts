@@ -69,7 +69,7 @@ const escapeText = (value: string) =>
 
 function copyValue(value: unknown, type: string): string {
   if (value === null || value === undefined) return '\\N';
-  if (type === 'text[]') return escapeText(arrayLiteral(value as string[]));
+  if (type.endsWith('[]')) return escapeText(arrayLiteral(value as readonly unknown[]));
   if (typeof value === 'boolean') return value ? 't' : 'f';
   return escapeText(String(value));
 }

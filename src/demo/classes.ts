@@ -1,5 +1,6 @@
 import type { SchoolLevel, StudentStatus } from '../platform/db/schema.ts';
 import { CURRENT_YEAR, type Generator, LAST_YEAR, type UnitRef } from './context.ts';
+import { addAssignments, addStudentGradebook, type DemoSubject } from './gradebook.ts';
 import { addStudent, type StudentSpec } from './students.ts';
 
 /** One year of a school's course (a grade, or an age group in preschool), with who sits in it in 2025-2026. */
@@ -94,15 +95,27 @@ export function addClassesAndStudents(g: Generator, plan: SchoolPlan): number {
     }),
   );
   let attending = 0;
+  let classIndex = 0;
   steps.forEach((step, s) => {
     current[s]?.forEach((cls, i) => {
+      // This year's gradebook: who teaches what, then each attending student's scores (grades 1–12 only).
+      const subjects =
+        step.grade >= 1 ? addAssignments(g, plan.unit.id, cls.id, step.grade, classIndex++, teachers) : [];
       const size = g.rng.int(plan.classSize[0], plan.classSize[1]);
       for (let p = 0; p < size; p++) {
         const earlier = s > 0 ? last[s - 1]?.[i] : undefined;
-        if (
-          addCurrentStudent(g, plan, cls, earlier, step.birthYear, s, plan.presets?.get(`${cls.name}#${p}`))
-        ) {
+        const id = addCurrentStudent(
+          g,
+          plan,
+          cls,
+          earlier,
+          step.birthYear,
+          s,
+          plan.presets?.get(`${cls.name}#${p}`),
+        );
+        if (id) {
           attending++;
+          if (subjects.length > 0) gradebookOf(g, plan, cls, step.grade, id, subjects);
         }
       }
     });
@@ -143,7 +156,18 @@ function addClass(
   return { id, name, teacher };
 }
 
-/** Adds a student of this year's class `cls`; returns whether they still attend. */
+function gradebookOf(
+  g: Generator,
+  plan: SchoolPlan,
+  cls: ClassRef,
+  grade: number,
+  studentId: string,
+  subjects: readonly DemoSubject[],
+) {
+  addStudentGradebook(g, plan.unit.id, cls.id, grade, studentId, subjects);
+}
+
+/** Adds a student of this year's class `cls`; returns their id while they still attend, else null. */
 function addCurrentStudent(
   g: Generator,
   plan: SchoolPlan,
@@ -152,7 +176,7 @@ function addCurrentStudent(
   birthYear: number,
   step: number,
   preset: StudentPreset | undefined,
-): boolean {
+): string | null {
   const { rng } = g;
   const transferredIn = !preset && earlier !== undefined && rng.chance(0.02);
   const continuing = earlier !== undefined && !transferredIn;
@@ -175,7 +199,7 @@ function addCurrentStudent(
   });
   enrol(g, plan, cls, id, CURRENT_YEAR, leaving?.on ?? null);
   if (continuing && earlier) enrol(g, plan, earlier, id, LAST_YEAR, null);
-  return !leaving;
+  return leaving ? null : id;
 }
 
 /** Some students leave during the year: about 0.4 % transfer out and 0.15 % drop out between October and January. */

@@ -29,6 +29,8 @@ export const CALENDARS = [
 /** Everything the generator functions share: the random streams, the id sources and the output. */
 export interface Generator {
   rng: Random;
+  /** A separate stream for the gradebook (scores, conduct, absences), so it leaves every other row unchanged. */
+  gradebookRng: Random;
   ids: IdSource;
   nationalIds: NationalIds;
   moetCodes: MoetCodes;
@@ -40,6 +42,7 @@ export interface Generator {
 export function createGenerator(seed: number, out: RowBatcher, passwordHash: string): Generator {
   return {
     rng: new Random(seed),
+    gradebookRng: new Random(seed ^ 0x5eed9ade),
     ids: new IdSource(seed),
     nationalIds: new NationalIds(seed),
     moetCodes: new MoetCodes(seed),

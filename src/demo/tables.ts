@@ -1,7 +1,7 @@
 import type { NewRow } from '../platform/db/schema.ts';
 
 /** PostgreSQL types of the columns the generator writes (used to type the unnest arrays and the COPY text). */
-export type PgType = 'uuid' | 'text' | 'int' | 'date' | 'boolean' | 'text[]';
+export type PgType = 'uuid' | 'text' | 'int' | 'numeric' | 'date' | 'boolean' | 'text[]' | 'numeric[]';
 
 /** Columns staff and students share: who the person is. */
 const PERSON = {
@@ -132,6 +132,58 @@ export const SEED_COLUMNS = {
     school_year: 'text',
     enrolled_on: 'date',
     left_on: 'date',
+  },
+  // The gradebook (src/demo/gradebook.ts); ids default to gen_random_uuid().
+  teaching_assignments: {
+    unit_id: 'uuid',
+    school_year: 'text',
+    class_id: 'uuid',
+    subject_code: 'text',
+    teacher_id: 'uuid',
+    periods_per_year: 'int',
+  },
+  subject_scores: {
+    unit_id: 'uuid',
+    school_year: 'text',
+    term: 'int',
+    class_id: 'uuid',
+    student_id: 'uuid',
+    subject_code: 'text',
+    regular: 'numeric[]',
+    midterm: 'numeric',
+    final: 'numeric',
+    regular_results: 'text[]',
+    midterm_result: 'text',
+    final_result: 'text',
+    term_average: 'numeric',
+    term_result: 'text',
+  },
+  conduct_assessments: {
+    unit_id: 'uuid',
+    school_year: 'text',
+    term: 'int',
+    class_id: 'uuid',
+    student_id: 'uuid',
+    level: 'text',
+  },
+  attendance: {
+    unit_id: 'uuid',
+    school_year: 'text',
+    class_id: 'uuid',
+    student_id: 'uuid',
+    date: 'date',
+    session: 'text',
+    excused: 'boolean',
+  },
+  primary_evaluations: {
+    unit_id: 'uuid',
+    school_year: 'text',
+    checkpoint: 'text',
+    class_id: 'uuid',
+    student_id: 'uuid',
+    aspect: 'text',
+    level: 'text',
+    test_score: 'int',
   },
 } as const satisfies Record<string, Record<string, PgType>>;
 

@@ -23,17 +23,17 @@ function insertStatement<T extends SeedTable>(table: T, rows: SeedRow<T>[]): Raw
   const arrays = columns.map(([name, type]) => {
     const values = rows.map((row) => (row as Record<string, unknown>)[name] ?? null);
     // An array column travels as its text literal inside a text[] (unnest would flatten a 2-D array).
-    if (type === 'text[]') return sql`${values.map((v) => arrayLiteral(v as string[]))}::text[]`;
+    if (type.endsWith('[]')) return sql`${values.map((v) => arrayLiteral(v as readonly unknown[]))}::text[]`;
     return sql`${values}::${sql.raw(type)}[]`;
   });
   const selected = columns.map(([, type], i) =>
-    type === 'text[]' ? sql`${aliases[i]}::text[]` : aliases[i],
+    type.endsWith('[]') ? sql`${aliases[i]}::${sql.raw(type)}` : aliases[i],
   );
   return sql`insert into ${sql.table(table)} (${sql.join(names)})
     select ${sql.join(selected)} from unnest(${sql.join(arrays)}) as t(${sql.join(aliases)})`;
 }
 
 /** PostgreSQL array literal of text values: every element quoted, so commas, braces and quotes are safe. */
-export function arrayLiteral(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+export function arrayLiteral(values: readonly unknown[]): string {
+  return `{${values.map((v) => `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }

@@ -6,6 +6,7 @@ import { classRoutes } from './classes/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { gradebookRoutes } from './gradebook/routes.ts';
 import { importRoutes } from './imports/routes.ts';
+import { resultRoutes } from './results/routes.ts';
 import { schoolYearRoutes } from './school-years/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { staffingRoutes } from './staffing/routes.ts';
@@ -31,4 +32,5 @@ export const featureRoutes: FastifyPluginAsync[] = [
   assessmentPublicRoutes,
   importRoutes,
   gradebookRoutes,
+  resultRoutes,
 ];

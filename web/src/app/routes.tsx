@@ -11,6 +11,7 @@ import {
   IconHome,
   IconListDetails,
   IconNotebook,
+  IconReportAnalytics,
   IconSchool,
   IconTable,
   IconUserShield,
@@ -64,6 +65,7 @@ const AssignmentsPage = lazy(() => import('../features/gradebook/AssignmentsPage
 const ScoreGridPage = lazy(() => import('../features/gradebook/ScoreGridPage.tsx'));
 const AttendancePage = lazy(() => import('../features/gradebook/AttendancePage.tsx'));
 const ConductPage = lazy(() => import('../features/gradebook/ConductPage.tsx'));
+const ResultsPage = lazy(() => import('../features/results/ResultsPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
 export const appRoutes: AppRoute[] = [
@@ -237,6 +239,17 @@ export const appRoutes: AppRoute[] = [
   { path: '/gradebook/classes/:classId/subjects/:subjectCode', component: ScoreGridPage },
   { path: '/gradebook/classes/:classId/attendance', component: AttendancePage },
   { path: '/gradebook/classes/:classId/conduct', component: ConductPage },
+  {
+    path: '/results',
+    component: ResultsPage,
+    nav: {
+      label: 'results:nav',
+      icon: IconReportAnalytics,
+      permission: 'classes.read',
+      only: 'school',
+      group: 'records',
+    },
+  },
 ];
 
 /** Pages anyone may open without logging in (published results). */

@@ -7,6 +7,7 @@ import { departments } from '../features/departments/messages.ts';
 import { gradebook } from '../features/gradebook/messages.ts';
 import { home } from '../features/home/messages.ts';
 import { imports } from '../features/imports/messages.ts';
+import { results } from '../features/results/messages.ts';
 import { schoolYears } from '../features/school-years/messages.ts';
 import { staff } from '../features/staff/messages.ts';
 import { staffing } from '../features/staffing/messages.ts';
@@ -33,4 +34,5 @@ export const catalogues: Record<string, Catalogue> = {
   assessments,
   imports,
   gradebook,
+  results,
 };

@@ -1,0 +1,389 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  completesGrade,
+  type Level4,
+  type PassFail,
+  type PrimaryLevel,
+  type PrimaryTraitLevel,
+  primaryYearOutcome,
+} from '../../domain/grading/index.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { requireUnitAccess } from '../../platform/authz/access.ts';
+import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
+import {
+  absenceTotals,
+  assignmentsOfClasses,
+  conductOfClasses,
+  scoresOfClasses,
+  type TermScoreRow,
+} from '../gradebook/reads.ts';
+import { classSubjects, computeStudent, type Scope, type StudentOutcome } from './compute.ts';
+import { upsertStudentResults, upsertSubjectYearResults } from './write.ts';
+
+export const CLOSE_JOB = 'results.close';
+
+export const closeInput = z.object({
+  unitId: z.uuid(),
+  schoolYear: z.string().regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.'),
+  scope: z.enum(['term1', 'term2', 'year']),
+  /** One class only (re-closing after a correction); the whole school otherwise. */
+  classId: z.uuid().optional(),
+});
+export type CloseInput = z.infer<typeof closeInput>;
+
+export interface IncompleteStudent {
+  studentId: string;
+  fullName: string;
+  className: string;
+  missing: string[];
+}
+
+export interface CloseSummary {
+  scope: Scope;
+  schoolYear: string;
+  classes: number;
+  students: number;
+  classified: number;
+  incomplete: IncompleteStudent[];
+}
+
+/** Queues the close of a term or of the year for a school (or one of its classes); principal or vice (TT22 Điều 18). */
+export async function queueClose(ctx: ServiceContext, runner: JobRunner, input: CloseInput) {
+  await requireUnitAccess(ctx, 'gradebook.manage', input.unitId);
+  if (input.classId) await classOfSchool(ctx.db, input.unitId, input.classId);
+  const jobId = await runner.enqueue(ctx, { unitId: input.unitId, kind: CLOSE_JOB, payload: input });
+  return { jobId };
+}
+
+async function classOfSchool(db: Kysely<DB>, unitId: string, classId: string) {
+  const row = await db
+    .selectFrom('classes')
+    .select(['id', 'school_year'])
+    .where('unit_id', '=', unitId)
+    .where('id', '=', classId)
+    .executeTakeFirst();
+  if (!row)
+    throw new AppError('not_found', 'Không tìm thấy lớp trong trường này.', {
+      classId: 'Lớp không thuộc trường.',
+    });
+  return row;
+}
+
+interface ClassInfo {
+  id: string;
+  name: string;
+  grade: number;
+}
+
+interface EnrolledStudent {
+  studentId: string;
+  fullName: string;
+  classId: string;
+}
+
+/** Classes handled per round trip: large enough to keep the query count low, small enough for visible progress. */
+const CLASS_BATCH = 40;
+
+/** The job: per batch of classes, load the gradebook, compute with the domain rules, upsert set-based. */
+export async function runClose(
+  ctx: ServiceContext,
+  payload: unknown,
+  progress: JobProgress,
+): Promise<CloseSummary> {
+  const input = closeInput.parse(payload);
+  await requireUnitAccess(ctx, 'gradebook.manage', input.unitId);
+  let query = ctx.db
+    .selectFrom('classes')
+    .select(['id', 'name', 'grade'])
+    .where('unit_id', '=', input.unitId)
+    .where('school_year', '=', input.schoolYear);
+  if (input.classId) query = query.where('id', '=', input.classId);
+  const classes = (await query.orderBy('grade').orderBy('name').execute()) as ClassInfo[];
+  if (classes.length === 0) {
+    throw new AppError('validation_failed', `Trường chưa có lớp nào trong năm học ${input.schoolYear}.`, {
+      schoolYear: 'Không có lớp.',
+    });
+  }
+  const summary: CloseSummary = {
+    scope: input.scope,
+    schoolYear: input.schoolYear,
+    classes: classes.length,
+    students: 0,
+    classified: 0,
+    incomplete: [],
+  };
+  return inTransaction(ctx, async (trx) => {
+    await progress.report(0, classes.length, 'Đang tính kết quả…');
+    for (let i = 0; i < classes.length; i += CLASS_BATCH) {
+      const batch = classes.slice(i, i + CLASS_BATCH);
+      await closeBatch(trx.db, input, batch, summary);
+      await progress.report(
+        Math.min(i + CLASS_BATCH, classes.length),
+        classes.length,
+        `Đã tính ${summary.students} học sinh`,
+      );
+    }
+    await audit(trx, {
+      unitId: input.unitId,
+      entity: 'results',
+      entityId: input.classId ?? null,
+      action: `close_${input.scope}`,
+      after: {
+        schoolYear: input.schoolYear,
+        classes: summary.classes,
+        students: summary.students,
+        classified: summary.classified,
+        incomplete: summary.incomplete.length,
+      },
+    });
+    return summary;
+  });
+}
+
+/** Students in these classes at the close (open enrolments of the school year). */
+async function studentsOfClasses(
+  db: Kysely<DB>,
+  unitId: string,
+  classIds: string[],
+): Promise<EnrolledStudent[]> {
+  return db
+    .selectFrom('enrolments as e')
+    .innerJoin('students as s', 's.id', 'e.student_id')
+    .select(['e.student_id as studentId', 's.full_name as fullName', 'e.class_id as classId'])
+    .where('e.unit_id', '=', unitId)
+    .where('e.class_id', 'in', classIds)
+    .where('e.left_on', 'is', null)
+    .execute();
+}
+
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+export async function closeBatch(
+  db: Kysely<DB>,
+  input: CloseInput,
+  batch: readonly ClassInfo[],
+  summary: CloseSummary,
+): Promise<void> {
+  const { unitId, schoolYear } = input;
+  const secondary = batch.filter((c) => c.grade >= 6).map((c) => c.id);
+  const primary = batch.filter((c) => c.grade < 6);
+  const classIds = batch.map((c) => c.id);
+  const [students, scores, conduct, absences, assignments, retests, summer] = await Promise.all([
+    studentsOfClasses(db, unitId, classIds),
+    scoresOfClasses(
+      db,
+      unitId,
+      schoolYear,
+      secondary,
+      input.scope === 'term1' ? 1 : input.scope === 'term2' ? 2 : undefined,
+    ),
+    conductOfClasses(db, unitId, schoolYear, secondary),
+    input.scope === 'year' ? absenceTotals(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
+    assignmentsOfClasses(db, unitId, schoolYear, secondary),
+    input.scope === 'year' ? retestsOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
+    input.scope === 'year' ? summerConductOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
+  ]);
+  const scoresByStudent = groupBy(scores, (s: TermScoreRow) => s.studentId);
+  const conductByStudent = groupBy(conduct, (c) => c.studentId);
+  const assignmentsByClass = groupBy(assignments, (a) => a.classId);
+  const studentsByClass = groupBy(students, (s) => s.classId);
+  const resultRows: Record<string, unknown>[] = [];
+  const subjectRows: Record<string, unknown>[] = [];
+
+  for (const cls of batch) {
+    const members = studentsByClass.get(cls.id) ?? [];
+    summary.students += members.length;
+    if (cls.grade < 6) continue;
+    const subjects = classSubjects(cls.grade, assignmentsByClass.get(cls.id) ?? []);
+    for (const member of members) {
+      const termConduct: Partial<Record<1 | 2, Level4>> = {};
+      for (const c of conductByStudent.get(member.studentId) ?? []) termConduct[c.term] = c.level;
+      const absent = absences.get(member.studentId);
+      const outcome: StudentOutcome = computeStudent(
+        subjects,
+        {
+          studentId: member.studentId,
+          scores: (scoresByStudent.get(member.studentId) ?? []).filter((s) => s.classId === cls.id),
+          conduct: termConduct,
+          absentSessions: absent ? absent.excused + absent.unexcused : 0,
+          retests: retests.get(member.studentId) ?? new Map(),
+          summerConduct: summer.get(member.studentId) ?? null,
+        },
+        input.scope,
+      );
+      if (outcome.missing.length > 0) {
+        summary.incomplete.push({
+          studentId: member.studentId,
+          fullName: member.fullName,
+          className: cls.name,
+          missing: outcome.missing,
+        });
+      } else summary.classified += 1;
+      const base = {
+        unit_id: unitId,
+        school_year: schoolYear,
+        class_id: cls.id,
+        student_id: member.studentId,
+      };
+      for (const term of outcome.terms) {
+        resultRows.push({
+          ...base,
+          term: term.term,
+          learning_result: term.learning,
+          conduct_result: term.conduct,
+          absent_sessions: 0,
+        });
+      }
+      if (outcome.year) {
+        resultRows.push({
+          ...base,
+          term: 0,
+          learning_result: outcome.year.learning,
+          conduct_result: outcome.year.conduct,
+          absent_sessions: outcome.year.absentSessions,
+          promotion: outcome.year.promotion,
+          award: outcome.year.award,
+          final_promotion: outcome.year.finalPromotion,
+        });
+      }
+      for (const s of outcome.subjects) {
+        subjectRows.push({
+          ...base,
+          subject_code: s.subjectCode,
+          year_average: s.yearAverage,
+          year_result: s.yearResult,
+        });
+      }
+    }
+  }
+  if (input.scope === 'year' && primary.length > 0) {
+    await closePrimary(db, input, primary, studentsByClass, absences, resultRows, summary);
+  }
+  await upsertStudentResults(db, resultRows);
+  await upsertSubjectYearResults(db, subjectRows);
+}
+
+/**
+ * Primary (TT27 Điều 9 khoản 2): the year outcome from the end-of-year evaluation (checkpoint end2) — every
+ * subject level, quality, competence and end-of-year test score. Absences are not a criterion in primary.
+ */
+async function closePrimary(
+  db: Kysely<DB>,
+  input: CloseInput,
+  classes: readonly ClassInfo[],
+  studentsByClass: Map<string, EnrolledStudent[]>,
+  absences: Map<string, { excused: number; unexcused: number }>,
+  resultRows: Record<string, unknown>[],
+  summary: CloseSummary,
+) {
+  const evaluations = await db
+    .selectFrom('primary_evaluations')
+    .select(['student_id', 'aspect', 'level', 'test_score'])
+    .where('unit_id', '=', input.unitId)
+    .where('school_year', '=', input.schoolYear)
+    .where('checkpoint', '=', 'end2')
+    .where(
+      'class_id',
+      'in',
+      classes.map((c) => c.id),
+    )
+    .execute();
+  const byStudent = groupBy(evaluations, (e) => e.student_id);
+  for (const cls of classes) {
+    for (const member of studentsByClass.get(cls.id) ?? []) {
+      const rows = byStudent.get(member.studentId) ?? [];
+      const subjects = rows.filter((r) => r.aspect.startsWith('subject:'));
+      const qualities = rows.filter((r) => r.aspect.startsWith('quality:'));
+      const competencies = rows.filter((r) => r.aspect.startsWith('competence:'));
+      const missing: string[] = [];
+      if (subjects.length === 0) missing.push('Đánh giá cuối năm: chưa có mức đạt được của môn học');
+      if (qualities.length === 0) missing.push('Đánh giá cuối năm: chưa đánh giá phẩm chất');
+      if (competencies.length === 0) missing.push('Đánh giá cuối năm: chưa đánh giá năng lực');
+      let outcome: ReturnType<typeof primaryYearOutcome> | null = null;
+      if (missing.length === 0) {
+        outcome = primaryYearOutcome({
+          subjects: subjects.map((r) => r.level as PrimaryLevel),
+          qualities: qualities.map((r) => r.level as PrimaryTraitLevel),
+          competencies: competencies.map((r) => r.level as PrimaryTraitLevel),
+          testScores: subjects.flatMap((r) => (r.test_score === null ? [] : [Number(r.test_score)])),
+        });
+        summary.classified += 1;
+      } else {
+        summary.incomplete.push({
+          studentId: member.studentId,
+          fullName: member.fullName,
+          className: cls.name,
+          missing,
+        });
+      }
+      const absent = absences.get(member.studentId);
+      // A primary student who does not complete gets a support plan; the principal decides later (TT27 Điều 11).
+      const promoted = outcome && completesGrade(outcome) ? 'promoted' : null;
+      resultRows.push({
+        unit_id: input.unitId,
+        school_year: input.schoolYear,
+        class_id: cls.id,
+        student_id: member.studentId,
+        term: 0,
+        absent_sessions: absent ? absent.excused + absent.unexcused : 0,
+        promotion: promoted,
+        final_promotion: promoted,
+        primary_outcome: outcome,
+      });
+    }
+  }
+}
+
+type Retests = Map<string, Map<string, { score: number | null; result: PassFail | null }>>;
+
+async function retestsOf(
+  db: Kysely<DB>,
+  unitId: string,
+  schoolYear: string,
+  classIds: string[],
+): Promise<Retests> {
+  const rows = await db
+    .selectFrom('subject_year_results')
+    .select(['student_id', 'subject_code', 'retest_score', 'retest_result'])
+    .where('unit_id', '=', unitId)
+    .where('school_year', '=', schoolYear)
+    .where('class_id', 'in', classIds)
+    .where((eb) => eb.or([eb('retest_score', 'is not', null), eb('retest_result', 'is not', null)]))
+    .execute();
+  const map: Retests = new Map();
+  for (const r of rows) {
+    const m = map.get(r.student_id) ?? new Map();
+    m.set(r.subject_code, {
+      score: r.retest_score === null ? null : Number(r.retest_score),
+      result: r.retest_result,
+    });
+    map.set(r.student_id, m);
+  }
+  return map;
+}
+
+async function summerConductOf(db: Kysely<DB>, unitId: string, schoolYear: string, classIds: string[]) {
+  const rows = await db
+    .selectFrom('student_results')
+    .select(['student_id', 'summer_conduct_result'])
+    .where('unit_id', '=', unitId)
+    .where('school_year', '=', schoolYear)
+    .where('term', '=', 0)
+    .where('class_id', 'in', classIds)
+    .where('summer_conduct_result', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.student_id, r.summer_conduct_result as Level4]));
+}

@@ -1,0 +1,291 @@
+import { subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.ts';
+import {
+  applyRetestResults,
+  award,
+  COMMENT_SUBJECT_REGULAR_ASSESSMENTS,
+  commentSubjectTermResult,
+  commentSubjectYearResult,
+  type Level4,
+  learningResult,
+  type PassFail,
+  type Promotion,
+  promotion,
+  regularAssessmentCount,
+  retestOutcome,
+  type SubjectResult,
+  subjectsToRetest,
+  summerConductOutcome,
+  termAverage,
+  yearAverage,
+  yearConduct,
+} from '../../domain/grading/index.ts';
+import type { AssignmentRow, TermScoreRow } from '../gradebook/reads.ts';
+
+// Term and year results of one student from the gradebook rows, with the rules of src/domain/grading (TT22).
+// Pure: the close job loads the rows per batch of classes and writes what this returns.
+
+export interface ClassSubject {
+  code: string;
+  name: string;
+  kind: 'score' | 'comment';
+  periodsPerYear: number;
+}
+
+/**
+ * The subjects a class is assessed in: its teaching assignments (the school's timetable) when there are any,
+ * otherwise the compulsory subjects of the grade in the curriculum. The assessment kind always comes from the
+ * curriculum (TT22 Điều 5 khoản 3), never from the assignment.
+ */
+export function classSubjects(grade: number, assignments: readonly AssignmentRow[]): ClassSubject[] {
+  const curriculum = subjectsForGrade(grade);
+  if (assignments.length === 0) {
+    return curriculum
+      .filter((s) => s.status === 'compulsory' && s.assessment)
+      .map((s) => ({
+        code: s.code,
+        name: s.name,
+        kind: s.assessment as 'score' | 'comment',
+        periodsPerYear: s.periodsPerYear,
+      }));
+  }
+  const byCode = new Map(curriculum.map((s) => [s.code as string, s]));
+  return assignments.map((a) => {
+    const s = byCode.get(a.subjectCode);
+    return {
+      code: a.subjectCode,
+      name: s?.name ?? subjectByCode(a.subjectCode)?.name ?? a.subjectCode,
+      kind: (s?.assessment ?? 'score') as 'score' | 'comment',
+      periodsPerYear: a.periodsPerYear,
+    };
+  });
+}
+
+export type Scope = 'term1' | 'term2' | 'year';
+
+export interface StudentInput {
+  studentId: string;
+  scores: readonly TermScoreRow[];
+  conduct: Partial<Record<1 | 2, Level4>>;
+  absentSessions: number;
+  /** Summer re-test results already entered (kept across re-runs of the year close). */
+  retests: ReadonlyMap<string, { score: number | null; result: PassFail | null }>;
+  summerConduct: Level4 | null;
+}
+
+export interface TermOutcome {
+  term: 1 | 2;
+  learning: Level4 | null;
+  conduct: Level4 | null;
+}
+
+export interface SubjectYearOutcome {
+  subjectCode: string;
+  yearAverage: number | null;
+  yearResult: PassFail | null;
+}
+
+export interface YearOutcome {
+  learning: Level4 | null;
+  conduct: Level4 | null;
+  absentSessions: number;
+  promotion: Promotion | null;
+  award: 'outstanding' | 'excellent' | null;
+  finalPromotion: 'promoted' | 'retained' | null;
+}
+
+export interface StudentOutcome {
+  studentId: string;
+  terms: TermOutcome[];
+  subjects: SubjectYearOutcome[];
+  year: YearOutcome | null;
+  /** What is missing, in Vietnamese ("Toán HK I: thiếu ĐĐGck"); a student with anything missing is not classified. */
+  missing: string[];
+}
+
+const TERM_LABEL = { 1: 'HK I', 2: 'HK II' } as const;
+
+/** One subject's term result, or what is missing (TT22 Điều 6–7: every required assessment must be there). */
+export function subjectTermResult(
+  subject: ClassSubject,
+  row: TermScoreRow | undefined,
+  term: 1 | 2,
+): { result: SubjectResult } | { missing: string } {
+  const label = `${subject.name} ${TERM_LABEL[term]}`;
+  if (!row) return { missing: `${label}: chưa có điểm` };
+  if (subject.kind === 'score') {
+    const regular = row.regular.filter((v): v is number => v !== null && v !== undefined).map(Number);
+    const required = regularAssessmentCount(subject.periodsPerYear);
+    const gaps: string[] = [];
+    if (regular.length < required) gaps.push(`ĐĐGtx ${regular.length}/${required}`);
+    if (row.midterm === null) gaps.push('ĐĐGgk');
+    if (row.final === null) gaps.push('ĐĐGck');
+    if (gaps.length > 0) return { missing: `${label}: thiếu ${gaps.join(', ')}` };
+    const average = termAverage({ regular, midterm: Number(row.midterm), final: Number(row.final) });
+    return { result: { subject: subject.code, kind: 'score', average } };
+  }
+  const regular = row.regularResults.filter((v): v is PassFail => v === 'pass' || v === 'fail');
+  const gaps: string[] = [];
+  if (regular.length < COMMENT_SUBJECT_REGULAR_ASSESSMENTS) {
+    gaps.push(`đánh giá thường xuyên ${regular.length}/${COMMENT_SUBJECT_REGULAR_ASSESSMENTS}`);
+  }
+  if (!row.midtermResult) gaps.push('giữa kì');
+  if (!row.finalResult) gaps.push('cuối kì');
+  if (gaps.length > 0) return { missing: `${label}: thiếu ${gaps.join(', ')}` };
+  const assessments = [...regular, row.midtermResult as PassFail, row.finalResult as PassFail];
+  const result = commentSubjectTermResult({ assessments, required: assessments.length });
+  return { result: { subject: subject.code, kind: 'comment', result } };
+}
+
+function termResults(subjects: readonly ClassSubject[], scores: readonly TermScoreRow[], term: 1 | 2) {
+  const results = new Map<string, SubjectResult>();
+  const missing: string[] = [];
+  for (const subject of subjects) {
+    const row = scores.find((s) => s.term === term && s.subjectCode === subject.code);
+    const r = subjectTermResult(subject, row, term);
+    if ('missing' in r) missing.push(r.missing);
+    else results.set(subject.code, r.result);
+  }
+  return { results, missing };
+}
+
+/** The year result of a subject: ĐTBmcn = (ĐTBmhkI + 2·ĐTBmhkII)/3, or the term-2 Đạt/Chưa đạt (TT22 Điều 9). */
+function subjectYear(t1: SubjectResult, t2: SubjectResult): SubjectResult {
+  if (t1.kind === 'score' && t2.kind === 'score') {
+    return { subject: t1.subject, kind: 'score', average: yearAverage(t1.average, t2.average) };
+  }
+  if (t1.kind === 'comment' && t2.kind === 'comment') {
+    return {
+      subject: t1.subject,
+      kind: 'comment',
+      result: commentSubjectYearResult({ term1: t1.result, term2: t2.result }),
+    };
+  }
+  throw new Error(`subject ${t1.subject} changed kind between terms`);
+}
+
+/**
+ * The decision after the summer (TT22 Điều 12–14): promoted/retained at once, or — for a re-test or summer
+ * conduct training — once every re-test is entered or conduct re-assessed; null while still pending.
+ */
+export function finalPromotionOf(s: {
+  promotion: Promotion;
+  learning: Level4;
+  conduct: Level4;
+  absentSessions: number;
+  yearSubjects: readonly SubjectResult[];
+  retests: StudentInput['retests'];
+  summerConduct: Level4 | null;
+}): { finalPromotion: 'promoted' | 'retained' | null; learningAfterRetest: Level4 | null } {
+  if (s.promotion === 'promoted' || s.promotion === 'retained') {
+    return { finalPromotion: s.promotion, learningAfterRetest: null };
+  }
+  if (s.promotion === 'summer_conduct') {
+    if (!s.summerConduct) return { finalPromotion: null, learningAfterRetest: null };
+    const outcome = summerConductOutcome({
+      learning: s.learning,
+      conductAfterSummer: s.summerConduct,
+      absentSessions: s.absentSessions,
+    });
+    return { finalPromotion: outcome, learningAfterRetest: null };
+  }
+  const due = subjectsToRetest(s.yearSubjects);
+  const retests: SubjectResult[] = [];
+  for (const code of due) {
+    const original = s.yearSubjects.find((x) => x.subject === code);
+    const entered = s.retests.get(code);
+    if (!original || !entered) return { finalPromotion: null, learningAfterRetest: null };
+    if (original.kind === 'score') {
+      if (entered.score === null) return { finalPromotion: null, learningAfterRetest: null };
+      retests.push({ subject: code, kind: 'score', average: entered.score });
+    } else {
+      if (!entered.result) return { finalPromotion: null, learningAfterRetest: null };
+      retests.push({ subject: code, kind: 'comment', result: entered.result });
+    }
+  }
+  const outcome = retestOutcome({
+    subjects: applyRetestResults(s.yearSubjects, retests),
+    conduct: s.conduct,
+    absentSessions: s.absentSessions,
+  });
+  return { finalPromotion: outcome.promotion, learningAfterRetest: outcome.learning };
+}
+
+/** Term (and, for the year close, year) results of one student; nothing is classified when data are missing. */
+export function computeStudent(
+  subjects: readonly ClassSubject[],
+  student: StudentInput,
+  scope: Scope,
+): StudentOutcome {
+  const termsWanted: (1 | 2)[] = scope === 'term1' ? [1] : scope === 'term2' ? [2] : [1, 2];
+  const missing: string[] = [];
+  const byTerm = new Map<1 | 2, Map<string, SubjectResult>>();
+  const terms: TermOutcome[] = [];
+  for (const term of termsWanted) {
+    const r = termResults(subjects, student.scores, term);
+    byTerm.set(term, r.results);
+    const conduct = student.conduct[term] ?? null;
+    if (!conduct) r.missing.push(`Kết quả rèn luyện ${TERM_LABEL[term]}: chưa đánh giá`);
+    missing.push(...r.missing);
+    // A term with any subject missing is not classified (the student is reported instead).
+    const complete = r.results.size === subjects.length && subjects.length > 0;
+    const learning = complete ? learningResult([...r.results.values()]) : null;
+    terms.push({ term, learning, conduct });
+  }
+  const subjectOutcomes: SubjectYearOutcome[] = [];
+  if (scope !== 'year')
+    return { studentId: student.studentId, terms, subjects: subjectOutcomes, year: null, missing };
+
+  const yearSubjects: SubjectResult[] = [];
+  for (const subject of subjects) {
+    const t1 = byTerm.get(1)?.get(subject.code);
+    const t2 = byTerm.get(2)?.get(subject.code);
+    if (!t1 || !t2) continue;
+    const y = subjectYear(t1, t2);
+    yearSubjects.push(y);
+    subjectOutcomes.push({
+      subjectCode: subject.code,
+      yearAverage: y.kind === 'score' ? y.average : null,
+      yearResult: y.kind === 'comment' ? y.result : null,
+    });
+  }
+  const c1 = student.conduct[1];
+  const c2 = student.conduct[2];
+  const conduct = c1 && c2 ? yearConduct(c1, c2) : null;
+  if (missing.length > 0 || !conduct) {
+    const year: YearOutcome = {
+      learning: null,
+      conduct,
+      absentSessions: student.absentSessions,
+      promotion: null,
+      award: null,
+      finalPromotion: null,
+    };
+    return { studentId: student.studentId, terms, subjects: subjectOutcomes, year, missing };
+  }
+  const learning = learningResult(yearSubjects);
+  const decision = promotion({ learning, conduct, absentSessions: student.absentSessions });
+  const yearAverages = yearSubjects.flatMap((s) => (s.kind === 'score' ? [s.average] : []));
+  const final = finalPromotionOf({
+    promotion: decision,
+    learning,
+    conduct,
+    absentSessions: student.absentSessions,
+    yearSubjects,
+    retests: student.retests,
+    summerConduct: student.summerConduct,
+  });
+  return {
+    studentId: student.studentId,
+    terms,
+    subjects: subjectOutcomes,
+    year: {
+      learning,
+      conduct,
+      absentSessions: student.absentSessions,
+      promotion: decision,
+      award: award({ learning, conduct, yearAverages }),
+      finalPromotion: final.finalPromotion,
+    },
+    missing,
+  };
+}

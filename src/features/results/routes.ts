@@ -1,0 +1,36 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams } from '../../platform/http/common-schemas.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
+import { closeInput, queueClose } from './close.ts';
+import { queueRollover, rolloverInput } from './rollover.ts';
+import { jobQueued, summaryQuery, summerBody, termQuery } from './schemas.ts';
+import { classResults, recordSummer, schoolSummary } from './service.ts';
+
+const tags = ['results'];
+
+export const resultRoutes: FastifyPluginAsync = async (app) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post(
+    '/results/close',
+    { schema: { tags, body: closeInput, response: { 202: jobQueued } } },
+    async (req, reply) => reply.status(202).send(await queueClose(ctxOf(req), app.jobs, req.body)),
+  );
+  api.post(
+    '/results/rollover',
+    { schema: { tags, body: rolloverInput, response: { 202: jobQueued } } },
+    async (req, reply) => reply.status(202).send(await queueRollover(ctxOf(req), app.jobs, req.body)),
+  );
+  api.get('/results/classes/:id', { schema: { tags, params: idParams, querystring: termQuery } }, (req) =>
+    classResults(ctxOf(req), req.params.id, req.query.term as 0 | 1 | 2),
+  );
+  api.get('/results/summary', { schema: { tags, querystring: summaryQuery } }, (req) =>
+    schoolSummary(ctxOf(req), req.query.unitId, req.query.schoolYear, req.query.term as 0 | 1 | 2),
+  );
+  api.put(
+    '/results/students/:id/summer',
+    { schema: { tags, params: idParams, body: summerBody, response: { 200: z.unknown() } } },
+    (req) => recordSummer(ctxOf(req), req.params.id, req.body),
+  );
+};

@@ -1,0 +1,379 @@
+import {
+  GradingInputError,
+  type Level4,
+  type PassFail,
+  type SubjectResult,
+  scoreProblem,
+  subjectsToRetest,
+} from '../../domain/grading/index.ts';
+import { compareVietnameseNames } from '../../domain/text/collation.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { requireUnitAccess } from '../../platform/authz/access.ts';
+import { can } from '../../platform/authz/actor.ts';
+import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { type ClassRow, findClass } from '../classes/queries.ts';
+import { assignmentsOfClasses, scoresOfClasses } from '../gradebook/reads.ts';
+import { classSubjects, finalPromotionOf, subjectTermResult } from './compute.ts';
+import type { SummerInput } from './schemas.ts';
+
+const LEVELS: readonly Level4[] = ['excellent', 'good', 'pass', 'fail'];
+
+/**
+ * A class's results may be read with gradebook.read on its school, or by its homeroom teacher (who reports the
+ * promotion list to the parents). Guardians and other schools are refused.
+ */
+export async function requireClassResults(ctx: ServiceContext, classId: string): Promise<ClassRow> {
+  const cls = await findClass(ctx.db, classId);
+  if (!cls) throw notFound('lớp');
+  const unit = { id: cls.unit_id, path: cls.unit_path };
+  if (can(ctx.actor, 'gradebook.read', unit)) return cls;
+  if (cls.homeroom_teacher_id && ctx.actor.userId) {
+    const staff = await ctx.db
+      .selectFrom('staff')
+      .select('id')
+      .where('unit_id', '=', cls.unit_id)
+      .where('id', '=', cls.homeroom_teacher_id)
+      .where('user_id', '=', ctx.actor.userId)
+      .executeTakeFirst();
+    if (staff) return cls;
+  }
+  throw forbidden();
+}
+
+function pct(n: number, total: number): number {
+  return total === 0 ? 0 : Math.round((1000 * n) / total) / 10;
+}
+
+function levelCounts(values: readonly (Level4 | null)[]) {
+  const total = values.filter((v) => v !== null).length;
+  return LEVELS.map((level) => {
+    const count = values.filter((v) => v === level).length;
+    return { level, count, percent: pct(count, total) };
+  });
+}
+
+function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  return Math.round((10 * values.reduce((a, b) => a + b, 0)) / values.length) / 10;
+}
+
+/** The results table of a class for a term (1, 2) or the year (0), with the class summary. */
+export async function classResults(ctx: ServiceContext, classId: string, term: 0 | 1 | 2) {
+  const cls = await requireClassResults(ctx, classId);
+  const db = ctx.db;
+  const [members, results, assignments] = await Promise.all([
+    db
+      .selectFrom('enrolments as e')
+      .innerJoin('students as s', 's.id', 'e.student_id')
+      .select(['s.id', 's.full_name'])
+      .where('e.unit_id', '=', cls.unit_id)
+      .where('e.class_id', '=', cls.id)
+      .where('e.left_on', 'is', null)
+      .execute(),
+    db
+      .selectFrom('student_results')
+      .selectAll()
+      .where('unit_id', '=', cls.unit_id)
+      .where('class_id', '=', cls.id)
+      .where('school_year', '=', cls.school_year)
+      .where('term', '=', term)
+      .execute(),
+    assignmentsOfClasses(db, cls.unit_id, cls.school_year, [cls.id]),
+  ]);
+  members.sort((a, b) => compareVietnameseNames(a.full_name, b.full_name));
+  const subjects = cls.grade >= 6 ? classSubjects(cls.grade, assignments) : [];
+  // Per subject: ĐTBmcn / year result (year) or ĐTBmhk / term result computed from the scores (term).
+  const subjectValues = new Map<string, Map<string, SubjectCell>>();
+  const put = (studentId: string, code: string, cell: SubjectCell) => {
+    const m = subjectValues.get(studentId) ?? new Map<string, SubjectCell>();
+    m.set(code, cell);
+    subjectValues.set(studentId, m);
+  };
+  if (term === 0) {
+    const rows = await db
+      .selectFrom('subject_year_results')
+      .selectAll()
+      .where('unit_id', '=', cls.unit_id)
+      .where('class_id', '=', cls.id)
+      .where('school_year', '=', cls.school_year)
+      .execute();
+    for (const r of rows) {
+      put(r.student_id, r.subject_code, {
+        average: r.year_average === null ? null : Number(r.year_average),
+        result: r.year_result,
+        retestScore: r.retest_score === null ? null : Number(r.retest_score),
+        retestResult: r.retest_result,
+      });
+    }
+  } else if (subjects.length > 0) {
+    const scores = await scoresOfClasses(db, cls.unit_id, cls.school_year, [cls.id], term);
+    for (const subject of subjects) {
+      for (const row of scores.filter((s) => s.subjectCode === subject.code)) {
+        const r = subjectTermResult(subject, row, term);
+        if ('result' in r) {
+          put(row.studentId, subject.code, {
+            average: r.result.kind === 'score' ? r.result.average : null,
+            result: r.result.kind === 'comment' ? r.result.result : null,
+            retestScore: null,
+            retestResult: null,
+          });
+        }
+      }
+    }
+  }
+  const byStudent = new Map(results.map((r) => [r.student_id, r]));
+  const students = members.map((m) => {
+    const r = byStudent.get(m.id);
+    return {
+      studentId: m.id,
+      fullName: m.full_name,
+      computed: r !== undefined,
+      learningResult: r?.learning_result ?? null,
+      conductResult: r?.conduct_result ?? null,
+      absentSessions: r?.absent_sessions ?? null,
+      promotion: r?.promotion ?? null,
+      award: r?.award ?? null,
+      finalPromotion: r?.final_promotion ?? null,
+      summerConductResult: r?.summer_conduct_result ?? null,
+      primaryOutcome: r?.primary_outcome ?? null,
+      subjects: Object.fromEntries(subjectValues.get(m.id) ?? new Map()),
+    };
+  });
+  const computed = students.filter((s) => s.computed);
+  return {
+    class: {
+      id: cls.id,
+      unitId: cls.unit_id,
+      name: cls.name,
+      grade: cls.grade,
+      schoolYear: cls.school_year,
+      homeroomTeacherName: cls.homeroom_teacher_name,
+    },
+    term,
+    subjects: subjects.map((s) => ({ code: s.code, name: s.name, kind: s.kind })),
+    students,
+    summary: {
+      students: students.length,
+      computed: computed.length,
+      learning: levelCounts(computed.map((s) => s.learningResult)),
+      conduct: levelCounts(computed.map((s) => s.conductResult)),
+      subjectAverages: subjects.map((s) => ({
+        code: s.code,
+        average:
+          s.kind === 'score'
+            ? mean(
+                students.flatMap((st) =>
+                  st.subjects[s.code]?.average == null ? [] : [st.subjects[s.code].average],
+                ),
+              )
+            : null,
+      })),
+    },
+    canManage: can(ctx.actor, 'gradebook.manage', { id: cls.unit_id, path: cls.unit_path }),
+  };
+}
+
+interface SubjectCell {
+  average: number | null;
+  result: PassFail | null;
+  retestScore: number | null;
+  retestResult: PassFail | null;
+}
+
+/** School summary per grade: counts and percentages per learning and conduct level (one SQL aggregate). */
+export async function schoolSummary(
+  ctx: ServiceContext,
+  unitId: string,
+  schoolYear: string,
+  term: 0 | 1 | 2,
+) {
+  await requireUnitAccess(ctx, 'gradebook.read', unitId);
+  const rows = await ctx.db
+    .selectFrom('student_results as r')
+    .innerJoin('classes as c', 'c.id', 'r.class_id')
+    .select((eb) => [
+      'c.grade',
+      eb.fn.countAll<number>().as('students'),
+      ...LEVELS.map((l) =>
+        eb.fn.countAll<number>().filterWhere('r.learning_result', '=', l).as(`learning_${l}`),
+      ),
+      ...LEVELS.map((l) =>
+        eb.fn.countAll<number>().filterWhere('r.conduct_result', '=', l).as(`conduct_${l}`),
+      ),
+      eb.fn.countAll<number>().filterWhere('r.promotion', '=', 'promoted').as('promoted'),
+      eb.fn.countAll<number>().filterWhere('r.promotion', '=', 'retest').as('retest'),
+      eb.fn.countAll<number>().filterWhere('r.promotion', '=', 'summer_conduct').as('summer_conduct'),
+      eb.fn.countAll<number>().filterWhere('r.promotion', '=', 'retained').as('retained'),
+    ])
+    .where('r.unit_id', '=', unitId)
+    .where('c.unit_id', '=', unitId)
+    .where('r.school_year', '=', schoolYear)
+    .where('r.term', '=', term)
+    .groupBy('c.grade')
+    .orderBy('c.grade')
+    .execute();
+  return {
+    schoolYear,
+    term,
+    grades: rows.map((row) => {
+      const r = row as unknown as Record<string, number>;
+      const students = Number(r.students);
+      const levels = (prefix: string) =>
+        LEVELS.map((level) => {
+          const count = Number(r[`${prefix}_${level}`]);
+          return { level, count, percent: pct(count, students) };
+        });
+      return {
+        grade: Number(r.grade),
+        students,
+        learning: levels('learning'),
+        conduct: levels('conduct'),
+        promotion: {
+          promoted: Number(r.promoted),
+          retest: Number(r.retest),
+          summerConduct: Number(r.summer_conduct),
+          retained: Number(r.retained),
+        },
+      };
+    }),
+  };
+}
+
+/**
+ * Summer (TT22 Điều 13–14): re-test results per subject and the re-assessed conduct replace the year values; the
+ * final decision is recomputed with the domain rules. The original year results stay for the transcript.
+ */
+export async function recordSummer(ctx: ServiceContext, studentId: string, input: SummerInput) {
+  const year = await ctx.db
+    .selectFrom('student_results as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .selectAll('r')
+    .select('u.path as unit_path')
+    // scope: loaded by student to find the unit; access to that unit is checked right below.
+    .where('r.student_id', '=', studentId)
+    .where('r.school_year', '=', input.schoolYear)
+    .where('r.term', '=', 0)
+    .executeTakeFirst();
+  if (!year) throw notFound('kết quả cả năm của học sinh (chưa khoá sổ cả năm?)');
+  if (!can(ctx.actor, 'gradebook.manage', { id: year.unit_id, path: year.unit_path })) throw forbidden();
+  if (!year.promotion || !year.learning_result || !year.conduct_result) {
+    throw new AppError('conflict', 'Học sinh chưa được xếp loại cả năm (thiếu điểm hoặc đánh giá).');
+  }
+  if (year.promotion === 'promoted' || year.promotion === 'retained') {
+    throw new AppError(
+      'validation_failed',
+      'Học sinh không thuộc diện kiểm tra lại hoặc rèn luyện trong hè.',
+      { studentId: 'Không thuộc diện kiểm tra lại / rèn luyện hè.' },
+    );
+  }
+  return inTransaction(ctx, async (trx) => {
+    const subjectRows = await trx.db
+      .selectFrom('subject_year_results')
+      .selectAll()
+      .where('unit_id', '=', year.unit_id)
+      .where('student_id', '=', studentId)
+      .where('school_year', '=', input.schoolYear)
+      .execute();
+    const fields: Record<string, string> = {};
+    const yearSubjects: SubjectResult[] = subjectRows.map((r) =>
+      r.year_average !== null
+        ? { subject: r.subject_code, kind: 'score', average: Number(r.year_average) }
+        : { subject: r.subject_code, kind: 'comment', result: r.year_result as PassFail },
+    );
+    // TT22 Điều 14: only scored subjects under 5,0 and comment subjects at Chưa đạt, of a student sent to re-test.
+    const due = new Set(year.promotion === 'retest' ? subjectsToRetest(yearSubjects) : []);
+    (input.retests ?? []).forEach((retest, i) => {
+      const row = subjectRows.find((r) => r.subject_code === retest.subjectCode);
+      if (!row) {
+        fields[`retests.${i}.subjectCode`] = `Không có môn ${retest.subjectCode} trong kết quả cả năm.`;
+      } else if (!due.has(retest.subjectCode)) {
+        fields[`retests.${i}.subjectCode`] =
+          `Môn ${retest.subjectCode} không thuộc diện kiểm tra lại (chỉ môn có ĐTBmcn dưới 5,0 hoặc môn nhận xét Chưa đạt).`;
+      } else if (row.year_average !== null && retest.score === undefined) {
+        fields[`retests.${i}.score`] = `Nhập điểm kiểm tra lại môn ${retest.subjectCode}.`;
+      } else if (row.year_result !== null && retest.result === undefined) {
+        fields[`retests.${i}.result`] = `Chọn Đạt / Chưa đạt cho môn ${retest.subjectCode}.`;
+      } else if (retest.score !== undefined) {
+        const problem = scoreProblem(retest.score);
+        if (problem) fields[`retests.${i}.score`] = problem;
+      }
+    });
+    if (Object.keys(fields).length > 0) {
+      throw new AppError('validation_failed', Object.values(fields)[0] as string, fields);
+    }
+    if (input.summerConduct && year.promotion !== 'summer_conduct') {
+      const message = 'Chỉ học sinh rèn luyện trong hè mới được đánh giá lại rèn luyện.';
+      throw new AppError('validation_failed', message, { summerConduct: message });
+    }
+    const retests = new Map(
+      subjectRows.map((r) => [
+        r.subject_code,
+        { score: r.retest_score === null ? null : Number(r.retest_score), result: r.retest_result },
+      ]),
+    );
+    for (const retest of input.retests ?? []) {
+      retests.set(retest.subjectCode, { score: retest.score ?? null, result: retest.result ?? null });
+    }
+    const summerConduct = input.summerConduct ?? year.summer_conduct_result;
+    let final: ReturnType<typeof finalPromotionOf>;
+    try {
+      final = finalPromotionOf({
+        promotion: year.promotion as 'retest' | 'summer_conduct',
+        learning: year.learning_result as Level4,
+        conduct: year.conduct_result as Level4,
+        absentSessions: year.absent_sessions,
+        yearSubjects,
+        retests,
+        summerConduct,
+      });
+    } catch (error) {
+      if (error instanceof GradingInputError) {
+        throw new AppError('validation_failed', error.message, { retests: error.message });
+      }
+      throw error;
+    }
+    for (const retest of input.retests ?? []) {
+      await trx.db
+        .updateTable('subject_year_results')
+        .set({ retest_score: retest.score ?? null, retest_result: retest.result ?? null })
+        .where('unit_id', '=', year.unit_id)
+        .where('student_id', '=', studentId)
+        .where('school_year', '=', input.schoolYear)
+        .where('subject_code', '=', retest.subjectCode)
+        .execute();
+    }
+    await trx.db
+      .updateTable('student_results')
+      .set({ summer_conduct_result: summerConduct, final_promotion: final.finalPromotion })
+      .where('unit_id', '=', year.unit_id)
+      .where('id', '=', year.id)
+      .execute();
+    await audit(trx, {
+      unitId: year.unit_id,
+      entity: 'student_results',
+      entityId: year.id,
+      action: 'summer',
+      before: {
+        finalPromotion: year.final_promotion,
+        summerConduct: year.summer_conduct_result,
+        retests: subjectRows
+          .filter((r) => r.retest_score !== null || r.retest_result !== null)
+          .map((r) => ({ subjectCode: r.subject_code, score: r.retest_score, result: r.retest_result })),
+      },
+      after: {
+        finalPromotion: final.finalPromotion,
+        summerConduct,
+        retests: input.retests ?? [],
+        learningAfterRetest: final.learningAfterRetest,
+      },
+    });
+    return {
+      studentId,
+      promotion: year.promotion,
+      finalPromotion: final.finalPromotion,
+      learningAfterRetest: final.learningAfterRetest,
+      summerConductResult: summerConduct,
+    };
+  });
+}

@@ -1,0 +1,385 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Progress,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArrowForward, IconCalculator } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWorkspace } from '../../app/workspace.tsx';
+import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { notifyError } from '../../ui/notify.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { RequirePermission } from '../../ui/RequirePermission.tsx';
+import { useClasses } from '../classes/api.ts';
+import {
+  type ClassResults,
+  type IncompleteStudent,
+  type StudentResult,
+  useClassResults,
+  useJob,
+  useQueueClose,
+  useQueueRollover,
+} from './api.ts';
+import { SummerModal } from './SummerModal.tsx';
+
+export default function ResultsPage() {
+  return (
+    <RequirePermission permission="classes.read">
+      <Results />
+    </RequirePermission>
+  );
+}
+
+function nextYear(year: string): string {
+  const start = Number(year.slice(0, 4)) + 1;
+  return `${start}-${start + 1}`;
+}
+
+function Results() {
+  const { t } = useTranslation('results');
+  const { unitId, schoolYear, can } = useWorkspace();
+  const classes = useClasses(unitId, schoolYear);
+  const [classId, setClassId] = useState<string | null>(null);
+  const [term, setTerm] = useState('0');
+  const results = useClassResults(classId, Number(term));
+  if (!schoolYear) return <Text c="dimmed">{t('noYear')}</Text>;
+  const options = (classes.data?.classes ?? []).map((c) => ({ value: c.id, label: c.name }));
+  return (
+    <Stack>
+      <PageHeader title={t('title')} subtitle={t('subtitle', { year: schoolYear })} />
+      {can('gradebook.manage') && <CloseCard unitId={unitId} schoolYear={schoolYear} />}
+      <Group align="end" wrap="wrap">
+        <Select
+          label={t('chooseClass')}
+          data={options}
+          value={classId}
+          onChange={setClassId}
+          searchable
+          w={{ base: '100%', xs: 200 }}
+          data-testid="results-class"
+        />
+        <SegmentedControl
+          value={term}
+          onChange={setTerm}
+          data={[
+            { value: '1', label: t('term1') },
+            { value: '2', label: t('term2') },
+            { value: '0', label: t('year') },
+          ]}
+        />
+      </Group>
+      {results.error && <ErrorAlert error={results.error} onRetry={() => results.refetch()} />}
+      {classId && results.isPending && <Loading />}
+      {results.data && <ClassResultsView data={results.data} />}
+    </Stack>
+  );
+}
+
+function CloseCard({ unitId, schoolYear }: { unitId: string; schoolYear: string }) {
+  const { t } = useTranslation('results');
+  const close = useQueueClose();
+  const rollover = useQueueRollover();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [confirming, confirm] = useDisclosure();
+  const queue = (scope: 'term1' | 'term2' | 'year') =>
+    close.mutate(
+      { unitId, schoolYear, scope },
+      { onSuccess: (r) => setJobId(r.jobId), onError: notifyError },
+    );
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Text size="sm" c="dimmed">
+          {t('closeHint')}
+        </Text>
+        <Group wrap="wrap">
+          <Button variant="light" leftSection={<IconCalculator size={16} />} onClick={() => queue('term1')}>
+            {t('closeTerm1')}
+          </Button>
+          <Button variant="light" leftSection={<IconCalculator size={16} />} onClick={() => queue('term2')}>
+            {t('closeTerm2')}
+          </Button>
+          <Button
+            leftSection={<IconCalculator size={16} />}
+            onClick={() => queue('year')}
+            data-testid="close-year"
+          >
+            {t('closeYear')}
+          </Button>
+          <Button variant="default" leftSection={<IconArrowForward size={16} />} onClick={confirm.open}>
+            {t('rollover', { year: nextYear(schoolYear) })}
+          </Button>
+        </Group>
+        {jobId && <JobStatus jobId={jobId} />}
+      </Stack>
+      <ConfirmModal
+        opened={confirming}
+        title={t('rollover', { year: nextYear(schoolYear) })}
+        confirmLabel={t('rollover', { year: nextYear(schoolYear) })}
+        color="blue"
+        loading={rollover.isPending}
+        onClose={confirm.close}
+        onConfirm={() =>
+          rollover.mutate(
+            { unitId, fromYear: schoolYear, toYear: nextYear(schoolYear) },
+            {
+              onSuccess: (r) => {
+                confirm.close();
+                setJobId(r.jobId);
+              },
+              onError: notifyError,
+            },
+          )
+        }
+      >
+        {t('rolloverConfirm', { year: nextYear(schoolYear) })}
+      </ConfirmModal>
+    </Card>
+  );
+}
+
+function JobStatus({ jobId }: { jobId: string }) {
+  const { t } = useTranslation('results');
+  const job = useJob(jobId);
+  const client = useQueryClient();
+  const [refreshed, setRefreshed] = useState<string | null>(null);
+  const data = job.data;
+  if (!data) return <Loading />;
+  if (data.status === 'succeeded' && refreshed !== jobId) {
+    setRefreshed(jobId);
+    void client.invalidateQueries({ queryKey: ['results'] });
+  }
+  if (data.status === 'failed') {
+    const message = (data.error as { message?: string } | null)?.message ?? '';
+    return <Alert color="red">{t('jobFailed', { message })}</Alert>;
+  }
+  if (data.status !== 'succeeded') {
+    const value = data.progressTotal > 0 ? (100 * data.progressDone) / data.progressTotal : 0;
+    return (
+      <Stack gap={4} data-testid="job-progress">
+        <Progress value={value} animated />
+        <Text size="sm">{t('running', { done: data.progressDone, total: data.progressTotal })}</Text>
+      </Stack>
+    );
+  }
+  const result = data.result as {
+    students?: number;
+    classified?: number;
+    incomplete?: IncompleteStudent[];
+    promoted?: number;
+    retained?: number;
+    graduated?: number;
+    pending?: { fullName: string; className: string }[];
+  };
+  if (data.kind === 'results.rollover') {
+    return (
+      <Alert color="teal" data-testid="job-done">
+        <Text size="sm">{t('rolloverDone', result)}</Text>
+        {(result.pending?.length ?? 0) > 0 && (
+          <Text size="sm">{t('pending', { count: result.pending?.length })}</Text>
+        )}
+      </Alert>
+    );
+  }
+  return (
+    <Alert color={(result.incomplete?.length ?? 0) > 0 ? 'yellow' : 'teal'} data-testid="job-done">
+      <Text size="sm">{t('jobDone', result)}</Text>
+      {(result.incomplete?.length ?? 0) > 0 && (
+        <>
+          <Text size="sm" fw={500} mt="xs">
+            {t('incomplete', { count: result.incomplete?.length })}
+          </Text>
+          <List size="sm">
+            {result.incomplete?.slice(0, 50).map((s) => (
+              <List.Item key={s.studentId}>
+                {s.className} — {s.fullName}: {s.missing.join('; ')}
+              </List.Item>
+            ))}
+          </List>
+        </>
+      )}
+    </Alert>
+  );
+}
+
+const LEVEL_COLOR = { excellent: 'teal', good: 'blue', pass: 'yellow', fail: 'red' } as const;
+
+function ClassResultsView({ data }: { data: ClassResults }) {
+  const { t } = useTranslation('results');
+  const [summerFor, setSummerFor] = useState<StudentResult | null>(null);
+  const year = data.term === 0;
+  const primary = data.class.grade < 6;
+  const cell = (s: StudentResult, code: string) => {
+    const v = s.subjects[code];
+    if (!v) return '—';
+    const main =
+      v.average !== null ? v.average.toFixed(1).replace('.', ',') : v.result ? t(`pf.${v.result}`) : '—';
+    const retest =
+      v.retestScore !== null
+        ? ` → ${String(v.retestScore).replace('.', ',')}`
+        : v.retestResult
+          ? ` → ${t(`pf.${v.retestResult}`)}`
+          : '';
+    return main + retest;
+  };
+  const level = (l: StudentResult['learningResult']) =>
+    l ? (
+      <Badge color={LEVEL_COLOR[l]} variant="light">
+        {t(`level.${l}`)}
+      </Badge>
+    ) : (
+      '—'
+    );
+  return (
+    <Stack>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Card withBorder>
+          <Text fw={500}>{t('summary')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('summaryComputed', { computed: data.summary.computed, students: data.summary.students })}
+          </Text>
+          <Table mt="xs" data-testid="results-summary">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th />
+                {data.summary.learning.map((l) => (
+                  <Table.Th key={l.level}>{t(`level.${l.level}`)}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(['learning', 'conduct'] as const).map((kind) => (
+                <Table.Tr key={kind}>
+                  <Table.Td>{t(kind)}</Table.Td>
+                  {data.summary[kind].map((l) => (
+                    <Table.Td key={l.level}>
+                      {l.count} ({String(l.percent).replace('.', ',')}%)
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+        {year && !primary && (
+          <Card withBorder>
+            <Text fw={500}>{t('promotionList')}</Text>
+            <Stack gap={4} mt="xs">
+              {(['promoted', 'retest', 'summer_conduct', 'retained'] as const).map((p) => {
+                const list = data.students.filter((s) => s.promotion === p);
+                return (
+                  <Text size="sm" key={p}>
+                    <b>
+                      {t(`promotion.${p}`)} ({list.length}):
+                    </b>{' '}
+                    {list.map((s) => s.fullName).join(', ') || '—'}
+                  </Text>
+                );
+              })}
+            </Stack>
+          </Card>
+        )}
+      </SimpleGrid>
+      {data.students.length === 0 ? (
+        <Text c="dimmed">{t('empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={600}>
+          <Table striped highlightOnHover stickyHeader data-testid="results-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('fullName')}</Table.Th>
+                {data.subjects.map((s) => (
+                  <Table.Th key={s.code} ta="center">
+                    {s.name}
+                  </Table.Th>
+                ))}
+                {primary ? (
+                  <Table.Th>{t('primaryOutcome')}</Table.Th>
+                ) : (
+                  <>
+                    <Table.Th>{t('learning')}</Table.Th>
+                    <Table.Th>{t('conduct')}</Table.Th>
+                  </>
+                )}
+                {year && (
+                  <>
+                    <Table.Th ta="right">{t('absent')}</Table.Th>
+                    <Table.Th>{t('promotion')}</Table.Th>
+                    <Table.Th>{t('award')}</Table.Th>
+                    <Table.Th>{t('final')}</Table.Th>
+                  </>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.students.map((s) => (
+                <Table.Tr key={s.studentId}>
+                  <Table.Td>{s.fullName}</Table.Td>
+                  {data.subjects.map((sub) => (
+                    <Table.Td key={sub.code} ta="center">
+                      {cell(s, sub.code)}
+                    </Table.Td>
+                  ))}
+                  {primary ? (
+                    <Table.Td>
+                      {s.primaryOutcome ? t(`primary.${s.primaryOutcome}`) : t('notComputed')}
+                    </Table.Td>
+                  ) : (
+                    <>
+                      <Table.Td>{s.computed ? level(s.learningResult) : t('notComputed')}</Table.Td>
+                      <Table.Td>{level(s.conductResult)}</Table.Td>
+                    </>
+                  )}
+                  {year && (
+                    <>
+                      <Table.Td ta="right">{s.absentSessions ?? '—'}</Table.Td>
+                      <Table.Td>{s.promotion ? t(`promotion.${s.promotion}`) : '—'}</Table.Td>
+                      <Table.Td>{s.award ? t(`award.${s.award}`) : ''}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          {s.finalPromotion ? t(`final.${s.finalPromotion}`) : '—'}
+                          {data.canManage &&
+                            (s.promotion === 'retest' || s.promotion === 'summer_conduct') && (
+                              <Button size="compact-xs" variant="light" onClick={() => setSummerFor(s)}>
+                                {t('summer')}
+                              </Button>
+                            )}
+                        </Group>
+                      </Table.Td>
+                    </>
+                  )}
+                </Table.Tr>
+              ))}
+              {!primary && (
+                <Table.Tr>
+                  <Table.Td fw={500}>{t('average')}</Table.Td>
+                  {data.summary.subjectAverages.map((a) => (
+                    <Table.Td key={a.code} ta="center" fw={500}>
+                      {a.average === null ? '' : a.average.toFixed(1).replace('.', ',')}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              )}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {summerFor && <SummerModal data={data} student={summerFor} onClose={() => setSummerFor(null)} />}
+    </Stack>
+  );
+}

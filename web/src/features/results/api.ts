@@ -1,0 +1,132 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
+
+/** A background job as GET /jobs/:id returns it. */
+export interface Job {
+  id: string;
+  kind: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  progressDone: number;
+  progressTotal: number;
+  message: string | null;
+  result: unknown;
+  error: unknown;
+}
+
+export type Level4 = 'excellent' | 'good' | 'pass' | 'fail';
+export type Promotion = 'promoted' | 'retest' | 'summer_conduct' | 'retained';
+
+export interface SubjectCell {
+  average: number | null;
+  result: 'pass' | 'fail' | null;
+  retestScore: number | null;
+  retestResult: 'pass' | 'fail' | null;
+}
+
+export interface StudentResult {
+  studentId: string;
+  fullName: string;
+  computed: boolean;
+  learningResult: Level4 | null;
+  conductResult: Level4 | null;
+  absentSessions: number | null;
+  promotion: Promotion | null;
+  award: 'outstanding' | 'excellent' | null;
+  finalPromotion: 'promoted' | 'retained' | null;
+  summerConductResult: Level4 | null;
+  primaryOutcome: 'completed_excellently' | 'completed_well' | 'completed' | 'not_completed' | null;
+  subjects: Record<string, SubjectCell>;
+}
+
+export interface LevelCount {
+  level: Level4;
+  count: number;
+  percent: number;
+}
+
+export interface ClassResults {
+  class: {
+    id: string;
+    unitId: string;
+    name: string;
+    grade: number;
+    schoolYear: string;
+    homeroomTeacherName: string | null;
+  };
+  term: 0 | 1 | 2;
+  subjects: { code: string; name: string; kind: 'score' | 'comment' }[];
+  students: StudentResult[];
+  summary: {
+    students: number;
+    computed: number;
+    learning: LevelCount[];
+    conduct: LevelCount[];
+    subjectAverages: { code: string; average: number | null }[];
+  };
+  canManage: boolean;
+}
+
+export interface IncompleteStudent {
+  studentId: string;
+  fullName: string;
+  className: string;
+  missing: string[];
+}
+
+export function useClassResults(classId: string | null, term: number) {
+  return useQuery({
+    queryKey: ['results', 'class', classId, term],
+    queryFn: () => apiGet<ClassResults>(`/results/classes/${classId}${qs({ term })}`),
+    enabled: Boolean(classId),
+  });
+}
+
+export function useJob(jobId: string | null) {
+  return useQuery({
+    queryKey: ['jobs', jobId],
+    queryFn: () => apiGet<Job>(`/jobs/${jobId}`),
+    enabled: Boolean(jobId),
+    // Poll while the job is queued or running, so the progress bar moves.
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === 'succeeded' || status === 'failed' ? false : 700;
+    },
+  });
+}
+
+export function useQueueClose() {
+  return useMutation({
+    mutationFn: (input: {
+      unitId: string;
+      schoolYear: string;
+      scope: 'term1' | 'term2' | 'year';
+      classId?: string;
+    }) => apiPost<{ jobId: string }>('/results/close', input),
+  });
+}
+
+export function useQueueRollover() {
+  return useMutation({
+    mutationFn: (input: { unitId: string; fromYear: string; toYear: string }) =>
+      apiPost<{ jobId: string }>('/results/rollover', input),
+  });
+}
+
+export function useRecordSummer() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      studentId: string;
+      schoolYear: string;
+      retests?: { subjectCode: string; score?: number; result?: 'pass' | 'fail' }[];
+      summerConduct?: Level4;
+    }) => {
+      const { studentId, ...body } = input;
+      return apiPut<{ finalPromotion: 'promoted' | 'retained' | null }>(
+        `/results/students/${studentId}/summer`,
+        body,
+      );
+    },
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['results'] }),
+  });
+}
