@@ -3,12 +3,14 @@ import { assessmentOfficeRoutes } from './assessments/routes.ts';
 import { assessmentPublicRoutes, assessmentRoutes } from './assessments/routes-assessment.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { classRoutes } from './classes/routes.ts';
+import { contactBookRoutes } from './contact-book/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { schoolYearRoutes } from './school-years/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { staffingRoutes } from './staffing/routes.ts';
 import { studentRoutes } from './students/routes.ts';
 import { subjectRoutes } from './subjects/routes.ts';
+import { transcriptRoutes } from './transcripts/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -27,4 +29,6 @@ export const featureRoutes: FastifyPluginAsync[] = [
   assessmentOfficeRoutes,
   assessmentRoutes,
   assessmentPublicRoutes,
+  transcriptRoutes,
+  contactBookRoutes,
 ];
