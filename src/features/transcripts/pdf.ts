@@ -79,7 +79,6 @@ function renderTranscript(pdf: PdfBuilder, print: TranscriptPrint): void {
 
 function identity(pdf: PdfBuilder, s: TranscriptSnapshot): void {
   const st = s.student;
-  pdf.heading('Thông tin học sinh');
   pdf.fields([
     ['Họ và tên', st.fullName],
     ['Giới tính', st.gender === 'male' ? 'Nam' : st.gender === 'female' ? 'Nữ' : ''],
@@ -104,8 +103,8 @@ function secondaryBody(pdf: PdfBuilder, s: TranscriptSnapshot): void {
   pdf.heading('Kết quả học tập các môn học và hoạt động giáo dục');
   pdf.table(
     [
-      { header: 'STT', width: 4, align: 'center' },
-      { header: 'Môn học / Hoạt động giáo dục', width: 24 },
+      { header: 'STT', width: 5, align: 'center' },
+      { header: 'Môn học / Hoạt động giáo dục', width: 25 },
       { header: 'Học kỳ I', width: 8, align: 'center' },
       { header: 'Học kỳ II', width: 8, align: 'center' },
       { header: 'Cả năm', width: 8, align: 'center' },
@@ -188,6 +187,17 @@ function promotionLine(s: TranscriptSnapshot): string {
   return PROMOTION_LABEL_VI[s.promotion];
 }
 
+/**
+ * TT27 Điều 15: Học sinh Xuất sắc, or Học sinh Tiêu biểu hoàn thành tốt…; the close stores them in the same
+ * award column as secondary ('outstanding', 'excellent').
+ */
+const primaryAward = (award: TranscriptSnapshot['award']) =>
+  award === 'outstanding'
+    ? PRIMARY_AWARD_LABEL_VI.outstanding
+    : award === 'excellent'
+      ? PRIMARY_AWARD_LABEL_VI.exemplary
+      : 'Không';
+
 const letter = (m: PrimaryMark | null) => (m ? (PRIMARY_LEVEL_LETTER[m.level as PrimaryLevel] ?? '') : '');
 const trait = (v: string | null) => (v ? (PRIMARY_TRAIT_LETTER[v as PrimaryTraitLevel] ?? '') : '');
 const test = (m: PrimaryMark | null) => (m?.testScore == null ? '' : String(m.testScore));
@@ -216,32 +226,40 @@ function primaryBody(pdf: PdfBuilder, s: TranscriptSnapshot): void {
     ]),
     { fontSize: 9 },
   );
-  pdf.paragraph('T: Hoàn thành tốt; H: Hoàn thành; C: Chưa hoàn thành.', { font: 'italic', size: 9 });
   pdf.heading('Những phẩm chất chủ yếu và năng lực cốt lõi');
-  const traitRows = (group: string, list: typeof p.qualities) =>
-    list.map((q, i) => [i === 0 ? group : '', q.name, trait(q.end1), trait(q.end2)]);
+  // Qualities and competences side by side, as on the paper transcript, so a year fits on one page.
+  const rows = Math.max(p.qualities.length, p.competences.length);
   pdf.table(
     [
-      { header: '', width: 14 },
-      { header: 'Nội dung', width: 30 },
-      { header: 'Cuối học kỳ I', width: 10, align: 'center' },
-      { header: 'Cuối năm học', width: 10, align: 'center' },
+      { header: 'Phẩm chất', width: 16 },
+      { header: 'CK I', width: 6, align: 'center' },
+      { header: 'CN', width: 6, align: 'center' },
+      { header: 'Năng lực', width: 24 },
+      { header: 'CK I', width: 6, align: 'center' },
+      { header: 'CN', width: 6, align: 'center' },
     ],
-    [...traitRows('Phẩm chất', p.qualities), ...traitRows('Năng lực', p.competences)],
+    Array.from({ length: rows }, (_, i) => {
+      const q = p.qualities[i];
+      const c = p.competences[i];
+      return [
+        q?.name,
+        trait(q?.end1 ?? null),
+        trait(q?.end2 ?? null),
+        c?.name,
+        trait(c?.end1 ?? null),
+        trait(c?.end2 ?? null),
+      ];
+    }),
     { fontSize: 9 },
   );
-  pdf.paragraph('T: Tốt; Đ: Đạt; C: Cần cố gắng.', { font: 'italic', size: 9 });
+  pdf.paragraph(
+    'Môn học: T Hoàn thành tốt, H Hoàn thành, C Chưa hoàn thành. Phẩm chất, năng lực: T Tốt, Đ Đạt, C Cần cố gắng.',
+    { font: 'italic', size: 8.5 },
+  );
   pdf.fields(
     [
       ['Đánh giá kết quả giáo dục', p.outcome ? PRIMARY_OUTCOME_LABEL_VI[p.outcome] : ''],
-      [
-        'Khen thưởng',
-        p.outcome === 'completed_excellently'
-          ? PRIMARY_AWARD_LABEL_VI.outstanding
-          : s.award
-            ? AWARD_LABEL_VI[s.award]
-            : 'Không',
-      ],
+      ['Khen thưởng', primaryAward(s.award)],
     ],
     1,
   );

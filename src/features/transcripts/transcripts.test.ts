@@ -82,7 +82,9 @@ describe.each(STORAGES)('học bạ (%s)', (storage) => {
   it('bản nháp: PDF có tên học sinh có dấu, điểm trung bình HK I, HK II, cả năm và Đ; mỗi bản in được ghi nhật ký', async () => {
     const res = await list(principal);
     expect(res.status).toBe(200);
-    expect(res.body.students.map((s: { fullName: string; status: string }) => [s.fullName, s.status])).toEqual([
+    expect(
+      res.body.students.map((s: { fullName: string; status: string }) => [s.fullName, s.status]),
+    ).toEqual([
       ['Nguyễn Thị Ánh Dương', 'draft'],
       ['Trần Đăng Khoa', 'draft'],
     ]);
@@ -91,7 +93,16 @@ describe.each(STORAGES)('học bạ (%s)', (storage) => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = await extractPdfText(pdf.raw);
-    for (const expected of ['HỌC BẠ', 'Nguyễn Thị Ánh Dương', '7,3', '8,5', '8,1', 'Đ', 'Lên lớp', 'BẢN NHÁP']) {
+    for (const expected of [
+      'HỌC BẠ',
+      'Nguyễn Thị Ánh Dương',
+      '7,3',
+      '8,5',
+      '8,1',
+      'Đ',
+      'Lên lớp',
+      'BẢN NHÁP',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text).toContain('Chăm ngoan, tiến bộ rõ ở môn Toán.');
@@ -111,7 +122,9 @@ describe.each(STORAGES)('học bạ (%s)', (storage) => {
   });
 
   it('chỉ GVCN của lớp ký; giáo viên khác, trường khác, phụ huynh bị từ chối', async () => {
-    expect((await (await t.as('gv.khac')).post(`/api/v1/classes/${cls.id}/transcripts/sign`)).status).toBe(403);
+    expect((await (await t.as('gv.khac')).post(`/api/v1/classes/${cls.id}/transcripts/sign`)).status).toBe(
+      403,
+    );
     expect((await principal.post(`/api/v1/classes/${cls.id}/transcripts/sign`)).status).toBe(403);
     const otherSchool = await t.as('ht.b');
     expect((await list(otherSchool)).status).toBe(403);
@@ -156,11 +169,16 @@ describe.each(STORAGES)('học bạ (%s)', (storage) => {
   it('điều chỉnh học bạ đã duyệt: tạo phiên bản 2 có lý do, thay thế phiên bản 1, nhật ký ghi giá trị cũ và mới', async () => {
     const before = await statusOf(duong.id);
     expect(before).toMatchObject({ status: 'approved', version: 1 });
-    const missing = await principal.post(`/api/v1/transcripts/${before.transcriptId}/corrections`, { reason: '' });
-    expect(missing.status).toBe(400);
-    const outsider = await (await t.as('ht.b')).post(`/api/v1/transcripts/${before.transcriptId}/corrections`, {
-      reason: 'Sửa điểm Toán học kỳ I',
+    const missing = await principal.post(`/api/v1/transcripts/${before.transcriptId}/corrections`, {
+      reason: '',
     });
+    expect(missing.status).toBe(400);
+    const outsider = await (await t.as('ht.b')).post(
+      `/api/v1/transcripts/${before.transcriptId}/corrections`,
+      {
+        reason: 'Sửa điểm Toán học kỳ I',
+      },
+    );
     expect(outsider.status).toBe(403);
     const res = await principal.post(`/api/v1/transcripts/${before.transcriptId}/corrections`, {
       reason: 'Sửa điểm Toán học kỳ I nhập nhầm',
@@ -198,7 +216,9 @@ describe.each(STORAGES)('học bạ (%s)', (storage) => {
       signed: 1,
       alreadyApproved: 1,
     });
-    expect((await principal.post(`/api/v1/classes/${cls.id}/transcripts/approve`)).body).toEqual({ approved: 1 });
+    expect((await principal.post(`/api/v1/classes/${cls.id}/transcripts/approve`)).body).toEqual({
+      approved: 1,
+    });
     expect((await statusOf(duong.id)).status).toBe('approved');
     expect((await statusOf(khoa.id)).version).toBe(1);
   });
@@ -214,7 +234,11 @@ describe.each(STORAGES)('học bạ (%s)', (storage) => {
   });
 
   it('tiểu học (TT27): mức T/H/C, điểm kiểm tra, phẩm chất, năng lực và kết quả cuối năm', async () => {
-    const school = await buildUnit(t.db, { parent: u.officeA, level: 'primary', name: 'Trường Tiểu học Hoà Bình' });
+    const school = await buildUnit(t.db, {
+      parent: u.officeA,
+      level: 'primary',
+      name: 'Trường Tiểu học Hoà Bình',
+    });
     await buildUser(t.db, { unit: school, username: 'ht.th', roles: [{ role: 'principal' }] });
     const built = await buildClassWithStudents(t.db, {
       unit: school,
