@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB, Row } from '../src/platform/db/schema.ts';
-import { buildClass, buildEnrolment, buildGuardian, buildStaff, buildStudent, buildUser } from './factories.ts';
+import {
+  buildClass,
+  buildEnrolment,
+  buildGuardian,
+  buildStaff,
+  buildStudent,
+  buildUser,
+} from './factories.ts';
 
 // Rows of the gradebook and results written directly, as score entry and the year close (built by other
 // features) would write them, so transcripts and the contact book can be tested on their own.
@@ -27,7 +34,13 @@ export async function buildTeacherAccount(
 /** A class with students enrolled (in the order given). */
 export async function buildClassWithStudents(
   db: Kysely<DB>,
-  spec: { unit: UnitRef; name: string; grade?: number; homeroomTeacher?: Pick<Row<'staff'>, 'id'>; students: string[] },
+  spec: {
+    unit: UnitRef;
+    name: string;
+    grade?: number;
+    homeroomTeacher?: Pick<Row<'staff'>, 'id'>;
+    students: string[];
+  },
 ) {
   const cls = await buildClass(db, {
     unit: spec.unit,
@@ -189,7 +202,13 @@ export async function buildStudentResult(
 
 export async function buildAbsence(
   db: Kysely<DB>,
-  spec: { cls: ClassRef; student: StudentRef; date: string; session?: 'morning' | 'afternoon'; excused?: boolean },
+  spec: {
+    cls: ClassRef;
+    student: StudentRef;
+    date: string;
+    session?: 'morning' | 'afternoon';
+    excused?: boolean;
+  },
 ) {
   return db
     .insertInto('attendance')
