@@ -4,10 +4,12 @@ import {
   IconChecklist,
   IconClipboardCheck,
   IconCopy,
+  IconFileCertificate,
   IconHeartHandshake,
   IconHistory,
   IconHome,
   IconListDetails,
+  IconNotebook,
   IconSchool,
   IconTable,
   IconUserShield,
@@ -55,6 +57,9 @@ const CampaignsPage = lazy(() => import('../features/assessments/CampaignsPage.t
 const CampaignBoardPage = lazy(() => import('../features/assessments/CampaignBoardPage.tsx'));
 const CataloguesPage = lazy(() => import('../features/assessments/CataloguesPage.tsx'));
 const PublicResultsPage = lazy(() => import('../features/assessments/PublicResultsPage.tsx'));
+const ContactBookPage = lazy(() => import('../features/contact-book/ContactBookPage.tsx'));
+const TranscriptsPage = lazy(() => import('../features/transcripts/TranscriptsPage.tsx'));
+const ClassTranscriptsPage = lazy(() => import('../features/transcripts/ClassTranscriptsPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
 export const appRoutes: AppRoute[] = [
@@ -192,6 +197,23 @@ export const appRoutes: AppRoute[] = [
     },
   },
   { path: '/classes/:id', component: ClassDetailPage },
+  {
+    path: '/contact-book',
+    component: ContactBookPage,
+    nav: { label: 'contactBook:nav', icon: IconNotebook, permission: 'students.read_own', group: 'main' },
+  },
+  {
+    path: '/transcripts',
+    component: TranscriptsPage,
+    nav: {
+      label: 'transcripts:nav',
+      icon: IconFileCertificate,
+      permission: 'classes.read',
+      only: 'school',
+      group: 'records',
+    },
+  },
+  { path: '/transcripts/:id', component: ClassTranscriptsPage },
 ];
 
 /** Pages anyone may open without logging in (published results). */
