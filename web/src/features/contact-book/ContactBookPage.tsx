@@ -81,18 +81,8 @@ function Book({ book }: { book: ContactBook }) {
           <Tabs.Tab value="scores">{t('tabScores')}</Tabs.Tab>
           <Tabs.Tab value="attendance">{t('tabAttendance')}</Tabs.Tab>
           <Tabs.Tab value="results">{t('tabResults')}</Tabs.Tab>
-          <Tabs.Tab
-            value="notes"
-            rightSection={
-              unread > 0 ? (
-                <Badge size="xs" color="red" circle>
-                  {unread}
-                </Badge>
-              ) : undefined
-            }
-            data-testid="tab-notes"
-          >
-            {t('tabNotes')}
+          <Tabs.Tab value="notes" data-testid="tab-notes">
+            {unread > 0 ? `${t('tabNotes')} (${unread})` : t('tabNotes')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="scores" pt="sm">
