@@ -16,6 +16,16 @@ type UnitRef = Pick<Row<'units'>, 'id'>;
 type ClassRef = Pick<Row<'classes'>, 'id' | 'unit_id' | 'school_year'>;
 type StudentRef = Pick<Row<'students'>, 'id'>;
 
+/** The keys every gradebook and results row of one student in one class carries. */
+function ofStudentInClass(spec: { cls: ClassRef; student: StudentRef }) {
+  return {
+    unit_id: spec.cls.unit_id,
+    school_year: spec.cls.school_year,
+    class_id: spec.cls.id,
+    student_id: spec.student.id,
+  };
+}
+
 /** A teacher with a login whose staff record is linked to it (homeroom teachers and subject teachers). */
 export async function buildTeacherAccount(
   db: Kysely<DB>,
@@ -115,10 +125,7 @@ export async function buildSubjectScores(
   return db
     .insertInto('subject_scores')
     .values({
-      unit_id: spec.cls.unit_id,
-      school_year: spec.cls.school_year,
-      class_id: spec.cls.id,
-      student_id: spec.student.id,
+      ...ofStudentInClass(spec),
       subject_code: spec.subjectCode,
       term: spec.term,
       regular: spec.regular ?? [],
@@ -149,10 +156,7 @@ export async function buildSubjectYearResult(
   return db
     .insertInto('subject_year_results')
     .values({
-      unit_id: spec.cls.unit_id,
-      school_year: spec.cls.school_year,
-      class_id: spec.cls.id,
-      student_id: spec.student.id,
+      ...ofStudentInClass(spec),
       subject_code: spec.subjectCode,
       year_average: spec.yearAverage ?? null,
       year_result: spec.yearResult ?? null,
@@ -183,10 +187,7 @@ export async function buildStudentResult(
   return db
     .insertInto('student_results')
     .values({
-      unit_id: spec.cls.unit_id,
-      school_year: spec.cls.school_year,
-      class_id: spec.cls.id,
-      student_id: spec.student.id,
+      ...ofStudentInClass(spec),
       term: spec.term,
       learning_result: spec.learning ?? null,
       conduct_result: spec.conduct ?? null,
@@ -213,10 +214,7 @@ export async function buildAbsence(
   return db
     .insertInto('attendance')
     .values({
-      unit_id: spec.cls.unit_id,
-      school_year: spec.cls.school_year,
-      class_id: spec.cls.id,
-      student_id: spec.student.id,
+      ...ofStudentInClass(spec),
       date: spec.date,
       session: spec.session ?? 'morning',
       excused: spec.excused ?? true,
@@ -240,10 +238,7 @@ export async function buildPrimaryEvaluation(
   return db
     .insertInto('primary_evaluations')
     .values({
-      unit_id: spec.cls.unit_id,
-      school_year: spec.cls.school_year,
-      class_id: spec.cls.id,
-      student_id: spec.student.id,
+      ...ofStudentInClass(spec),
       checkpoint: spec.checkpoint,
       aspect: spec.aspect,
       level: spec.level,

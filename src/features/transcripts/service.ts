@@ -2,7 +2,7 @@ import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { AppError, forbidden, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
 import { activeStudentsOf } from '../classes/queries.ts';
 import { type ClassRole, classRole, requireClassReader } from './class-access.ts';
 import { classTranscriptsPdf, type TranscriptPrint, transcriptPdf } from './pdf.ts';
@@ -86,49 +86,63 @@ export async function signClass(ctx: ServiceContext, classId: string) {
   const { cls } = role;
   const list = await students(ctx, role);
   if (list.length === 0) throw new AppError('conflict', `Lớp ${cls.name} chưa có học sinh.`);
-  return inTransaction(ctx, async (trx) => {
-    const { current } = await currentOfClass(trx, role);
-    const toSign = list.filter((s) => current.get(s.student_id)?.status !== 'approved');
-    const snapshots = await buildSnapshots(
-      trx,
-      cls,
-      toSign.map((s) => s.student_id),
-    );
-    const now = new Date();
-    for (const s of toSign) {
-      const snapshot = JSON.stringify(snapshots.get(s.student_id));
-      const existing = current.get(s.student_id);
-      const signed = { snapshot, homeroom_signed_by: ctx.actor.userId, homeroom_signed_at: now };
-      const row = existing
-        ? await trx.db
-            .updateTable('transcripts')
-            .set({ ...signed, status: 'homeroom_signed' })
-            .where('unit_id', '=', cls.unit_id)
-            .where('id', '=', existing.id)
-            .returning(['id', 'version'])
-            .executeTakeFirstOrThrow()
-        : await trx.db
-            .insertInto('transcripts')
-            .values({
-              ...signed,
-              unit_id: cls.unit_id,
-              school_year: cls.school_year,
-              class_id: cls.id,
-              student_id: s.student_id,
-              status: 'homeroom_signed',
-            })
-            .returning(['id', 'version'])
-            .executeTakeFirstOrThrow();
-      await audit(trx, {
-        unitId: cls.unit_id,
-        entity: 'transcript',
-        entityId: row.id,
-        action: 'sign_homeroom',
-        after: { studentId: s.student_id, version: row.version },
-      });
+  return signingOnce(cls.name, () =>
+    inTransaction(ctx, async (trx) => {
+      const { current } = await currentOfClass(trx, role);
+      const toSign = list.filter((s) => current.get(s.student_id)?.status !== 'approved');
+      const snapshots = await buildSnapshots(
+        trx,
+        cls,
+        toSign.map((s) => s.student_id),
+      );
+      const now = new Date();
+      for (const s of toSign) {
+        const snapshot = JSON.stringify(snapshots.get(s.student_id));
+        const existing = current.get(s.student_id);
+        const signed = { snapshot, homeroom_signed_by: ctx.actor.userId, homeroom_signed_at: now };
+        const row = existing
+          ? await trx.db
+              .updateTable('transcripts')
+              .set({ ...signed, status: 'homeroom_signed' })
+              .where('unit_id', '=', cls.unit_id)
+              .where('id', '=', existing.id)
+              .returning(['id', 'version'])
+              .executeTakeFirstOrThrow()
+          : await trx.db
+              .insertInto('transcripts')
+              .values({
+                ...signed,
+                unit_id: cls.unit_id,
+                school_year: cls.school_year,
+                class_id: cls.id,
+                student_id: s.student_id,
+                status: 'homeroom_signed',
+              })
+              .returning(['id', 'version'])
+              .executeTakeFirstOrThrow();
+        await audit(trx, {
+          unitId: cls.unit_id,
+          entity: 'transcript',
+          entityId: row.id,
+          action: 'sign_homeroom',
+          after: { studentId: s.student_id, version: row.version },
+        });
+      }
+      return { signed: toSign.length, alreadyApproved: list.length - toSign.length };
+    }),
+  );
+}
+
+/** Two signings of one class at once both insert version 1; the database key refuses the second. */
+async function signingOnce<T>(className: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError('conflict', `Học bạ lớp ${className} vừa được ký ở nơi khác; tải lại trang.`);
     }
-    return { signed: toSign.length, alreadyApproved: list.length - toSign.length };
-  });
+    throw error;
+  }
 }
 
 /** The principal approves the whole class in one action; every student must have been signed by the homeroom. */
