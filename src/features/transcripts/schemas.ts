@@ -17,7 +17,12 @@ export const classTranscriptsSchema = z.object({
   grade: z.number().int(),
   schoolYear: z.string(),
   homeroomTeacherName: z.string().nullable(),
-  permissions: z.object({ sign: z.boolean(), approve: z.boolean(), correct: z.boolean() }),
+  permissions: z.object({
+    sign: z.boolean(),
+    approve: z.boolean(),
+    correct: z.boolean(),
+    postNotes: z.boolean(),
+  }),
   students: z.array(
     z.object({
       studentId: z.uuid(),

@@ -50,6 +50,8 @@ export async function listClassTranscripts(ctx: ServiceContext, classId: string)
       sign: role.homeroom,
       approve: role.approver,
       correct: role.approver || role.homeroom,
+      /** Notes to the class's families: its homeroom and subject teachers (contact-book/notes.ts). */
+      postNotes: role.homeroom || role.teaches,
     },
     students: list.map((s) => {
       const t = current.get(s.student_id);

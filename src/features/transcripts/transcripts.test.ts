@@ -88,7 +88,7 @@ describe.each(STORAGES)('học bạ (%s)', (storage) => {
       ['Nguyễn Thị Ánh Dương', 'draft'],
       ['Trần Đăng Khoa', 'draft'],
     ]);
-    expect(res.body.permissions).toEqual({ sign: false, approve: true, correct: true });
+    expect(res.body.permissions).toEqual({ sign: false, approve: true, correct: true, postNotes: false });
     const pdf = await principal.get(`/api/v1/classes/${cls.id}/transcripts/${duong.id}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');

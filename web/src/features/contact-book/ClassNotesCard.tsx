@@ -20,7 +20,7 @@ const when = (iso: string) =>
   new Date(iso).toLocaleString('vi-VN', { dateStyle: 'short', timeStyle: 'short' });
 
 /** Teachers of a class write to its families and see who acknowledged each note. */
-export function ClassNotesCard({ classId }: { classId: string }) {
+export function ClassNotesCard({ classId, canPost }: { classId: string; canPost: boolean }) {
   const { t } = useTranslation('contactBook');
   const notes = useClassNotes(classId);
   const post = usePostNote(classId);
@@ -37,26 +37,35 @@ export function ClassNotesCard({ classId }: { classId: string }) {
         },
       },
     );
+  if (!canPost && (notes.data ?? []).length === 0) return null;
   return (
     <Card withBorder>
       <Stack gap="sm">
         <Title order={3} size="h5">
           {t('notesTitle')}
         </Title>
-        <TextInput label={t('noteTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-        <Textarea
-          label={t('noteBody')}
-          value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
-        <FormError error={post.error} />
-        <Group justify="flex-end">
-          <Button onClick={send} loading={post.isPending} disabled={!title.trim() || !body.trim()}>
-            {t('send')}
-          </Button>
-        </Group>
+        {canPost && (
+          <>
+            <TextInput
+              label={t('noteTitle')}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+            />
+            <Textarea
+              label={t('noteBody')}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
+            <FormError error={post.error} />
+            <Group justify="flex-end">
+              <Button onClick={send} loading={post.isPending} disabled={!title.trim() || !body.trim()}>
+                {t('send')}
+              </Button>
+            </Group>
+          </>
+        )}
         {(notes.data ?? []).length > 0 && (
           <Accordion variant="separated">
             {(notes.data ?? []).map((n) => (

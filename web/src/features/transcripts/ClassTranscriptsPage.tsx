@@ -136,7 +136,7 @@ export default function ClassTranscriptsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <ClassNotesCard classId={id} />
+      <ClassNotesCard classId={id} canPost={c.permissions.postNotes} />
       <ConfirmModal
         opened={signing}
         title={t('sign')}
