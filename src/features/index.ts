@@ -3,6 +3,7 @@ import { assessmentOfficeRoutes } from './assessments/routes.ts';
 import { assessmentPublicRoutes, assessmentRoutes } from './assessments/routes-assessment.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { classRoutes } from './classes/routes.ts';
+import { contactBookRoutes } from './contact-book/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { gradebookRoutes } from './gradebook/routes.ts';
 import { importRoutes } from './imports/routes.ts';
@@ -12,6 +13,7 @@ import { staffRoutes } from './staff/routes.ts';
 import { staffingRoutes } from './staffing/routes.ts';
 import { studentRoutes } from './students/routes.ts';
 import { subjectRoutes } from './subjects/routes.ts';
+import { transcriptRoutes } from './transcripts/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -33,4 +35,6 @@ export const featureRoutes: FastifyPluginAsync[] = [
   importRoutes,
   gradebookRoutes,
   resultRoutes,
+  transcriptRoutes,
+  contactBookRoutes,
 ];

@@ -5,6 +5,7 @@ import {
   IconChecklist,
   IconClipboardCheck,
   IconCopy,
+  IconFileCertificate,
   IconFileImport,
   IconHeartHandshake,
   IconHistory,
@@ -66,6 +67,9 @@ const ScoreGridPage = lazy(() => import('../features/gradebook/ScoreGridPage.tsx
 const AttendancePage = lazy(() => import('../features/gradebook/AttendancePage.tsx'));
 const ConductPage = lazy(() => import('../features/gradebook/ConductPage.tsx'));
 const ResultsPage = lazy(() => import('../features/results/ResultsPage.tsx'));
+const ContactBookPage = lazy(() => import('../features/contact-book/ContactBookPage.tsx'));
+const TranscriptsPage = lazy(() => import('../features/transcripts/TranscriptsPage.tsx'));
+const ClassTranscriptsPage = lazy(() => import('../features/transcripts/ClassTranscriptsPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
 export const appRoutes: AppRoute[] = [
@@ -250,6 +254,23 @@ export const appRoutes: AppRoute[] = [
       group: 'records',
     },
   },
+  {
+    path: '/contact-book',
+    component: ContactBookPage,
+    nav: { label: 'contactBook:nav', icon: IconNotebook, permission: 'students.read_own', group: 'main' },
+  },
+  {
+    path: '/transcripts',
+    component: TranscriptsPage,
+    nav: {
+      label: 'transcripts:nav',
+      icon: IconFileCertificate,
+      permission: 'classes.read',
+      only: 'school',
+      group: 'records',
+    },
+  },
+  { path: '/transcripts/:id', component: ClassTranscriptsPage },
 ];
 
 /** Pages anyone may open without logging in (published results). */

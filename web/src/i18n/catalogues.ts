@@ -3,6 +3,7 @@ import { auth } from '../auth/messages.ts';
 import { assessments } from '../features/assessments/messages.ts';
 import { audit } from '../features/audit/messages.ts';
 import { classes } from '../features/classes/messages.ts';
+import { contactBook } from '../features/contact-book/messages.ts';
 import { departments } from '../features/departments/messages.ts';
 import { gradebook } from '../features/gradebook/messages.ts';
 import { home } from '../features/home/messages.ts';
@@ -12,6 +13,7 @@ import { schoolYears } from '../features/school-years/messages.ts';
 import { staff } from '../features/staff/messages.ts';
 import { staffing } from '../features/staffing/messages.ts';
 import { students } from '../features/students/messages.ts';
+import { transcripts } from '../features/transcripts/messages.ts';
 import { units } from '../features/units/messages.ts';
 import { users } from '../features/users/messages.ts';
 
@@ -35,4 +37,6 @@ export const catalogues: Record<string, Catalogue> = {
   imports,
   gradebook,
   results,
+  contactBook,
+  transcripts,
 };

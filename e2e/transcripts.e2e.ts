@@ -1,0 +1,68 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProvince, buildUser } from '../test/factories.ts';
+import {
+  buildClassWithStudents,
+  buildSubjectScores,
+  buildTeacherAccount,
+} from '../test/factories-transcripts.ts';
+import { type E2EServer, launchBrowser, logIn, logOut, newPage, startServer } from './harness.ts';
+
+describe('học bạ trên trình duyệt', () => {
+  let server: E2EServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const units = await buildProvince(server.db);
+    await buildUser(server.db, {
+      unit: units.schoolA,
+      username: 'hieutruong',
+      roles: [{ role: 'principal' }],
+    });
+    const teacher = await buildTeacherAccount(server.db, {
+      unit: units.schoolA,
+      username: 'gvcn',
+      fullName: 'Lê Thị Hồng Nhung',
+    });
+    const { cls, students } = await buildClassWithStudents(server.db, {
+      unit: units.schoolA,
+      name: '6A1',
+      homeroomTeacher: teacher.staff,
+      students: ['Nguyễn Thị Ánh Dương', 'Trần Đăng Khoa'],
+    });
+    for (const student of students) {
+      await buildSubjectScores(server.db, { cls, student, subjectCode: 'math', term: 1, termAverage: 7.3 });
+    }
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('GVCN ký học bạ cả lớp, Hiệu trưởng phê duyệt cả lớp một lần', async () => {
+    const { page, context } = await newPage(browser);
+    await logIn(page, server.url, 'gvcn');
+    await page.getByRole('link', { name: 'Học bạ', exact: true }).click();
+    await page.getByRole('link', { name: '6A1' }).click();
+    const table = page.getByTestId('transcript-table');
+    await table.getByText('Nguyễn Thị Ánh Dương').waitFor();
+    expect(await table.getByText('Bản nháp').count()).toBe(2);
+    expect(await page.getByTestId('approve-class').count()).toBe(0);
+    await page.getByTestId('sign-class').click();
+    await page.getByTestId('confirm').click();
+    await table.getByText('GVCN đã ký').first().waitFor();
+    await logOut(page);
+
+    await logIn(page, server.url, 'hieutruong');
+    await page.getByRole('link', { name: 'Học bạ', exact: true }).click();
+    await page.getByRole('link', { name: '6A1' }).click();
+    await page.getByTestId('approve-class').click();
+    await page.getByTestId('confirm').click();
+    await table.getByText('Đã phê duyệt').nth(1).waitFor();
+    expect(await table.getByText('Đã phê duyệt').count()).toBe(2);
+    await context.close();
+  });
+});

@@ -1,0 +1,175 @@
+import { compareVietnameseNames } from '../../domain/text/collation.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { notify } from '../../platform/notifications/notify.ts';
+import { activeStudentsOf } from '../classes/queries.ts';
+import { listMyStudents } from '../students/mine.ts';
+import { guardiansOf } from '../students/queries.ts';
+import { classRole, requireClassReader } from '../transcripts/class-access.ts';
+import { userNames } from '../transcripts/queries.ts';
+
+/** Guardians with an account, per active student of the class (the note's recipients). */
+async function recipientsOf(ctx: ServiceContext, unitId: string, classId: string) {
+  const students = await activeStudentsOf(ctx.db, unitId, classId);
+  const recipients: { userId: string; guardianName: string; studentName: string }[] = [];
+  for (const s of students) {
+    for (const g of await guardiansOf(ctx.db, unitId, s.student_id)) {
+      if (g.user_id)
+        recipients.push({ userId: g.user_id, guardianName: g.full_name, studentName: s.full_name });
+    }
+  }
+  return recipients.sort((a, b) => compareVietnameseNames(a.studentName, b.studentName));
+}
+
+/** A teacher of the class (homeroom or teaching a subject in it) writes to its families. */
+export async function postNote(ctx: ServiceContext, classId: string, input: { title: string; body: string }) {
+  const role = await classRole(ctx, classId);
+  if (!role.homeroom && !role.teaches) {
+    throw forbidden('Chỉ giáo viên chủ nhiệm hoặc giáo viên dạy lớp mới gửi được lời nhắn cho phụ huynh.');
+  }
+  const { cls } = role;
+  const recipients = await recipientsOf(ctx, cls.unit_id, cls.id);
+  return inTransaction(ctx, async (trx) => {
+    const note = await trx.db
+      .insertInto('class_notes')
+      .values({
+        unit_id: cls.unit_id,
+        class_id: cls.id,
+        author_user_id: ctx.actor.userId,
+        title: input.title.trim(),
+        body: input.body.trim(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      unitId: cls.unit_id,
+      entity: 'class_note',
+      entityId: note.id,
+      action: 'create',
+      after: { classId: cls.id, title: note.title, recipients: recipients.length },
+    });
+    await notify(trx, {
+      unitId: cls.unit_id,
+      userIds: recipients.map((r) => r.userId),
+      kind: 'class_note',
+      title: `Lớp ${cls.name}: ${note.title}`,
+      body: note.body.slice(0, 200),
+      link: '/contact-book',
+    });
+    return { id: note.id, recipients: recipients.length };
+  });
+}
+
+/** The class's notes for its teachers, each with who acknowledged and who has not yet. */
+export async function classNotes(ctx: ServiceContext, classId: string) {
+  const { cls } = await requireClassReader(ctx, classId);
+  const notes = await ctx.db
+    .selectFrom('class_notes')
+    .selectAll()
+    .where('unit_id', '=', cls.unit_id)
+    .where('class_id', '=', cls.id)
+    .orderBy('created_at', 'desc')
+    .execute();
+  const acks = notes.length
+    ? await ctx.db
+        .selectFrom('class_note_acks')
+        .select(['note_id', 'user_id', 'acknowledged_at'])
+        .where('unit_id', '=', cls.unit_id)
+        .where(
+          'note_id',
+          'in',
+          notes.map((n) => n.id),
+        )
+        .execute()
+    : [];
+  const recipients = await recipientsOf(ctx, cls.unit_id, cls.id);
+  const authors = await userNames(
+    ctx.db,
+    notes.map((n) => n.author_user_id),
+  );
+  return notes.map((n) => {
+    const acked = new Map(acks.filter((a) => a.note_id === n.id).map((a) => [a.user_id, a.acknowledged_at]));
+    return {
+      id: n.id,
+      title: n.title,
+      body: n.body,
+      authorName: authors.get(n.author_user_id) ?? null,
+      createdAt: n.created_at.toISOString(),
+      acknowledged: acked.size,
+      recipients: recipients.map((r) => ({
+        guardianName: r.guardianName,
+        studentName: r.studentName,
+        acknowledgedAt: acked.get(r.userId)?.toISOString() ?? null,
+      })),
+    };
+  });
+}
+
+/** The class's notes as a family sees them, with the caller's own acknowledgement. */
+export async function notesForFamily(ctx: ServiceContext, unitId: string, classId: string) {
+  const notes = await ctx.db
+    .selectFrom('class_notes as n')
+    .leftJoin('class_note_acks as a', (join) =>
+      join.onRef('a.note_id', '=', 'n.id').on('a.user_id', '=', ctx.actor.userId),
+    )
+    .select(['n.id', 'n.title', 'n.body', 'n.created_at', 'n.author_user_id', 'a.acknowledged_at'])
+    .where('n.unit_id', '=', unitId)
+    .where('n.class_id', '=', classId)
+    .orderBy('n.created_at', 'desc')
+    .limit(50)
+    .execute();
+  const authors = await userNames(
+    ctx.db,
+    notes.map((n) => n.author_user_id),
+  );
+  return notes.map((n) => ({
+    id: n.id,
+    title: n.title,
+    body: n.body,
+    authorName: authors.get(n.author_user_id) ?? null,
+    createdAt: n.created_at.toISOString(),
+    acknowledgedAt: n.acknowledged_at?.toISOString() ?? null,
+  }));
+}
+
+/** A guardian (or the student) acknowledges a note of their child's class; doing it twice keeps the first time. */
+export async function acknowledgeNote(ctx: ServiceContext, noteId: string) {
+  const note = await ctx.db
+    // scope: loaded by id; the caller must be a family of a student in the note's class (checked below).
+    .selectFrom('class_notes')
+    .select(['id', 'unit_id', 'class_id'])
+    .where('id', '=', noteId)
+    .executeTakeFirst();
+  if (!note) throw notFound('lời nhắn');
+  const mine = new Set((await listMyStudents(ctx)).map((s) => s.id));
+  const inClass = (await activeStudentsOf(ctx.db, note.unit_id, note.class_id)).some((s) =>
+    mine.has(s.student_id),
+  );
+  if (!inClass) throw forbidden();
+  return inTransaction(ctx, async (trx) => {
+    const inserted = await trx.db
+      .insertInto('class_note_acks')
+      .values({ unit_id: note.unit_id, note_id: note.id, user_id: ctx.actor.userId })
+      .onConflict((oc) => oc.columns(['note_id', 'user_id']).doNothing())
+      .returning('acknowledged_at')
+      .executeTakeFirst();
+    if (inserted) {
+      await audit(trx, {
+        unitId: note.unit_id,
+        entity: 'class_note',
+        entityId: note.id,
+        action: 'acknowledge',
+      });
+      return { acknowledgedAt: inserted.acknowledged_at.toISOString() };
+    }
+    const existing = await trx.db
+      .selectFrom('class_note_acks')
+      .select('acknowledged_at')
+      .where('unit_id', '=', note.unit_id)
+      .where('note_id', '=', note.id)
+      .where('user_id', '=', ctx.actor.userId)
+      .executeTakeFirstOrThrow();
+    return { acknowledgedAt: existing.acknowledged_at.toISOString() };
+  });
+}

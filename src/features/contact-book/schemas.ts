@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+const level4 = z.enum(['excellent', 'good', 'pass', 'fail']);
+const passFail = z.enum(['pass', 'fail']);
+
+export const familyNoteSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  body: z.string(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+});
+
+export const contactBookSchema = z.object({
+  student: z.object({
+    id: z.uuid(),
+    fullName: z.string(),
+    unitName: z.string(),
+    classId: z.uuid(),
+    className: z.string(),
+    grade: z.number().int(),
+    schoolYear: z.string(),
+  }),
+  schoolYears: z.array(z.string()),
+  subjects: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      kind: z.enum(['score', 'comment']),
+      terms: z.array(
+        z.object({
+          term: z.number().int(),
+          regular: z.array(z.number().nullable()),
+          midterm: z.number().nullable(),
+          final: z.number().nullable(),
+          regularResults: z.array(passFail.nullable()),
+          midtermResult: passFail.nullable(),
+          finalResult: passFail.nullable(),
+          termAverage: z.number().nullable(),
+          termResult: passFail.nullable(),
+          comment: z.string().nullable(),
+          updatedAt: z.string(),
+        }),
+      ),
+      yearAverage: z.number().nullable(),
+      yearResult: passFail.nullable(),
+      retestScore: z.number().nullable(),
+    }),
+  ),
+  results: z.array(
+    z.object({
+      term: z.number().int(),
+      learning: level4.nullable(),
+      conduct: level4.nullable(),
+      conductComment: z.string().nullable(),
+      award: z.enum(['outstanding', 'excellent']).nullable(),
+      promotion: z.enum(['promoted', 'retest', 'summer_conduct', 'retained']).nullable(),
+      homeroomComment: z.string().nullable(),
+    }),
+  ),
+  absences: z.array(
+    z.object({
+      date: z.string(),
+      session: z.enum(['morning', 'afternoon']),
+      excused: z.boolean(),
+      note: z.string().nullable(),
+    }),
+  ),
+  notes: z.array(familyNoteSchema),
+  canAcknowledge: z.boolean(),
+});
+export type ContactBook = z.infer<typeof contactBookSchema>;
+
+export const contactBookQuery = z.object({
+  schoolYear: z
+    .string()
+    .regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.')
+    .optional(),
+});
+
+export const noteBody = z.object({
+  title: z.string().trim().min(1, 'Nhập tiêu đề.').max(200, 'Tiêu đề tối đa 200 ký tự.'),
+  body: z.string().trim().min(1, 'Nhập nội dung.').max(5000, 'Nội dung tối đa 5000 ký tự.'),
+});
+
+export const postedNoteSchema = z.object({ id: z.uuid(), recipients: z.number().int() });
+
+export const classNoteSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  body: z.string(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+  acknowledged: z.number().int(),
+  recipients: z.array(
+    z.object({
+      guardianName: z.string(),
+      studentName: z.string(),
+      acknowledgedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type ClassNote = z.infer<typeof classNoteSchema>;
+
+export const ackSchema = z.object({ acknowledgedAt: z.string() });

@@ -1,0 +1,123 @@
+import { subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.ts';
+import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import {
+  absencesOfStudents,
+  conductOfClasses,
+  scoresOfStudents,
+  type TermScoreRow,
+} from '../gradebook/reads.ts';
+import { resultsOfStudents } from '../results/reads.ts';
+import { readStudentAccess } from '../students/access.ts';
+import { listMyStudents } from '../students/mine.ts';
+import { enrolmentsOf } from '../students/queries.ts';
+import { requireClassReader } from '../transcripts/class-access.ts';
+import { notesForFamily } from './notes.ts';
+
+/**
+ * Sổ liên lạc: what a family (or the student) follows during the year — scores as they are entered with the term
+ * and year averages, absences, teacher comments, term and year results and the class's notes. A guardian reaches
+ * only their own children and a student only themself (students.read_own, the students feature's "mine" rule);
+ * staff reach it when they may read the class's gradebook. Every read is written to the personal-data log.
+ */
+
+/** The children (or the student themself) the caller can open the contact book of. */
+export function myChildren(ctx: ServiceContext) {
+  return listMyStudents(ctx);
+}
+
+export async function contactBook(ctx: ServiceContext, studentId: string, schoolYear?: string) {
+  const access = await readStudentAccess(ctx, studentId);
+  const { student } = access;
+  const enrolments = (await enrolmentsOf(ctx.db, studentId)).filter((e) => e.unit_id === student.unit_id);
+  const enrolment =
+    (schoolYear ? enrolments.find((e) => e.school_year === schoolYear) : undefined) ??
+    enrolments.find((e) => e.left_on === null) ??
+    enrolments[0];
+  if (!enrolment) throw notFound('lớp của học sinh');
+  // Staff see a student's contact book only where they may read the class's gradebook.
+  if (access.view === 'staff') await requireClassReader(ctx, enrolment.class_id);
+  const unitId = student.unit_id;
+  const year = enrolment.school_year;
+  const [scores, results, absences, conduct, notes] = await Promise.all([
+    scoresOfStudents(ctx.db, unitId, year, [studentId]),
+    resultsOfStudents(ctx.db, unitId, year, [studentId]),
+    absencesOfStudents(ctx.db, unitId, year, [studentId]),
+    conductOfClasses(ctx.db, unitId, year, [enrolment.class_id]),
+    notesForFamily(ctx, unitId, enrolment.class_id),
+  ]);
+  await logPersonalDataAccess(ctx, {
+    unitId,
+    subjectKind: 'student',
+    subjectIds: [studentId],
+    action: 'view',
+    detail: access.view === 'own' ? 'contact_book_own' : 'contact_book',
+  });
+  const termRow = (t: 0 | 1 | 2) => results.terms.find((r) => r.term === t);
+  const myConduct = conduct.filter((c) => c.studentId === studentId);
+  return {
+    student: {
+      id: student.id,
+      fullName: student.full_name,
+      unitName: student.unit_name,
+      classId: enrolment.class_id,
+      className: enrolment.class_name,
+      grade: enrolment.grade,
+      schoolYear: year,
+    },
+    schoolYears: [...new Set(enrolments.map((e) => e.school_year))],
+    subjects: subjectsOf(enrolment.grade, scores, results.subjects),
+    results: ([1, 2, 0] as const).map((term) => ({
+      term,
+      learning: termRow(term)?.learningResult ?? null,
+      conduct:
+        termRow(term)?.conductResult ??
+        (term === 0 ? null : (myConduct.find((c) => c.term === term)?.level ?? null)),
+      conductComment: term === 0 ? null : (myConduct.find((c) => c.term === term)?.comment ?? null),
+      award: termRow(term)?.award ?? null,
+      promotion: termRow(term)?.promotion ?? null,
+      homeroomComment: termRow(term)?.homeroomComment ?? null,
+    })),
+    absences: absences.map((a) => ({ date: a.date, session: a.session, excused: a.excused, note: a.note })),
+    notes,
+    canAcknowledge: access.view === 'own',
+  };
+}
+
+type YearRows = Awaited<ReturnType<typeof resultsOfStudents>>['subjects'];
+
+function subjectsOf(grade: number, scores: TermScoreRow[], years: YearRows) {
+  const codes = [...new Set([...scores.map((s) => s.subjectCode), ...years.map((y) => y.subjectCode)])];
+  const order = subjectsForGrade(grade).map((s) => s.code as string);
+  codes.sort((a, b) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999));
+  return codes.map((code) => {
+    const gs = subjectsForGrade(grade).find((s) => s.code === code);
+    const subject = subjectByCode(code);
+    const year = years.find((y) => y.subjectCode === code);
+    return {
+      code,
+      name: gs?.name ?? subject?.name ?? code,
+      kind: (gs?.assessment ?? subject?.assessment ?? 'score') as 'score' | 'comment',
+      terms: scores
+        .filter((s) => s.subjectCode === code)
+        .sort((a, b) => a.term - b.term)
+        .map((s) => ({
+          term: s.term,
+          regular: s.regular,
+          midterm: s.midterm,
+          final: s.final,
+          regularResults: s.regularResults,
+          midtermResult: s.midtermResult,
+          finalResult: s.finalResult,
+          termAverage: s.termAverage,
+          termResult: s.termResult,
+          comment: s.teacherComment,
+          updatedAt: s.updatedAt.toISOString(),
+        })),
+      yearAverage: year?.yearAverage ?? null,
+      yearResult: year?.yearResult ?? null,
+      retestScore: year?.retestScore ?? null,
+    };
+  });
+}

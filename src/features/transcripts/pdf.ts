@@ -1,0 +1,291 @@
+import {
+  AWARD_LABEL_VI,
+  formatAverage,
+  formatScore,
+  LEVEL4_LABEL_VI,
+  PASS_FAIL_SHORT_VI,
+  PRIMARY_AWARD_LABEL_VI,
+  PRIMARY_LEVEL_LETTER,
+  PRIMARY_OUTCOME_LABEL_VI,
+  PRIMARY_TRAIT_LETTER,
+  PROMOTION_LABEL_VI,
+} from '../../domain/grading/index.ts';
+import type { PrimaryLevel, PrimaryTraitLevel } from '../../domain/grading/types.ts';
+import { ethnicityByKey } from '../../domain/identity/ethnicities.ts';
+import { PdfBuilder } from '../../platform/pdf/document.ts';
+import { placeAndDate } from '../assessments/pdfs.ts';
+import { GUARDIAN_RELATIONSHIP_LABEL_VI } from '../students/schemas.ts';
+import type { PrimaryMark, SubjectLine, TranscriptSnapshot } from './snapshot.ts';
+
+/** What the PDF prints about the version besides its data: status, signers and the correction. */
+export interface TranscriptPrint {
+  snapshot: TranscriptSnapshot;
+  status: string;
+  version: number;
+  correctionReason: string | null;
+  homeroomSignedBy: string | null;
+  homeroomSignedAt: Date | null;
+  approvedBy: string | null;
+  approvedAt: Date | null;
+}
+
+const dateVi = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
+const avg = (v: number | null) => (v === null ? '' : formatAverage(v));
+const pf = (v: SubjectLine['yearResult']) => (v ? PASS_FAIL_SHORT_VI[v] : '');
+const level4 = (v: TranscriptSnapshot['results'][number]['learning']) => (v ? LEVEL4_LABEL_VI[v] : '');
+
+/** One transcript as a PDF file. */
+export async function transcriptPdf(print: TranscriptPrint): Promise<Buffer> {
+  const pdf = new PdfBuilder({ title: `Học bạ - ${print.snapshot.student.fullName}` });
+  renderTranscript(pdf, print);
+  return pdf.toBuffer();
+}
+
+/** A class's transcripts in one file, each starting on a new page. */
+export async function classTranscriptsPdf(title: string, prints: TranscriptPrint[]): Promise<Buffer> {
+  const pdf = new PdfBuilder({ title });
+  prints.forEach((print, i) => {
+    if (i > 0) pdf.newPage();
+    renderTranscript(pdf, print);
+  });
+  if (prints.length === 0) pdf.paragraph('Lớp chưa có học sinh.');
+  return pdf.toBuffer();
+}
+
+function renderTranscript(pdf: PdfBuilder, print: TranscriptPrint): void {
+  const s = print.snapshot;
+  pdf.officialHeader({ governingBody: s.school.governingBody, unitName: s.school.name });
+  pdf.title('Học bạ', `Năm học ${s.schoolYear} — Lớp ${s.class.name}`);
+  if (print.status === 'draft' || print.status === 'homeroom_signed') {
+    pdf.paragraph(
+      print.status === 'draft'
+        ? 'BẢN NHÁP — số liệu hiện tại của sổ điểm, chưa được ký và phê duyệt.'
+        : 'Giáo viên chủ nhiệm đã ký; chờ Hiệu trưởng phê duyệt.',
+      { font: 'italic', size: 9.5, align: 'center' },
+    );
+  }
+  if (print.version > 1) {
+    pdf.paragraph(`Bản điều chỉnh lần ${print.version - 1}. Lý do: ${print.correctionReason ?? ''}`, {
+      font: 'italic',
+      size: 9.5,
+      align: 'center',
+    });
+  }
+  identity(pdf, s);
+  if (s.layout === 'tt27') primaryBody(pdf, s);
+  else secondaryBody(pdf, s);
+  signatures(pdf, print);
+}
+
+function identity(pdf: PdfBuilder, s: TranscriptSnapshot): void {
+  const st = s.student;
+  pdf.fields([
+    ['Họ và tên', st.fullName],
+    ['Giới tính', st.gender === 'male' ? 'Nam' : st.gender === 'female' ? 'Nữ' : ''],
+    ['Ngày sinh', dateVi(st.birthDate)],
+    ['Dân tộc', st.ethnicity ? (ethnicityByKey(st.ethnicity)?.name ?? st.ethnicity) : ''],
+    ['Mã học sinh', st.moetStudentCode],
+    ['Lớp', s.class.name],
+  ]);
+  pdf.fields([['Nơi ở hiện nay', st.address]], 1);
+  const guardians = st.guardians.map(
+    (g) =>
+      [GUARDIAN_RELATIONSHIP_LABEL_VI[g.relationship as 'father'] ?? 'Người giám hộ', g.fullName] as [
+        string,
+        string,
+      ],
+  );
+  if (guardians.length > 0) pdf.fields(guardians, 2);
+}
+
+/** TT22: per subject the term and year averages (or Đ/CĐ) and the re-test; then learning and conduct. */
+function secondaryBody(pdf: PdfBuilder, s: TranscriptSnapshot): void {
+  pdf.heading('Kết quả học tập các môn học và hoạt động giáo dục');
+  pdf.table(
+    [
+      { header: 'STT', width: 5, align: 'center' },
+      { header: 'Môn học / Hoạt động giáo dục', width: 25 },
+      { header: 'Học kỳ I', width: 8, align: 'center' },
+      { header: 'Học kỳ II', width: 8, align: 'center' },
+      { header: 'Cả năm', width: 8, align: 'center' },
+      { header: 'Kiểm tra lại', width: 9, align: 'center' },
+      { header: 'Nhận xét của giáo viên môn học', width: 30 },
+    ],
+    s.subjects.map((line, i) =>
+      line.kind === 'comment'
+        ? [
+            i + 1,
+            line.name,
+            pf(line.term1Result),
+            pf(line.term2Result),
+            pf(line.yearResult),
+            pf(line.retestResult),
+            line.comment,
+          ]
+        : [
+            i + 1,
+            line.name,
+            avg(line.term1),
+            avg(line.term2),
+            avg(line.year),
+            line.retestScore === null ? '' : formatScore(line.retestScore),
+            line.comment,
+          ],
+    ),
+    { fontSize: 9 },
+  );
+  pdf.heading('Kết quả học tập và rèn luyện');
+  const byTerm = (term: 0 | 1 | 2) => s.results.find((r) => r.term === term);
+  pdf.table(
+    [
+      { header: '', width: 16 },
+      { header: 'Học kỳ I', width: 12, align: 'center' },
+      { header: 'Học kỳ II', width: 12, align: 'center' },
+      { header: 'Cả năm', width: 12, align: 'center' },
+      { header: 'Sau kiểm tra lại / rèn luyện hè', width: 20, align: 'center' },
+    ],
+    [
+      [
+        'Kết quả học tập',
+        level4(byTerm(1)?.learning ?? null),
+        level4(byTerm(2)?.learning ?? null),
+        level4(byTerm(0)?.learning ?? null),
+        '',
+      ],
+      [
+        'Kết quả rèn luyện',
+        level4(byTerm(1)?.conduct ?? null),
+        level4(byTerm(2)?.conduct ?? null),
+        level4(byTerm(0)?.conduct ?? null),
+        level4(s.summerConduct),
+      ],
+    ],
+  );
+  pdf.fields(
+    [
+      ['Tổng số buổi nghỉ học cả năm', s.absentSessions],
+      ['Khen thưởng', s.award ? AWARD_LABEL_VI[s.award] : 'Không'],
+    ],
+    2,
+  );
+  pdf.fields([['Quyết định', promotionLine(s)]], 1);
+  pdf.fields([['Nhận xét của giáo viên chủ nhiệm', s.homeroomComment]], 1);
+}
+
+/** The promotion line of the TT22 transcript; the final grade of a level "completes the programme". */
+function promotionLine(s: TranscriptSnapshot): string {
+  const final = s.finalPromotion;
+  if (final) {
+    if (final === 'retained') return 'Ở lại lớp';
+    return s.class.grade === 9 || s.class.grade === 12
+      ? `Hoàn thành chương trình ${s.class.grade === 9 ? 'THCS' : 'THPT'} (sau kiểm tra lại hoặc rèn luyện hè)`
+      : 'Lên lớp sau kiểm tra lại hoặc rèn luyện trong hè';
+  }
+  if (!s.promotion) return '';
+  if (s.promotion === 'promoted' && (s.class.grade === 9 || s.class.grade === 12))
+    return `Hoàn thành chương trình ${s.class.grade === 9 ? 'THCS' : 'THPT'}`;
+  return PROMOTION_LABEL_VI[s.promotion];
+}
+
+/**
+ * TT27 Điều 15: Học sinh Xuất sắc, or Học sinh Tiêu biểu hoàn thành tốt…; the close stores them in the same
+ * award column as secondary ('outstanding', 'excellent').
+ */
+const primaryAward = (award: TranscriptSnapshot['award']) =>
+  award === 'outstanding'
+    ? PRIMARY_AWARD_LABEL_VI.outstanding
+    : award === 'excellent'
+      ? PRIMARY_AWARD_LABEL_VI.exemplary
+      : 'Không';
+
+const letter = (m: PrimaryMark | null) => (m ? (PRIMARY_LEVEL_LETTER[m.level as PrimaryLevel] ?? '') : '');
+const trait = (v: string | null) => (v ? (PRIMARY_TRAIT_LETTER[v as PrimaryTraitLevel] ?? '') : '');
+const test = (m: PrimaryMark | null) => (m?.testScore == null ? '' : String(m.testScore));
+
+/** TT27 Phụ lục học bạ: levels T/H/C and test scores per subject, qualities and competences, the outcome. */
+function primaryBody(pdf: PdfBuilder, s: TranscriptSnapshot): void {
+  const p = s.primary;
+  if (!p) return;
+  pdf.heading('Các môn học và hoạt động giáo dục');
+  pdf.table(
+    [
+      { header: 'Môn học và hoạt động giáo dục', width: 24 },
+      { header: 'Mức đạt được CK I', width: 8, align: 'center' },
+      { header: 'Điểm KTĐK CK I', width: 8, align: 'center' },
+      { header: 'Mức đạt được CN', width: 8, align: 'center' },
+      { header: 'Điểm KTĐK CN', width: 8, align: 'center' },
+      { header: 'Nhận xét', width: 30 },
+    ],
+    p.subjects.map((line) => [
+      line.name,
+      letter(line.end1),
+      test(line.end1),
+      letter(line.end2),
+      test(line.end2),
+      line.end2?.comment ?? line.end1?.comment,
+    ]),
+    { fontSize: 9 },
+  );
+  pdf.heading('Những phẩm chất chủ yếu và năng lực cốt lõi');
+  // Qualities and competences side by side, as on the paper transcript, so a year fits on one page.
+  const rows = Math.max(p.qualities.length, p.competences.length);
+  pdf.table(
+    [
+      { header: 'Phẩm chất', width: 16 },
+      { header: 'CK I', width: 6, align: 'center' },
+      { header: 'CN', width: 6, align: 'center' },
+      { header: 'Năng lực', width: 24 },
+      { header: 'CK I', width: 6, align: 'center' },
+      { header: 'CN', width: 6, align: 'center' },
+    ],
+    Array.from({ length: rows }, (_, i) => {
+      const q = p.qualities[i];
+      const c = p.competences[i];
+      return [
+        q?.name,
+        trait(q?.end1 ?? null),
+        trait(q?.end2 ?? null),
+        c?.name,
+        trait(c?.end1 ?? null),
+        trait(c?.end2 ?? null),
+      ];
+    }),
+    { fontSize: 9 },
+  );
+  pdf.paragraph(
+    'Môn học: T Hoàn thành tốt, H Hoàn thành, C Chưa hoàn thành. Phẩm chất, năng lực: T Tốt, Đ Đạt, C Cần cố gắng.',
+    { font: 'italic', size: 8.5 },
+  );
+  pdf.fields(
+    [
+      ['Đánh giá kết quả giáo dục', p.outcome ? PRIMARY_OUTCOME_LABEL_VI[p.outcome] : ''],
+      ['Khen thưởng', primaryAward(s.award)],
+    ],
+    1,
+  );
+  if (p.completesProgramme) pdf.paragraph('Hoàn thành chương trình tiểu học.', { font: 'bold' });
+  pdf.fields([['Số buổi nghỉ học', s.absentSessions]], 1);
+  pdf.fields([['Nhận xét của giáo viên chủ nhiệm', s.homeroomComment]], 1);
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+function signatures(pdf: PdfBuilder, print: TranscriptPrint): void {
+  const s = print.snapshot;
+  const approved = print.approvedAt ? isoDate(print.approvedAt) : null;
+  if (approved) pdf.paragraph(placeAndDate(s.school.place, approved), { font: 'italic', align: 'center' });
+  pdf.signatures([
+    {
+      title: 'Giáo viên chủ nhiệm',
+      note: print.homeroomSignedAt
+        ? `Đã ký ngày ${dateVi(isoDate(print.homeroomSignedAt))}`
+        : '(Ký và ghi rõ họ tên)',
+      name: print.homeroomSignedBy ?? s.class.homeroomTeacherName,
+    },
+    {
+      title: 'Hiệu trưởng',
+      note: approved ? `Phê duyệt ngày ${dateVi(approved)}` : '(Ký, ghi rõ họ tên và đóng dấu)',
+      name: print.approvedBy,
+    },
+  ]);
+}

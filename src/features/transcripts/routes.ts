@@ -1,0 +1,71 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParams } from '../../platform/http/common-schemas.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
+import { sendFile } from '../assessments/routes.ts';
+import { classGradebookXlsx, gradeStatisticsXlsx } from './exports.ts';
+import {
+  approveResultSchema,
+  classTranscriptsSchema,
+  correctionBody,
+  correctionSchema,
+  gradeStatisticsQuery,
+  signResultSchema,
+  studentParams,
+} from './schemas.ts';
+import {
+  approveClass,
+  classTranscriptPdf,
+  correctTranscript,
+  listClassTranscripts,
+  signClass,
+  studentTranscriptPdf,
+} from './service.ts';
+
+const tags = ['transcripts'];
+const PDF = 'application/pdf';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Transcripts (học bạ) of a class, their signing chain and PDFs; gradebook and statistics exports. */
+export const transcriptRoutes: FastifyPluginAsync = async (app) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/classes/:id/transcripts',
+    { schema: { tags, params: idParams, response: { 200: classTranscriptsSchema } } },
+    (req) => listClassTranscripts(ctxOf(req), req.params.id),
+  );
+  api.post(
+    '/classes/:id/transcripts/sign',
+    { schema: { tags, params: idParams, response: { 200: signResultSchema } } },
+    (req) => signClass(ctxOf(req), req.params.id),
+  );
+  api.post(
+    '/classes/:id/transcripts/approve',
+    { schema: { tags, params: idParams, response: { 200: approveResultSchema } } },
+    (req) => approveClass(ctxOf(req), req.params.id),
+  );
+  api.get('/classes/:id/transcripts.pdf', { schema: { tags, params: idParams } }, async (req, reply) =>
+    sendFile(reply, await classTranscriptPdf(ctxOf(req), req.params.id), PDF),
+  );
+  api.get(
+    '/classes/:id/transcripts/:studentId/pdf',
+    { schema: { tags, params: studentParams } },
+    async (req, reply) =>
+      sendFile(reply, await studentTranscriptPdf(ctxOf(req), req.params.id, req.params.studentId), PDF),
+  );
+  api.post(
+    '/transcripts/:id/corrections',
+    { schema: { tags, params: idParams, body: correctionBody, response: { 201: correctionSchema } } },
+    async (req, reply) =>
+      reply.status(201).send(await correctTranscript(ctxOf(req), req.params.id, req.body.reason)),
+  );
+  api.get('/classes/:id/gradebook.xlsx', { schema: { tags, params: idParams } }, async (req, reply) =>
+    sendFile(reply, await classGradebookXlsx(ctxOf(req), req.params.id), XLSX),
+  );
+  api.get(
+    '/grade-statistics.xlsx',
+    { schema: { tags, querystring: gradeStatisticsQuery } },
+    async (req, reply) =>
+      sendFile(reply, await gradeStatisticsXlsx(ctxOf(req), req.query.unitId, req.query.schoolYear), XLSX),
+  );
+};

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+export const TRANSCRIPT_STATUSES = [
+  'draft',
+  'homeroom_signed',
+  'approved',
+  'sealed',
+  'published',
+  'superseded',
+] as const;
+
+export const transcriptStatus = z.enum(TRANSCRIPT_STATUSES);
+
+export const classTranscriptsSchema = z.object({
+  classId: z.uuid(),
+  className: z.string(),
+  grade: z.number().int(),
+  schoolYear: z.string(),
+  homeroomTeacherName: z.string().nullable(),
+  permissions: z.object({
+    sign: z.boolean(),
+    approve: z.boolean(),
+    correct: z.boolean(),
+    postNotes: z.boolean(),
+  }),
+  students: z.array(
+    z.object({
+      studentId: z.uuid(),
+      fullName: z.string(),
+      transcriptId: z.uuid().nullable(),
+      status: transcriptStatus,
+      version: z.number().int(),
+      homeroomSignedBy: z.string().nullable(),
+      approvedBy: z.string().nullable(),
+      approvedAt: z.string().nullable(),
+      versions: z.array(
+        z.object({
+          id: z.uuid(),
+          version: z.number().int(),
+          status: transcriptStatus,
+          correctionReason: z.string().nullable(),
+          createdAt: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+export type ClassTranscripts = z.infer<typeof classTranscriptsSchema>;
+
+export const signResultSchema = z.object({ signed: z.number().int(), alreadyApproved: z.number().int() });
+export const approveResultSchema = z.object({ approved: z.number().int() });
+
+export const correctionBody = z.object({
+  reason: z.string().trim().min(5, 'Ghi rõ lý do điều chỉnh.').max(2000),
+});
+export const correctionSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: transcriptStatus,
+  supersedes: z.uuid(),
+});
+
+export const studentParams = z.object({ id: z.uuid(), studentId: z.uuid() });
+export const gradeStatisticsQuery = z.object({
+  unitId: z.uuid(),
+  schoolYear: z.string().regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.'),
+});

@@ -1,0 +1,348 @@
+import { compareVietnameseNames } from '../../domain/text/collation.ts';
+import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { AppError, forbidden, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
+import { activeStudentsOf } from '../classes/queries.ts';
+import { type ClassRole, classRole, requireClassReader } from './class-access.ts';
+import { classTranscriptsPdf, type TranscriptPrint, transcriptPdf } from './pdf.ts';
+import {
+  currentVersions,
+  findTranscript,
+  type TranscriptRow,
+  transcriptsOfClass,
+  userNames,
+} from './queries.ts';
+import { buildSnapshots, type SubjectLine, type TranscriptSnapshot } from './snapshot.ts';
+
+/**
+ * Transcripts (học bạ) of a class: draft (live data) → homeroom_signed (the homeroom teacher signs the class; the
+ * data is copied) → approved (the principal approves the class; frozen). A correction of an approved transcript
+ * makes a new version with its reason and supersedes the old one (grading.md, "Transcript … corrections").
+ */
+
+async function students(ctx: ServiceContext, role: ClassRole) {
+  const rows = await activeStudentsOf(ctx.db, role.cls.unit_id, role.cls.id);
+  return rows.sort((a, b) => compareVietnameseNames(a.full_name, b.full_name));
+}
+
+async function currentOfClass(ctx: ServiceContext, role: ClassRole) {
+  const { cls } = role;
+  const all = await transcriptsOfClass(ctx.db, cls.unit_id, cls.id, cls.school_year);
+  return { all, current: currentVersions(all) };
+}
+
+export async function listClassTranscripts(ctx: ServiceContext, classId: string) {
+  const role = await requireClassReader(ctx, classId);
+  const list = await students(ctx, role);
+  const { all, current } = await currentOfClass(ctx, role);
+  const names = await userNames(
+    ctx.db,
+    all.flatMap((t) => [t.homeroom_signed_by, t.approved_by]),
+  );
+  return {
+    classId: role.cls.id,
+    className: role.cls.name,
+    grade: role.cls.grade,
+    schoolYear: role.cls.school_year,
+    homeroomTeacherName: role.cls.homeroom_teacher_name,
+    permissions: {
+      sign: role.homeroom,
+      approve: role.approver,
+      correct: role.approver || role.homeroom,
+      /** Notes to the class's families: its homeroom and subject teachers (contact-book/notes.ts). */
+      postNotes: role.homeroom || role.teaches,
+    },
+    students: list.map((s) => {
+      const t = current.get(s.student_id);
+      return {
+        studentId: s.student_id,
+        fullName: s.full_name,
+        transcriptId: t?.id ?? null,
+        status: t?.status ?? 'draft',
+        version: t?.version ?? 1,
+        homeroomSignedBy: t?.homeroom_signed_by ? (names.get(t.homeroom_signed_by) ?? null) : null,
+        approvedBy: t?.approved_by ? (names.get(t.approved_by) ?? null) : null,
+        approvedAt: t?.approved_at?.toISOString() ?? null,
+        versions: all
+          .filter((v) => v.student_id === s.student_id)
+          .map((v) => ({
+            id: v.id,
+            version: v.version,
+            status: v.status,
+            correctionReason: v.correction_reason,
+            createdAt: v.created_at.toISOString(),
+          })),
+      };
+    }),
+  };
+}
+
+/**
+ * The homeroom teacher signs the class: every student's draft gets the data of this moment. Approved versions are
+ * left alone; a signed one is signed again with fresh data (scores may have been corrected before approval).
+ */
+export async function signClass(ctx: ServiceContext, classId: string) {
+  const role = await classRole(ctx, classId);
+  if (!role.homeroom) throw forbidden('Chỉ giáo viên chủ nhiệm của lớp ký học bạ của lớp.');
+  const { cls } = role;
+  const list = await students(ctx, role);
+  if (list.length === 0) throw new AppError('conflict', `Lớp ${cls.name} chưa có học sinh.`);
+  return signingOnce(cls.name, () =>
+    inTransaction(ctx, async (trx) => {
+      const { current } = await currentOfClass(trx, role);
+      const toSign = list.filter((s) => current.get(s.student_id)?.status !== 'approved');
+      const snapshots = await buildSnapshots(
+        trx,
+        cls,
+        toSign.map((s) => s.student_id),
+      );
+      const now = new Date();
+      for (const s of toSign) {
+        const snapshot = JSON.stringify(snapshots.get(s.student_id));
+        const existing = current.get(s.student_id);
+        const signed = { snapshot, homeroom_signed_by: ctx.actor.userId, homeroom_signed_at: now };
+        const row = existing
+          ? await trx.db
+              .updateTable('transcripts')
+              .set({ ...signed, status: 'homeroom_signed' })
+              .where('unit_id', '=', cls.unit_id)
+              .where('id', '=', existing.id)
+              .returning(['id', 'version'])
+              .executeTakeFirstOrThrow()
+          : await trx.db
+              .insertInto('transcripts')
+              .values({
+                ...signed,
+                unit_id: cls.unit_id,
+                school_year: cls.school_year,
+                class_id: cls.id,
+                student_id: s.student_id,
+                status: 'homeroom_signed',
+              })
+              .returning(['id', 'version'])
+              .executeTakeFirstOrThrow();
+        await audit(trx, {
+          unitId: cls.unit_id,
+          entity: 'transcript',
+          entityId: row.id,
+          action: 'sign_homeroom',
+          after: { studentId: s.student_id, version: row.version },
+        });
+      }
+      return { signed: toSign.length, alreadyApproved: list.length - toSign.length };
+    }),
+  );
+}
+
+/** Two signings of one class at once both insert version 1; the database key refuses the second. */
+async function signingOnce<T>(className: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError('conflict', `Học bạ lớp ${className} vừa được ký ở nơi khác; tải lại trang.`);
+    }
+    throw error;
+  }
+}
+
+/** The principal approves the whole class in one action; every student must have been signed by the homeroom. */
+export async function approveClass(ctx: ServiceContext, classId: string) {
+  const role = await classRole(ctx, classId);
+  if (!role.approver) throw forbidden('Chỉ Hiệu trưởng phê duyệt học bạ.');
+  const { cls } = role;
+  const list = await students(ctx, role);
+  return inTransaction(ctx, async (trx) => {
+    const { current } = await currentOfClass(trx, role);
+    const unsigned = list.filter((s) => {
+      const status = current.get(s.student_id)?.status;
+      return status !== 'homeroom_signed' && status !== 'approved';
+    });
+    if (unsigned.length > 0) {
+      const names = unsigned.map((s) => s.full_name).join(', ');
+      throw new AppError(
+        'conflict',
+        `Giáo viên chủ nhiệm chưa ký học bạ của ${unsigned.length} học sinh lớp ${cls.name}: ${names}. Ký trước rồi phê duyệt.`,
+      );
+    }
+    const toApprove = list
+      .map((s) => current.get(s.student_id) as TranscriptRow)
+      .filter((t) => t.status === 'homeroom_signed');
+    if (toApprove.length === 0) {
+      throw new AppError('already_done', `Học bạ lớp ${cls.name} đã được phê duyệt.`);
+    }
+    const now = new Date();
+    await trx.db
+      .updateTable('transcripts')
+      .set({ status: 'approved', approved_by: ctx.actor.userId, approved_at: now })
+      .where('unit_id', '=', cls.unit_id)
+      .where(
+        'id',
+        'in',
+        toApprove.map((t) => t.id),
+      )
+      .where('status', '=', 'homeroom_signed')
+      .execute();
+    for (const t of toApprove) {
+      await audit(trx, {
+        unitId: cls.unit_id,
+        entity: 'transcript',
+        entityId: t.id,
+        action: 'approve',
+        after: { studentId: t.student_id, version: t.version, approvedAt: now.toISOString() },
+      });
+    }
+    return { approved: toApprove.length };
+  });
+}
+
+/**
+ * Corrects an approved transcript: a new version (draft, the current data) with the reason; the old version is
+ * superseded and kept. The audit row holds the subject values that differ (old value, new value, who, when, why).
+ */
+export async function correctTranscript(ctx: ServiceContext, transcriptId: string, reason: string) {
+  const old = await findTranscript(ctx.db, transcriptId);
+  if (!old) throw notFound('học bạ');
+  const role = await classRole(ctx, old.class_id);
+  if (!role.approver && !role.homeroom) throw forbidden();
+  if (old.status !== 'approved') {
+    throw new AppError(
+      'conflict',
+      'Chỉ điều chỉnh học bạ đã phê duyệt; học bạ chưa phê duyệt thì giáo viên chủ nhiệm ký lại.',
+    );
+  }
+  const text = reason.trim();
+  if (text.length < 5) {
+    throw new AppError('validation_failed', 'Ghi rõ lý do điều chỉnh.', {
+      reason: 'Ghi rõ lý do điều chỉnh.',
+    });
+  }
+  return inTransaction(ctx, async (trx) => {
+    const superseded = await trx.db
+      .updateTable('transcripts')
+      .set({ status: 'superseded' })
+      .where('unit_id', '=', old.unit_id)
+      .where('id', '=', old.id)
+      .where('status', '=', 'approved')
+      .executeTakeFirst();
+    if (Number(superseded.numUpdatedRows) === 0) {
+      throw new AppError('conflict', 'Học bạ vừa được người khác điều chỉnh; tải lại trang.');
+    }
+    const fresh = (await buildSnapshots(trx, role.cls, [old.student_id])).get(old.student_id);
+    const row = await trx.db
+      .insertInto('transcripts')
+      .values({
+        unit_id: old.unit_id,
+        school_year: old.school_year,
+        class_id: old.class_id,
+        student_id: old.student_id,
+        version: old.version + 1,
+        status: 'draft',
+        correction_reason: text,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      unitId: old.unit_id,
+      entity: 'transcript',
+      entityId: row.id,
+      action: 'correct',
+      before: { id: old.id, version: old.version },
+      after: {
+        version: row.version,
+        reason: text,
+        changes: fresh ? subjectChanges(old.snapshot as TranscriptSnapshot | null, fresh) : [],
+      },
+    });
+    return { id: row.id, version: row.version, status: row.status, supersedes: old.id };
+  });
+}
+
+/** The subject values that differ between two snapshots, for the correction's audit row. */
+function subjectChanges(before: TranscriptSnapshot | null, after: TranscriptSnapshot) {
+  const fields: (keyof SubjectLine)[] = [
+    'term1',
+    'term2',
+    'year',
+    'term1Result',
+    'term2Result',
+    'yearResult',
+    'retestScore',
+    'retestResult',
+  ];
+  const changes: { subject: string; field: string; old: unknown; new: unknown }[] = [];
+  for (const line of after.subjects) {
+    const was = before?.subjects.find((l) => l.code === line.code);
+    for (const field of fields) {
+      if ((was?.[field] ?? null) !== line[field]) {
+        changes.push({ subject: line.code, field, old: was?.[field] ?? null, new: line[field] });
+      }
+    }
+  }
+  return changes;
+}
+
+/** What to print for each student: the stored copy of a signed or approved version, else the live data. */
+async function printsOf(ctx: ServiceContext, role: ClassRole, studentIds: readonly string[]) {
+  const { all, current } = await currentOfClass(ctx, role);
+  const live = studentIds.filter((id) => !current.get(id)?.snapshot);
+  const snapshots = await buildSnapshots(ctx, role.cls, live);
+  const names = await userNames(
+    ctx.db,
+    all.flatMap((t) => [t.homeroom_signed_by, t.approved_by]),
+  );
+  const prints: TranscriptPrint[] = [];
+  for (const id of studentIds) {
+    const t = current.get(id);
+    const snapshot = (t?.snapshot as TranscriptSnapshot | null) ?? snapshots.get(id);
+    if (!snapshot) continue;
+    prints.push({
+      snapshot,
+      status: t?.status ?? 'draft',
+      version: t?.version ?? 1,
+      correctionReason: t?.correction_reason ?? null,
+      homeroomSignedBy: t?.homeroom_signed_by ? (names.get(t.homeroom_signed_by) ?? null) : null,
+      homeroomSignedAt: t?.homeroom_signed_at ?? null,
+      approvedBy: t?.approved_by ? (names.get(t.approved_by) ?? null) : null,
+      approvedAt: t?.approved_at ?? null,
+    });
+  }
+  return prints;
+}
+
+/** One student's transcript as a PDF; every copy is logged (grading.md: every exported copy is logged). */
+export async function studentTranscriptPdf(ctx: ServiceContext, classId: string, studentId: string) {
+  const role = await requireClassReader(ctx, classId);
+  const inClass = (await students(ctx, role)).find((s) => s.student_id === studentId);
+  if (!inClass) throw notFound('học sinh trong lớp');
+  const [print] = await printsOf(ctx, role, [studentId]);
+  if (!print) throw notFound('học sinh');
+  await logPersonalDataAccess(ctx, {
+    unitId: role.cls.unit_id,
+    subjectKind: 'student',
+    subjectIds: [studentId],
+    action: 'export',
+    detail: 'transcript',
+  });
+  return {
+    fileName: `Học bạ ${role.cls.school_year} - ${role.cls.name} - ${inClass.full_name}.pdf`,
+    content: await transcriptPdf(print),
+  };
+}
+
+/** The whole class in one PDF, in name order. */
+export async function classTranscriptPdf(ctx: ServiceContext, classId: string) {
+  const role = await requireClassReader(ctx, classId);
+  const ids = (await students(ctx, role)).map((s) => s.student_id);
+  const prints = await printsOf(ctx, role, ids);
+  await logPersonalDataAccess(ctx, {
+    unitId: role.cls.unit_id,
+    subjectKind: 'student',
+    subjectIds: ids,
+    action: 'list_export',
+    detail: 'transcript',
+  });
+  const title = `Học bạ ${role.cls.school_year} - Lớp ${role.cls.name}`;
+  return { fileName: `${title}.pdf`, content: await classTranscriptsPdf(title, prints) };
+}

@@ -1,0 +1,223 @@
+import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChecks, IconFileSpreadsheet, IconFileTypePdf, IconSignature } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { apiDownload } from '../../api/client.ts';
+import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { notifyError, notifySaved } from '../../ui/notify.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ClassNotesCard } from '../contact-book/ClassNotesCard.tsx';
+import {
+  type ClassTranscripts,
+  useApproveClass,
+  useClassTranscripts,
+  useCorrectTranscript,
+  useSignClass,
+} from './api.ts';
+
+type StudentLine = ClassTranscripts['students'][number];
+
+const STATUS_COLOR: Record<string, string> = {
+  draft: 'gray',
+  homeroom_signed: 'blue',
+  approved: 'teal',
+  superseded: 'orange',
+};
+
+/** A class's transcripts: status per student, the homeroom teacher's and the principal's one-click actions. */
+export default function ClassTranscriptsPage() {
+  const { t } = useTranslation('transcripts');
+  const { id = '' } = useParams();
+  const list = useClassTranscripts(id);
+  const sign = useSignClass(id);
+  const approve = useApproveClass(id);
+  const [signing, signModal] = useDisclosure();
+  const [approving, approveModal] = useDisclosure();
+  const [correcting, setCorrecting] = useState<StudentLine | null>(null);
+  if (list.isPending) return <Loading />;
+  if (list.error) return <ErrorAlert error={list.error} onRetry={() => list.refetch()} />;
+  const c = list.data;
+  const download = (path: string, name: string) => apiDownload(path, name).catch(notifyError);
+  return (
+    <Stack>
+      <PageHeader
+        title={t('classTitle', { name: c.className })}
+        subtitle={t('classSubtitle', {
+          year: c.schoolYear,
+          teacher: c.homeroomTeacherName ?? t('noTeacher'),
+        })}
+        actions={
+          <>
+            {c.permissions.sign && (
+              <Button
+                leftSection={<IconSignature size={16} />}
+                onClick={signModal.open}
+                data-testid="sign-class"
+              >
+                {t('sign')}
+              </Button>
+            )}
+            {c.permissions.approve && (
+              <Button
+                color="teal"
+                leftSection={<IconChecks size={16} />}
+                onClick={approveModal.open}
+                data-testid="approve-class"
+              >
+                {t('approve')}
+              </Button>
+            )}
+            <Button
+              variant="light"
+              leftSection={<IconFileTypePdf size={16} />}
+              onClick={() => download(`/classes/${id}/transcripts.pdf`, 'hoc-ba.pdf')}
+            >
+              {t('classPdf')}
+            </Button>
+            <Button
+              variant="light"
+              leftSection={<IconFileSpreadsheet size={16} />}
+              onClick={() => download(`/classes/${id}/gradebook.xlsx`, 'so-diem.xlsx')}
+            >
+              {t('gradebook')}
+            </Button>
+          </>
+        }
+      />
+      {c.students.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
+      {c.students.length > 0 && (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped data-testid="transcript-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={40}>#</Table.Th>
+                <Table.Th>{t('fullName')}</Table.Th>
+                <Table.Th>{t('status')}</Table.Th>
+                <Table.Th>{t('version')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.students.map((s, i) => (
+                <Table.Tr key={s.studentId}>
+                  <Table.Td>{i + 1}</Table.Td>
+                  <Table.Td>{s.fullName}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOR[s.status] ?? 'gray'} variant="light">
+                      {t(`status_${s.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{s.version}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        onClick={() =>
+                          download(`/classes/${id}/transcripts/${s.studentId}/pdf`, 'hoc-ba.pdf')
+                        }
+                      >
+                        {t('pdf')}
+                      </Button>
+                      {c.permissions.correct && s.status === 'approved' && (
+                        <Button size="xs" variant="subtle" color="orange" onClick={() => setCorrecting(s)}>
+                          {t('correct')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ClassNotesCard classId={id} canPost={c.permissions.postNotes} />
+      <ConfirmModal
+        opened={signing}
+        title={t('sign')}
+        confirmLabel={t('sign')}
+        color="blue"
+        loading={sign.isPending}
+        onClose={signModal.close}
+        onConfirm={() =>
+          sign.mutate(undefined, {
+            onSuccess: (r) => {
+              notifySaved(t('signed', { count: r.signed }));
+              signModal.close();
+            },
+            onError: notifyError,
+          })
+        }
+      >
+        {t('signConfirm')}
+      </ConfirmModal>
+      <ConfirmModal
+        opened={approving}
+        title={t('approve')}
+        confirmLabel={t('approve')}
+        color="teal"
+        loading={approve.isPending}
+        onClose={approveModal.close}
+        onConfirm={() =>
+          approve.mutate(undefined, {
+            onSuccess: (r) => {
+              notifySaved(t('approved', { count: r.approved }));
+              approveModal.close();
+            },
+            onError: notifyError,
+          })
+        }
+      >
+        {t('approveConfirm')}
+      </ConfirmModal>
+      <CorrectionModal student={correcting} onClose={() => setCorrecting(null)} />
+    </Stack>
+  );
+}
+
+function CorrectionModal({ student, onClose }: { student: StudentLine | null; onClose: () => void }) {
+  const { t } = useTranslation('transcripts');
+  const correct = useCorrectTranscript();
+  const [reason, setReason] = useState('');
+  return (
+    <Modal opened={student !== null} onClose={onClose} title={t('correctTitle', { name: student?.fullName })}>
+      <Stack>
+        <Text size="sm">{t('correctHint')}</Text>
+        <Textarea
+          label={t('reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          minRows={3}
+          autosize
+          error={correct.error instanceof Error ? correct.error.message : undefined}
+        />
+        <Group justify="flex-end">
+          <Button
+            color="orange"
+            loading={correct.isPending}
+            onClick={() =>
+              student?.transcriptId &&
+              correct.mutate(
+                { id: student.transcriptId, reason },
+                {
+                  onSuccess: (r) => {
+                    notifySaved(t('corrected', { version: r.version }));
+                    setReason('');
+                    onClose();
+                  },
+                },
+              )
+            }
+          >
+            {t('correct')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
