@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { assessmentOfficeRoutes } from './assessments/routes.ts';
 import { assessmentPublicRoutes, assessmentRoutes } from './assessments/routes-assessment.ts';
+import { assessmentDashboardRoutes } from './assessments/routes-dashboard.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { classRoutes } from './classes/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
@@ -27,4 +28,5 @@ export const featureRoutes: FastifyPluginAsync[] = [
   assessmentOfficeRoutes,
   assessmentRoutes,
   assessmentPublicRoutes,
+  assessmentDashboardRoutes,
 ];
