@@ -1,6 +1,7 @@
 import {
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconChartBar,
   IconChecklist,
   IconClipboardCheck,
   IconCopy,
@@ -55,6 +56,7 @@ const CampaignsPage = lazy(() => import('../features/assessments/CampaignsPage.t
 const CampaignBoardPage = lazy(() => import('../features/assessments/CampaignBoardPage.tsx'));
 const CataloguesPage = lazy(() => import('../features/assessments/CataloguesPage.tsx'));
 const PublicResultsPage = lazy(() => import('../features/assessments/PublicResultsPage.tsx'));
+const DashboardPage = lazy(() => import('../features/assessments/DashboardPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
 export const appRoutes: AppRoute[] = [
@@ -192,6 +194,17 @@ export const appRoutes: AppRoute[] = [
     },
   },
   { path: '/classes/:id', component: ClassDetailPage },
+  {
+    path: '/assessment-dashboard',
+    component: DashboardPage,
+    nav: {
+      label: 'dxdash:nav',
+      icon: IconChartBar,
+      permission: 'assessments.read',
+      only: 'office',
+      group: 'main',
+    },
+  },
 ];
 
 /** Pages anyone may open without logging in (published results). */

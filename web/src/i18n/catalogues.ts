@@ -1,5 +1,6 @@
 import { nav } from '../app/messages.ts';
 import { auth } from '../auth/messages.ts';
+import { dxdash } from '../features/assessments/dashboard-messages.ts';
 import { assessments } from '../features/assessments/messages.ts';
 import { audit } from '../features/audit/messages.ts';
 import { classes } from '../features/classes/messages.ts';
@@ -29,4 +30,5 @@ export const catalogues: Record<string, Catalogue> = {
   students,
   classes,
   assessments,
+  dxdash,
 };
