@@ -46,6 +46,15 @@ export const dxdash = {
     level: 'Mức',
     previousLevel: 'Năm trước',
     openReview: 'Xem hồ sơ, minh chứng',
+    drillDown: 'Xem chi tiết',
+    drillDownCount: '{{ok}}/{{total}} dòng đạt',
+    rowOk: 'Đạt',
+    rowMissing: 'Chưa',
+    gapLine: '{{owner}}: số liệu đo được ứng với {{measured}}/{{max}} điểm; tự chấm {{claimed}}',
+    largeGap: 'Chênh lệch lớn',
+    pullMeasured: 'Lấy số liệu hệ thống đo được',
+    pullMeasuredHint:
+      'Điền các tiêu chí quy đổi từ số liệu hệ thống đo được (ví dụ tỷ lệ trường được công nhận), kèm minh chứng số liệu.',
   },
   en: {
     nav: 'DX overview',
@@ -92,5 +101,14 @@ export const dxdash = {
     level: 'Level',
     previousLevel: 'Last year',
     openReview: 'Open file and evidence',
+    drillDown: 'Details',
+    drillDownCount: '{{ok}}/{{total}} rows met',
+    rowOk: 'Met',
+    rowMissing: 'Not yet',
+    gapLine: '{{owner}}: measured value is worth {{measured}}/{{max}} points; claimed {{claimed}}',
+    largeGap: 'Large gap',
+    pullMeasured: 'Fill in measured values',
+    pullMeasuredHint:
+      'Fills in the criteria converted from values the platform measures (e.g. share of schools recognised), with the value as evidence.',
   },
 };
