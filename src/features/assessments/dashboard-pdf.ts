@@ -10,7 +10,8 @@ import type { Dashboard, DashboardQuery } from './schemas-dashboard.ts';
  * vector rectangles (sharp at any zoom, no image library), tables that break across pages.
  */
 
-const COLORS = ['#c92a2a', '#f59f00', '#2f9e44', '#1c7ed6', '#7048e8'];
+// Series colours, not level colours: grey (self), blue (external), green (recognised), then others.
+const COLORS = ['#868e96', '#1c7ed6', '#2f9e44', '#f59f00', '#7048e8'];
 
 interface Bar {
   label: string;
