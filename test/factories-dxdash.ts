@@ -1,6 +1,20 @@
 import type { Kysely } from 'kysely';
+import { type AssessmentAnswers, scoreAssessment } from '../src/domain/assessment-catalogue/index.ts';
+import {
+  NATIONAL_OFFICE_CATALOGUE_3806,
+  NATIONAL_SCHOOL_CATALOGUE_4725,
+} from '../src/domain/dx-index/index.ts';
 import type { DB, Row } from '../src/platform/db/schema.ts';
-import { buildEnrolment, buildHomeroomTeacher, buildStudent, buildUser } from './factories.ts';
+import {
+  answers4725,
+  buildAssessmentCampaign,
+  buildAssessmentPeople,
+  buildEnrolment,
+  buildHomeroomTeacher,
+  buildStudent,
+  buildUnit,
+  buildUser,
+} from './factories.ts';
 
 // Factories of the metrics and dashboards tests (helper "dxdash").
 
@@ -135,4 +149,71 @@ export async function setAssessmentOutcome(
     })
     .where('id', '=', assessment.id)
     .execute();
+}
+
+/**
+ * A hand-built province for the dashboard: office A runs a campaign (past its deadline) over Lê Quý Đôn
+ * (recognised at Mức 2, Mức 1 last year; the office cut I.4 from 85 % to 30 %) and Hòa Bình (not started: late);
+ * office B's school has submitted (self Mức 2); the province's own high school is still working, before its
+ * deadline. The province also runs the offices' own index (QĐ 3806) over offices A and B. Adds province accounts
+ * so.cv (specialist) and so.admin to those of buildAssessmentPeople.
+ */
+export async function buildDashboardProvince(db: Kysely<DB>) {
+  const selfResult = scoreAssessment(NATIONAL_SCHOOL_CATALOGUE_4725, answers4725() as AssessmentAnswers);
+  const externalResult = scoreAssessment(NATIONAL_SCHOOL_CATALOGUE_4725, {
+    ...(answers4725() as AssessmentAnswers),
+    'I.4': { ratio: 0.3 },
+  });
+  const w = await buildAssessmentPeople(db);
+  const schoolA2 = await buildUnit(db, {
+    parent: w.officeA,
+    level: 'primary',
+    name: 'Trường Tiểu học Hòa Bình',
+  });
+  await buildUser(db, { unit: w.province, username: 'so.cv', roles: [{ role: 'office_specialist' }] });
+  await buildUser(db, { unit: w.province, username: 'so.admin', roles: [{ role: 'office_admin' }] });
+  const catalogue = NATIONAL_SCHOOL_CATALOGUE_4725;
+  const a = await buildAssessmentCampaign(db, {
+    office: w.officeA,
+    units: [w.schoolA, schoolA2],
+    catalogue,
+    deadlineInDays: -5,
+  });
+  const b = await buildAssessmentCampaign(db, { office: w.officeB, units: [w.schoolB], catalogue });
+  const p = await buildAssessmentCampaign(db, { office: w.province, units: [w.highSchool], catalogue });
+  const last = await buildAssessmentCampaign(db, {
+    office: w.officeA,
+    units: [w.schoolA],
+    catalogue,
+    schoolYear: '2024-2025',
+    deadlineInDays: -365,
+  });
+  const get = (built: typeof a, unitId: string) => built.byUnit.get(unitId) as { id: string };
+  await setAssessmentOutcome(db, get(a, w.schoolA.id), {
+    status: 'recognised',
+    recognisedLevel: 2,
+    submittedAt: new Date(),
+    selfResult,
+    externalResult,
+  });
+  await setAssessmentOutcome(db, get(b, w.schoolB.id), {
+    status: 'submitted',
+    submittedAt: new Date(),
+    selfResult,
+  });
+  await setAssessmentOutcome(db, get(p, w.highSchool.id), { status: 'in_progress' });
+  await setAssessmentOutcome(db, get(last, w.schoolA.id), { status: 'recognised', recognisedLevel: 1 });
+  const offices = await buildAssessmentCampaign(db, {
+    office: w.province,
+    units: [w.officeA, w.officeB],
+    catalogue: NATIONAL_OFFICE_CATALOGUE_3806,
+  });
+  return {
+    w,
+    schoolA2,
+    selfResult,
+    externalResult,
+    schoolAssessmentA: get(a, w.schoolA.id).id,
+    officeAssessmentA: get(offices, w.officeA.id).id,
+  };
 }

@@ -1,27 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
-import {
-  answers4725,
-  buildAssessmentCampaign,
-  buildAssessmentPeople,
-  buildUnit,
-  buildUser,
-} from '../../../test/factories.ts';
-import { setAssessmentOutcome } from '../../../test/factories-dxdash.ts';
+import type { buildAssessmentPeople } from '../../../test/factories.ts';
+import { buildDashboardProvince } from '../../../test/factories-dxdash.ts';
 import { extractPdfText } from '../../../test/pdf.ts';
-import { type AssessmentAnswers, scoreAssessment } from '../../domain/assessment-catalogue/index.ts';
-import {
-  NATIONAL_OFFICE_CATALOGUE_3806,
-  NATIONAL_SCHOOL_CATALOGUE_4725,
-} from '../../domain/dx-index/index.ts';
-
-const selfResult = scoreAssessment(NATIONAL_SCHOOL_CATALOGUE_4725, answers4725() as AssessmentAnswers);
-// The office cut I.4 (digital materials) from 85 % (10 points) to 30 % (0 points).
-const externalResult = scoreAssessment(NATIONAL_SCHOOL_CATALOGUE_4725, {
-  ...(answers4725() as AssessmentAnswers),
-  'I.4': { ratio: 0.3 },
-});
 
 /**
  * A hand-built province: office A runs a campaign (past its deadline) over Lê Quý Đôn (recognised at Mức 2, Mức 1
@@ -31,58 +13,13 @@ const externalResult = scoreAssessment(NATIONAL_SCHOOL_CATALOGUE_4725, {
 describe.each(STORAGES)('bảng tổng hợp đánh giá của phòng, sở (%s)', (storage) => {
   let t: TestApp;
   let w: Awaited<ReturnType<typeof buildAssessmentPeople>>;
-  let schoolA2: { id: string };
   let officeAssessmentA: string;
+  let externalResult: Awaited<ReturnType<typeof buildDashboardProvince>>['externalResult'];
   const dashboard = (unitId: string, extra = '') => `/api/v1/assessment-dashboard?unitId=${unitId}${extra}`;
 
   beforeAll(async () => {
     t = await startTestApp(storage);
-    w = await buildAssessmentPeople(t.db);
-    schoolA2 = await buildUnit(t.db, {
-      parent: w.officeA,
-      level: 'primary',
-      name: 'Trường Tiểu học Hòa Bình',
-    });
-    await buildUser(t.db, { unit: w.province, username: 'so.cv', roles: [{ role: 'office_specialist' }] });
-    await buildUser(t.db, { unit: w.province, username: 'so.admin', roles: [{ role: 'office_admin' }] });
-    const catalogue = NATIONAL_SCHOOL_CATALOGUE_4725;
-    const a = await buildAssessmentCampaign(t.db, {
-      office: w.officeA,
-      units: [w.schoolA, schoolA2],
-      catalogue,
-      deadlineInDays: -5,
-    });
-    const b = await buildAssessmentCampaign(t.db, { office: w.officeB, units: [w.schoolB], catalogue });
-    const p = await buildAssessmentCampaign(t.db, { office: w.province, units: [w.highSchool], catalogue });
-    const last = await buildAssessmentCampaign(t.db, {
-      office: w.officeA,
-      units: [w.schoolA],
-      catalogue,
-      schoolYear: '2024-2025',
-      deadlineInDays: -365,
-    });
-    const get = (built: typeof a, unitId: string) => built.byUnit.get(unitId) as { id: string };
-    await setAssessmentOutcome(t.db, get(a, w.schoolA.id), {
-      status: 'recognised',
-      recognisedLevel: 2,
-      submittedAt: new Date(),
-      selfResult,
-      externalResult,
-    });
-    await setAssessmentOutcome(t.db, get(b, w.schoolB.id), {
-      status: 'submitted',
-      submittedAt: new Date(),
-      selfResult,
-    });
-    await setAssessmentOutcome(t.db, get(p, w.highSchool.id), { status: 'in_progress' });
-    await setAssessmentOutcome(t.db, get(last, w.schoolA.id), { status: 'recognised', recognisedLevel: 1 });
-    // The province's own campaign of the offices' index (QĐ 3806): offices A and B are the assessed units.
-    const offices = await buildAssessmentCampaign(t.db, {
-      office: w.province,
-      units: [w.officeA, w.officeB],
-      catalogue: NATIONAL_OFFICE_CATALOGUE_3806,
-    });
-    officeAssessmentA = get(offices, w.officeA.id).id;
+    ({ w, officeAssessmentA, externalResult } = await buildDashboardProvince(t.db));
   });
   afterAll(() => t.close());
 
