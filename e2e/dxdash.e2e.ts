@@ -40,7 +40,11 @@ describe('bảng tổng hợp chuyển đổi số và chỉ số của phòng',
     await page.getByText('Tiêu chí đạt thấp nhất').waitFor();
     await page.getByRole('link', { name: 'Trường THCS Lê Quý Đôn' }).waitFor();
     expect(await page.getByText('Quá hạn nộp').count()).toBe(1);
-    await page.getByText('Chữ lớn (trình chiếu)').click();
+    // The switch sits right under the sticky header once scrolled into view: click it where it is.
+    await page.getByRole('switch', { name: 'Chữ lớn (trình chiếu)' }).dispatchEvent('click');
+    await expect
+      .poll(() => page.getByTestId('dx-dashboard').evaluate((el) => (el as HTMLElement).style.zoom))
+      .toBe('1.45');
     if (process.env.DXDASH_SHOTS) await page.screenshot({ path: '/tmp/dxdash-page.png', fullPage: true });
     await page.getByRole('link', { name: 'Trường THCS Lê Quý Đôn' }).click();
     await page.waitForURL(/\/assessments\/[^/]+\/review$/);
