@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { assessmentOfficeRoutes } from './assessments/routes.ts';
 import { assessmentPublicRoutes, assessmentRoutes } from './assessments/routes-assessment.ts';
+import { assessmentDashboardRoutes } from './assessments/routes-dashboard.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { classRoutes } from './classes/routes.ts';
 import { contactBookRoutes } from './contact-book/routes.ts';
@@ -37,4 +38,5 @@ export const featureRoutes: FastifyPluginAsync[] = [
   resultRoutes,
   transcriptRoutes,
   contactBookRoutes,
+  assessmentDashboardRoutes,
 ];

@@ -4,6 +4,7 @@
  * the first user; quality accreditation and library-standard recognition can reuse the same model.
  */
 export { levelForTotal, pointsForCount, pointsForRatio, roundPoints } from './bands.ts';
+export { LARGE_GAP_SHARE, type MeasuredGap, type MeasuredValue, measuredGaps } from './measured-gap.ts';
 export {
   CATALOGUE_ROW_COLUMNS,
   type CatalogueColumn,

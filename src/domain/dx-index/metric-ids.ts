@@ -16,6 +16,7 @@ export const DX_METRICS = {
   staff_active_accounts: 'Số cán bộ, giáo viên, nhân viên có tài khoản đang hoạt động',
   students_in_management_system_share: 'Tỷ lệ học sinh có hồ sơ trên hệ thống quản trị nhà trường',
   classes_with_gradebook_share: 'Tỷ lệ lớp dùng sổ điểm điện tử, học bạ điện tử',
+  students_with_approved_transcripts_share: 'Tỷ lệ học sinh có học bạ điện tử đã được duyệt',
   staff_in_management_system_share: 'Tỷ lệ cán bộ, giáo viên, nhân viên có hồ sơ trên hệ thống',
   assets_registered_share: 'Tỷ lệ tài sản, thiết bị được quản lý trên sổ tài sản điện tử',
   students_with_health_records_share: 'Tỷ lệ học sinh có hồ sơ sức khỏe điện tử',

@@ -196,9 +196,15 @@ const teachingGroup: CatalogueInput['groups'][number] = {
   ],
 };
 
-function managementModule(id: string, title: string, maxPoints: number, metricId?: DxMetricId) {
+function managementModule(
+  id: string,
+  title: string,
+  maxPoints: number,
+  metricId?: DxMetricId,
+  ...moreMetrics: DxMetricId[]
+) {
   const evidence: EvidenceSpec[] = metricId
-    ? [metricEvidence(metricId), { kind: 'link' }]
+    ? [metricEvidence(metricId), ...moreMetrics.map((m) => metricEvidence(m)), { kind: 'link' }]
     : [{ kind: 'file' }];
   return { id, title, maxPoints, ...(metricId && { metricId }), evidence, status: 'to_verify' as const };
 }
@@ -234,7 +240,13 @@ const governanceGroup: CatalogueInput['groups'][number] = {
       subItems: [
         managementModule('II.3.1', 'Có quy chế sử dụng hệ thống quản trị nhà trường', 6),
         managementModule('II.3.2', 'Phân hệ quản lý học sinh', 6, 'students_in_management_system_share'),
-        managementModule('II.3.3', 'Sổ điểm điện tử, học bạ điện tử', 10, 'classes_with_gradebook_share'),
+        managementModule(
+          'II.3.3',
+          'Sổ điểm điện tử, học bạ điện tử',
+          10,
+          'classes_with_gradebook_share',
+          'students_with_approved_transcripts_share',
+        ),
         managementModule('II.3.4', 'Phân hệ quản lý đội ngũ', 6, 'staff_in_management_system_share'),
         managementModule('II.3.5', 'Phân hệ quản lý cơ sở vật chất, tài sản', 10, 'assets_registered_share'),
         managementModule(

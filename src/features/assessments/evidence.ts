@@ -128,7 +128,7 @@ async function editableTarget(ctx: ServiceContext, id: string, itemId: string) {
   return { assessment, campaign, catalogue };
 }
 
-async function insertEvidence(
+export async function insertEvidence(
   trx: ServiceContext,
   assessment: AssessmentRow,
   itemId: string,

@@ -51,7 +51,7 @@ async function context(ctx: ServiceContext, id: string) {
 }
 
 /** Starting work on a criterion moves a fresh assessment to "in progress". */
-async function markStarted(trx: ServiceContext, assessment: AssessmentRow) {
+export async function markStarted(trx: ServiceContext, assessment: AssessmentRow) {
   if (assessment.status === 'not_started')
     await transition(trx, assessment, { action: 'started', to: 'in_progress' });
 }

@@ -17,6 +17,7 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { featureRoutes } from '../../features/index.ts';
+import { registerFeatureMetrics } from '../../features/metrics.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { DB } from '../db/schema.ts';
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes, { loginRateLimit: options.loginRateLimit ?? 30 });
       await api.register(jobRoutes);
       await api.register(notificationRoutes);
+      registerFeatureMetrics();
       for (const routes of featureRoutes) await api.register(routes);
     },
     { prefix: '/api/v1' },

@@ -2,6 +2,7 @@ import {
   IconBuildingCommunity,
   IconCalendarEvent,
   IconChalkboard,
+  IconChartBar,
   IconChecklist,
   IconClipboardCheck,
   IconCopy,
@@ -70,6 +71,7 @@ const ResultsPage = lazy(() => import('../features/results/ResultsPage.tsx'));
 const ContactBookPage = lazy(() => import('../features/contact-book/ContactBookPage.tsx'));
 const TranscriptsPage = lazy(() => import('../features/transcripts/TranscriptsPage.tsx'));
 const ClassTranscriptsPage = lazy(() => import('../features/transcripts/ClassTranscriptsPage.tsx'));
+const DashboardPage = lazy(() => import('../features/assessments/DashboardPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
 export const appRoutes: AppRoute[] = [
@@ -271,6 +273,17 @@ export const appRoutes: AppRoute[] = [
     },
   },
   { path: '/transcripts/:id', component: ClassTranscriptsPage },
+  {
+    path: '/assessment-dashboard',
+    component: DashboardPage,
+    nav: {
+      label: 'dxdash:nav',
+      icon: IconChartBar,
+      permission: 'assessments.read',
+      only: 'office',
+      group: 'main',
+    },
+  },
 ];
 
 /** Pages anyone may open without logging in (published results). */

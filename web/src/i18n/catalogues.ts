@@ -1,5 +1,6 @@
 import { nav } from '../app/messages.ts';
 import { auth } from '../auth/messages.ts';
+import { dxdash } from '../features/assessments/dashboard-messages.ts';
 import { assessments } from '../features/assessments/messages.ts';
 import { audit } from '../features/audit/messages.ts';
 import { classes } from '../features/classes/messages.ts';
@@ -39,4 +40,5 @@ export const catalogues: Record<string, Catalogue> = {
   results,
   contactBook,
   transcripts,
+  dxdash,
 };

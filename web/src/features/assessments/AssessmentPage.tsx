@@ -21,6 +21,7 @@ import { CriteriaGroups, DocumentButtons } from './CriteriaGroups.tsx';
 import { EventHistory } from './EventHistory.tsx';
 import { formatDate, STATUS_COLOR } from './format.ts';
 import { ItemEditor } from './ItemEditor.tsx';
+import { PullMeasuredButton } from './PullMeasuredButton.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
 
 type Drafts = Record<string, ItemAnswer | null | undefined>;
@@ -106,6 +107,7 @@ function AssessmentView({ detail }: { detail: AssessmentDetail }) {
         )}
       </SimpleGrid>
       <Actions detail={detail} unanswered={live.completeness.unanswered.length} />
+      <PullMeasuredButton detail={detail} />
       <CriteriaGroups
         detail={detail}
         result={live}

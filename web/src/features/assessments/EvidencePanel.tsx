@@ -6,17 +6,27 @@ import {
   Divider,
   FileInput,
   Group,
+  Modal,
   Stack,
+  Table,
   Text,
   TextInput,
 } from '@mantine/core';
 import { IconChartBar, IconFile, IconLink, IconNote, IconTrash, IconUpload } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiDelete, apiDownload, apiPost, apiUpload } from '../../api/client.ts';
+import {
+  type ItemAnswer,
+  type MeasuredGap,
+  measuredGaps,
+} from '../../../../src/domain/assessment-catalogue/index.ts';
+import { apiDelete, apiDownload, apiGet, apiPost, apiUpload } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { Loading } from '../../ui/Loading.tsx';
 import { notifyError } from '../../ui/notify.ts';
-import { type AssessmentDetail, type Evidence, useEvidenceAction } from './api.ts';
+import { type AssessmentDetail, type Evidence, type MetricDrillDown, useEvidenceAction } from './api.ts';
+import { formatPoints } from './format.ts';
 
 type Measure = AssessmentDetail['measures'][number];
 
@@ -193,9 +203,78 @@ export function EvidencePanel({
   );
 }
 
-/** Values the platform measures for a criterion, shown beside the claim ("chưa đo được" when none yet). */
-export function MeasuredValues({ measures }: { measures: Measure[] }) {
+/** The rows behind a measured value (who has no account, which class has no marks), in a dialog. */
+function DrillDown({
+  assessmentId,
+  metricId,
+  onClose,
+}: {
+  assessmentId: string;
+  metricId: string;
+  onClose(): void;
+}) {
+  const { t } = useTranslation('dxdash');
+  const query = useQuery({
+    queryKey: ['assessments', assessmentId, 'metric', metricId],
+    queryFn: () => apiGet<MetricDrillDown>(`/assessments/${assessmentId}/metrics/${metricId}`),
+  });
+  // Rows have no id (two pupils may share a name): number them before putting the missing ones first.
+  const rows = (query.data?.rows ?? []).map((r, n) => ({ ...r, n }));
+  return (
+    <Modal opened onClose={onClose} title={query.data?.label ?? t('drillDown')} size="lg">
+      {query.isPending && <Loading />}
+      {query.error && <ErrorAlert error={query.error} />}
+      {query.data && (
+        <Stack gap="xs">
+          <Text size="sm">
+            {t('drillDownCount', { ok: rows.filter((r) => r.ok).length, total: rows.length })}
+          </Text>
+          <Table.ScrollContainer minWidth={360}>
+            <Table striped>
+              <Table.Tbody>
+                {[...rows]
+                  .sort((a, b) => Number(a.ok) - Number(b.ok))
+                  .map((r) => (
+                    <Table.Tr key={r.n}>
+                      <Table.Td>
+                        <Badge color={r.ok ? 'teal' : 'red'} variant="light">
+                          {r.ok ? t('rowOk') : t('rowMissing')}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{r.label}</Table.Td>
+                      <Table.Td>
+                        <Text size="xs" c="dimmed">
+                          {r.detail}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+/**
+ * Values the platform measures for a criterion, shown beside the claim ("chưa đo được" when none yet): the points
+ * the value is worth next to the points claimed, flagged when they differ by a quarter of the maximum or more,
+ * and the rows behind the value.
+ */
+export function MeasuredValues({
+  assessmentId,
+  measures,
+  gaps = [],
+}: {
+  assessmentId?: string;
+  measures: Measure[];
+  gaps?: MeasuredGap[];
+}) {
   const { t } = useTranslation('assessments');
+  const { t: td } = useTranslation('dxdash');
+  const [open, setOpen] = useState<string | null>(null);
   if (measures.length === 0) return null;
   return (
     <Stack gap={4}>
@@ -203,15 +282,44 @@ export function MeasuredValues({ measures }: { measures: Measure[] }) {
         {t('measured')}
       </Text>
       {measures.map((m) => (
-        <Group key={m.metricId} gap="xs" wrap="nowrap" align="flex-start">
-          <Badge variant="light" color={m.available ? 'teal' : 'gray'} style={{ flexShrink: 0 }}>
-            {m.available ? m.summary : t('notMeasured')}
-          </Badge>
-          <Text size="xs" c="dimmed">
-            {m.label}
-          </Text>
-        </Group>
+        <Stack key={m.metricId} gap={2}>
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <Badge variant="light" color={m.available ? 'teal' : 'gray'} style={{ flexShrink: 0 }}>
+              {m.available ? m.summary : t('notMeasured')}
+            </Badge>
+            <Text size="xs" c="dimmed" style={{ flex: 1 }}>
+              {m.label}
+            </Text>
+            {m.available && assessmentId && (
+              <Anchor size="xs" onClick={() => setOpen(m.metricId)} data-testid={`drill-${m.metricId}`}>
+                {td('drillDown')}
+              </Anchor>
+            )}
+          </Group>
+          {gaps
+            .filter((g) => g.metricId === m.metricId)
+            .map((g) => (
+              <Group key={g.ownerId} gap="xs" pl="sm" data-testid={`gap-${g.ownerId}`}>
+                <Text size="xs">
+                  {td('gapLine', {
+                    owner: g.ownerId,
+                    measured: formatPoints(g.measuredPoints),
+                    max: formatPoints(g.maxPoints),
+                    claimed: g.claimedPoints === null ? '—' : formatPoints(g.claimedPoints),
+                  })}
+                </Text>
+                {g.large && (
+                  <Badge color="red" size="sm">
+                    {td('largeGap')}
+                  </Badge>
+                )}
+              </Group>
+            ))}
+        </Stack>
       ))}
+      {open && assessmentId && (
+        <DrillDown assessmentId={assessmentId} metricId={open} onClose={() => setOpen(null)} />
+      )}
     </Stack>
   );
 }
@@ -230,9 +338,10 @@ export function ItemEvidence({
   measures: Measure[];
   editable: boolean;
 }) {
+  const gaps = measuredGaps(detail.catalogue, itemId, row.answer as ItemAnswer | null, measures);
   return (
     <>
-      <MeasuredValues measures={measures} />
+      <MeasuredValues assessmentId={detail.id} measures={measures} gaps={gaps} />
       <Divider />
       <EvidencePanel
         assessmentId={detail.id}

@@ -1,0 +1,38 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { IconDatabaseImport } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { apiPost } from '../../api/client.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { type AssessmentDetail, useAssessmentAction } from './api.ts';
+
+/**
+ * Fills in every criterion the catalogue converts from a measured value (an office's QĐ 3806 items from its
+ * schools' recognised levels; a school's shares of accounts, classes on the e-gradebook…). Shown to the unit's
+ * leaders while the assessment is editable and at least one value is measured.
+ */
+export function PullMeasuredButton({ detail }: { detail: AssessmentDetail }) {
+  const { t } = useTranslation('dxdash');
+  const pull = useAssessmentAction(detail.id, () =>
+    apiPost<AssessmentDetail>(`/assessments/${detail.id}/measured-answers`),
+  );
+  if (!detail.can.assign || !detail.measures.some((m) => m.available)) return null;
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" wrap="wrap">
+        <Button
+          variant="light"
+          leftSection={<IconDatabaseImport size={16} />}
+          loading={pull.isPending}
+          onClick={() => pull.mutate(undefined)}
+          data-testid="pull-measured"
+        >
+          {t('pullMeasured')}
+        </Button>
+        <Text size="xs" c="dimmed" style={{ flex: 1, minWidth: 200 }}>
+          {t('pullMeasuredHint')}
+        </Text>
+      </Group>
+      {pull.error && <ErrorAlert error={pull.error} />}
+    </Stack>
+  );
+}
