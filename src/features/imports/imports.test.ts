@@ -70,6 +70,25 @@ describe.each(STORAGES)('nhập, xuất Excel (%s)', (storage) => {
     expect(JSON.stringify(sheetRows(workbook, 'Hướng dẫn'))).toContain('DD/MM/YYYY');
     const unknown = await principal.get('/api/v1/imports/templates/diem');
     expect(unknown.status).toBe(400);
+    expect((await t.anonymous().get('/api/v1/imports/templates/staff')).status).toBe(401);
+  });
+
+  it('mẫu cán bộ và lớp học: cột của mẫu, chức vụ và tình trạng công tác là danh sách chọn', async () => {
+    const staff = await loadWorkbook((await principal.get('/api/v1/imports/templates/staff')).raw);
+    const headers = sheetRows(staff, 'Cán bộ')[0] ?? [];
+    expect(headers).toContain('Chức vụ');
+    const lists = JSON.stringify(sheetRows(staff, 'Danh mục'));
+    expect(lists).toContain('Hiệu trưởng');
+    expect(lists).toContain('Biên chế');
+    const classes = await loadWorkbook((await principal.get('/api/v1/imports/templates/classes')).raw);
+    expect(sheetRows(classes, 'Lớp học')[0]).toEqual([
+      'Tên lớp',
+      'Khối',
+      'Giáo viên chủ nhiệm',
+      'Phòng học',
+      'Sĩ số',
+    ]);
+    expect(JSON.stringify(sheetRows(classes, 'Hướng dẫn'))).toContain('bỏ qua khi nhập');
   });
 
   it('tệp hỏng: liệt kê mọi lỗi theo dòng và cột, không cho ghi, không ghi gì', async () => {
@@ -138,8 +157,11 @@ describe.each(STORAGES)('nhập, xuất Excel (%s)', (storage) => {
     expect((await preview(principal, 'students', file, u.schoolB.id)).status).toBe(403);
     expect((await principal.get(`/api/v1/imports/exports/students?unitId=${u.schoolB.id}`)).status).toBe(403);
     expect((await principal.get(`/api/v1/imports/exports/staff?unitId=${u.schoolB.id}`)).status).toBe(403);
+    const officeB = await t.as('phong.b');
+    expect((await officeB.get(`/api/v1/imports/exports/classes?unitId=${u.schoolA.id}`)).status).toBe(403);
     const teacher = await t.as('gv.a');
     expect((await preview(teacher, 'students', file)).status).toBe(403);
+    expect((await preview(teacher, 'classes', file)).status).toBe(403);
     const ok = await preview(principal, 'students', file);
     const commit = await teacher.post('/api/v1/imports/commit', {
       unitId: u.schoolA.id,
