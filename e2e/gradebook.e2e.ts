@@ -82,6 +82,28 @@ describe('sổ điểm trên trình duyệt', () => {
     ).toBe('6,5');
     const stored = await server.db.selectFrom('subject_scores').select('term_average').execute();
     expect(stored.map((r) => r.term_average).sort()).toEqual([7.7, 9.3]);
+
+    // A column copied from Excel: rows 3–5 of ĐĐGgk at once; the invalid "11" is marked, and Save is held back.
+    await cell(page, 2, FIRST_SCORE_COLUMN + 4).click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '6,5\n11\n7\n');
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data }));
+    });
+    await expect
+      .poll(() =>
+        cell(page, 2, FIRST_SCORE_COLUMN + 4)
+          .locator('input')
+          .inputValue(),
+      )
+      .toBe('6,5');
+    expect(
+      await cell(page, 4, FIRST_SCORE_COLUMN + 4)
+        .locator('input')
+        .inputValue(),
+    ).toBe('7');
+    expect(await cell(page, 3, FIRST_SCORE_COLUMN + 4).getAttribute('class')).toMatch(/invalid/);
+    expect(await page.getByTestId('save-grid').isDisabled()).toBe(true);
     expect(pageErrors).toEqual([]);
     await context.close();
   });
