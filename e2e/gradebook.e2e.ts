@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGradebookSchool } from '../test/factories-grades.ts';
-import { type E2EServer, launchBrowser, logIn, newPage, startServer } from './harness.ts';
+import { type E2EServer, launchBrowser, logIn, newPage, PHONE, startServer } from './harness.ts';
 
 // Columns of the score grid of a 140-period subject: gutter, name, ĐĐGtx1–4, ĐĐGgk, ĐĐGck, ĐTBmhk, …
 const FIRST_SCORE_COLUMN = 2;
@@ -82,7 +82,82 @@ describe('sổ điểm trên trình duyệt', () => {
     ).toBe('6,5');
     const stored = await server.db.selectFrom('subject_scores').select('term_average').execute();
     expect(stored.map((r) => r.term_average).sort()).toEqual([7.7, 9.3]);
+
+    // A column copied from Excel: rows 3–5 of ĐĐGgk at once; the invalid "11" is marked, and Save is held back.
+    await cell(page, 2, FIRST_SCORE_COLUMN + 4).click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '6,5\n11\n7\n');
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data }));
+    });
+    await expect
+      .poll(() =>
+        cell(page, 2, FIRST_SCORE_COLUMN + 4)
+          .locator('input')
+          .inputValue(),
+      )
+      .toBe('6,5');
+    expect(
+      await cell(page, 4, FIRST_SCORE_COLUMN + 4)
+        .locator('input')
+        .inputValue(),
+    ).toBe('7');
+    expect(await cell(page, 3, FIRST_SCORE_COLUMN + 4).getAttribute('class')).toMatch(/invalid/);
+    expect(await page.getByTestId('save-grid').isDisabled()).toBe(true);
     expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('hiệu trưởng phân công giảng dạy trên bảng lớp × môn', async () => {
+    const { page, context } = await newPage(browser);
+    await logIn(page, server.url, 'ht.a');
+    await page.getByRole('link', { name: 'Phân công giảng dạy' }).click();
+    const matrix = page.getByTestId('assignment-matrix');
+    await matrix.waitFor();
+    expect(await matrix.getByLabel('6A1 Toán', { exact: true }).inputValue()).toBe('Lê Văn Toán');
+    await matrix.getByLabel('6A1 Ngữ văn', { exact: true }).click();
+    await page.getByRole('option', { name: 'Trần Thị Chủ Nhiệm' }).click();
+    await page.getByText('Đã lưu phân công.').waitFor();
+    const row = await server.db
+      .selectFrom('teaching_assignments as a')
+      .innerJoin('staff', 'staff.id', 'a.teacher_id')
+      .select(['staff.full_name', 'a.periods_per_year'])
+      .where('a.subject_code', '=', 'literature')
+      .where(
+        'a.unit_id',
+        '=',
+        (
+          await server.db
+            .selectFrom('classes')
+            .select('unit_id')
+            .where('name', '=', '6A1')
+            .executeTakeFirstOrThrow()
+        ).unit_id,
+      )
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ full_name: 'Trần Thị Chủ Nhiệm', periods_per_year: 140 });
+    await context.close();
+  });
+
+  it('giáo viên chủ nhiệm điểm danh trên điện thoại: chạm một lần mỗi học sinh, lưu', async () => {
+    const { page, context } = await newPage(browser, PHONE);
+    await logIn(page, server.url, 'gv.cn');
+    await page.goto(`${server.url}/gradebook`);
+    await page.getByRole('link', { name: 'Điểm danh' }).click();
+    const list = page.getByTestId('attendance-list');
+    await list.waitFor();
+    const first = list.getByRole('button').first();
+    await first.tap();
+    await first.getByText('Vắng có phép').waitFor();
+    const second = list.getByRole('button').nth(1);
+    await second.tap();
+    await second.tap();
+    await second.getByText('Vắng không phép').waitFor();
+    await page.getByRole('button', { name: 'Lưu điểm danh' }).tap();
+    await page.getByText('Đã lưu điểm danh.').waitFor();
+    await first.getByText('Cả năm: 1 P · 0 K').waitFor();
+    const rows = await server.db.selectFrom('attendance').select(['excused']).orderBy('excused').execute();
+    expect(rows.map((r) => r.excused)).toEqual([false, true]);
     await context.close();
   });
 });

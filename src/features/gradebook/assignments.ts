@@ -156,6 +156,7 @@ export async function myClasses(ctx: ServiceContext, unitId: string) {
   if (!schoolYear || staffIds.length === 0) return { schoolYear, teaching: [], homeroom: [] };
   const classes = await classesOf(ctx.db, unit.id, schoolYear);
   const byId = new Map(classes.map((c) => [c.id, c]));
+  const order = new Map(classes.map((c, i) => [c.id, i]));
   const rows = await ctx.db
     .selectFrom('teaching_assignments')
     .select(['class_id', 'subject_code'])
@@ -176,9 +177,10 @@ export async function myClasses(ctx: ServiceContext, unitId: string) {
         subjectName: subject?.name ?? r.subject_code,
       };
     })
+    // Classes come in grade and name order; keep it, subjects by name within a class.
     .sort(
       (a, b) =>
-        classes.indexOf(byId.get(a.classId) as never) - classes.indexOf(byId.get(b.classId) as never) ||
+        (order.get(a.classId) ?? 0) - (order.get(b.classId) ?? 0) ||
         a.subjectName.localeCompare(b.subjectName, 'vi'),
     );
   const homeroom = classes

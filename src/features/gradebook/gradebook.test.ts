@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
+import { buildUser } from '../../../test/factories.ts';
 import { buildGradebookSchool } from '../../../test/factories-grades.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 
@@ -23,6 +24,8 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
   beforeAll(async () => {
     t = await startTestApp(storage);
     s = await buildGradebookSchool(t.db, { students: 45 });
+    // School staff without any gradebook duty (nhân viên): refused everywhere.
+    await buildUser(t.db, { unit: s.schoolA, username: 'nv.a', roles: [{ role: 'staff' }] });
     principal = await as('ht.a');
     mathTeacher = await as('gv.toan');
     homeroom = await as('gv.cn');
@@ -94,6 +97,9 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
     const hr = await homeroom.get(`/api/v1/gradebook/my-classes?unitId=${s.schoolA.id}`);
     expect(hr.body.homeroom).toEqual([{ classId: s.cls.id, className: '6A1', grade: 6 }]);
     expect((await (await as('gv.b')).get(`/api/v1/gradebook/my-classes?unitId=${s.schoolA.id}`)).status).toBe(
+      403,
+    );
+    expect((await (await as('nv.a')).get(`/api/v1/gradebook/my-classes?unitId=${s.schoolA.id}`)).status).toBe(
       403,
     );
   });
@@ -405,5 +411,39 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
       entryDeadline: null,
       locked: false,
     });
+  });
+
+  it('nhân viên không có nhiệm vụ sổ điểm bị từ chối ở mọi đường dẫn; lớp không tồn tại là 404', async () => {
+    const staff = await as('nv.a');
+    const cls = `/api/v1/gradebook/classes/${s.cls.id}`;
+    const calls: [string, Promise<{ status: number }>][] = [
+      ['assignments', staff.get(`/api/v1/gradebook/assignments?unitId=${s.schoolA.id}`)],
+      ['grid', staff.get(grid())],
+      ['save grid', staff.put(grid(), { rows: [] })],
+      ['terms', staff.get(`/api/v1/gradebook/terms?unitId=${s.schoolA.id}`)],
+      ['attendance', staff.get(`${cls}/attendance?date=2025-10-01`)],
+      ['conduct', staff.get(`${cls}/conduct`)],
+      ['teacher terms', mathTeacher.get(`/api/v1/gradebook/terms?unitId=${s.schoolA.id}`)],
+    ];
+    for (const [name, call] of calls) expect((await call).status, name).toBe(403);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await principal.get(grid('math', 1, unknown))).status).toBe(404);
+    expect((await principal.post(`/api/v1/gradebook/unlocks/${unknown}/relock`)).status).toBe(404);
+  });
+
+  it('khoá lại: giáo viên không được khoá lại lần mở khoá', async () => {
+    const lockBody = { unitId: s.schoolA.id, schoolYear: YEAR, entryDeadline: null, locked: true };
+    await principal.put('/api/v1/gradebook/terms/2', lockBody);
+    const unlock = await principal.post('/api/v1/gradebook/unlocks', {
+      classId: s.cls.id,
+      subjectCode: 'math',
+      term: 2,
+      reason: 'Bổ sung điểm kiểm tra bù',
+    });
+    expect(unlock.status).toBe(201);
+    expect((await mathTeacher.post(`/api/v1/gradebook/unlocks/${unlock.body.id}/relock`)).status).toBe(403);
+    expect((await principal.post(`/api/v1/gradebook/unlocks/${unlock.body.id}/relock`)).status).toBe(204);
+    expect((await principal.post(`/api/v1/gradebook/unlocks/${unlock.body.id}/relock`)).status).toBe(409);
+    await principal.put('/api/v1/gradebook/terms/2', { ...lockBody, locked: false });
   });
 });

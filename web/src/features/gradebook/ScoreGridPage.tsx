@@ -24,7 +24,15 @@ import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type Grid, useGrid, useRelock, useSaveGrid, useUnlock } from './api.ts';
 import classes from './gradebook.module.css';
-import { type CellKey, REGULAR_KEYS, type SheetRow, sheetOf, toSave, withState } from './sheet.ts';
+import {
+  type CellKey,
+  makeupCells,
+  REGULAR_KEYS,
+  type SheetRow,
+  sheetOf,
+  toSave,
+  withState,
+} from './sheet.ts';
 
 export default function ScoreGridPage() {
   const { classId = '', subjectCode = '' } = useParams();
@@ -80,6 +88,7 @@ function ScoreSheet({ grid }: { grid: Grid }) {
     ({ rowData }: { rowData: SheetRow }) => {
       if (rowData.state.invalid.has(key)) return classes.invalid;
       if (rowData.state.missing.has(key)) return classes.missing;
+      if (makeupCells(rowData).has(key)) return classes.makeup;
       return undefined;
     };
 

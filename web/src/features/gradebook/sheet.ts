@@ -85,6 +85,20 @@ export function withState(row: SheetRow, kind: Kind, regularCount: number): Shee
   return { ...row, state: evaluateRow(row, kind, regularCount) };
 }
 
+const CELL_OF_FLAG: Record<string, CellKey> = {
+  'regular:1': 'r1',
+  'regular:2': 'r2',
+  'regular:3': 'r3',
+  'regular:4': 'r4',
+  midterm: 'midterm',
+  final: 'final',
+};
+
+/** Cells the "Kiểm tra bù" column names, so the grid can mark them. */
+export function makeupCells(row: SheetRow): Set<CellKey> {
+  return new Set(parseMakeup(row.makeup).flatMap((flag) => CELL_OF_FLAG[flag] ?? []));
+}
+
 export function toSave(row: SheetRow, regularCount: number): GridSaveRow {
   return {
     studentId: row.studentId,
