@@ -78,7 +78,6 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
   api.get(
     '/grade-statistics.xlsx',
     { schema: { tags, querystring: gradeStatisticsQuery } },
-    async (req, reply) =>
-      sendFile(reply, await gradeStatisticsXlsx(ctxOf(req), req.query.unitId, req.query.schoolYear), XLSX),
+    async (req, reply) => sendFile(reply, await gradeStatisticsXlsx(ctxOf(req), req.query), XLSX),
   );
 };
