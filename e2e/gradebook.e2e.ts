@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareVietnameseNames } from '../src/domain/text/collation.ts';
 import { buildGradebookSchool } from '../test/factories-grades.ts';
-import { type E2EServer, launchBrowser, logIn, newPage, PHONE, startServer } from './harness.ts';
+import { buildGuardianAccount } from '../test/factories-transcripts.ts';
+import { type E2EServer, launchBrowser, logIn, logOut, newPage, PHONE, startServer } from './harness.ts';
 
 // Columns of the score grid of a 140-period subject: gutter, name, ĐĐGtx1–4, ĐĐGgk, ĐĐGck, ĐTBmhk, …
 const FIRST_SCORE_COLUMN = 2;
@@ -20,7 +22,11 @@ describe('sổ điểm trên trình duyệt', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    await buildGradebookSchool(server.db, { students: 5 });
+    const school = await buildGradebookSchool(server.db, { students: 5 });
+    // The guardian of the student on the grid's first row (the grid lists students in Vietnamese name order).
+    const [first] = [...school.students].sort((a, b) => compareVietnameseNames(a.full_name, b.full_name));
+    if (!first) throw new Error('no student');
+    await buildGuardianAccount(server.db, { students: [first], username: 'phuhuynh', fullName: 'Vũ Thị Mẹ' });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -28,7 +34,7 @@ describe('sổ điểm trên trình duyệt', () => {
     await server?.close();
   });
 
-  it('giáo viên mở lớp × môn, gõ điểm bằng bàn phím, thấy ĐTBmhk ngay, lưu, tải lại vẫn còn', async () => {
+  it('giáo viên gõ điểm bằng bàn phím, thấy ĐTBmhk ngay, lưu, tải lại vẫn còn; phụ huynh xem trên điện thoại', async () => {
     const { page, context } = await newPage(browser);
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -42,7 +42,7 @@ describe('học bạ trên trình duyệt', () => {
     await server?.close();
   });
 
-  it('GVCN ký học bạ cả lớp, Hiệu trưởng phê duyệt cả lớp một lần', async () => {
+  it('GVCN ký học bạ cả lớp, Hiệu trưởng phê duyệt cả lớp một lần và tải PDF cả lớp', async () => {
     const { page, context } = await newPage(browser);
     await logIn(page, server.url, 'gvcn');
     await page.getByRole('link', { name: 'Học bạ', exact: true }).click();
@@ -63,6 +63,10 @@ describe('học bạ trên trình duyệt', () => {
     await page.getByTestId('confirm').click();
     await table.getByText('Đã phê duyệt').nth(1).waitFor();
     expect(await table.getByText('Đã phê duyệt').count()).toBe(2);
+    // The class PDF is made by a background job, then downloaded under its Vietnamese name.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('class-pdf').click();
+    expect((await download).suggestedFilename()).toBe('Học bạ 2025-2026 - Lớp 6A1.pdf');
     await context.close();
   });
 });

@@ -202,10 +202,14 @@ const meanOf = (values: number[]) =>
 const percent = (n: number, total: number) => (total === 0 ? 0 : Math.round((n * 10000) / total) / 100);
 
 /**
- * The school's year results per grade: students counted, then for learning and conduct the number and the
+ * The school's year (or term) results per grade: students counted, then for learning and conduct the number and the
  * percentage at Tốt / Khá / Đạt / Chưa đạt (of the students counted), and the mean ĐTBmcn of each scored subject.
  */
-export async function gradeStatisticsXlsx(ctx: ServiceContext, unitId: string, schoolYear: string) {
+export async function gradeStatisticsXlsx(
+  ctx: ServiceContext,
+  query: { unitId: string; schoolYear: string; term: number },
+) {
+  const { unitId, schoolYear, term } = query;
   const school = await requireSchool(ctx, 'gradebook.read', unitId);
   const classes = await classesOf(ctx.db, unitId, schoolYear);
   const byGrade = new Map<number, string[]>();
@@ -215,13 +219,14 @@ export async function gradeStatisticsXlsx(ctx: ServiceContext, unitId: string, s
   }
   const allIds = [...byGrade.values()].flat();
   const results = await resultsOfStudents(ctx.db, unitId, schoolYear, allIds);
-  const yearRow = new Map(results.terms.filter((r) => r.term === 0).map((r) => [r.studentId, r]));
+  const yearRow = new Map(results.terms.filter((r) => r.term === term).map((r) => [r.studentId, r]));
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Trường Số';
   const sheet = workbook.addWorksheet('Xếp loại');
+  const period = term === 0 ? 'CẢ NĂM' : `HỌC KỲ ${term === 1 ? 'I' : 'II'}`;
   sheet.getCell(1, 1).value =
-    `THỐNG KÊ KẾT QUẢ CẢ NĂM — ${school.name.toUpperCase()} — NĂM HỌC ${schoolYear}`;
+    `THỐNG KÊ KẾT QUẢ ${period} — ${school.name.toUpperCase()} — NĂM HỌC ${schoolYear}`;
   sheet.getCell(1, 1).font = { bold: true, size: 13 };
   const levelHeaders = (group: string) =>
     LEVELS.flatMap((l) => [`${group} ${LEVEL4_LABEL_VI[l]} (SL)`, `${group} ${LEVEL4_LABEL_VI[l]} (%)`]);

@@ -42,12 +42,17 @@ export async function transcriptPdf(print: TranscriptPrint): Promise<Buffer> {
 }
 
 /** A class's transcripts in one file, each starting on a new page. */
-export async function classTranscriptsPdf(title: string, prints: TranscriptPrint[]): Promise<Buffer> {
+export async function classTranscriptsPdf(
+  title: string,
+  prints: TranscriptPrint[],
+  onProgress?: (done: number, total: number) => Promise<void>,
+): Promise<Buffer> {
   const pdf = new PdfBuilder({ title });
-  prints.forEach((print, i) => {
+  for (const [i, print] of prints.entries()) {
     if (i > 0) pdf.newPage();
     renderTranscript(pdf, print);
-  });
+    await onProgress?.(i + 1, prints.length);
+  }
   if (prints.length === 0) pdf.paragraph('Lớp chưa có học sinh.');
   return pdf.toBuffer();
 }

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { idParams } from '../../platform/http/common-schemas.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { sendFile } from '../assessments/routes.ts';
+import { classPdfFile, queueClassPdf } from './class-pdf-job.ts';
 import { classGradebookXlsx, gradeStatisticsXlsx } from './exports.ts';
 import {
   approveResultSchema,
@@ -47,6 +49,17 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
   api.get('/classes/:id/transcripts.pdf', { schema: { tags, params: idParams } }, async (req, reply) =>
     sendFile(reply, await classTranscriptPdf(ctxOf(req), req.params.id), PDF),
   );
+  api.post(
+    '/classes/:id/transcripts.pdf/jobs',
+    { schema: { tags, params: idParams, response: { 202: z.object({ jobId: z.uuid() }) } } },
+    async (req, reply) => reply.status(202).send(await queueClassPdf(ctxOf(req), app.jobs, req.params.id)),
+  );
+  api.get(
+    '/classes/:id/transcript-files/:fileId',
+    { schema: { tags, params: z.object({ id: z.uuid(), fileId: z.uuid() }) } },
+    async (req, reply) =>
+      sendFile(reply, await classPdfFile(ctxOf(req), req.params.id, req.params.fileId), PDF),
+  );
   api.get(
     '/classes/:id/transcripts/:studentId/pdf',
     { schema: { tags, params: studentParams } },
@@ -65,7 +78,6 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
   api.get(
     '/grade-statistics.xlsx',
     { schema: { tags, querystring: gradeStatisticsQuery } },
-    async (req, reply) =>
-      sendFile(reply, await gradeStatisticsXlsx(ctxOf(req), req.query.unitId, req.query.schoolYear), XLSX),
+    async (req, reply) => sendFile(reply, await gradeStatisticsXlsx(ctxOf(req), req.query), XLSX),
   );
 };

@@ -64,4 +64,6 @@ export const studentParams = z.object({ id: z.uuid(), studentId: z.uuid() });
 export const gradeStatisticsQuery = z.object({
   unitId: z.uuid(),
   schoolYear: z.string().regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.'),
+  /** 1 or 2 for a term's results, 0 (default) for the year. */
+  term: z.coerce.number().int().min(0).max(2).default(0),
 });

@@ -332,7 +332,11 @@ export async function studentTranscriptPdf(ctx: ServiceContext, classId: string,
 }
 
 /** The whole class in one PDF, in name order. */
-export async function classTranscriptPdf(ctx: ServiceContext, classId: string) {
+export async function classTranscriptPdf(
+  ctx: ServiceContext,
+  classId: string,
+  onProgress?: (done: number, total: number) => Promise<void>,
+) {
   const role = await requireClassReader(ctx, classId);
   const ids = (await students(ctx, role)).map((s) => s.student_id);
   const prints = await printsOf(ctx, role, ids);
@@ -344,5 +348,5 @@ export async function classTranscriptPdf(ctx: ServiceContext, classId: string) {
     detail: 'transcript',
   });
   const title = `Học bạ ${role.cls.school_year} - Lớp ${role.cls.name}`;
-  return { fileName: `${title}.pdf`, content: await classTranscriptsPdf(title, prints) };
+  return { fileName: `${title}.pdf`, content: await classTranscriptsPdf(title, prints, onProgress) };
 }

@@ -233,6 +233,26 @@ describe.each(STORAGES)('học bạ (%s)', (storage) => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
+  it('PDF cả lớp chạy như một tác vụ nền có tiến độ; tệp chỉ người đọc được lớp tải về', async () => {
+    expect((await (await t.as('phhs.x')).post(`/api/v1/classes/${cls.id}/transcripts.pdf/jobs`)).status).toBe(
+      403,
+    );
+    expect((await (await t.as('ht.b')).post(`/api/v1/classes/${cls.id}/transcripts.pdf/jobs`)).status).toBe(
+      403,
+    );
+    const queued = await principal.post(`/api/v1/classes/${cls.id}/transcripts.pdf/jobs`);
+    expect(queued.status).toBe(202);
+    await t.jobs.idle();
+    const job = await principal.get(`/api/v1/jobs/${queued.body.jobId}`);
+    expect(job.body).toMatchObject({ status: 'succeeded', progressDone: 2, progressTotal: 2 });
+    const fileUrl = `/api/v1/classes/${cls.id}/transcript-files/${job.body.result.fileId}`;
+    const file = await principal.get(fileUrl);
+    expect(file.status).toBe(200);
+    const text = await extractPdfText(file.raw);
+    expect(text).toContain('Trần Đăng Khoa');
+    expect((await (await t.as('ht.b')).get(fileUrl)).status).toBe(403);
+  });
+
   it('tiểu học (TT27): mức T/H/C, điểm kiểm tra, phẩm chất, năng lực và kết quả cuối năm', async () => {
     const school = await buildUnit(t.db, {
       parent: u.officeA,

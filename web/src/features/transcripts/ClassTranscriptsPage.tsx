@@ -14,6 +14,7 @@ import { ClassNotesCard } from '../contact-book/ClassNotesCard.tsx';
 import {
   type ClassTranscripts,
   useApproveClass,
+  useClassPdfJob,
   useClassTranscripts,
   useCorrectTranscript,
   useSignClass,
@@ -35,6 +36,7 @@ export default function ClassTranscriptsPage() {
   const list = useClassTranscripts(id);
   const sign = useSignClass(id);
   const approve = useApproveClass(id);
+  const classPdf = useClassPdfJob(id);
   const [signing, signModal] = useDisclosure();
   const [approving, approveModal] = useDisclosure();
   const [correcting, setCorrecting] = useState<StudentLine | null>(null);
@@ -74,9 +76,13 @@ export default function ClassTranscriptsPage() {
             <Button
               variant="light"
               leftSection={<IconFileTypePdf size={16} />}
-              onClick={() => download(`/classes/${id}/transcripts.pdf`, 'hoc-ba.pdf')}
+              loading={classPdf.isPending}
+              onClick={() => classPdf.mutate(undefined, { onError: notifyError })}
+              data-testid="class-pdf"
             >
-              {t('classPdf')}
+              {classPdf.progress?.total
+                ? t('classPdfProgress', { done: classPdf.progress.done, total: classPdf.progress.total })
+                : t('classPdf')}
             </Button>
             <Button
               variant="light"
