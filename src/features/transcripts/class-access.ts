@@ -3,6 +3,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import type { ClassRow } from '../classes/queries.ts';
 import { requireClass } from '../classes/service.ts';
+import { callerStaffIds } from '../gradebook/access.ts';
 import { assignmentsOfClasses } from '../gradebook/reads.ts';
 
 /** How the caller relates to a class: school leaders and readers, its homeroom teacher, a subject teacher. */
@@ -16,22 +17,11 @@ export interface ClassRole {
   approver: boolean;
 }
 
-/** The staff records of the caller at a school (one person may have a user account linked to staff). */
-async function myStaffIds(ctx: ServiceContext, unitId: string): Promise<string[]> {
-  const rows = await ctx.db
-    .selectFrom('staff')
-    .select('id')
-    .where('unit_id', '=', unitId)
-    .where('user_id', '=', ctx.actor.userId)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 /** Loads a class and the caller's duties in it; 404 unknown, 403 another school's. */
 export async function classRole(ctx: ServiceContext, classId: string): Promise<ClassRole> {
   const cls = await requireClass(ctx, classId, ['classes.read']);
   const unit = { id: cls.unit_id, path: cls.unit_path };
-  const staffIds = await myStaffIds(ctx, cls.unit_id);
+  const staffIds = await callerStaffIds(ctx, cls.unit_id);
   const homeroom = cls.homeroom_teacher_id !== null && staffIds.includes(cls.homeroom_teacher_id);
   const teaches =
     staffIds.length > 0 &&
