@@ -121,17 +121,17 @@ function DashboardBody({ d }: { d: Dashboard }) {
     ? d.levelLabels
     : [1, 2, 3].map((level) => ({ level, label: `Mức ${level}` }));
   const levelData = levels.map((l) => ({
-    level: l.label,
+    level: `Mức ${l.level}`,
     self: d.distribution.self[String(l.level)] ?? 0,
     external: d.distribution.external[String(l.level)] ?? 0,
     recognised: d.distribution.recognised[String(l.level)] ?? 0,
   }));
   const groupData = levels.map((l) => ({
-    level: l.label,
+    level: `Mức ${l.level}`,
     ...Object.fromEntries(d.distribution.byGroup.map((g) => [g.groupId, g.levels[String(l.level)] ?? 0])),
   }));
   const comparisonData = levels.map((l) => ({
-    level: l.label,
+    level: `Mức ${l.level}`,
     previous: d.comparison.previous[String(l.level)] ?? 0,
     current: d.comparison.current[String(l.level)] ?? 0,
   }));
@@ -393,10 +393,15 @@ function DashboardBody({ d }: { d: Dashboard }) {
                     return (
                       <Table.Td key={g.id}>
                         {group ? (
-                          <Badge color={levelColor(group.level)} variant="light">
+                          <Text
+                            size="sm"
+                            fw={600}
+                            c={levelColor(group.level)}
+                            style={{ whiteSpace: 'nowrap' }}
+                          >
                             {formatPoints(group.total)}
                             {group.level ? ` · M${group.level}` : ''}
-                          </Badge>
+                          </Text>
                         ) : (
                           '—'
                         )}
