@@ -396,7 +396,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
                           <Text
                             size="sm"
                             fw={600}
-                            c={levelColor(group.level)}
+                            c={`${levelColor(group.level)}.8`}
                             style={{ whiteSpace: 'nowrap' }}
                           >
                             {formatPoints(group.total)}
@@ -411,7 +411,14 @@ function DashboardBody({ d }: { d: Dashboard }) {
                   <Table.Td>{formatPoints(u.total)}</Table.Td>
                   <Table.Td>
                     {u.currentLevel ? (
-                      <Badge color={levelColor(u.currentLevel)}>{`Mức ${u.currentLevel}`}</Badge>
+                      <Text
+                        size="sm"
+                        fw={700}
+                        c={`${levelColor(u.currentLevel)}.8`}
+                        style={{ whiteSpace: 'nowrap' }}
+                      >
+                        {`Mức ${u.currentLevel}`}
+                      </Text>
                     ) : (
                       '—'
                     )}
