@@ -303,7 +303,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
         <Text size="xs" c="dimmed" mb="sm">
           {t('weakestHint')}
         </Text>
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={680}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -311,6 +311,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
                 <Table.Th>{t('units')}</Table.Th>
                 <Table.Th>{t('averageRatio')}</Table.Th>
                 <Table.Th>{t('agreedVsClaimed')}</Table.Th>
+                <Table.Th>{t('lowestUnit')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -328,6 +329,11 @@ function DashboardBody({ d }: { d: Dashboard }) {
                     <Text size="xs">{percent(i.averageRatio)}</Text>
                   </Table.Td>
                   <Table.Td>{i.agreedVsClaimed === null ? '—' : percent(i.agreedVsClaimed)}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/assessments/${i.lowestAssessmentId}/review`} size="sm">
+                      {i.lowestUnitName}
+                    </Anchor>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
