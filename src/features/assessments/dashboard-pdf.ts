@@ -159,10 +159,11 @@ export async function dashboardPdf(ctx: ServiceContext, query: DashboardQuery): 
   pdf.table(
     [
       { header: 'Tiêu chí', width: 1 },
-      { header: 'Nội dung', width: 7 },
+      { header: 'Nội dung', width: 5.5 },
       { header: 'Số đơn vị', width: 1.2, align: 'right' },
       { header: 'Tỷ lệ điểm đạt TB', width: 1.6, align: 'right' },
       { header: 'Điểm thống nhất / tự chấm', width: 1.8, align: 'right' },
+      { header: 'Đơn vị thấp nhất', width: 2.6 },
     ],
     d.weakestItems.map((i) => [
       i.itemId,
@@ -170,6 +171,7 @@ export async function dashboardPdf(ctx: ServiceContext, query: DashboardQuery): 
       i.units,
       percent(i.averageRatio),
       i.agreedVsClaimed === null ? '' : percent(i.agreedVsClaimed),
+      i.lowestUnitName,
     ]),
   );
 

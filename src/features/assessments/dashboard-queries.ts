@@ -76,6 +76,9 @@ export interface ItemAverageRow {
   avg_ratio: number;
   /** Sum of agreed points over sum of claimed points, where both exist (how much the office cut). */
   agreed_vs_claimed: number | null;
+  /** The unit with the lowest share on this criterion, to open its file and evidence. */
+  lowest_assessment_id: string;
+  lowest_unit_name: string;
 }
 
 /** Per scored criterion, over every unit with a frozen self-assessment: the average share of the maximum. */
@@ -85,7 +88,11 @@ export async function itemAverages(db: Kysely<DB>, scope: DashboardScope): Promi
       avg(coalesce((x.value ->> 'points')::float8, (s.value ->> 'points')::float8)
         / (s.value ->> 'maxPoints')::float8) as avg_ratio,
       sum((x.value ->> 'points')::float8) / nullif(sum(case when x.value is not null
-        then (s.value ->> 'points')::float8 end), 0) as agreed_vs_claimed
+        then (s.value ->> 'points')::float8 end), 0) as agreed_vs_claimed,
+      (array_agg(a.id order by coalesce((x.value ->> 'points')::float8, (s.value ->> 'points')::float8), u.name))[1]
+        as lowest_assessment_id,
+      (array_agg(u.name order by coalesce((x.value ->> 'points')::float8, (s.value ->> 'points')::float8), u.name))[1]
+        as lowest_unit_name
     ${FROM}
     cross join lateral jsonb_array_elements(a.self_result -> 'items') s
     left join lateral (

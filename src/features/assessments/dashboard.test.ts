@@ -95,7 +95,12 @@ describe.each(STORAGES)('bảng tổng hợp đánh giá của phòng, sở (%s)
     expect(d.distribution.self).toEqual({ '1': 0, '2': 2, '3': 0 });
     expect(d.progress.byStatus).toEqual({ recognised: 1, not_started: 1, submitted: 1, in_progress: 1 });
     // I.4 over two schools: 0 (agreed) and 10 (claimed, not yet reviewed) of 10.
-    expect(d.weakestItems[0]).toMatchObject({ itemId: 'I.4', units: 2, averageRatio: 0.5 });
+    expect(d.weakestItems[0]).toMatchObject({
+      itemId: 'I.4',
+      units: 2,
+      averageRatio: 0.5,
+      lowestUnitName: 'Trường THCS Lê Quý Đôn',
+    });
     const offices = await (await t.as('so.cv')).get(dashboard(w.province.id, '&subjectKind=office'));
     expect(offices.body.units.map((u: { unitId: string }) => u.unitId).sort()).toEqual(
       [w.officeA.id, w.officeB.id].sort(),

@@ -276,6 +276,8 @@ export async function getDashboard(ctx: ServiceContext, query: DashboardQuery): 
       units: a.units,
       averageRatio: Math.round(a.avg_ratio * 1000) / 1000,
       agreedVsClaimed: a.agreed_vs_claimed === null ? null : Math.round(a.agreed_vs_claimed * 1000) / 1000,
+      lowestAssessmentId: a.lowest_assessment_id,
+      lowestUnitName: a.lowest_unit_name,
     }));
   return result;
 }

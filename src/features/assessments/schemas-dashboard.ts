@@ -83,6 +83,8 @@ export const dashboardSchema = z.object({
       units: z.number().int(),
       averageRatio: z.number(),
       agreedVsClaimed: z.number().nullable(),
+      lowestAssessmentId: z.string(),
+      lowestUnitName: z.string(),
     }),
   ),
   progress: z.object({

@@ -121,17 +121,17 @@ function DashboardBody({ d }: { d: Dashboard }) {
     ? d.levelLabels
     : [1, 2, 3].map((level) => ({ level, label: `Mức ${level}` }));
   const levelData = levels.map((l) => ({
-    level: l.label,
+    level: `Mức ${l.level}`,
     self: d.distribution.self[String(l.level)] ?? 0,
     external: d.distribution.external[String(l.level)] ?? 0,
     recognised: d.distribution.recognised[String(l.level)] ?? 0,
   }));
   const groupData = levels.map((l) => ({
-    level: l.label,
+    level: `Mức ${l.level}`,
     ...Object.fromEntries(d.distribution.byGroup.map((g) => [g.groupId, g.levels[String(l.level)] ?? 0])),
   }));
   const comparisonData = levels.map((l) => ({
-    level: l.label,
+    level: `Mức ${l.level}`,
     previous: d.comparison.previous[String(l.level)] ?? 0,
     current: d.comparison.current[String(l.level)] ?? 0,
   }));
@@ -303,7 +303,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
         <Text size="xs" c="dimmed" mb="sm">
           {t('weakestHint')}
         </Text>
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={680}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -311,6 +311,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
                 <Table.Th>{t('units')}</Table.Th>
                 <Table.Th>{t('averageRatio')}</Table.Th>
                 <Table.Th>{t('agreedVsClaimed')}</Table.Th>
+                <Table.Th>{t('lowestUnit')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -328,6 +329,11 @@ function DashboardBody({ d }: { d: Dashboard }) {
                     <Text size="xs">{percent(i.averageRatio)}</Text>
                   </Table.Td>
                   <Table.Td>{i.agreedVsClaimed === null ? '—' : percent(i.agreedVsClaimed)}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/assessments/${i.lowestAssessmentId}/review`} size="sm">
+                      {i.lowestUnitName}
+                    </Anchor>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -393,10 +399,15 @@ function DashboardBody({ d }: { d: Dashboard }) {
                     return (
                       <Table.Td key={g.id}>
                         {group ? (
-                          <Badge color={levelColor(group.level)} variant="light">
+                          <Text
+                            size="sm"
+                            fw={600}
+                            c={`${levelColor(group.level)}.8`}
+                            style={{ whiteSpace: 'nowrap' }}
+                          >
                             {formatPoints(group.total)}
                             {group.level ? ` · M${group.level}` : ''}
-                          </Badge>
+                          </Text>
                         ) : (
                           '—'
                         )}
@@ -406,7 +417,14 @@ function DashboardBody({ d }: { d: Dashboard }) {
                   <Table.Td>{formatPoints(u.total)}</Table.Td>
                   <Table.Td>
                     {u.currentLevel ? (
-                      <Badge color={levelColor(u.currentLevel)}>{`Mức ${u.currentLevel}`}</Badge>
+                      <Text
+                        size="sm"
+                        fw={700}
+                        c={`${levelColor(u.currentLevel)}.8`}
+                        style={{ whiteSpace: 'nowrap' }}
+                      >
+                        {`Mức ${u.currentLevel}`}
+                      </Text>
                     ) : (
                       '—'
                     )}
