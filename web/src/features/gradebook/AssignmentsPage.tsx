@@ -8,6 +8,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
+import { ExcelButtons } from '../imports/ExcelButtons.tsx';
 import { type Terms, useAssignmentBoard, useRelock, useSetAssignment, useSetTerm, useTerms } from './api.ts';
 
 /** Phân công giảng dạy: classes × subjects, a teacher select per cell; below, deadlines and term locks. */
@@ -34,6 +35,7 @@ function Board() {
       <PageHeader
         title={t('assignmentsTitle')}
         subtitle={schoolYear && t('assignmentsSubtitle', { year: schoolYear })}
+        actions={<ExcelButtons kind="teaching_assignments" importPermission="gradebook.manage" />}
       />
       {board.error && <ErrorAlert error={board.error} onRetry={() => board.refetch()} />}
       {board.isPending && <Loading />}
