@@ -1,7 +1,20 @@
-import { Badge, Button, Card, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -56,7 +69,11 @@ function Board() {
             <Table.Tbody>
               {data.classes.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td fw={600}>{c.name}</Table.Td>
+                  <Table.Td fw={600}>
+                    <Anchor component={Link} to={`/gradebook/classes/${c.id}/overview`} title={t('overview')}>
+                      {c.name}
+                    </Anchor>
+                  </Table.Td>
                   {data.subjects.map((s) => {
                     const offered = c.subjects.find((x) => x.code === s.code);
                     if (!offered) {

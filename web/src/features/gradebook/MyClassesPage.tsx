@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarCheck, IconHeartHandshake, IconTable } from '@tabler/icons-react';
+import { IconCalendarCheck, IconHeartHandshake, IconTable, IconTableSpark } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -99,6 +99,16 @@ function HomeroomCard({ cls }: { cls: MyClasses['homeroom'][number] }) {
             leftSection={<IconHeartHandshake size={14} />}
           >
             {t('conduct')}
+          </Button>
+          <Button
+            component={Link}
+            to={`/gradebook/classes/${cls.classId}/overview`}
+            size="xs"
+            variant="light"
+            leftSection={<IconTableSpark size={14} />}
+            data-testid={`overview-${cls.className}`}
+          >
+            {t('overview')}
           </Button>
           <Select
             size="xs"
