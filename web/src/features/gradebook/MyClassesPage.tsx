@@ -70,6 +70,13 @@ function Mine() {
   );
 }
 
+/** The homeroom teacher's pages of a class (path segment = message key). */
+const HOMEROOM_PAGES = [
+  { page: 'attendance', Icon: IconCalendarCheck },
+  { page: 'conduct', Icon: IconHeartHandshake },
+  { page: 'overview', Icon: IconTableSpark },
+] as const;
+
 function HomeroomCard({ cls }: { cls: MyClasses['homeroom'][number] }) {
   const { t } = useTranslation('gradebook');
   const subjects = useSubjects(cls.grade);
@@ -82,34 +89,19 @@ function HomeroomCard({ cls }: { cls: MyClasses['homeroom'][number] }) {
           {cls.className}
         </Anchor>
         <Group gap="xs">
-          <Button
-            component={Link}
-            to={`/gradebook/classes/${cls.classId}/attendance`}
-            size="xs"
-            variant="light"
-            leftSection={<IconCalendarCheck size={14} />}
-          >
-            {t('attendance')}
-          </Button>
-          <Button
-            component={Link}
-            to={`/gradebook/classes/${cls.classId}/conduct`}
-            size="xs"
-            variant="light"
-            leftSection={<IconHeartHandshake size={14} />}
-          >
-            {t('conduct')}
-          </Button>
-          <Button
-            component={Link}
-            to={`/gradebook/classes/${cls.classId}/overview`}
-            size="xs"
-            variant="light"
-            leftSection={<IconTableSpark size={14} />}
-            data-testid={`overview-${cls.className}`}
-          >
-            {t('overview')}
-          </Button>
+          {HOMEROOM_PAGES.map(({ page, Icon }) => (
+            <Button
+              key={page}
+              component={Link}
+              to={`/gradebook/classes/${cls.classId}/${page}`}
+              size="xs"
+              variant="light"
+              leftSection={<Icon size={14} />}
+              data-testid={`${page}-${cls.className}`}
+            >
+              {t(page)}
+            </Button>
+          ))}
           <Select
             size="xs"
             placeholder={t('viewScores')}
