@@ -45,11 +45,13 @@ export default function OverviewPage() {
           <Text size="sm" c="dimmed">
             {t('overviewLegend')}
           </Text>
-          <Table.ScrollContainer minWidth={260 + 76 * data.subjects.length}>
+          <Table.ScrollContainer minWidth={220 + 76 * data.subjects.length}>
             <Table withColumnBorders striped stickyHeader data-testid="overview-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={44}>{t('index')}</Table.Th>
+                  <Table.Th w={44} visibleFrom="sm">
+                    {t('index')}
+                  </Table.Th>
                   <Table.Th style={STICKY}>{t('fullName')}</Table.Th>
                   {data.subjects.map((s) => (
                     <SubjectHeader
@@ -64,7 +66,7 @@ export default function OverviewPage() {
               <Table.Tbody>
                 {data.rows.map((r, i) => (
                   <Table.Tr key={r.studentId}>
-                    <Table.Td>{i + 1}</Table.Td>
+                    <Table.Td visibleFrom="sm">{i + 1}</Table.Td>
                     <Table.Td style={STICKY} fw={500}>
                       {r.fullName}
                     </Table.Td>
