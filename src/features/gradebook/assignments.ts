@@ -44,13 +44,7 @@ export async function assignmentBoard(ctx: ServiceContext, filter: { unitId: str
       subjects: ofGrade.map((s) => ({ code: s.code, periodsPerYear: s.periodsPerYear })),
     };
   });
-  const teachers = await ctx.db
-    .selectFrom('staff')
-    .select(['id', 'full_name', 'main_subject'])
-    .where('unit_id', '=', unit.id)
-    .where('position', 'in', ['teacher', 'principal', 'vice_principal'])
-    .where('employment_status', 'not in', ['retired', 'left'])
-    .execute();
+  const teachers = await assignableTeachers(ctx, unit.id);
   const assignments = schoolYear
     ? await assignmentsOfClasses(
         ctx.db,
@@ -69,6 +63,17 @@ export async function assignmentBoard(ctx: ServiceContext, filter: { unitId: str
       .map((t) => ({ id: t.id, fullName: t.full_name, mainSubject: t.main_subject })),
     assignments,
   };
+}
+
+/** Staff who may be given a class to teach: teachers and school leaders still working at the school. */
+export function assignableTeachers(ctx: ServiceContext, unitId: string) {
+  return ctx.db
+    .selectFrom('staff')
+    .select(['id', 'full_name', 'main_subject', 'phone', 'email'])
+    .where('unit_id', '=', unitId)
+    .where('position', 'in', ['teacher', 'principal', 'vice_principal'])
+    .where('employment_status', 'not in', ['retired', 'left'])
+    .execute();
 }
 
 /** Sets (or with teacherId null, removes) the teacher of one class × subject. */

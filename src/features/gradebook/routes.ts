@@ -7,6 +7,7 @@ import { unitIdQuery } from '../students/schemas.ts';
 import { assignmentBoard, myClasses, setAssignment } from './assignments.ts';
 import { getAttendance, saveAttendance } from './attendance.ts';
 import { getConduct, saveConduct } from './conduct.ts';
+import { classOverview } from './overview.ts';
 import {
   assignmentBoardSchema,
   attendanceQuery,
@@ -17,6 +18,8 @@ import {
   gridSchema,
   lockStateSchema,
   myClassesSchema,
+  overviewQuery,
+  overviewSchema,
   saveAttendanceBody,
   saveConductBody,
   saveGridBody,
@@ -88,6 +91,13 @@ export const gradebookRoutes: FastifyPluginAsync = async (app) => {
       await relock(ctxOf(req), req.params.id);
       return reply.status(204).send(null);
     },
+  );
+  api.get(
+    '/gradebook/classes/:classId/overview',
+    {
+      schema: { tags, params: classParams, querystring: overviewQuery, response: { 200: overviewSchema } },
+    },
+    (req) => classOverview(ctxOf(req), req.params.classId, req.query.term as 1 | 2),
   );
   api.get(
     '/gradebook/classes/:classId/attendance',

@@ -258,3 +258,32 @@ export const saveConductBody = z.object({
     .max(200),
 });
 export type SaveConductInput = z.infer<typeof saveConductBody>;
+
+// ---- Class overview (tổng hợp điểm của lớp) ----
+
+export const overviewQuery = z.object({ term });
+
+const overviewCell = z.object({
+  average: z.number().nullable(),
+  result: passFail.nullable(),
+  missing: z.number().int(),
+});
+
+export const overviewSchema = z.object({
+  class: z.object({ id: z.uuid(), name: z.string(), grade: z.number().int(), schoolYear: z.string() }),
+  term: z.number().int(),
+  subjects: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      shortName: z.string(),
+      kind: z.enum(['score', 'comment']),
+      teacherName: z.string().nullable(),
+      regularCount: z.number().int(),
+      complete: z.number().int(),
+    }),
+  ),
+  rows: z.array(
+    z.object({ studentId: z.uuid(), fullName: z.string(), cells: z.record(z.string(), overviewCell) }),
+  ),
+});

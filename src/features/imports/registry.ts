@@ -1,4 +1,5 @@
 import type { ScopedUnit } from '../../platform/authz/access.ts';
+import type { Permission } from '../../platform/authz/roles.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 
 /** How a cell is read and written. Dates are DD/MM/YYYY text in the sheet and 'YYYY-MM-DD' in the record. */
@@ -83,6 +84,11 @@ export interface ImportKind<T = unknown> {
   /** File name stem of templates and exports (ASCII), e.g. 'hoc-sinh'. */
   fileStem: string;
   columns: readonly ImportColumn[];
+  /**
+   * Permission needed on the school to preview and commit a file (default `imports.run`, the school records). A
+   * kind owned by another duty names its own, e.g. teaching assignments need `gradebook.manage`.
+   */
+  permission?: Permission;
   /** Extra lines for the instructions sheet. */
   instructions: readonly string[];
   /**
@@ -111,6 +117,10 @@ export function findImportKind(kind: string): ImportKind | undefined {
 export function importKinds(): ImportKind[] {
   return [...registry.values()];
 }
+
+/** The permission a kind's import needs. */
+export const importPermission = (kind: Pick<ImportKind, 'permission'>): Permission =>
+  kind.permission ?? 'imports.run';
 
 /** Columns the importer reads (all but the export-only ones). */
 export const importedColumns = (kind: Pick<ImportKind, 'columns'>) =>

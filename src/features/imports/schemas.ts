@@ -14,6 +14,8 @@ export const commitBody = z.object({
 export const importKindSchema = z.object({
   kind: z.string(),
   label: z.string(),
+  /** Permission on the school needed to import this kind (the wizard offers only the caller's). */
+  permission: z.string(),
   columns: z.array(z.object({ key: z.string(), header: z.string(), required: z.boolean() })),
 });
 

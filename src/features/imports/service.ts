@@ -12,6 +12,7 @@ import {
   type ImportUnit,
   importedColumns,
   importKinds,
+  importPermission,
   type RowError,
   type ValidatedRow,
 } from './registry.ts';
@@ -48,6 +49,7 @@ export function listImportKinds() {
   return importKinds().map((k) => ({
     kind: k.kind,
     label: k.label,
+    permission: importPermission(k),
     columns: importedColumns(k).map((c) => ({ key: c.key, header: c.header, required: c.required ?? false })),
   }));
 }
@@ -91,7 +93,7 @@ async function checkFile(
   content: Buffer,
 ): Promise<Checked> {
   const k = kindOf(kind);
-  const unit = await requireSchool(ctx, 'imports.run', unitId);
+  const unit = await requireSchool(ctx, importPermission(k), unitId);
   const sheet = await readWorkbook(k, content);
   const validation = sheet.records.length
     ? await k.validate(ctx, unit, sheet.records)
@@ -145,8 +147,7 @@ export async function previewImport(
 
 /** Queues the commit of a previewed file as a job; the web app follows its progress at /jobs/:id. */
 export async function startImport(ctx: ServiceContext, jobs: JobRunner, payload: ImportPayload) {
-  kindOf(payload.kind);
-  await requireSchool(ctx, 'imports.run', payload.unitId);
+  await requireSchool(ctx, importPermission(kindOf(payload.kind)), payload.unitId);
   await readStoredFile(ctx, payload.unitId, payload.fileId);
   const jobId = await jobs.enqueue(ctx, { unitId: payload.unitId, kind: IMPORT_JOB, payload });
   return { jobId };

@@ -72,6 +72,7 @@ const ContactBookPage = lazy(() => import('../features/contact-book/ContactBookP
 const TranscriptsPage = lazy(() => import('../features/transcripts/TranscriptsPage.tsx'));
 const ClassTranscriptsPage = lazy(() => import('../features/transcripts/ClassTranscriptsPage.tsx'));
 const DashboardPage = lazy(() => import('../features/assessments/DashboardPage.tsx'));
+const OverviewPage = lazy(() => import('../features/gradebook/OverviewPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
 export const appRoutes: AppRoute[] = [
@@ -284,6 +285,7 @@ export const appRoutes: AppRoute[] = [
       group: 'main',
     },
   },
+  { path: '/gradebook/classes/:classId/overview', component: OverviewPage },
 ];
 
 /** Pages anyone may open without logging in (published results). */

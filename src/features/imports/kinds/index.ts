@@ -1,3 +1,4 @@
+import { teachingAssignmentsImportKind } from '../../gradebook/assignments-import.ts';
 import { registerImportKind } from '../registry.ts';
 import { classesImportKind } from './classes.ts';
 import { staffImportKind } from './staff.ts';
@@ -10,3 +11,4 @@ import { studentsImportKind } from './students.ts';
 registerImportKind(staffImportKind);
 registerImportKind(classesImportKind);
 registerImportKind(studentsImportKind);
+registerImportKind(teachingAssignmentsImportKind);

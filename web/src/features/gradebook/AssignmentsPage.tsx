@@ -1,13 +1,27 @@
-import { Badge, Button, Card, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
+import { ExcelButtons } from '../imports/ExcelButtons.tsx';
 import { type Terms, useAssignmentBoard, useRelock, useSetAssignment, useSetTerm, useTerms } from './api.ts';
 
 /** Phân công giảng dạy: classes × subjects, a teacher select per cell; below, deadlines and term locks. */
@@ -34,6 +48,7 @@ function Board() {
       <PageHeader
         title={t('assignmentsTitle')}
         subtitle={schoolYear && t('assignmentsSubtitle', { year: schoolYear })}
+        actions={<ExcelButtons kind="teaching_assignments" importPermission="gradebook.manage" />}
       />
       {board.error && <ErrorAlert error={board.error} onRetry={() => board.refetch()} />}
       {board.isPending && <Loading />}
@@ -54,7 +69,11 @@ function Board() {
             <Table.Tbody>
               {data.classes.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td fw={600}>{c.name}</Table.Td>
+                  <Table.Td fw={600}>
+                    <Anchor component={Link} to={`/gradebook/classes/${c.id}/overview`} title={t('overview')}>
+                      {c.name}
+                    </Anchor>
+                  </Table.Td>
                   {data.subjects.map((s) => {
                     const offered = c.subjects.find((x) => x.code === s.code);
                     if (!offered) {

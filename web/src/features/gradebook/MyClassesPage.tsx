@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarCheck, IconHeartHandshake, IconTable } from '@tabler/icons-react';
+import { IconCalendarCheck, IconHeartHandshake, IconTable, IconTableSpark } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -70,6 +70,13 @@ function Mine() {
   );
 }
 
+/** The homeroom teacher's pages of a class (path segment = message key). */
+const HOMEROOM_PAGES = [
+  { page: 'attendance', Icon: IconCalendarCheck },
+  { page: 'conduct', Icon: IconHeartHandshake },
+  { page: 'overview', Icon: IconTableSpark },
+] as const;
+
 function HomeroomCard({ cls }: { cls: MyClasses['homeroom'][number] }) {
   const { t } = useTranslation('gradebook');
   const subjects = useSubjects(cls.grade);
@@ -82,24 +89,19 @@ function HomeroomCard({ cls }: { cls: MyClasses['homeroom'][number] }) {
           {cls.className}
         </Anchor>
         <Group gap="xs">
-          <Button
-            component={Link}
-            to={`/gradebook/classes/${cls.classId}/attendance`}
-            size="xs"
-            variant="light"
-            leftSection={<IconCalendarCheck size={14} />}
-          >
-            {t('attendance')}
-          </Button>
-          <Button
-            component={Link}
-            to={`/gradebook/classes/${cls.classId}/conduct`}
-            size="xs"
-            variant="light"
-            leftSection={<IconHeartHandshake size={14} />}
-          >
-            {t('conduct')}
-          </Button>
+          {HOMEROOM_PAGES.map(({ page, Icon }) => (
+            <Button
+              key={page}
+              component={Link}
+              to={`/gradebook/classes/${cls.classId}/${page}`}
+              size="xs"
+              variant="light"
+              leftSection={<Icon size={14} />}
+              data-testid={`${page}-${cls.className}`}
+            >
+              {t(page)}
+            </Button>
+          ))}
           <Select
             size="xs"
             placeholder={t('viewScores')}

@@ -6,6 +6,7 @@ import type {
   conductSchema,
   gridSchema,
   myClassesSchema,
+  overviewSchema,
   termsSchema,
 } from '../../../../src/features/gradebook/schemas.ts';
 import { apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
@@ -17,6 +18,15 @@ export type GridRow = Grid['rows'][number];
 export type Terms = z.infer<typeof termsSchema>;
 export type Attendance = z.infer<typeof attendanceSchema>;
 export type Conduct = z.infer<typeof conductSchema>;
+export type ClassOverview = z.infer<typeof overviewSchema>;
+
+/** Tổng hợp điểm: every subject of a class for one term (read only). */
+export function useClassOverview(classId: string, term: 1 | 2) {
+  return useQuery({
+    queryKey: ['gradebook', 'overview', classId, term],
+    queryFn: () => apiGet<ClassOverview>(`/gradebook/classes/${classId}/overview${qs({ term })}`),
+  });
+}
 
 export function useAssignmentBoard(unitId: string, schoolYear: string | null) {
   return useQuery({

@@ -77,6 +77,17 @@ export const gradebook = {
     saveConduct: 'Lưu rèn luyện',
     conductSaved: 'Đã lưu kết quả rèn luyện.',
     termLocked: 'Học kì đã khoá sổ.',
+    overview: 'Tổng hợp điểm',
+    overviewTitle: 'Tổng hợp điểm lớp {{className}}',
+    overviewSubtitle: 'Năm học {{year}} — ĐTBmhk hoặc Đ/CĐ của mọi môn; chỉ xem, điểm nhập ở từng môn',
+    overviewLegend:
+      'Ô vàng: còn thiếu bài đánh giá (số bài thiếu); “—”: chưa có điểm nào. Dưới tên môn: số học sinh đã đủ điểm.',
+    missingCount: 'Thiếu {{count}}',
+    passShort: 'Đ',
+    failShort: 'CĐ',
+    noStudents: 'Lớp chưa có học sinh.',
+    completeOf: '{{complete}}/{{total}} đủ',
+    index: 'STT',
   },
   en: {
     navMine: 'My classes',
@@ -155,5 +166,17 @@ export const gradebook = {
     saveConduct: 'Save conduct',
     conductSaved: 'Conduct saved.',
     termLocked: 'The term is locked.',
+    overview: 'Class overview',
+    overviewTitle: 'Class {{className}} overview',
+    overviewSubtitle:
+      'School year {{year}} — term average or pass/fail of every subject; read only, scores are entered per subject',
+    overviewLegend:
+      'Yellow: assessments missing (how many); “—”: nothing entered. Under each subject: students complete.',
+    missingCount: '{{count}} missing',
+    passShort: 'P',
+    failShort: 'F',
+    noStudents: 'The class has no students yet.',
+    completeOf: '{{complete}}/{{total}} complete',
+    index: 'No.',
   },
 };

@@ -3,12 +3,22 @@ import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Permission } from '../../../../src/platform/authz/roles.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { notifyError } from '../../ui/notify.ts';
 import { downloadExport, type ListKind } from './api.ts';
 
-/** "Xuất Excel" and "Nhập từ Excel" for a list page; the import only for those who may run imports. */
-export function ExcelButtons({ kind }: { kind: ListKind }) {
+/**
+ * "Xuất Excel" and "Nhập từ Excel" for a list page; the import only for those who may run imports of this kind
+ * (`imports.run`, or the kind's own permission such as `gradebook.manage` for teaching assignments).
+ */
+export function ExcelButtons({
+  kind,
+  importPermission = 'imports.run',
+}: {
+  kind: ListKind;
+  importPermission?: Permission;
+}) {
   const { t } = useTranslation('imports');
   const { unitId, can, isSchool } = useWorkspace();
   const [exporting, setExporting] = useState(false);
@@ -33,7 +43,7 @@ export function ExcelButtons({ kind }: { kind: ListKind }) {
       >
         {t('exportExcel')}
       </Button>
-      {isSchool && can('imports.run') && (
+      {isSchool && can(importPermission) && (
         <Button
           variant="default"
           component={Link}

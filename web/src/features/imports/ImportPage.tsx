@@ -15,6 +15,7 @@ import { IconCheck, IconDownload, IconFileSpreadsheet, IconUpload } from '@table
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import type { Permission } from '../../../../src/platform/authz/roles.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -34,11 +35,21 @@ import {
 import { ErrorTable, PreviewTable } from './PreviewTables.tsx';
 
 /** Where each list lives, for the summary's link. */
-const LIST_PATH: Record<string, string> = { staff: '/staff', students: '/students', classes: '/classes' };
+const LIST_PATH: Record<string, string> = {
+  staff: '/staff',
+  students: '/students',
+  classes: '/classes',
+  teaching_assignments: '/gradebook/assignments',
+};
+
+/** Permissions that open the wizard: the school records, or a kind with its own (teaching assignments). */
+const IMPORT_PERMISSIONS: Permission[] = ['imports.run', 'gradebook.manage'];
 
 export default function ImportPage() {
+  const { can } = useWorkspace();
+  const permission = IMPORT_PERMISSIONS.find((p) => can(p)) ?? 'imports.run';
   return (
-    <RequirePermission permission="imports.run">
+    <RequirePermission permission={permission}>
       <ImportWizard />
     </RequirePermission>
   );
@@ -47,9 +58,11 @@ export default function ImportPage() {
 /** Choose kind → download template → upload → preview with errors → commit → progress → summary. */
 function ImportWizard() {
   const { t } = useTranslation('imports');
-  const { unitId } = useWorkspace();
+  const { unitId, can } = useWorkspace();
   const [params] = useSearchParams();
   const kinds = useImportKinds();
+  // Each kind names the permission its import needs; offer only the caller's (the server checks again).
+  const offered = (kinds.data ?? []).filter((k) => can(k.permission as Permission));
   const [kind, setKind] = useState(params.get('kind') ?? 'students');
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState(0);
@@ -88,7 +101,7 @@ function ImportWizard() {
           <Stack gap="sm" mt="md">
             <Radio.Group label={t('kind')} description={t('kindHint')} value={kind} onChange={setKind}>
               <Group mt="xs">
-                {(kinds.data ?? []).map((k) => (
+                {offered.map((k) => (
                   <Radio key={k.kind} value={k.kind} label={k.label} data-testid={`kind-${k.kind}`} />
                 ))}
               </Group>

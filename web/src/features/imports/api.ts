@@ -23,7 +23,7 @@ export interface Job {
 }
 
 /** The lists that can be imported and exported; the server's registry decides. */
-export type ListKind = 'staff' | 'students' | 'classes';
+export type ListKind = 'staff' | 'students' | 'classes' | 'teaching_assignments';
 
 export function useImportKinds() {
   return useQuery({
@@ -69,7 +69,7 @@ export function useJob(jobId: string | null) {
     queryFn: async () => {
       const job = await apiGet<Job>(`/jobs/${jobId}`);
       if (job.status === 'succeeded') {
-        for (const key of ['staff', 'students', 'classes'])
+        for (const key of ['staff', 'students', 'classes', 'gradebook'])
           void client.invalidateQueries({ queryKey: [key] });
       }
       return job;
