@@ -11,6 +11,7 @@ import {
   SimpleGrid,
   Stack,
   Table,
+  Tabs,
   Text,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -35,6 +36,7 @@ import {
   useQueueClose,
   useQueueRollover,
 } from './api.ts';
+import { PrimaryGrid } from './PrimaryGrid.tsx';
 import { SummerModal } from './SummerModal.tsx';
 
 export default function ResultsPage() {
@@ -85,7 +87,21 @@ function Results() {
       </Group>
       {results.error && <ErrorAlert error={results.error} onRetry={() => results.refetch()} />}
       {classId && results.isPending && <Loading />}
-      {results.data && <ClassResultsView data={results.data} />}
+      {results.data && results.data.class.grade < 6 && (
+        <Tabs defaultValue="evaluations" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="evaluations">{t('evaluations')}</Tabs.Tab>
+            <Tabs.Tab value="results">{t('results')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="evaluations" pt="sm">
+            <PrimaryGrid classId={results.data.class.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="results" pt="sm">
+            <ClassResultsView data={results.data} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+      {results.data && results.data.class.grade >= 6 && <ClassResultsView data={results.data} />}
     </Stack>
   );
 }
