@@ -357,7 +357,13 @@ function ClassResultsView({ data }: { data: ClassResults }) {
                     </Table.Td>
                   ) : (
                     <>
-                      <Table.Td>{s.computed ? level(s.learningResult) : t('notComputed')}</Table.Td>
+                      <Table.Td>
+                        {!s.computed
+                          ? t('notComputed')
+                          : s.learningResult
+                            ? level(s.learningResult)
+                            : t('missingScores')}
+                      </Table.Td>
                       <Table.Td>{level(s.conductResult)}</Table.Td>
                     </>
                   )}
