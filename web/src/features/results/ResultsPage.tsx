@@ -37,6 +37,7 @@ import {
   useQueueRollover,
 } from './api.ts';
 import { PrimaryGrid } from './PrimaryGrid.tsx';
+import { SchoolSummary } from './SchoolSummary.tsx';
 import { SummerModal } from './SummerModal.tsx';
 
 export default function ResultsPage() {
@@ -85,6 +86,7 @@ function Results() {
           ]}
         />
       </Group>
+      {can('gradebook.read') && <SchoolSummary unitId={unitId} schoolYear={schoolYear} term={Number(term)} />}
       {results.error && <ErrorAlert error={results.error} onRetry={() => results.refetch()} />}
       {classId && results.isPending && <Loading />}
       {results.data && results.data.class.grade < 6 && (

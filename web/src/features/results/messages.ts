@@ -45,6 +45,11 @@ export const results = {
     primaryOutcome: 'Kết quả',
     notComputed: 'Chưa tổng kết',
     missingScores: 'Thiếu điểm',
+    schoolSummary: 'Thống kê toàn trường theo khối',
+    grade: 'Khối',
+    students: 'Số HS',
+    promotionCounts:
+      'Lên lớp {{promoted}} · KT lại {{retest}} · RL hè {{summerConduct}} · Ở lại {{retained}}',
     empty: 'Lớp chưa có học sinh.',
     summary: 'Thống kê lớp',
     summaryComputed: '{{computed}}/{{students}} học sinh đã có kết quả',
@@ -121,6 +126,11 @@ export const results = {
     primaryOutcome: 'Outcome',
     notComputed: 'Not closed yet',
     missingScores: 'Missing scores',
+    schoolSummary: 'School summary by grade',
+    grade: 'Grade',
+    students: 'Students',
+    promotionCounts:
+      'Promoted {{promoted}} · Re-test {{retest}} · Summer {{summerConduct}} · Retained {{retained}}',
     empty: 'No students in this class.',
     summary: 'Class summary',
     summaryComputed: '{{computed}}/{{students}} students have results',
