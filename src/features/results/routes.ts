@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { idParams } from '../../platform/http/common-schemas.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { closeInput, queueClose } from './close.ts';
+import { CHECKPOINTS, primaryGrid, primaryGridBody, savePrimaryGrid } from './primary.ts';
 import { queueRollover, rolloverInput } from './rollover.ts';
 import { jobQueued, summaryQuery, summerBody, termQuery } from './schemas.ts';
 import { classResults, recordSummer, schoolSummary } from './service.ts';
@@ -32,5 +33,21 @@ export const resultRoutes: FastifyPluginAsync = async (app) => {
     '/results/students/:id/summer',
     { schema: { tags, params: idParams, body: summerBody, response: { 200: z.unknown() } } },
     (req) => recordSummer(ctxOf(req), req.params.id, req.body),
+  );
+  api.get(
+    '/results/classes/:id/primary',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        querystring: z.object({ checkpoint: z.enum(CHECKPOINTS).default('end2') }),
+      },
+    },
+    (req) => primaryGrid(ctxOf(req), req.params.id, req.query.checkpoint),
+  );
+  api.put(
+    '/results/classes/:id/primary',
+    { schema: { tags, params: idParams, body: primaryGridBody } },
+    (req) => savePrimaryGrid(ctxOf(req), req.params.id, req.body),
   );
 };

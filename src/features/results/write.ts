@@ -25,9 +25,13 @@ export async function upsertRows(
   );
   const sets = update.map((name) => sql`${sql.ref(name)} = excluded.${sql.ref(name)}`);
   if (table === 'student_results') sets.push(sql`computed_at = now()`);
+  // A re-run (after one correction) rewrites only the rows whose results changed.
+  const current = update.map((name) => sql`${sql.table(table)}.${sql.ref(name)}`);
+  const incoming = update.map((name) => sql`excluded.${sql.ref(name)}`);
   await sql`insert into ${sql.table(table)} (${sql.join(names)})
     select ${sql.join(aliases)} from unnest(${sql.join(arrays)}) as t(${sql.join(aliases)})
-    on conflict (${sql.join(conflict.map((c) => sql.ref(c)))}) do update set ${sql.join(sets)}`.execute(db);
+    on conflict (${sql.join(conflict.map((c) => sql.ref(c)))}) do update set ${sql.join(sets)}
+    where (${sql.join(current)}) is distinct from (${sql.join(incoming)})`.execute(db);
 }
 
 export const STUDENT_RESULT_COLUMNS = [

@@ -11,6 +11,7 @@ import {
   SimpleGrid,
   Stack,
   Table,
+  Tabs,
   Text,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -35,6 +36,8 @@ import {
   useQueueClose,
   useQueueRollover,
 } from './api.ts';
+import { PrimaryGrid } from './PrimaryGrid.tsx';
+import { SchoolSummary } from './SchoolSummary.tsx';
 import { SummerModal } from './SummerModal.tsx';
 
 export default function ResultsPage() {
@@ -83,9 +86,24 @@ function Results() {
           ]}
         />
       </Group>
+      {can('gradebook.read') && <SchoolSummary unitId={unitId} schoolYear={schoolYear} term={Number(term)} />}
       {results.error && <ErrorAlert error={results.error} onRetry={() => results.refetch()} />}
       {classId && results.isPending && <Loading />}
-      {results.data && <ClassResultsView data={results.data} />}
+      {results.data && results.data.class.grade < 6 && (
+        <Tabs defaultValue="evaluations" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="evaluations">{t('evaluations')}</Tabs.Tab>
+            <Tabs.Tab value="results">{t('results')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="evaluations" pt="sm">
+            <PrimaryGrid classId={results.data.class.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="results" pt="sm">
+            <ClassResultsView data={results.data} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+      {results.data && results.data.class.grade >= 6 && <ClassResultsView data={results.data} />}
     </Stack>
   );
 }
@@ -341,7 +359,13 @@ function ClassResultsView({ data }: { data: ClassResults }) {
                     </Table.Td>
                   ) : (
                     <>
-                      <Table.Td>{s.computed ? level(s.learningResult) : t('notComputed')}</Table.Td>
+                      <Table.Td>
+                        {!s.computed
+                          ? t('notComputed')
+                          : s.learningResult
+                            ? level(s.learningResult)
+                            : t('missingScores')}
+                      </Table.Td>
                       <Table.Td>{level(s.conductResult)}</Table.Td>
                     </>
                   )}

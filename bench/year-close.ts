@@ -1,0 +1,121 @@
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { seedDemo } from '../src/demo/index.ts';
+import { type CloseSummary, runClose } from '../src/features/results/close.ts';
+import type { ServiceContext } from '../src/platform/context.ts';
+import { measure, printComparison } from './lib/report.ts';
+import { createScratchDatabase, requireDatabaseUrl } from './lib/scratch-database.ts';
+
+/**
+ * `npm run bench -- year-close [--students 300000] [--seed 1] [--parallel 2]`: the year close (TT22/TT27 results,
+ * promotion, awards, written set-based into student_results and subject_year_results) of every school of the demo
+ * province on PostgreSQL, beside a same-run baseline: one SQL aggregate over the very same score rows (per-student
+ * average of subject_scores). The province is generated first with `seed-demo --students` (timed separately).
+ */
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      students: { type: 'string', default: '300000' },
+      seed: { type: 'string', default: '1' },
+      parallel: { type: 'string', default: '2' },
+    },
+  });
+  const students = Number(values.students);
+  const parallel = Math.max(1, Number(values.parallel));
+  const adminUrl = requireDatabaseUrl();
+  console.log(
+    `Year-close benchmark: ${students.toLocaleString('en-US')} students, seed ${values.seed}, ${parallel} school(s) at a time`,
+  );
+  const scratch = await createScratchDatabase(adminUrl, 'yearclose');
+  try {
+    const db = scratch.database.db;
+    const seeded = await measure('seed-demo (setup, not compared)', async () => {
+      const summary = await seedDemo(db, { seed: Number(values.seed), students });
+      console.log(
+        `  seeded ${summary.attending.toLocaleString('en-US')} students, ${summary.rows.subject_scores.toLocaleString('en-US')} score rows`,
+      );
+      return summary.attending;
+    });
+    console.log(`  seed: ${(seeded.ms / 1000).toFixed(1)} s`);
+    await sql`analyze`.execute(db);
+
+    const province = await db
+      .selectFrom('units')
+      .select(['id', 'path', 'name', 'kind'])
+      .where('kind', '=', 'province_office')
+      .executeTakeFirstOrThrow();
+    const ctx: ServiceContext = {
+      db,
+      log: pino({ level: 'silent' }),
+      actor: {
+        userId: '',
+        username: 'bench',
+        fullName: 'Bench',
+        mustChangePassword: false,
+        // A principal's grants over the whole province, so every school may be closed.
+        assignments: [
+          {
+            role: 'principal',
+            unitId: province.id,
+            unitPath: province.path,
+            unitName: province.name,
+            unitKind: province.kind,
+          },
+        ],
+      },
+    };
+    const schools = await db
+      .selectFrom('classes')
+      .select('unit_id')
+      .distinct()
+      .where('school_year', '=', '2025-2026')
+      .where('grade', '>=', 1)
+      .execute();
+
+    const ours = await measure(`year close (${schools.length} schools, job code)`, async () => {
+      let total = 0;
+      let classified = 0;
+      const queue = schools.map((s) => s.unit_id);
+      const progress = { report: async () => {} };
+      const worker = async () => {
+        for (let unitId = queue.shift(); unitId; unitId = queue.shift()) {
+          const summary = (await runClose(
+            ctx,
+            { unitId, schoolYear: '2025-2026', scope: 'year' },
+            progress,
+          )) as CloseSummary;
+          total += summary.students;
+          classified += summary.classified;
+        }
+      };
+      await Promise.all(Array.from({ length: parallel }, worker));
+      console.log(
+        `  ${classified.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} students classified`,
+      );
+      return total;
+    });
+
+    const baseline = await measure('baseline: one SQL aggregate over the score rows', async () => {
+      const r = await sql<{ n: number }>`
+        select count(*)::int as n from (
+          select student_id, round(avg(term_average), 1) as average, count(*) as subjects
+          from subject_scores where school_year = '2025-2026' group by student_id
+        ) per_student`.execute(db);
+      return r.rows[0]?.n ?? 0;
+    });
+    const written = await sql<{ results: number; subjects: number }>`
+      select (select count(*)::int from student_results where school_year = '2025-2026') as results,
+             (select count(*)::int from subject_year_results where school_year = '2025-2026') as subjects`.execute(
+      db,
+    );
+    console.log(`  written: ${JSON.stringify(written.rows[0])}`);
+    printComparison('Students per second (higher is better)', baseline, [ours]);
+    console.log(
+      `\nYear close total: ${(ours.ms / 1000).toFixed(1)} s (goal: under 60 s for 300,000 students)`,
+    );
+  } finally {
+    await scratch.drop();
+  }
+}

@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { subjectsForGrade } from '../../domain/curriculum/index.ts';
+import { PRIMARY_COMPETENCIES, PRIMARY_QUALITIES } from '../../domain/grading/index.ts';
+import { compareVietnameseNames } from '../../domain/text/collation.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { can } from '../../platform/authz/actor.ts';
+import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { AppError, forbidden } from '../../platform/http/errors.ts';
+import type { ClassRow } from '../classes/queries.ts';
+import { requireClassResults } from './service.ts';
+
+// Periodic evaluations of primary classes (TT27/2020 Điều 6–7): at mid-term 1, end of term 1, mid-term 2 and end of
+// year, a level per subject (T/H/C), a test score where the circular requires a periodic test, and a level per
+// quality and competence (Tốt / Đạt / Cần cố gắng), with comments. The homeroom teacher enters them.
+
+export const CHECKPOINTS = ['mid1', 'end1', 'mid2', 'end2'] as const;
+export type Checkpoint = (typeof CHECKPOINTS)[number];
+
+const SUBJECT_LEVELS = ['completed_well', 'completed', 'not_completed'] as const;
+const TRAIT_LEVELS = ['good', 'pass', 'needs_effort'] as const;
+
+export interface Aspect {
+  aspect: string;
+  label: string;
+  kind: 'subject' | 'quality' | 'competence';
+  /** A periodic test is due at this checkpoint (TT27 Điều 7 khoản 2; grades 4–5 also mid-term in TV and Toán). */
+  test: boolean;
+}
+
+export function aspectsOf(grade: number, checkpoint: Checkpoint): Aspect[] {
+  const end = checkpoint === 'end1' || checkpoint === 'end2';
+  const subjects = subjectsForGrade(grade)
+    .filter((s) => s.status === 'compulsory')
+    .map((s) => ({
+      aspect: `subject:${s.code}`,
+      label: s.name,
+      kind: 'subject' as const,
+      test: end ? (s.periodicTests?.endOfTerm ?? false) : (s.periodicTests?.midTerm ?? false),
+    }));
+  return [
+    ...subjects,
+    ...PRIMARY_QUALITIES.map((q) => ({
+      aspect: `quality:${q}`,
+      label: q,
+      kind: 'quality' as const,
+      test: false,
+    })),
+    ...PRIMARY_COMPETENCIES.map((c) => ({
+      aspect: `competence:${c}`,
+      label: c,
+      kind: 'competence' as const,
+      test: false,
+    })),
+  ];
+}
+
+async function requirePrimaryClass(ctx: ServiceContext, classId: string): Promise<ClassRow> {
+  const cls = await requireClassResults(ctx, classId);
+  if (cls.grade < 1 || cls.grade > 5) {
+    throw new AppError(
+      'validation_failed',
+      `Lớp ${cls.name} không phải lớp tiểu học (Thông tư 27 chỉ áp dụng khối 1–5).`,
+    );
+  }
+  return cls;
+}
+
+/** The grid of one class at one checkpoint. */
+export async function primaryGrid(ctx: ServiceContext, classId: string, checkpoint: Checkpoint) {
+  const cls = await requirePrimaryClass(ctx, classId);
+  const [members, rows] = await Promise.all([
+    ctx.db
+      .selectFrom('enrolments as e')
+      .innerJoin('students as s', 's.id', 'e.student_id')
+      .select(['s.id', 's.full_name'])
+      .where('e.unit_id', '=', cls.unit_id)
+      .where('e.class_id', '=', cls.id)
+      .where('e.left_on', 'is', null)
+      .execute(),
+    ctx.db
+      .selectFrom('primary_evaluations')
+      .select(['student_id', 'aspect', 'level', 'test_score', 'comment'])
+      .where('unit_id', '=', cls.unit_id)
+      .where('class_id', '=', cls.id)
+      .where('school_year', '=', cls.school_year)
+      .where('checkpoint', '=', checkpoint)
+      .execute(),
+  ]);
+  members.sort((a, b) => compareVietnameseNames(a.full_name, b.full_name));
+  return {
+    class: { id: cls.id, name: cls.name, grade: cls.grade, schoolYear: cls.school_year },
+    checkpoint,
+    aspects: aspectsOf(cls.grade, checkpoint),
+    students: members.map((m) => ({
+      studentId: m.id,
+      fullName: m.full_name,
+      values: Object.fromEntries(
+        rows
+          .filter((r) => r.student_id === m.id)
+          .map((r) => [
+            r.aspect,
+            {
+              level: r.level,
+              testScore: r.test_score === null ? null : Number(r.test_score),
+              comment: r.comment,
+            },
+          ]),
+      ),
+    })),
+    canEdit: await mayEdit(ctx, cls),
+  };
+}
+
+/** The homeroom teacher enters the evaluations; the principal and vice principal may correct them. */
+async function mayEdit(ctx: ServiceContext, cls: ClassRow): Promise<boolean> {
+  if (can(ctx.actor, 'gradebook.manage', { id: cls.unit_id, path: cls.unit_path })) return true;
+  if (!cls.homeroom_teacher_id || !ctx.actor.userId) return false;
+  if (!can(ctx.actor, 'gradebook.enter', { id: cls.unit_id, path: cls.unit_path })) return false;
+  const staff = await ctx.db
+    .selectFrom('staff')
+    .select('id')
+    .where('unit_id', '=', cls.unit_id)
+    .where('id', '=', cls.homeroom_teacher_id)
+    .where('user_id', '=', ctx.actor.userId)
+    .executeTakeFirst();
+  return staff !== undefined;
+}
+
+export const primaryGridBody = z.object({
+  checkpoint: z.enum(CHECKPOINTS),
+  rows: z
+    .array(
+      z.object({
+        studentId: z.uuid(),
+        aspect: z.string().min(1).max(80),
+        level: z.enum([...SUBJECT_LEVELS, ...TRAIT_LEVELS]),
+        testScore: z.number().int('Điểm kiểm tra định kì là số nguyên.').min(0).max(10).nullish(),
+        comment: z.string().trim().max(500).nullish(),
+      }),
+    )
+    .max(5000),
+});
+export type PrimaryGridInput = z.infer<typeof primaryGridBody>;
+
+/** Saves cells of the grid (all valid, or none), with one audit row for the batch. */
+export async function savePrimaryGrid(ctx: ServiceContext, classId: string, input: PrimaryGridInput) {
+  const cls = await requirePrimaryClass(ctx, classId);
+  if (!(await mayEdit(ctx, cls))) throw forbidden();
+  const aspects = new Map(aspectsOf(cls.grade, input.checkpoint).map((a) => [a.aspect, a]));
+  const members = new Set(
+    (
+      await ctx.db
+        .selectFrom('enrolments')
+        .select('student_id')
+        .where('unit_id', '=', cls.unit_id)
+        .where('class_id', '=', cls.id)
+        .where('left_on', 'is', null)
+        .execute()
+    ).map((r) => r.student_id),
+  );
+  const fields: Record<string, string> = {};
+  input.rows.forEach((row, i) => {
+    const aspect = aspects.get(row.aspect);
+    if (!members.has(row.studentId)) fields[`rows.${i}.studentId`] = 'Học sinh không thuộc lớp.';
+    else if (!aspect)
+      fields[`rows.${i}.aspect`] = `Nội dung "${row.aspect}" không được đánh giá ở khối ${cls.grade}.`;
+    else if (aspect.kind === 'subject' && !(SUBJECT_LEVELS as readonly string[]).includes(row.level)) {
+      fields[`rows.${i}.level`] = `${aspect.label}: chọn Hoàn thành tốt, Hoàn thành hoặc Chưa hoàn thành.`;
+    } else if (aspect.kind !== 'subject' && !(TRAIT_LEVELS as readonly string[]).includes(row.level)) {
+      fields[`rows.${i}.level`] = `${aspect.label}: chọn Tốt, Đạt hoặc Cần cố gắng.`;
+    } else if (row.testScore != null && !aspect.test) {
+      fields[`rows.${i}.testScore`] = `${aspect.label}: không có bài kiểm tra định kì ở thời điểm này.`;
+    }
+  });
+  if (Object.keys(fields).length > 0) {
+    throw new AppError('validation_failed', Object.values(fields)[0] as string, fields);
+  }
+  return inTransaction(ctx, async (trx) => {
+    if (input.rows.length > 0) {
+      await trx.db
+        .insertInto('primary_evaluations')
+        .values(
+          input.rows.map((r) => ({
+            unit_id: cls.unit_id,
+            school_year: cls.school_year,
+            checkpoint: input.checkpoint,
+            class_id: cls.id,
+            student_id: r.studentId,
+            aspect: r.aspect,
+            level: r.level,
+            test_score: r.testScore ?? null,
+            comment: r.comment ?? null,
+            updated_by: trx.actor.userId || null,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['student_id', 'school_year', 'checkpoint', 'aspect']).doUpdateSet((eb) => ({
+            level: eb.ref('excluded.level'),
+            test_score: eb.ref('excluded.test_score'),
+            comment: eb.ref('excluded.comment'),
+            updated_by: eb.ref('excluded.updated_by'),
+            updated_at: new Date(),
+          })),
+        )
+        .execute();
+    }
+    await audit(trx, {
+      unitId: cls.unit_id,
+      entity: 'primary_evaluations',
+      entityId: cls.id,
+      action: 'save',
+      after: { checkpoint: input.checkpoint, rows: input.rows },
+    });
+    return { saved: input.rows.length };
+  });
+}
