@@ -50,6 +50,7 @@ function Mine() {
                     to={`/gradebook/classes/${a.classId}/subjects/${a.subjectCode}`}
                     size="xs"
                     leftSection={<IconTable size={14} />}
+                    style={{ flexShrink: 0 }}
                   >
                     {t('openGrid')}
                   </Button>
