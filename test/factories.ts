@@ -337,36 +337,7 @@ export async function buildSchoolAccounts(db: Kysely<DB>) {
 
 // ---- Criteria-based assessments (DX index) ----
 
-/**
- * A complete set of answers for the national school catalogue (QĐ 4725) with known results:
- * Nhóm I = 30 + 10 + 20 + 10,5 + 15 = 85,5 (Mức 3); Nhóm II = 47 + 20 = 67 (Mức 2); the school is Mức 2.
- */
-export function answers4725(): Record<string, unknown> {
-  return {
-    'I.1': { met: true },
-    'I.2': { met: true },
-    'I.3': { subItems: { 'I.3.1': 6, 'I.3.2': 6, 'I.3.3': 6, 'I.3.4': 6, 'I.3.5': 6 } },
-    'I.4': { ratio: 0.85 },
-    'I.5': { subItems: { 'I.5.1': 15, 'I.5.2': 5 } },
-    'I.6': { subItems: { 'I.6.1': { ratio: 0.9 }, 'I.6.2': { ratio: 0.6 }, 'I.6.3': { ratio: 0.3 } } },
-    'I.7': { subItems: { 'I.7.1': { ratio: 0.8 }, 'I.7.2': 7, 'I.7.3': 0 } },
-    'II.1': { met: true },
-    'II.2': { met: true },
-    'II.3': {
-      subItems: {
-        'II.3.1': 6,
-        'II.3.2': 6,
-        'II.3.3': 10,
-        'II.3.4': 6,
-        'II.3.5': 5,
-        'II.3.6': 5,
-        'II.3.7': 3,
-        'II.3.8': 6,
-      },
-    },
-    'II.4': { subItems: { 'II.4.1': 8, 'II.4.2': 12, 'II.4.3': 0 } },
-  };
-}
+export { answers4725 } from '../src/demo/dx-campaigns.ts';
 
 export interface CampaignSpec {
   office: Pick<Row<'units'>, 'id' | 'path'>;

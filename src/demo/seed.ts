@@ -3,6 +3,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { RowBatcher } from './batcher.ts';
 import { createGenerator } from './context.ts';
+import { seedDxCampaigns } from './dx-campaigns.ts';
 import { DEMO_PASSWORD, hasAnyUnit } from './logins.ts';
 import { addDemoProvince } from './organisation.ts';
 import { addProvinceSchools } from './province.ts';
@@ -60,6 +61,7 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promi
       options,
     );
     await appointDepartmentHeads(trx);
+    await seedDxCampaigns(trx, summary.provinceId, summary.seed);
     await trx
       .insertInto('audit_log')
       .values({

@@ -111,6 +111,9 @@ function Stat({ label, value, color }: { label: string; value: number; color?: s
   );
 }
 
+/** Select value of an area: the schools directly under the office have no area id; '' means every area. */
+const areaKey = (areaId: string | null) => areaId ?? 'direct';
+
 function DashboardBody({ d }: { d: Dashboard }) {
   const { t } = useTranslation('dxdash');
   const { t: ta } = useTranslation('assessments');
@@ -141,7 +144,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
     color: `${STATUS_COLOR[key as keyof typeof STATUS_COLOR] ?? 'gray'}.6`,
   }));
   const showAreas = d.areas.some((a) => a.areaId !== null);
-  const units = area ? d.units.filter((u) => (u.areaId ?? '') === area) : d.units;
+  const units = area ? d.units.filter((u) => areaKey(u.areaId) === area) : d.units;
   return (
     <Stack>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
@@ -280,7 +283,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
                 {d.areas.map((a) => (
                   <Table.Tr key={a.areaId ?? 'direct'}>
                     <Table.Td>
-                      <Anchor onClick={() => setArea(a.areaId ?? '')}>{a.name}</Anchor>
+                      <Anchor onClick={() => setArea(areaKey(a.areaId))}>{a.name}</Anchor>
                     </Table.Td>
                     <Table.Td>{a.units}</Table.Td>
                     <Table.Td>{a.submitted}</Table.Td>
@@ -349,7 +352,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
               aria-label={t('area')}
               data={[
                 { value: '', label: t('allAreas') },
-                ...d.areas.map((a) => ({ value: a.areaId ?? '', label: a.name })),
+                ...d.areas.map((a) => ({ value: areaKey(a.areaId), label: a.name })),
               ]}
               value={area ?? ''}
               onChange={(v) => setArea(v ? v : null)}
