@@ -206,7 +206,7 @@ describe.each(STORAGES)('nhập, xuất Excel (%s)', (storage) => {
     expect(commit.status).toBe(202);
     const seen: number[] = [];
     const watch = setInterval(() => {
-      const live = t.jobs.liveProgress(commit.body.jobId);
+      const live = t.jobs.liveJob(commit.body.jobId);
       if (live) seen.push(live.done);
     }, 50);
     await t.jobs.idle();

@@ -40,11 +40,39 @@ export async function createSession(
 }
 
 export async function deleteSession(db: Kysely<DB>, sessionToken: string): Promise<void> {
+  recentSessions.delete(sha256(sessionToken));
   await db.deleteFrom('sessions').where('id', '=', sha256(sessionToken)).execute();
 }
 
 export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Promise<void> {
+  for (const [id, recent] of recentSessions) {
+    if (recent.session.actor.userId === userId) recentSessions.delete(id);
+  }
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/**
+ * Sessions checked against the database in the last minute. Only polls of a running job's progress use them: on
+ * the embedded database the job's transaction holds the single connection, so a poll that had to read the
+ * sessions table would wait for the whole job. Logout and password resets drop them at once.
+ */
+const recentSessions = new Map<string, { session: LoadedSession; checkedAt: number }>();
+const RECENT_SESSION_MS = 60_000;
+
+function rememberSession(id: string, session: LoadedSession): void {
+  const now = Date.now();
+  if (recentSessions.size > 1000) {
+    for (const [key, recent] of recentSessions) {
+      if (now - recent.checkedAt > RECENT_SESSION_MS) recentSessions.delete(key);
+    }
+  }
+  recentSessions.set(id, { session, checkedAt: now });
+}
+
+/** The session as checked in the last minute, or null (then load it). */
+export function recentSession(sessionToken: string): LoadedSession | null {
+  const recent = recentSessions.get(sha256(sessionToken));
+  return recent && Date.now() - recent.checkedAt <= RECENT_SESSION_MS ? recent.session : null;
 }
 
 export interface LoadedSession {
@@ -78,7 +106,7 @@ export async function loadSession(db: Kysely<DB>, sessionToken: string): Promise
       .where('id', '=', id)
       .execute();
   }
-  return {
+  const session: LoadedSession = {
     csrfToken: row.csrf_token,
     actor: {
       userId: row.user_id,
@@ -88,6 +116,8 @@ export async function loadSession(db: Kysely<DB>, sessionToken: string): Promise
       assignments: await loadAssignments(db, row.user_id),
     },
   };
+  rememberSession(id, session);
+  return session;
 }
 
 export async function loadAssignments(db: Kysely<DB>, userId: string): Promise<RoleAssignment[]> {

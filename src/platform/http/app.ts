@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { featureRoutes } from '../../features/index.ts';
 import { registerFeatureMetrics } from '../../features/metrics.ts';
 import { authRoutes } from '../auth/routes.ts';
-import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { loadSession, recentSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { DB } from '../db/schema.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import type { JobRunner } from '../jobs/runner.ts';
@@ -48,6 +48,9 @@ declare module 'fastify' {
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const JOB_POLL = /^\/api\/v1\/jobs\/[0-9a-f-]{36}$/;
+/** A progress poll of one job (read-only; see recentSession). */
+const isJobPoll = (method: string, url: string) => method === 'GET' && JOB_POLL.test(url);
 const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -82,7 +85,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!request.url.startsWith('/api/v1/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await loadSession(options.db, token);
+    const session =
+      (isJobPoll(request.method, request.url) ? recentSession(token) : null) ??
+      (await loadSession(options.db, token));
     request.actor = session?.actor ?? null;
     request.csrfToken = session?.csrfToken ?? null;
   });

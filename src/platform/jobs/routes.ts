@@ -8,7 +8,7 @@ import type { Row } from '../db/schema.ts';
 import { idParams } from '../http/common-schemas.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { ctxOf } from '../http/request-context.ts';
-import type { JobRunner } from './runner.ts';
+import type { JobRunner, LiveJob } from './runner.ts';
 
 export const jobSchema = z.object({
   id: z.uuid(),
@@ -52,7 +52,10 @@ export const jobRoutes: FastifyPluginAsync = async (app) => {
 
 /** The creator of a job may always follow it; others need jobs.read on its unit. */
 export async function getJob(ctx: ServiceContext, runner: JobRunner, id: string): Promise<Job> {
-  const live = runner.liveProgress(id);
+  const live = runner.liveJob(id);
+  // The creator following a running job is answered from memory: on the embedded database the job's transaction
+  // holds the only connection until it commits, and the progress bar must still move.
+  if (live && live.createdBy === ctx.actor.userId) return runningJob(id, live);
   const row = await ctx.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('tác vụ');
   if (row.created_by !== ctx.actor.userId) {
@@ -66,7 +69,23 @@ export async function getJob(ctx: ServiceContext, runner: JobRunner, id: string)
   return toJob(row, runner, live);
 }
 
-function toJob(row: Row<'jobs'>, runner: JobRunner, live = runner.liveProgress(row.id)): Job {
+function runningJob(id: string, live: LiveJob): Job {
+  return {
+    id,
+    unitId: live.unitId,
+    kind: live.kind,
+    status: 'running',
+    progressDone: live.done,
+    progressTotal: live.total,
+    message: live.message,
+    result: null,
+    error: null,
+    createdAt: live.startedAt.toISOString(),
+    finishedAt: null,
+  };
+}
+
+function toJob(row: Row<'jobs'>, runner: JobRunner, live = runner.liveJob(row.id)): Job {
   return {
     id: row.id,
     unitId: row.unit_id,

@@ -22,6 +22,17 @@ export interface QueuedJob {
 
 const REPORT_EVERY_MS = 250;
 
+/** What this process knows of its running job without asking the database. */
+export interface LiveJob {
+  unitId: string;
+  kind: string;
+  createdBy: string | null;
+  startedAt: Date;
+  done: number;
+  total: number;
+  message: string | null;
+}
+
 /**
  * Heavy or batch work (imports, year close, PDF batches) runs here, one job at a time per process, outside the
  * request. State and progress live in the jobs table so the user can watch them and a restart can report them.
@@ -31,7 +42,7 @@ export class JobRunner {
   private draining: Promise<void> | null = null;
   private stopped = false;
   /** Live progress of the running job, readable while its transaction holds the embedded database. */
-  private readonly live = new Map<string, { done: number; total: number; message: string | null }>();
+  private readonly live = new Map<string, LiveJob>();
   private progressWrites: Promise<void> = Promise.resolve();
 
   constructor(
@@ -124,6 +135,15 @@ export class JobRunner {
       const handler = this.handlers.get(job.kind);
       if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
       const ctx = await this.contextOf(job, log);
+      this.live.set(job.id, {
+        unitId: job.unit_id,
+        kind: job.kind,
+        createdBy: job.created_by,
+        startedAt: new Date(),
+        done: 0,
+        total: 0,
+        message: null,
+      });
       const result = await handler(ctx, job.payload, this.progressOf(job.id));
       await this.finish(job.id, 'succeeded', { result: JSON.stringify(result ?? null) });
       log.info('job succeeded');
@@ -154,8 +174,8 @@ export class JobRunner {
     };
   }
 
-  /** In-memory progress of a job running in this process, if any. */
-  liveProgress(jobId: string) {
+  /** A job running in this process, if any: answerable while its transaction holds the embedded database. */
+  liveJob(jobId: string): LiveJob | undefined {
     return this.live.get(jobId);
   }
 
@@ -163,7 +183,8 @@ export class JobRunner {
     let last = 0;
     return {
       report: async (done, total, message) => {
-        this.live.set(jobId, { done, total, message: message ?? null });
+        const live = this.live.get(jobId);
+        if (live) Object.assign(live, { done, total, message: message ?? null });
         const now = Date.now();
         if (now - last < REPORT_EVERY_MS && done < total) return;
         last = now;
