@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 
 // Read-only views of the gradebook (scores, attendance, conduct, teaching assignments) for the features built on
@@ -195,4 +195,52 @@ export async function assignmentsOfClasses(
     .where('a.school_year', '=', schoolYear)
     .where('a.class_id', 'in', classIds)
     .execute();
+}
+
+/** The columns of a score row the year close computes from (no comment, make-up flags or timestamps). */
+export type ScoreInputRow = Pick<
+  TermScoreRow,
+  | 'studentId'
+  | 'classId'
+  | 'subjectCode'
+  | 'term'
+  | 'regular'
+  | 'midterm'
+  | 'final'
+  | 'regularResults'
+  | 'midtermResult'
+  | 'finalResult'
+>;
+
+/**
+ * Like scoresOfClasses but lean, for the year close over millions of rows: only the columns the rules read, and the
+ * regular scores as float8[] (parsed natively by both drivers; a numeric(…,1) score is exact either way).
+ */
+export async function scoreInputsOfClasses(
+  db: Kysely<DB>,
+  unitId: string,
+  schoolYear: string,
+  classIds: readonly string[],
+  term?: 1 | 2,
+): Promise<ScoreInputRow[]> {
+  if (classIds.length === 0) return [];
+  let query = db
+    .selectFrom('subject_scores')
+    .select([
+      'student_id as studentId',
+      'class_id as classId',
+      'subject_code as subjectCode',
+      'term',
+      sql<(number | null)[]>`regular::float8[]`.as('regular'),
+      'midterm',
+      'final',
+      'regular_results as regularResults',
+      'midterm_result as midtermResult',
+      'final_result as finalResult',
+    ])
+    .where('unit_id', '=', unitId)
+    .where('school_year', '=', schoolYear)
+    .where('class_id', 'in', classIds);
+  if (term) query = query.where('term', '=', term);
+  return (await query.execute()) as ScoreInputRow[];
 }

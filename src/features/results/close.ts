@@ -18,8 +18,8 @@ import {
   absenceTotals,
   assignmentsOfClasses,
   conductOfClasses,
-  scoresOfClasses,
-  type TermScoreRow,
+  type ScoreInputRow,
+  scoreInputsOfClasses,
 } from '../gradebook/reads.ts';
 import { classSubjects, computeStudent, type Scope, type StudentOutcome } from './compute.ts';
 import { upsertStudentResults, upsertSubjectYearResults } from './write.ts';
@@ -183,7 +183,7 @@ export async function closeBatch(
   const classIds = batch.map((c) => c.id);
   const [students, scores, conduct, absences, assignments, retests, summer] = await Promise.all([
     studentsOfClasses(db, unitId, classIds),
-    scoresOfClasses(
+    scoreInputsOfClasses(
       db,
       unitId,
       schoolYear,
@@ -196,7 +196,7 @@ export async function closeBatch(
     input.scope === 'year' ? retestsOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
     input.scope === 'year' ? summerConductOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
   ]);
-  const scoresByStudent = groupBy(scores, (s: TermScoreRow) => s.studentId);
+  const scoresByStudent = groupBy(scores, (s: ScoreInputRow) => s.studentId);
   const conductByStudent = groupBy(conduct, (c) => c.studentId);
   const assignmentsByClass = groupBy(assignments, (a) => a.classId);
   const studentsByClass = groupBy(students, (s) => s.classId);

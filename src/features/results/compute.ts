@@ -19,7 +19,7 @@ import {
   yearAverage,
   yearConduct,
 } from '../../domain/grading/index.ts';
-import type { AssignmentRow, TermScoreRow } from '../gradebook/reads.ts';
+import type { AssignmentRow, ScoreInputRow } from '../gradebook/reads.ts';
 
 // Term and year results of one student from the gradebook rows, with the rules of src/domain/grading (TT22).
 // Pure: the close job loads the rows per batch of classes and writes what this returns.
@@ -64,7 +64,7 @@ export type Scope = 'term1' | 'term2' | 'year';
 
 export interface StudentInput {
   studentId: string;
-  scores: readonly TermScoreRow[];
+  scores: readonly ScoreInputRow[];
   conduct: Partial<Record<1 | 2, Level4>>;
   absentSessions: number;
   /** Summer re-test results already entered (kept across re-runs of the year close). */
@@ -107,7 +107,7 @@ const TERM_LABEL = { 1: 'HK I', 2: 'HK II' } as const;
 /** One subject's term result, or what is missing (TT22 Điều 6–7: every required assessment must be there). */
 export function subjectTermResult(
   subject: ClassSubject,
-  row: TermScoreRow | undefined,
+  row: ScoreInputRow | undefined,
   term: 1 | 2,
 ): { result: SubjectResult } | { missing: string } {
   const label = `${subject.name} ${TERM_LABEL[term]}`;
@@ -136,7 +136,7 @@ export function subjectTermResult(
   return { result: { subject: subject.code, kind: 'comment', result } };
 }
 
-function termResults(subjects: readonly ClassSubject[], scores: readonly TermScoreRow[], term: 1 | 2) {
+function termResults(subjects: readonly ClassSubject[], scores: readonly ScoreInputRow[], term: 1 | 2) {
   const results = new Map<string, SubjectResult>();
   const missing: string[] = [];
   for (const subject of subjects) {
