@@ -39,6 +39,15 @@ export async function createScratchDatabase(adminUrl: string, label: string): Pr
   };
 }
 
+/** A database seeded earlier (kept between runs); migrated to the latest schema, and left in place afterwards. */
+export async function openSeededDatabase(adminUrl: string, name: string): Promise<ScratchDatabase> {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+  await migrateToLatest(database.db as never);
+  return { url: url.toString(), database, drop: () => database.close() };
+}
+
 async function adminQuery(adminUrl: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();

@@ -1,5 +1,5 @@
 import { MIN_SUBJECTS_AT_THRESHOLD } from './learning-result.ts';
-import { assertScore } from './scores.ts';
+import { assertScore, isScore } from './scores.ts';
 import { type Award, assertLevel4, type Level4 } from './types.ts';
 
 /** ĐTBmcn a scored subject needs to count towards Học sinh Xuất sắc (TT22 Điều 15 khoản 1 điểm a). */
@@ -16,7 +16,9 @@ export function award(s: { learning: Level4; conduct: Level4; yearAverages: numb
   assertLevel4(s.learning, 'learning', 'Kết quả học tập cả năm');
   assertLevel4(s.conduct, 'conduct', 'Kết quả rèn luyện cả năm');
   s.yearAverages.forEach((average, index) => {
-    assertScore(average, `yearAverages[${index}]`, `Điểm trung bình môn cả năm thứ ${index + 1}`);
+    if (!isScore(average)) {
+      assertScore(average, `yearAverages[${index}]`, `Điểm trung bình môn cả năm thứ ${index + 1}`);
+    }
   });
   if (s.learning !== 'excellent' || s.conduct !== 'excellent') return null;
   const atNine = s.yearAverages.filter((average) => average >= OUTSTANDING_SUBJECT_AVERAGE).length;

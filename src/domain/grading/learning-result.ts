@@ -1,5 +1,5 @@
 import { GradingInputError } from './errors.ts';
-import { assertScore } from './scores.ts';
+import { isScore, scoreProblem } from './scores.ts';
 import { LEVEL4_ASCENDING, type Level4, levelRank, type SubjectResult } from './types.ts';
 
 /**
@@ -20,9 +20,14 @@ const THRESHOLD = {
 } as const;
 
 function validate(subjects: readonly SubjectResult[]): void {
-  subjects.forEach((subject, index) => {
+  for (let index = 0; index < subjects.length; index += 1) {
+    const subject = subjects[index] as SubjectResult;
     if (subject.kind === 'score') {
-      assertScore(subject.average, `subjects[${index}].average`, `Điểm trung bình môn ${subject.subject}`);
+      // The message is built only for a bad score: the year close validates millions of good ones.
+      if (!isScore(subject.average)) {
+        const problem = scoreProblem(subject.average, `Điểm trung bình môn ${subject.subject}`) as string;
+        throw new GradingInputError('invalid_score', problem, `subjects[${index}].average`);
+      }
     } else if (subject.result !== 'pass' && subject.result !== 'fail') {
       throw new GradingInputError(
         'invalid_score',
@@ -30,7 +35,7 @@ function validate(subjects: readonly SubjectResult[]): void {
         `subjects[${index}].result`,
       );
     }
-  });
+  }
 }
 
 /**
@@ -43,23 +48,41 @@ function validate(subjects: readonly SubjectResult[]): void {
  */
 export function learningResultByThresholds(subjects: readonly SubjectResult[]): Level4 {
   validate(subjects);
-  let commentFails = 0;
-  const averages: number[] = [];
-  for (const subject of subjects) {
-    if (subject.kind === 'score') averages.push(subject.average);
-    else if (subject.result === 'fail') commentFails += 1;
-  }
-  const all = (floor: number) => averages.every((average) => average >= floor);
-  const atLeastSix = (threshold: number) =>
-    averages.filter((average) => average >= threshold).length >= MIN_SUBJECTS_AT_THRESHOLD;
+  return levelByThresholds(subjects, -1);
+}
 
+/**
+ * Điều 9 khoản 2 on validated results, with the subject at `atBest` (if any) counted at its best result (10,0 or
+ * Đạt) — the question khoản 3 asks of each subject. One pass of counts, no copies: the year close asks it for
+ * every subject of every student of a province.
+ */
+function levelByThresholds(subjects: readonly SubjectResult[], atBest: number): Level4 {
+  let commentFails = 0;
+  let lowest = Number.POSITIVE_INFINITY;
+  let atExcellentSix = 0;
+  let atGoodSix = 0;
+  let atPassSix = 0;
+  for (let index = 0; index < subjects.length; index += 1) {
+    const subject = subjects[index] as SubjectResult;
+    if (subject.kind === 'comment') {
+      if (index !== atBest && subject.result === 'fail') commentFails += 1;
+      continue;
+    }
+    const average = index === atBest ? 10 : subject.average;
+    if (average < lowest) lowest = average;
+    if (average >= THRESHOLD.excellentSix) atExcellentSix += 1;
+    if (average >= THRESHOLD.goodSix) atGoodSix += 1;
+    if (average >= THRESHOLD.passSix) atPassSix += 1;
+  }
   // Điều 9 khoản 2 điểm a: all comment subjects Đạt; all scored ≥ 6,5 and at least 6 of them ≥ 8,0.
-  if (commentFails === 0 && all(THRESHOLD.excellentFloor) && atLeastSix(THRESHOLD.excellentSix))
+  if (commentFails === 0 && lowest >= THRESHOLD.excellentFloor && atExcellentSix >= MIN_SUBJECTS_AT_THRESHOLD)
     return 'excellent';
   // Điểm b: all comment subjects Đạt; all scored ≥ 5,0 and at least 6 of them ≥ 6,5.
-  if (commentFails === 0 && all(THRESHOLD.goodFloor) && atLeastSix(THRESHOLD.goodSix)) return 'good';
+  if (commentFails === 0 && lowest >= THRESHOLD.goodFloor && atGoodSix >= MIN_SUBJECTS_AT_THRESHOLD)
+    return 'good';
   // Điểm c: at most one comment subject Chưa đạt; at least 6 scored ≥ 5,0; no scored subject below 3,5.
-  if (commentFails <= 1 && atLeastSix(THRESHOLD.passSix) && all(THRESHOLD.passFloor)) return 'pass';
+  if (commentFails <= 1 && atPassSix >= MIN_SUBJECTS_AT_THRESHOLD && lowest >= THRESHOLD.passFloor)
+    return 'pass';
   // Điểm d: every other case.
   return 'fail';
 }
@@ -71,11 +94,6 @@ export interface LearningResultDetail {
   byThresholds: Level4;
   /** When khoản 3 raised the level: the one subject whose result alone held the student down. */
   adjustedFor?: { subject: string; wouldBe: Level4 };
-}
-
-/** The best result a subject can have: what "if only this subject's result were not the problem" means. */
-function atBest(subject: SubjectResult): SubjectResult {
-  return subject.kind === 'score' ? { ...subject, average: 10 } : { ...subject, result: 'pass' };
 }
 
 /**
@@ -105,12 +123,11 @@ function atBest(subject: SubjectResult): SubjectResult {
 export function learningResultDetailed(subjects: readonly SubjectResult[]): LearningResultDetail {
   const byThresholds = learningResultByThresholds(subjects);
   const rank = levelRank(byThresholds);
+  // Two levels up from Khá or Tốt is beyond Tốt: only Đạt and Chưa đạt can be adjusted.
+  if (rank >= levelRank('good')) return { level: byThresholds, byThresholds };
   for (let index = 0; index < subjects.length; index += 1) {
-    const subject = subjects[index];
-    if (!subject) continue;
-    const wouldBe = learningResultByThresholds(
-      subjects.map((other, i) => (i === index ? atBest(other) : other)),
-    );
+    const subject = subjects[index] as SubjectResult;
+    const wouldBe = levelByThresholds(subjects, index);
     const wouldBeTopTwo = wouldBe === 'excellent' || wouldBe === 'good';
     if (wouldBeTopTwo && levelRank(wouldBe) - rank >= 2) {
       const level = LEVEL4_ASCENDING[rank + 1] ?? byThresholds;

@@ -12,6 +12,11 @@ import { GradingInputError } from './errors.ts';
 export const MIN_SCORE = 0;
 export const MAX_SCORE = 10;
 
+/** A TT22 score: 0–10 with at most one decimal. */
+export function isScore(value: number): boolean {
+  return typeof value === 'number' && value >= MIN_SCORE && value <= MAX_SCORE && hasAtMostOneDecimal(value);
+}
+
 /** Why a score is not acceptable, in Vietnamese, or null when it is. `label` names the field ("Điểm giữa kì"). */
 export function scoreProblem(value: number, label = 'Điểm'): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return `${label} không phải là một con số.`;

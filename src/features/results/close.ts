@@ -18,8 +18,7 @@ import {
   absenceTotals,
   assignmentsOfClasses,
   conductOfClasses,
-  type ScoreInputRow,
-  scoreInputsOfClasses,
+  scoreInputsByStudent,
 } from '../gradebook/reads.ts';
 import { classSubjects, computeStudent, type Scope, type StudentOutcome } from './compute.ts';
 import { upsertStudentResults, upsertSubjectYearResults } from './write.ts';
@@ -183,7 +182,7 @@ export async function closeBatch(
   const classIds = batch.map((c) => c.id);
   const [students, scores, conduct, absences, assignments, retests, summer] = await Promise.all([
     studentsOfClasses(db, unitId, classIds),
-    scoreInputsOfClasses(
+    scoreInputsByStudent(
       db,
       unitId,
       schoolYear,
@@ -196,7 +195,6 @@ export async function closeBatch(
     input.scope === 'year' ? retestsOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
     input.scope === 'year' ? summerConductOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
   ]);
-  const scoresByStudent = groupBy(scores, (s: ScoreInputRow) => s.studentId);
   const conductByStudent = groupBy(conduct, (c) => c.studentId);
   const assignmentsByClass = groupBy(assignments, (a) => a.classId);
   const studentsByClass = groupBy(students, (s) => s.classId);
@@ -216,7 +214,7 @@ export async function closeBatch(
         subjects,
         {
           studentId: member.studentId,
-          scores: (scoresByStudent.get(member.studentId) ?? []).filter((s) => s.classId === cls.id),
+          scores: (scores.get(member.studentId) ?? []).filter((s) => s.classId === cls.id),
           conduct: termConduct,
           absentSessions: absent ? absent.excused + absent.unexcused : 0,
           retests: retests.get(member.studentId) ?? new Map(),

@@ -104,14 +104,18 @@ export interface StudentOutcome {
 
 const TERM_LABEL = { 1: 'HK I', 2: 'HK II' } as const;
 
+/** "Toán HK I"; built only when something is missing (the year close computes millions of complete results). */
+function labelOf(subject: ClassSubject, term: 1 | 2): string {
+  return `${subject.name} ${TERM_LABEL[term]}`;
+}
+
 /** One subject's term result, or what is missing (TT22 Điều 6–7: every required assessment must be there). */
 export function subjectTermResult(
   subject: ClassSubject,
   row: ScoreInputRow | undefined,
   term: 1 | 2,
 ): { result: SubjectResult } | { missing: string } {
-  const label = `${subject.name} ${TERM_LABEL[term]}`;
-  if (!row) return { missing: `${label}: chưa có điểm` };
+  if (!row) return { missing: `${labelOf(subject, term)}: chưa có điểm` };
   if (subject.kind === 'score') {
     const regular = row.regular.filter((v): v is number => v !== null && v !== undefined).map(Number);
     const required = regularAssessmentCount(subject.periodsPerYear);
@@ -119,7 +123,7 @@ export function subjectTermResult(
     if (regular.length < required) gaps.push(`ĐĐGtx ${regular.length}/${required}`);
     if (row.midterm === null) gaps.push('ĐĐGgk');
     if (row.final === null) gaps.push('ĐĐGck');
-    if (gaps.length > 0) return { missing: `${label}: thiếu ${gaps.join(', ')}` };
+    if (gaps.length > 0) return { missing: `${labelOf(subject, term)}: thiếu ${gaps.join(', ')}` };
     const average = termAverage({ regular, midterm: Number(row.midterm), final: Number(row.final) });
     return { result: { subject: subject.code, kind: 'score', average } };
   }
@@ -130,17 +134,21 @@ export function subjectTermResult(
   }
   if (!row.midtermResult) gaps.push('giữa kì');
   if (!row.finalResult) gaps.push('cuối kì');
-  if (gaps.length > 0) return { missing: `${label}: thiếu ${gaps.join(', ')}` };
+  if (gaps.length > 0) return { missing: `${labelOf(subject, term)}: thiếu ${gaps.join(', ')}` };
   const assessments = [...regular, row.midtermResult as PassFail, row.finalResult as PassFail];
   const result = commentSubjectTermResult({ assessments, required: assessments.length });
   return { result: { subject: subject.code, kind: 'comment', result } };
 }
 
-function termResults(subjects: readonly ClassSubject[], scores: readonly ScoreInputRow[], term: 1 | 2) {
+function termResults(
+  subjects: readonly ClassSubject[],
+  scores: ReadonlyMap<string, ScoreInputRow>,
+  term: 1 | 2,
+) {
   const results = new Map<string, SubjectResult>();
   const missing: string[] = [];
   for (const subject of subjects) {
-    const row = scores.find((s) => s.term === term && s.subjectCode === subject.code);
+    const row = scores.get(`${term}:${subject.code}`);
     const r = subjectTermResult(subject, row, term);
     if ('missing' in r) missing.push(r.missing);
     else results.set(subject.code, r.result);
@@ -220,8 +228,9 @@ export function computeStudent(
   const missing: string[] = [];
   const byTerm = new Map<1 | 2, Map<string, SubjectResult>>();
   const terms: TermOutcome[] = [];
+  const scores = new Map(student.scores.map((row) => [`${row.term}:${row.subjectCode}`, row]));
   for (const term of termsWanted) {
-    const r = termResults(subjects, student.scores, term);
+    const r = termResults(subjects, scores, term);
     byTerm.set(term, r.results);
     const conduct = student.conduct[term] ?? null;
     if (!conduct) r.missing.push(`Kết quả rèn luyện ${TERM_LABEL[term]}: chưa đánh giá`);

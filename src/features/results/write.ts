@@ -21,7 +21,7 @@ export async function upsertRows(
   const names = columns.map(([name]) => sql.ref(name));
   const aliases = columns.map((_, i) => sql.ref(`c${i}`));
   const arrays = columns.map(
-    ([name, type]) => sql`${rows.map((row) => row[name] ?? null)}::${sql.raw(type)}[]`,
+    ([name, type]) => sql`${arrayLiteral(rows.map((row) => row[name]))}::${sql.raw(type)}[]`,
   );
   const sets = update.map((name) => sql`${sql.ref(name)} = excluded.${sql.ref(name)}`);
   if (table === 'student_results') sets.push(sql`computed_at = now()`);
@@ -32,6 +32,28 @@ export async function upsertRows(
     select ${sql.join(aliases)} from unnest(${sql.join(arrays)}) as t(${sql.join(aliases)})
     on conflict (${sql.join(conflict.map((c) => sql.ref(c)))}) do update set ${sql.join(sets)}
     where (${sql.join(current)}) is distinct from (${sql.join(incoming)})`.execute(db);
+}
+
+/** What an array element can be written as without quotes (and is not the word NULL). */
+const BARE_ELEMENT = /^(?!null$)[\w.:-]+$/i;
+
+/**
+ * The text of a PostgreSQL array ('{a,b,NULL}') for a `$1::uuid[]` parameter. node-postgres would escape every
+ * element of a JavaScript array with two regular expressions; the close passes millions of uuids, numbers and codes
+ * that need no quoting, so only anything else is quoted.
+ */
+export function arrayLiteral(values: readonly unknown[]): string {
+  const elements = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i];
+    if (value === null || value === undefined) {
+      elements[i] = 'NULL';
+      continue;
+    }
+    const text = String(value);
+    elements[i] = BARE_ELEMENT.test(text) ? text : `"${text.replace(/["\\]/g, '\\$&')}"`;
+  }
+  return `{${elements.join(',')}}`;
 }
 
 export const STUDENT_RESULT_COLUMNS = [

@@ -105,7 +105,6 @@ export interface StudentResultTable {
 }
 
 export interface SubjectYearResultTable {
-  id: Id;
   unit_id: string;
   school_year: string;
   class_id: string;
