@@ -21,6 +21,16 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
     return clients.get(username) as Promise<TestClient>;
   };
 
+  /** The principal sets a term's lock (no entry deadline) for school A. */
+  const setTermLock = (term: 1 | 2, locked: boolean, schoolYear = YEAR) =>
+    principal.put(`/api/v1/gradebook/terms/${term}`, {
+      unitId: s.schoolA.id,
+      schoolYear,
+      entryDeadline: null,
+      locked,
+    });
+  const classUrl = (path: 'attendance' | 'conduct', classId = s.cls.id) =>
+    `/api/v1/gradebook/classes/${classId}/${path}`;
   const auditCount = async () =>
     Number(
       (
@@ -391,7 +401,7 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
   });
 
   it('rèn luyện: chủ nhiệm đánh giá từng học kì có nhận xét, cả năm tính theo bảng TT22; người khác bị từ chối', async () => {
-    const url = `/api/v1/gradebook/classes/${s.cls.id}/conduct`;
+    const url = classUrl('conduct');
     const a = s.students[0]?.id;
     const t1 = await homeroom.put(url, {
       term: 1,
@@ -415,26 +425,16 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
     for (const username of ['gv.toan', 'ht.b', 'gv.toan.b']) {
       expect((await (await as(username)).get(url)).status, username).toBe(403);
     }
-    await principal.put('/api/v1/gradebook/terms/1', {
-      unitId: s.schoolA.id,
-      schoolYear: YEAR,
-      entryDeadline: null,
-      locked: true,
-    });
+    await setTermLock(1, true);
     expect(
       (await homeroom.put(url, { term: 1, rows: [{ studentId: a, level: 'pass', comment: null }] })).status,
     ).toBe(409);
-    await principal.put('/api/v1/gradebook/terms/1', {
-      unitId: s.schoolA.id,
-      schoolYear: YEAR,
-      entryDeadline: null,
-      locked: false,
-    });
+    await setTermLock(1, false);
   });
 
   it('khoá sổ học kì I: điểm danh ngày trong học kì và rèn luyện bị từ chối, không đổi gì; học kì II vẫn điểm danh', async () => {
-    const attendance = `/api/v1/gradebook/classes/${s.cls.id}/attendance`;
-    const conduct = `/api/v1/gradebook/classes/${s.cls.id}/conduct`;
+    const attendance = classUrl('attendance');
+    const conduct = classUrl('conduct');
     const a = s.students[0]?.id as string;
     expect(
       (
@@ -449,12 +449,7 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
       (await homeroom.put(conduct, { term: 1, rows: [{ studentId: a, level: 'good', comment: 'Ngoan' }] }))
         .status,
     ).toBe(200);
-    await principal.put('/api/v1/gradebook/terms/1', {
-      unitId: s.schoolA.id,
-      schoolYear: YEAR,
-      entryDeadline: null,
-      locked: true,
-    });
+    await setTermLock(1, true);
     const auditsBefore = await auditCount();
 
     const refused = await homeroom.put(attendance, { date: '2025-11-03', session: 'morning', absences: [] });
@@ -503,20 +498,14 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
     const conductView = await homeroom.get(conduct);
     expect(conductView.body.lock.term1).toMatchObject({ locked: true, open: false });
     expect(conductView.body.lock.term2).toMatchObject({ locked: false, open: true });
-    await principal.put('/api/v1/gradebook/terms/1', {
-      unitId: s.schoolA.id,
-      schoolYear: YEAR,
-      entryDeadline: null,
-      locked: false,
-    });
+    await setTermLock(1, false);
   });
 
   it('mở khoá rèn luyện và điểm danh của một lớp: cần lí do, chỉ Ban giám hiệu trường đó; khoá lại thì lại từ chối; có nhật ký', async () => {
-    const attendance = `/api/v1/gradebook/classes/${s.cls.id}/attendance`;
-    const conduct = `/api/v1/gradebook/classes/${s.cls.id}/conduct`;
+    const attendance = classUrl('attendance');
+    const conduct = classUrl('conduct');
     const a = s.students[0]?.id as string;
-    const lockBody = { unitId: s.schoolA.id, schoolYear: YEAR, entryDeadline: null, locked: true };
-    await principal.put('/api/v1/gradebook/terms/1', lockBody);
+    await setTermLock(1, true);
     const markAbsent = () =>
       homeroom.put(attendance, {
         date: '2025-11-04',
@@ -610,7 +599,7 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
     });
     expect(again.status).toBe(201);
     expect((await principal.post(`/api/v1/gradebook/unlocks/${again.body.id}/relock`)).status).toBe(204);
-    await principal.put('/api/v1/gradebook/terms/1', { ...lockBody, locked: false });
+    await setTermLock(1, false);
   });
 
   it('năm học chưa có lịch: không biết ngày thuộc học kì nào nên học kì nào đã khoá cũng chặn điểm danh', async () => {
@@ -621,17 +610,16 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
       schoolYear: '2024-2025',
       homeroomTeacher: s.homeroom.staff,
     });
-    const url = `/api/v1/gradebook/classes/${old.id}/attendance`;
-    const lockBody = { unitId: s.schoolA.id, schoolYear: '2024-2025', entryDeadline: null, locked: true };
+    const url = classUrl('attendance', old.id);
     expect((await homeroom.put(url, { date: '2025-03-03', session: 'morning', absences: [] })).status).toBe(
       200,
     );
-    await principal.put('/api/v1/gradebook/terms/1', lockBody);
+    await setTermLock(1, true, '2024-2025');
     const refused = await homeroom.put(url, { date: '2025-03-03', session: 'morning', absences: [] });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('Năm học 2024-2025 chưa có lịch');
     expect((await homeroom.get(`${url}?date=2025-03-03`)).body).toMatchObject({ term: null, canEdit: false });
-    await principal.put('/api/v1/gradebook/terms/1', { ...lockBody, locked: false });
+    await setTermLock(1, false, '2024-2025');
   });
 
   it('nhân viên không có nhiệm vụ sổ điểm bị từ chối ở mọi đường dẫn; lớp không tồn tại là 404', async () => {
