@@ -79,8 +79,9 @@ export function todayInVietnam(now = new Date()): string {
 }
 
 /**
- * Whether scores of one class × subject × term may still be entered: the principal's term lock and entry deadline
- * close the term for the whole school; an unlock with a reason reopens it for one class × subject until re-locked.
+ * Whether one class's records of a term may still be changed: the principal's term lock and entry deadline close
+ * the term for the whole school; an unlock with a reason reopens it for one class × subject (scores), or for the
+ * class's homeroom records — conduct and attendance — when `subjectCode` is null, until re-locked.
  */
 export async function lockState(
   ctx: ServiceContext,
@@ -95,36 +96,49 @@ export async function lockState(
     .where('school_year', '=', cls.school_year)
     .where('term', '=', term)
     .executeTakeFirst();
-  const unlock = subjectCode
-    ? await ctx.db
-        .selectFrom('gradebook_unlocks')
-        .select(['id', 'reason', 'unlocked_at'])
-        .where('unit_id', '=', cls.unit_id)
-        .where('class_id', '=', cls.id)
-        .where('subject_code', '=', subjectCode)
-        .where('term', '=', term)
-        .where('relocked_at', 'is', null)
-        .orderBy('unlocked_at', 'desc')
-        .executeTakeFirst()
-    : undefined;
+  const unlock = await ctx.db
+    .selectFrom('gradebook_unlocks')
+    .select(['id', 'reason', 'unlocked_at'])
+    .where('unit_id', '=', cls.unit_id)
+    .where('class_id', '=', cls.id)
+    .where('term', '=', term)
+    .where('kind', '=', subjectCode ? 'subject' : 'homeroom')
+    .where((eb) => (subjectCode ? eb('subject_code', '=', subjectCode) : eb('subject_code', 'is', null)))
+    .where('relocked_at', 'is', null)
+    .orderBy('unlocked_at', 'desc')
+    .executeTakeFirst();
   const locked = Boolean(settings?.locked_at);
   const entryDeadline = settings?.entry_deadline ?? null;
   const pastDeadline = entryDeadline !== null && todayInVietnam() > entryDeadline;
   const open = (!locked && !pastDeadline) || Boolean(unlock);
-  const termName = term === 1 ? 'học kì I' : 'học kì II';
-  const message = open
-    ? null
-    : locked
-      ? `Sổ điểm ${termName} đã khoá; không sửa được. Đề nghị Ban giám hiệu mở khoá (ghi rõ lí do) nếu cần sửa.`
-      : `Đã quá hạn nhập điểm ${termName} (${formatDate(entryDeadline as string)}); không sửa được. Đề nghị Ban giám hiệu mở khoá nếu cần sửa.`;
   return {
     locked,
     entryDeadline,
     pastDeadline,
     unlock: unlock ? { id: unlock.id, reason: unlock.reason, unlockedAt: unlock.unlocked_at } : null,
     open,
-    message,
+    message: open ? null : closedMessage(cls, term, locked, entryDeadline, subjectCode === null),
   };
+}
+
+export const termName = (term: number) => (term === 1 ? 'học kì I' : 'học kì II');
+
+/** Why a term is closed and what the principal can reopen, for scores or for the class's homeroom records. */
+function closedMessage(
+  cls: ClassRow,
+  term: number,
+  locked: boolean,
+  entryDeadline: string | null,
+  homeroom: boolean,
+) {
+  const reason = locked
+    ? `Sổ${homeroom ? '' : ' điểm'} ${termName(term)} đã khoá`
+    : `Đã quá hạn nhập điểm ${termName(term)} (${formatDate(entryDeadline as string)})`;
+  // The entry deadline closes conduct only; attendance follows the lock alone (see attendance.ts).
+  const closed = locked ? 'rèn luyện và điểm danh' : 'rèn luyện';
+  return homeroom
+    ? `${reason}; không sửa được ${closed} của lớp ${cls.name}. Đề nghị Ban giám hiệu mở khoá rèn luyện và điểm danh của lớp (ghi rõ lí do) nếu cần sửa.`
+    : `${reason}; không sửa được. Đề nghị Ban giám hiệu mở khoá (ghi rõ lí do) nếu cần sửa.`;
 }
 
 export function formatDate(iso: string): string {

@@ -1,8 +1,19 @@
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden } from '../../platform/http/errors.ts';
-import { auditCells, type CellAudit, loadClassGradebook, rosterOf, todayInVietnam } from './access.ts';
+import type { ClassRow } from '../classes/queries.ts';
+import { effectiveSchoolYears, termOfDate } from '../school-years/service.ts';
+import {
+  auditCells,
+  type CellAudit,
+  formatDate,
+  loadClassGradebook,
+  lockState,
+  rosterOf,
+  termName,
+  todayInVietnam,
+} from './access.ts';
 import { absenceTotals } from './reads.ts';
-import type { SaveAttendanceInput } from './schemas.ts';
+import type { LockState, SaveAttendanceInput } from './schemas.ts';
 
 // Daily attendance by session (buổi sáng / buổi chiều), kept by the homeroom teacher. Only absences are stored;
 // the year's total counts towards promotion (TT22 Điều 12 khoản 1 điểm c: at most 45 sessions).
@@ -12,7 +23,7 @@ type Mark = 'excused' | 'unexcused' | null;
 export async function getAttendance(ctx: ServiceContext, classId: string, date: string) {
   const g = await loadClassGradebook(ctx, classId);
   if (!g.readAll && !g.homeroom) throw forbidden();
-  const [roster, rows, totals] = await Promise.all([
+  const [roster, rows, totals, { term, lock }] = await Promise.all([
     rosterOf(ctx, g.cls),
     ctx.db
       .selectFrom('attendance')
@@ -22,6 +33,7 @@ export async function getAttendance(ctx: ServiceContext, classId: string, date: 
       .where('date', '=', date)
       .execute(),
     absenceTotals(ctx.db, g.cls.unit_id, g.cls.school_year, [g.cls.id]),
+    attendanceLock(ctx, g.cls, date),
   ]);
   const mark = (studentId: string, session: string): Mark => {
     const row = rows.find((r) => r.student_id === studentId && r.session === session);
@@ -30,7 +42,10 @@ export async function getAttendance(ctx: ServiceContext, classId: string, date: 
   return {
     class: { id: g.cls.id, name: g.cls.name, schoolYear: g.cls.school_year },
     date,
-    canEdit: g.homeroom,
+    term,
+    lock,
+    canEdit: g.homeroom && lock.open,
+    canManage: g.manage,
     students: roster.map((s) => ({
       studentId: s.studentId,
       fullName: s.fullName,
@@ -60,6 +75,8 @@ export async function saveAttendance(ctx: ServiceContext, classId: string, input
     throw new AppError('validation_failed', 'Danh sách vắng có học sinh không thuộc lớp.', fields);
   }
   return inTransaction(ctx, async (trx) => {
+    const { lock } = await attendanceLock(trx, g.cls, input.date);
+    if (!lock.open) throw new AppError('conflict', lock.message as string);
     const before = await trx.db
       .selectFrom('attendance')
       .select(['id', 'student_id', 'excused'])
@@ -111,4 +128,37 @@ export async function saveAttendance(ctx: ServiceContext, classId: string, input
     await auditCells(trx, audits);
     return getAttendance(trx, classId, input.date);
   });
+}
+
+/**
+ * Whether attendance of a date may be changed. The date's term comes from the school-year calendar in force
+ * (school_years.term1_ends_on, see termOfDate). Only the principal's term lock closes attendance: the entry
+ * deadline is for scores and conduct, and absences are taken until the term's last day. An unlock of the class's
+ * homeroom records (conduct and attendance) reopens it.
+ */
+async function attendanceLock(
+  ctx: ServiceContext,
+  cls: ClassRow,
+  date: string,
+): Promise<{ term: 1 | 2 | null; lock: LockState }> {
+  const years = await effectiveSchoolYears(ctx.db, cls.unit_path);
+  const calendar = years.find((y) => y.code === cls.school_year);
+  const term = calendar ? termOfDate(calendar, date) : null;
+  // Without a calendar the date's term is unknown: either term's lock applies, so no lock is bypassed.
+  const terms = term ? [term] : [1, 2];
+  const states = await Promise.all(terms.map((t) => lockState(ctx, cls, t, null)));
+  const closed = states.findIndex((s) => s.locked && !s.unlock);
+  const state = states[Math.max(closed, 0)] as LockState;
+  const message =
+    closed < 0 ? null : attendanceClosedMessage(cls, date, terms[closed] as number, calendar !== undefined);
+  return { term, lock: { ...state, pastDeadline: false, open: closed < 0, message } };
+}
+
+function attendanceClosedMessage(cls: ClassRow, date: string, term: number, knownTerm: boolean): string {
+  const day = formatDate(date);
+  const where = knownTerm
+    ? `Ngày ${day} thuộc ${termName(term)} năm học ${cls.school_year}, học kì đã khoá sổ`
+    : `Năm học ${cls.school_year} chưa có lịch nên không biết ngày ${day} thuộc học kì nào, và ${termName(term)} đã khoá sổ`;
+  const reopen = knownTerm ? '' : 'khai báo lịch năm học, hoặc ';
+  return `${where}; không điểm danh được cho lớp ${cls.name}. Đề nghị ${reopen}Ban giám hiệu mở khoá rèn luyện và điểm danh của lớp (ghi rõ lí do) nếu cần sửa.`;
 }

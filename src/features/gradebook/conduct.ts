@@ -24,7 +24,8 @@ export async function getConduct(ctx: ServiceContext, classId: string) {
   return {
     class: { id: g.cls.id, name: g.cls.name, schoolYear: g.cls.school_year },
     canEdit: g.homeroom,
-    locked: { term1: !lock1.open, term2: !lock2.open },
+    canManage: g.manage,
+    lock: { term1: lock1, term2: lock2 },
     students: roster.map((s) => {
       const term1 = of(s.studentId, 1);
       const term2 = of(s.studentId, 2);
@@ -39,7 +40,10 @@ export async function getConduct(ctx: ServiceContext, classId: string) {
   };
 }
 
-/** Saves a term's conduct for the rows given; a row with no level clears it. The term lock applies. */
+/**
+ * Saves a term's conduct for the rows given; a row with no level clears it. The term lock and entry deadline
+ * apply, unless the principal unlocked the class's conduct and attendance for the term.
+ */
 export async function saveConduct(ctx: ServiceContext, classId: string, input: SaveConductInput) {
   const g = await loadClassGradebook(ctx, classId);
   if (!g.homeroom) throw forbidden('Chỉ giáo viên chủ nhiệm của lớp mới đánh giá rèn luyện.');
@@ -59,7 +63,7 @@ export async function saveConduct(ctx: ServiceContext, classId: string, input: S
   }
   return inTransaction(ctx, async (trx) => {
     const lock = await lockState(trx, g.cls, input.term, null);
-    if (!lock.open) throw new AppError('conflict', (lock.message as string).replace('Sổ điểm', 'Sổ'));
+    if (!lock.open) throw new AppError('conflict', lock.message as string);
     const stored = await trx.db
       .selectFrom('conduct_assessments')
       .select(['student_id', 'level', 'comment'])

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
-import { buildUser } from '../../../test/factories.ts';
+import { buildClass, buildUser } from '../../../test/factories.ts';
 import { buildGradebookSchool } from '../../../test/factories-grades.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 
@@ -20,6 +20,35 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
     if (!clients.has(username)) clients.set(username, t.as(username));
     return clients.get(username) as Promise<TestClient>;
   };
+
+  /** The principal sets a term's lock (no entry deadline) for school A. */
+  const setTermLock = (term: 1 | 2, locked: boolean, schoolYear = YEAR) =>
+    principal.put(`/api/v1/gradebook/terms/${term}`, {
+      unitId: s.schoolA.id,
+      schoolYear,
+      entryDeadline: null,
+      locked,
+    });
+  const classUrl = (path: 'attendance' | 'conduct', classId = s.cls.id) =>
+    `/api/v1/gradebook/classes/${classId}/${path}`;
+  const auditCount = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const activeHomeroomUnlocks = async () =>
+    (
+      await t.db
+        .selectFrom('gradebook_unlocks')
+        .select('id')
+        .where('kind', '=', 'homeroom')
+        .where('relocked_at', 'is', null)
+        .execute()
+    ).length;
 
   beforeAll(async () => {
     t = await startTestApp(storage);
@@ -372,7 +401,7 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
   });
 
   it('rèn luyện: chủ nhiệm đánh giá từng học kì có nhận xét, cả năm tính theo bảng TT22; người khác bị từ chối', async () => {
-    const url = `/api/v1/gradebook/classes/${s.cls.id}/conduct`;
+    const url = classUrl('conduct');
     const a = s.students[0]?.id;
     const t1 = await homeroom.put(url, {
       term: 1,
@@ -396,21 +425,201 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
     for (const username of ['gv.toan', 'ht.b', 'gv.toan.b']) {
       expect((await (await as(username)).get(url)).status, username).toBe(403);
     }
-    await principal.put('/api/v1/gradebook/terms/1', {
-      unitId: s.schoolA.id,
-      schoolYear: YEAR,
-      entryDeadline: null,
-      locked: true,
-    });
+    await setTermLock(1, true);
     expect(
       (await homeroom.put(url, { term: 1, rows: [{ studentId: a, level: 'pass', comment: null }] })).status,
     ).toBe(409);
-    await principal.put('/api/v1/gradebook/terms/1', {
-      unitId: s.schoolA.id,
-      schoolYear: YEAR,
-      entryDeadline: null,
-      locked: false,
+    await setTermLock(1, false);
+  });
+
+  it('khoá sổ học kì I: điểm danh ngày trong học kì và rèn luyện bị từ chối, không đổi gì; học kì II vẫn điểm danh', async () => {
+    const attendance = classUrl('attendance');
+    const conduct = classUrl('conduct');
+    const a = s.students[0]?.id as string;
+    expect(
+      (
+        await homeroom.put(attendance, {
+          date: '2025-11-03',
+          session: 'morning',
+          absences: [{ studentId: a, excused: true }],
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await homeroom.put(conduct, { term: 1, rows: [{ studentId: a, level: 'good', comment: 'Ngoan' }] }))
+        .status,
+    ).toBe(200);
+    await setTermLock(1, true);
+    const auditsBefore = await auditCount();
+
+    const refused = await homeroom.put(attendance, { date: '2025-11-03', session: 'morning', absences: [] });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('Ngày 03/11/2025 thuộc học kì I năm học 2025-2026');
+    expect(refused.body.error.message).toContain('mở khoá rèn luyện và điểm danh');
+    // The last day of term 1 (term1_ends_on, 17/01/2026) is still term 1; the first day of term 2 is open.
+    const lastDay = await homeroom.put(attendance, { date: '2026-01-17', session: 'morning', absences: [] });
+    expect(lastDay.status).toBe(409);
+    const term2 = await homeroom.put(attendance, { date: '2026-01-19', session: 'morning', absences: [] });
+    expect(term2.status).toBe(200);
+    expect(term2.body).toMatchObject({ term: 2, canEdit: true, lock: { locked: false, open: true } });
+    const conductRefused = await homeroom.put(conduct, {
+      term: 1,
+      rows: [{ studentId: a, level: 'pass', comment: null }],
     });
+    expect(conductRefused.status).toBe(409);
+    expect(conductRefused.body.error.message).toContain('rèn luyện và điểm danh của lớp 6A1');
+
+    const absences = await t.db
+      .selectFrom('attendance')
+      .select(['student_id', 'excused'])
+      .where('class_id', '=', s.cls.id)
+      .where('date', '=', '2025-11-03')
+      .execute();
+    expect(absences).toEqual([{ student_id: a, excused: true }]);
+    const stored = await t.db
+      .selectFrom('conduct_assessments')
+      .select(['level', 'comment'])
+      .where('student_id', '=', a)
+      .where('term', '=', 1)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ level: 'good', comment: 'Ngoan' });
+    expect(await auditCount()).toBe(auditsBefore);
+
+    // Read only on the pages: the homeroom teacher sees the lock, the principal may unlock.
+    const view = await homeroom.get(`${attendance}?date=2025-11-03`);
+    expect(view.body).toMatchObject({
+      term: 1,
+      canEdit: false,
+      canManage: false,
+      lock: { locked: true, open: false, unlock: null },
+    });
+    expect(view.body.lock.message).toContain('03/11/2025');
+    expect((await principal.get(`${attendance}?date=2025-11-03`)).body.canManage).toBe(true);
+    const conductView = await homeroom.get(conduct);
+    expect(conductView.body.lock.term1).toMatchObject({ locked: true, open: false });
+    expect(conductView.body.lock.term2).toMatchObject({ locked: false, open: true });
+    await setTermLock(1, false);
+  });
+
+  it('mở khoá rèn luyện và điểm danh của một lớp: cần lí do, chỉ Ban giám hiệu trường đó; khoá lại thì lại từ chối; có nhật ký', async () => {
+    const attendance = classUrl('attendance');
+    const conduct = classUrl('conduct');
+    const a = s.students[0]?.id as string;
+    await setTermLock(1, true);
+    const markAbsent = () =>
+      homeroom.put(attendance, {
+        date: '2025-11-04',
+        session: 'afternoon',
+        absences: [{ studentId: a, excused: false }],
+      });
+    const setConduct = (level: string) =>
+      homeroom.put(conduct, { term: 1, rows: [{ studentId: a, level, comment: null }] });
+    const body = {
+      classId: s.cls.id,
+      kind: 'homeroom',
+      term: 1,
+      reason: 'Bổ sung điểm danh ngày 04/11 bị sót',
+    };
+
+    expect((await principal.post('/api/v1/gradebook/unlocks', { ...body, reason: 'x' })).status).toBe(400);
+    expect((await principal.post('/api/v1/gradebook/unlocks', { ...body, subjectCode: 'math' })).status).toBe(
+      400,
+    );
+    expect((await principal.post('/api/v1/gradebook/unlocks', { ...body, kind: 'subject' })).status).toBe(
+      400,
+    );
+    for (const username of ['gv.cn', 'gv.toan', 'ht.b', 'gv.toan.b', 'phong.a']) {
+      expect((await (await as(username)).post('/api/v1/gradebook/unlocks', body)).status, username).toBe(403);
+    }
+    expect(await activeHomeroomUnlocks()).toBe(0);
+    const unlock = await principal.post('/api/v1/gradebook/unlocks', body);
+    expect(unlock.status).toBe(201);
+    expect((await (await as('pht.a')).post('/api/v1/gradebook/unlocks', body)).status).toBe(409);
+
+    expect((await markAbsent()).status).toBe(200);
+    expect((await setConduct('pass')).status).toBe(200);
+    const view = await homeroom.get(`${attendance}?date=2025-11-04`);
+    expect(view.body).toMatchObject({
+      canEdit: true,
+      lock: { locked: true, open: true, unlock: { reason: body.reason } },
+    });
+    expect((await homeroom.get(conduct)).body.lock.term1).toMatchObject({
+      open: true,
+      unlock: { id: unlock.body.id },
+    });
+    // Only the class's conduct and attendance reopen: its scores stay locked.
+    expect((await mathTeacher.put(grid(), { rows: [] })).status).toBe(409);
+    const terms = await principal.get(`/api/v1/gradebook/terms?unitId=${s.schoolA.id}`);
+    expect(terms.body.unlocks).toContainEqual(
+      expect.objectContaining({ id: unlock.body.id, kind: 'homeroom', subjectCode: null, className: '6A1' }),
+    );
+
+    for (const username of ['gv.cn', 'ht.b']) {
+      expect(
+        (await (await as(username)).post(`/api/v1/gradebook/unlocks/${unlock.body.id}/relock`)).status,
+        username,
+      ).toBe(403);
+    }
+    expect(
+      (await (await as('pht.a')).post(`/api/v1/gradebook/unlocks/${unlock.body.id}/relock`)).status,
+    ).toBe(204);
+    expect((await markAbsent()).status).toBe(409);
+    expect((await setConduct('fail')).status).toBe(409);
+    const kept = await t.db
+      .selectFrom('conduct_assessments')
+      .select('level')
+      .where('student_id', '=', a)
+      .where('term', '=', 1)
+      .executeTakeFirstOrThrow();
+    expect(kept.level).toBe('pass');
+
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_user_id', 'occurred_at', 'before', 'after'])
+      .where('entity', '=', 'gradebook_unlock')
+      .where('entity_id', '=', unlock.body.id)
+      .orderBy('occurred_at')
+      .execute();
+    expect(audit.map((x) => x.action)).toEqual(['unlock', 'relock']);
+    expect(audit[0]).toMatchObject({
+      before: { classId: s.cls.id, kind: 'homeroom', term: 1, open: false },
+      after: { kind: 'homeroom', open: true, reason: body.reason },
+    });
+    expect(audit[1]).toMatchObject({ before: { open: true, reason: body.reason }, after: { open: false } });
+    const [principalUser, viceUser] = await Promise.all(
+      ['ht.a', 'pht.a'].map((username) =>
+        t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow(),
+      ),
+    );
+    expect(audit.map((x) => x.actor_user_id)).toEqual([principalUser?.id, viceUser?.id]);
+    // After a re-lock the class can be unlocked again (the one-active-unlock rule counts open unlocks only).
+    const again = await principal.post('/api/v1/gradebook/unlocks', {
+      ...body,
+      reason: 'Sửa rèn luyện em An',
+    });
+    expect(again.status).toBe(201);
+    expect((await principal.post(`/api/v1/gradebook/unlocks/${again.body.id}/relock`)).status).toBe(204);
+    await setTermLock(1, false);
+  });
+
+  it('năm học chưa có lịch: không biết ngày thuộc học kì nào nên học kì nào đã khoá cũng chặn điểm danh', async () => {
+    // 2024-2025 has no school_years row in the test province: no term1_ends_on to place the date.
+    const old = await buildClass(t.db, {
+      unit: s.schoolA,
+      name: '7A9',
+      schoolYear: '2024-2025',
+      homeroomTeacher: s.homeroom.staff,
+    });
+    const url = classUrl('attendance', old.id);
+    expect((await homeroom.put(url, { date: '2025-03-03', session: 'morning', absences: [] })).status).toBe(
+      200,
+    );
+    await setTermLock(1, true, '2024-2025');
+    const refused = await homeroom.put(url, { date: '2025-03-03', session: 'morning', absences: [] });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('Năm học 2024-2025 chưa có lịch');
+    expect((await homeroom.get(`${url}?date=2025-03-03`)).body).toMatchObject({ term: null, canEdit: false });
+    await setTermLock(1, false, '2024-2025');
   });
 
   it('nhân viên không có nhiệm vụ sổ điểm bị từ chối ở mọi đường dẫn; lớp không tồn tại là 404', async () => {

@@ -32,7 +32,7 @@ import {
   unlockBody,
 } from './schemas.ts';
 import { getGrid, saveGrid } from './scores.ts';
-import { listTerms, relock, setTerm, unlockSubject } from './terms.ts';
+import { listTerms, relock, setTerm, unlock } from './terms.ts';
 
 const tags = ['gradebook'];
 const gridPath = '/gradebook/classes/:classId/subjects/:subjectCode/terms/:term';
@@ -82,7 +82,7 @@ export const gradebookRoutes: FastifyPluginAsync = async (app) => {
         response: { 201: lockStateSchema.shape.unlock.unwrap() },
       },
     },
-    async (req, reply) => reply.status(201).send(await unlockSubject(ctxOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await unlock(ctxOf(req), req.body)),
   );
   api.post(
     '/gradebook/unlocks/:id/relock',

@@ -87,6 +87,10 @@ export const gridParams = z.object({
 /** A cell as stored: a score for scored subjects, Đạt / Chưa đạt for comment-assessed ones. */
 const cellValue = z.union([z.number(), passFail]).nullable();
 
+/** What an unlock reopens: one class × subject's scores, or the class's conduct and attendance (homeroom). */
+export const unlockKind = z.enum(['subject', 'homeroom']);
+export type UnlockKind = z.infer<typeof unlockKind>;
+
 export const lockStateSchema = z.object({
   locked: z.boolean(),
   entryDeadline: z.string().nullable(),
@@ -172,7 +176,8 @@ export const termsSchema = z.object({
       term: z.number().int(),
       classId: z.uuid(),
       className: z.string(),
-      subjectCode: z.string(),
+      kind: unlockKind,
+      subjectCode: z.string().nullable(),
       reason: z.string(),
       unlockedAt: z.date(),
     }),
@@ -187,12 +192,19 @@ export const setTermBody = z.object({
 });
 export type SetTermInput = z.infer<typeof setTermBody>;
 
-export const unlockBody = z.object({
-  classId: z.uuid('Chọn lớp.'),
-  subjectCode: z.string().min(1),
-  term,
-  reason: z.string().trim().min(5, 'Ghi rõ lí do mở khoá (ít nhất 5 kí tự).').max(1000),
-});
+export const unlockBody = z
+  .object({
+    classId: z.uuid('Chọn lớp.'),
+    kind: unlockKind.default('subject'),
+    /** Required for kind 'subject', absent for 'homeroom'. */
+    subjectCode: z.string().min(1).nullable().default(null),
+    term,
+    reason: z.string().trim().min(5, 'Ghi rõ lí do mở khoá (ít nhất 5 kí tự).').max(1000),
+  })
+  .refine((b) => (b.kind === 'subject') === (b.subjectCode !== null), {
+    path: ['subjectCode'],
+    message: 'Mở khoá điểm cần chọn môn; mở khoá rèn luyện và điểm danh thì không chọn môn.',
+  });
 export type UnlockInput = z.infer<typeof unlockBody>;
 
 // ---- Attendance ----
@@ -204,7 +216,14 @@ const absence = z.enum(['excused', 'unexcused']).nullable();
 export const attendanceSchema = z.object({
   class: z.object({ id: z.uuid(), name: z.string(), schoolYear: z.string() }),
   date: z.string(),
+  /** The term the date falls in by the school-year calendar; null when the year has no calendar. */
+  term: z.number().int().nullable(),
+  /** The principal's term lock for that date (the score entry deadline does not close attendance). */
+  lock: lockStateSchema,
+  /** The caller is the homeroom teacher and the date is not locked. */
   canEdit: z.boolean(),
+  /** The caller may unlock or re-lock the class's conduct and attendance (gradebook.manage). */
+  canManage: z.boolean(),
   students: z.array(
     z.object({
       studentId: z.uuid(),
@@ -232,7 +251,9 @@ const termConduct = z.object({ level: level4, comment: z.string().nullable() }).
 export const conductSchema = z.object({
   class: z.object({ id: z.uuid(), name: z.string(), schoolYear: z.string() }),
   canEdit: z.boolean(),
-  locked: z.object({ term1: z.boolean(), term2: z.boolean() }),
+  canManage: z.boolean(),
+  /** Per term: the term lock and deadline, and an unlock of the class's conduct and attendance if any. */
+  lock: z.object({ term1: lockStateSchema, term2: lockStateSchema }),
   students: z.array(
     z.object({
       studentId: z.uuid(),

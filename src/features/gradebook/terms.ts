@@ -1,13 +1,14 @@
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { AppError, forbidden, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
 import { loadClassGradebook, lockState, subjectOfClass } from './access.ts';
 import type { SetTermInput, UnlockInput } from './schemas.ts';
 
-// Entry deadlines and term locks set by the principal, and unlocks of one class × subject with a reason
-// (grading.md "Records": corrections keep who, when and why).
+// Entry deadlines and term locks set by the principal, and unlocks with a reason of one class × subject (scores)
+// or of one class's homeroom records, conduct and attendance (grading.md "Records": corrections keep who, when and
+// why).
 
 export async function listTerms(ctx: ServiceContext, filter: { unitId: string; schoolYear?: string }) {
   const unit = await requireUnitAccess(ctx, 'gradebook.read', filter.unitId);
@@ -22,7 +23,16 @@ export async function listTerms(ctx: ServiceContext, filter: { unitId: string; s
   const unlocks = await ctx.db
     .selectFrom('gradebook_unlocks as u')
     .innerJoin('classes as c', 'c.id', 'u.class_id')
-    .select(['u.id', 'u.term', 'u.class_id', 'c.name', 'u.subject_code', 'u.reason', 'u.unlocked_at'])
+    .select([
+      'u.id',
+      'u.term',
+      'u.class_id',
+      'c.name',
+      'u.kind',
+      'u.subject_code',
+      'u.reason',
+      'u.unlocked_at',
+    ])
     .where('u.unit_id', '=', unit.id)
     .where('u.school_year', '=', schoolYear)
     .where('u.relocked_at', 'is', null)
@@ -44,6 +54,7 @@ export async function listTerms(ctx: ServiceContext, filter: { unitId: string; s
       term: u.term,
       classId: u.class_id,
       className: u.name,
+      kind: u.kind,
       subjectCode: u.subject_code,
       reason: u.reason,
       unlockedAt: u.unlocked_at,
@@ -98,17 +109,25 @@ export async function setTerm(ctx: ServiceContext, term: number, input: SetTermI
   return listTerms(ctx, { unitId: unit.id, schoolYear: input.schoolYear });
 }
 
-/** Reopens a closed term for one class × subject; the reason is required and audited. */
-export async function unlockSubject(ctx: ServiceContext, input: UnlockInput) {
+/**
+ * Reopens a closed term for one class × subject, or for the class's conduct and attendance (kind 'homeroom');
+ * the reason is required and audited.
+ */
+export async function unlock(ctx: ServiceContext, input: UnlockInput) {
   const g = await loadClassGradebook(ctx, input.classId);
   if (!g.manage) throw forbidden();
-  const subject = subjectOfClass(g.cls, input.subjectCode);
+  const subjectCode =
+    input.kind === 'subject' ? subjectOfClass(g.cls, input.subjectCode as string).code : null;
+  const already = subjectCode
+    ? 'Môn này của lớp đã được mở khoá.'
+    : 'Rèn luyện và điểm danh của lớp đã được mở khoá cho học kì này.';
   return inTransaction(ctx, async (trx) => {
-    const state = await lockState(trx, g.cls, input.term, subject.code);
-    if (state.unlock) throw new AppError('conflict', 'Môn này của lớp đã được mở khoá.');
+    const state = await lockState(trx, g.cls, input.term, subjectCode);
+    if (state.unlock) throw new AppError('conflict', already);
     if (state.open) {
       throw new AppError('conflict', 'Học kì chưa khoá và chưa quá hạn nhập điểm; không cần mở khoá.');
     }
+    const target = { classId: g.cls.id, kind: input.kind, subjectCode, term: input.term };
     const row = await trx.db
       .insertInto('gradebook_unlocks')
       .values({
@@ -116,24 +135,32 @@ export async function unlockSubject(ctx: ServiceContext, input: UnlockInput) {
         school_year: g.cls.school_year,
         term: input.term,
         class_id: g.cls.id,
-        subject_code: subject.code,
+        kind: input.kind,
+        subject_code: subjectCode,
         reason: input.reason,
         unlocked_by: ctx.actor.userId,
       })
       .returning(['id', 'unlocked_at'])
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => {
+        // Another manager unlocked the same target since the check above (gradebook_unlocks_active_key).
+        throw isUniqueViolation(error, 'gradebook_unlocks_active_key')
+          ? new AppError('conflict', already)
+          : error;
+      });
     await audit(trx, {
       unitId: g.cls.unit_id,
       entity: 'gradebook_unlock',
       entityId: row.id,
       action: 'unlock',
-      after: { classId: g.cls.id, subjectCode: subject.code, term: input.term, reason: input.reason },
+      before: { ...target, open: false },
+      after: { ...target, open: true, reason: input.reason },
     });
     return { id: row.id, reason: input.reason, unlockedAt: row.unlocked_at };
   });
 }
 
-/** Closes an unlock again: the class × subject follows the term's lock and deadline. */
+/** Closes an unlock again: the class × subject (or the class's conduct and attendance) follows the term's lock. */
 export async function relock(ctx: ServiceContext, unlockId: string): Promise<void> {
   const row = await ctx.db
     // scope: loaded by id to find its unit; access to that unit is checked right after.
@@ -146,18 +173,23 @@ export async function relock(ctx: ServiceContext, unlockId: string): Promise<voi
   if (!g.manage) throw forbidden();
   if (row.relocked_at) throw new AppError('conflict', 'Lần mở khoá này đã được khoá lại.');
   await inTransaction(ctx, async (trx) => {
-    await trx.db
+    const relocked = await trx.db
       .updateTable('gradebook_unlocks')
       .set({ relocked_at: new Date() })
       .where('unit_id', '=', row.unit_id)
       .where('id', '=', row.id)
-      .execute();
+      .where('relocked_at', 'is', null)
+      .executeTakeFirst();
+    // Re-locked by someone else between the read above and this update.
+    if (relocked.numUpdatedRows === 0n) throw new AppError('conflict', 'Lần mở khoá này đã được khoá lại.');
+    const target = { classId: row.class_id, kind: row.kind, subjectCode: row.subject_code, term: row.term };
     await audit(trx, {
       unitId: row.unit_id,
       entity: 'gradebook_unlock',
       entityId: row.id,
       action: 'relock',
-      before: { classId: row.class_id, subjectCode: row.subject_code, term: row.term, reason: row.reason },
+      before: { ...target, open: true, reason: row.reason },
+      after: { ...target, open: false },
     });
   });
 }

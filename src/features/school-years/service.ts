@@ -49,6 +49,15 @@ export async function effectiveSchoolYears(
     }));
 }
 
+/**
+ * The term a date falls in by a school-year calendar: term 1 up to and including its last day, term 2 after it.
+ * Days of the break between the terms count with term 2: once term 1 has ended (and is locked), later days are
+ * not part of it.
+ */
+export function termOfDate(calendar: { term1EndsOn: string }, date: string): 1 | 2 {
+  return date <= calendar.term1EndsOn ? 1 : 2;
+}
+
 /** The current school year of a unit: its own setting, else the nearest office's above it. */
 export async function currentSchoolYearOf(db: Kysely<DB>, unitPath: string): Promise<string | null> {
   const chain = ancestorsOf(unitPath);

@@ -22,13 +22,18 @@ export interface GradebookTermTable {
   locked_by: string | null;
 }
 
+/** What an unlock reopens: one subject's scores, or the class's homeroom records (conduct and attendance). */
+export type UnlockKind = 'subject' | 'homeroom';
+
 export interface GradebookUnlockTable {
   id: Id;
   unit_id: string;
   school_year: string;
   term: number;
   class_id: string;
-  subject_code: string;
+  kind: ColumnType<UnlockKind, UnlockKind | undefined, UnlockKind>;
+  /** Set for kind 'subject' only (gradebook_unlocks_target_check). */
+  subject_code: string | null;
   reason: string;
   unlocked_by: string | null;
   unlocked_at: Generated<Date>;

@@ -12,6 +12,8 @@ import {
   Title,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { useDisclosure } from '@mantine/hooks';
+import { IconLockOpen } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -22,7 +24,16 @@ import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { ExcelButtons } from '../imports/ExcelButtons.tsx';
-import { type Terms, useAssignmentBoard, useRelock, useSetAssignment, useSetTerm, useTerms } from './api.ts';
+import {
+  type AssignmentBoard,
+  type Terms,
+  useAssignmentBoard,
+  useRelock,
+  useSetAssignment,
+  useSetTerm,
+  useTerms,
+} from './api.ts';
+import { UnlockModal } from './LockBanner.tsx';
 
 /** Phân công giảng dạy: classes × subjects, a teacher select per cell; below, deadlines and term locks. */
 export default function AssignmentsPage() {
@@ -115,15 +126,28 @@ function Board() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {data?.canManage && schoolYear && <TermsPanel unitId={unitId} schoolYear={schoolYear} />}
+      {data?.canManage && schoolYear && (
+        <TermsPanel unitId={unitId} schoolYear={schoolYear} classes={data.classes} subjects={data.subjects} />
+      )}
     </Stack>
   );
 }
 
-function TermsPanel({ unitId, schoolYear }: { unitId: string; schoolYear: string }) {
+function TermsPanel({
+  unitId,
+  schoolYear,
+  classes,
+  subjects,
+}: {
+  unitId: string;
+  schoolYear: string;
+  classes: AssignmentBoard['classes'];
+  subjects: AssignmentBoard['subjects'];
+}) {
   const { t } = useTranslation('gradebook');
   const terms = useTerms(unitId, schoolYear);
   const relock = useRelock();
+  const subjectName = new Map(subjects.map((s) => [s.code, s.shortName]));
   return (
     <Card withBorder>
       <Title order={3} size="h5" mb="sm">
@@ -134,6 +158,7 @@ function TermsPanel({ unitId, schoolYear }: { unitId: string; schoolYear: string
         {terms.data?.terms.map((term) => (
           <TermRow key={term.term} unitId={unitId} schoolYear={schoolYear} term={term} />
         ))}
+        <HomeroomUnlock classes={classes} />
         {terms.data && terms.data.unlocks.length > 0 && (
           <Stack gap={4}>
             <Text fw={500} size="sm">
@@ -143,7 +168,11 @@ function TermsPanel({ unitId, schoolYear }: { unitId: string; schoolYear: string
               <Group key={u.id} gap="xs">
                 <Badge variant="light">{t('termN', { term: u.term })}</Badge>
                 <Text size="sm">
-                  {u.className} · {u.subjectCode} — {u.reason}
+                  {u.className} ·{' '}
+                  {u.kind === 'homeroom'
+                    ? t('homeroomRecords')
+                    : (subjectName.get(u.subjectCode ?? '') ?? u.subjectCode)}{' '}
+                  — {u.reason}
                 </Text>
                 <Button
                   size="xs"
@@ -160,6 +189,52 @@ function TermsPanel({ unitId, schoolYear }: { unitId: string; schoolYear: string
         )}
       </Stack>
     </Card>
+  );
+}
+
+/** "Mở khoá rèn luyện/điểm danh": reopens one class's conduct and attendance of a locked term, with a reason. */
+function HomeroomUnlock({ classes }: { classes: AssignmentBoard['classes'] }) {
+  const { t } = useTranslation('gradebook');
+  const [opened, modal] = useDisclosure();
+  const [classId, setClassId] = useState<string | null>(null);
+  const [term, setTerm] = useState<string>('1');
+  return (
+    <Group gap="xs">
+      <Button size="xs" variant="light" leftSection={<IconLockOpen size={14} />} onClick={modal.open}>
+        {t('unlockHomeroom')}
+      </Button>
+      <Text size="xs" c="dimmed">
+        {t('unlockHomeroomHint')}
+      </Text>
+      <UnlockModal
+        opened={opened}
+        onClose={modal.close}
+        title={t('unlockHomeroom')}
+        target={classId ? { classId, kind: 'homeroom', term: Number(term) } : null}
+        fields={
+          <>
+            <Select
+              label={t('className')}
+              placeholder={t('chooseClass')}
+              data={classes.map((c) => ({ value: c.id, label: c.name }))}
+              value={classId}
+              onChange={setClassId}
+              searchable
+            />
+            <Select
+              label={t('term')}
+              data={[
+                { value: '1', label: t('term1') },
+                { value: '2', label: t('term2') },
+              ]}
+              value={term}
+              onChange={(value) => setTerm(value ?? '1')}
+              allowDeselect={false}
+            />
+          </>
+        }
+      />
+    </Group>
   );
 }
 

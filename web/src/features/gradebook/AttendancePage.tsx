@@ -18,6 +18,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type Attendance, useAttendance, useSaveAttendance } from './api.ts';
+import { LockBanner } from './LockBanner.tsx';
 
 type Session = 'morning' | 'afternoon';
 type Mark = 'excused' | 'unexcused' | null;
@@ -74,9 +75,12 @@ function Roll({ data, session }: { data: Attendance; session: Session }) {
   const absent = [...marks.values()].filter(Boolean).length;
   return (
     <>
-      <Text size="xs" c="dimmed">
-        {t('tapHint')}
-      </Text>
+      <AttendanceLock data={data} />
+      {data.canEdit && (
+        <Text size="xs" c="dimmed">
+          {t('tapHint')}
+        </Text>
+      )}
       <Stack gap={6} data-testid="attendance-list">
         {data.students.map((s, i) => {
           const mark = marks.get(s.studentId) ?? null;
@@ -129,8 +133,26 @@ function Roll({ data, session }: { data: Attendance; session: Session }) {
           </Group>
         </Paper>
       ) : (
-        <Alert color="blue">{t('readOnly')}</Alert>
+        data.lock.open && <Alert color="blue">{t('attendanceReadOnly')}</Alert>
       )}
     </>
+  );
+}
+
+/**
+ * The term lock of the date shown: read only while the term is locked, with the principal's unlock of the class's
+ * conduct and attendance. Without a school-year calendar the server cannot name the date's term, so there is only
+ * the message (it says to declare the calendar).
+ */
+function AttendanceLock({ data }: { data: Attendance }) {
+  const { t } = useTranslation('gradebook');
+  if (data.term === null) return data.lock.open ? null : <Alert color="yellow">{data.lock.message}</Alert>;
+  return (
+    <LockBanner
+      lock={data.lock}
+      canManage={data.canManage}
+      target={{ classId: data.class.id, kind: 'homeroom', term: data.term }}
+      title={t('unlockHomeroomTitle', { className: data.class.name, term: t(`term${data.term}`) })}
+    />
   );
 }

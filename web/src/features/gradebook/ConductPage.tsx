@@ -8,6 +8,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type Conduct, useConduct, useSaveConduct } from './api.ts';
+import { LockBanner } from './LockBanner.tsx';
 
 const LEVELS = (Object.keys(LEVEL4_LABEL_VI) as Level4[]).map((value) => ({
   value,
@@ -55,13 +56,18 @@ function ConductTable({ data, term }: { data: Conduct; term: 1 | 2 }) {
   const [entries, setEntries] = useState(initial);
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset to the server's values when they change
   useEffect(() => setEntries(initial()), [data]);
-  const locked = term === 1 ? data.locked.term1 : data.locked.term2;
-  const editable = data.canEdit && !locked;
+  const lock = data.lock[key];
+  const editable = data.canEdit && lock.open;
   const update = (id: string, patch: Partial<Entry>) =>
     setEntries((m) => new Map(m).set(id, { ...(m.get(id) as Entry), ...patch }));
   return (
     <Stack>
-      {locked && <Alert color="yellow">{t('termLocked')}</Alert>}
+      <LockBanner
+        lock={lock}
+        canManage={data.canManage}
+        target={{ classId: data.class.id, kind: 'homeroom', term }}
+        title={t('unlockHomeroomTitle', { className: data.class.name, term: t(key) })}
+      />
       <Table.ScrollContainer minWidth={560}>
         <Table striped>
           <Table.Thead>
@@ -138,7 +144,7 @@ function ConductTable({ data, term }: { data: Conduct; term: 1 | 2 }) {
           </Button>
         </Group>
       )}
-      {!data.canEdit && <Alert color="blue">{t('readOnly')}</Alert>}
+      {!data.canEdit && <Alert color="blue">{t('conductReadOnly')}</Alert>}
     </Stack>
   );
 }

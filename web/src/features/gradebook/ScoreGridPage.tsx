@@ -1,18 +1,6 @@
 import 'react-datasheet-grid/dist/style.css';
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  List,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { IconDeviceFloppy, IconLock, IconLockOpen } from '@tabler/icons-react';
+import { Alert, Badge, Button, List, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { type Column, DataSheetGrid, keyColumn, textColumn } from 'react-datasheet-grid';
 import { useTranslation } from 'react-i18next';
@@ -22,8 +10,9 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { type Grid, useGrid, useRelock, useSaveGrid, useUnlock } from './api.ts';
+import { type Grid, useGrid, useSaveGrid } from './api.ts';
 import classes from './gradebook.module.css';
+import { LockBanner } from './LockBanner.tsx';
 import {
   type CellKey,
   makeupCells,
@@ -173,7 +162,12 @@ function ScoreSheet({ grid }: { grid: Grid }) {
           </>
         }
       />
-      <LockBanner grid={grid} />
+      <LockBanner
+        lock={grid.lock}
+        canManage={grid.canManage}
+        target={{ classId: grid.class.id, kind: 'subject', subjectCode: grid.subject.code, term: grid.term }}
+        title={t('unlockTitle', { className: grid.class.name, subject: grid.subject.name })}
+      />
       {!grid.canEdit && grid.lock.open && <Alert color="blue">{t('readOnly')}</Alert>}
       {save.error && (
         <Alert color="red" title={save.error.message} data-testid="grid-errors">
@@ -203,93 +197,5 @@ function ScoreSheet({ grid }: { grid: Grid }) {
         />
       </div>
     </Stack>
-  );
-}
-
-function LockBanner({ grid }: { grid: Grid }) {
-  const { t } = useTranslation('gradebook');
-  const [opened, modal] = useDisclosure();
-  const [reason, setReason] = useState('');
-  const unlock = useUnlock();
-  const relock = useRelock();
-  const { lock } = grid;
-  const closedByTerm = lock.locked || lock.pastDeadline;
-  if (!closedByTerm) return null;
-  return (
-    <>
-      {lock.unlock ? (
-        <Alert color="teal" icon={<IconLockOpen size={18} />} data-testid="lock-banner">
-          <Group justify="space-between">
-            <Text size="sm">{t('unlockedBanner', { reason: lock.unlock.reason })}</Text>
-            {grid.canManage && (
-              <Button
-                size="xs"
-                variant="light"
-                leftSection={<IconLock size={14} />}
-                loading={relock.isPending}
-                onClick={() =>
-                  relock.mutate(lock.unlock?.id as string, {
-                    onSuccess: () => notifySaved(t('relocked')),
-                    onError: notifyError,
-                  })
-                }
-              >
-                {t('relock')}
-              </Button>
-            )}
-          </Group>
-        </Alert>
-      ) : (
-        <Alert color="yellow" icon={<IconLock size={18} />} data-testid="lock-banner">
-          <Group justify="space-between">
-            <Text size="sm">{lock.message}</Text>
-            {grid.canManage && (
-              <Button size="xs" variant="light" leftSection={<IconLockOpen size={14} />} onClick={modal.open}>
-                {t('unlock')}
-              </Button>
-            )}
-          </Group>
-        </Alert>
-      )}
-      <Modal
-        opened={opened}
-        onClose={modal.close}
-        title={t('unlockTitle', { className: grid.class.name, subject: grid.subject.name })}
-      >
-        <Stack>
-          <Textarea
-            label={t('reason')}
-            placeholder={t('reasonPlaceholder')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={
-              unlock.error instanceof ApiError
-                ? (unlock.error.fields.reason ?? unlock.error.message)
-                : undefined
-            }
-            autosize
-            minRows={2}
-            data-autofocus
-          />
-          <Button
-            loading={unlock.isPending}
-            onClick={() =>
-              unlock.mutate(
-                { classId: grid.class.id, subjectCode: grid.subject.code, term: grid.term, reason },
-                {
-                  onSuccess: () => {
-                    modal.close();
-                    setReason('');
-                    notifySaved(t('unlocked'));
-                  },
-                },
-              )
-            }
-          >
-            {t('unlock')}
-          </Button>
-        </Stack>
-      </Modal>
-    </>
   );
 }

@@ -5,6 +5,7 @@ import type {
   attendanceSchema,
   conductSchema,
   gridSchema,
+  LockState,
   myClassesSchema,
   overviewSchema,
   termsSchema,
@@ -19,6 +20,13 @@ export type Terms = z.infer<typeof termsSchema>;
 export type Attendance = z.infer<typeof attendanceSchema>;
 export type Conduct = z.infer<typeof conductSchema>;
 export type ClassOverview = z.infer<typeof overviewSchema>;
+export type { LockState };
+
+/** What an unlock reopens: one class × subject's scores, or the class's conduct and attendance. */
+export type UnlockTarget = { classId: string; term: number } & (
+  | { kind: 'subject'; subjectCode: string }
+  | { kind: 'homeroom' }
+);
 
 /** Tổng hợp điểm: every subject of a class for one term (read only). */
 export function useClassOverview(classId: string, term: 1 | 2) {
@@ -116,7 +124,7 @@ export const useSetTerm = () =>
   );
 
 export const useUnlock = () =>
-  useGradebookMutation((input: { classId: string; subjectCode: string; term: number; reason: string }) =>
+  useGradebookMutation((input: UnlockTarget & { reason: string }) =>
     apiPost<unknown>('/gradebook/unlocks', input),
   );
 
