@@ -7,7 +7,12 @@ import {
 } from '../../domain/grading/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { promotionList } from './promotion-list.ts';
-import type { PromotionCounts, PromotionList, PromotionListQuery } from './schemas.ts';
+import {
+  PROMOTION_COUNT_KEYS,
+  type PromotionCounts,
+  type PromotionList,
+  type PromotionListQuery,
+} from './schemas.ts';
 
 /**
  * The promotion list as schools file it after the year close: one sheet, the school's name and the school year on
@@ -18,17 +23,18 @@ import type { PromotionCounts, PromotionList, PromotionListQuery } from './schem
 const BOLD = { bold: true } as const;
 const CENTER = { horizontal: 'center', vertical: 'middle', wrapText: true } as const;
 
-const COUNT_COLUMNS: [keyof PromotionCounts, string][] = [
-  ['students', 'Số HS đã tổng kết'],
-  ['promoted', 'Lên lớp'],
-  ['retest', 'Kiểm tra lại'],
-  ['summerConduct', 'Rèn luyện trong hè'],
-  ['retained', 'Ở lại lớp'],
-  ['notClassified', 'Chưa xếp loại (thiếu điểm)'],
-  ['finalPromoted', 'Lên lớp sau hè và cả năm'],
-  ['finalRetained', 'Ở lại lớp sau hè và cả năm'],
-  ['pending', 'Chờ kết quả hè'],
-];
+/** Vietnamese column titles of the counts, in the order of PROMOTION_COUNT_KEYS. */
+const COUNT_TITLES: Readonly<Record<keyof PromotionCounts, string>> = {
+  students: 'Số HS đã tổng kết',
+  promoted: 'Lên lớp',
+  retest: 'Kiểm tra lại',
+  summerConduct: 'Rèn luyện trong hè',
+  retained: 'Ở lại lớp',
+  notClassified: 'Chưa xếp loại (thiếu điểm)',
+  finalPromoted: 'Tổng lên lớp (sau hè)',
+  finalRetained: 'Tổng ở lại lớp (sau hè)',
+  pending: 'Chờ kết quả hè',
+};
 
 const STUDENT_COLUMNS: [string, number][] = [
   ['STT', 5],
@@ -94,9 +100,10 @@ function header(sheet: ExcelJS.Worksheet, values: string[]) {
 }
 
 function writeCounts(sheet: ExcelJS.Worksheet, list: PromotionList) {
-  header(sheet, ['Khối', ...COUNT_COLUMNS.map(([, title]) => title)]);
-  for (const g of list.grades) sheet.addRow([`Khối ${g.grade}`, ...COUNT_COLUMNS.map(([key]) => g[key])]);
-  sheet.addRow(['Toàn trường', ...COUNT_COLUMNS.map(([key]) => list.total[key])]).font = BOLD;
+  header(sheet, ['Khối', ...PROMOTION_COUNT_KEYS.map((key) => COUNT_TITLES[key])]);
+  const counts = (row: PromotionCounts) => PROMOTION_COUNT_KEYS.map((key) => row[key]);
+  for (const g of list.grades) sheet.addRow([`Khối ${g.grade}`, ...counts(g)]);
+  sheet.addRow(['Toàn trường', ...counts(list.total)]).font = BOLD;
 }
 
 export async function promotionListXlsx(ctx: ServiceContext, query: PromotionListQuery) {

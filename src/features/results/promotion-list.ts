@@ -8,6 +8,7 @@ import { requireSchool } from '../students/access.ts';
 import { resultsOfStudents, type SubjectYearRow } from './reads.ts';
 import {
   PROMOTION_ACTIONS,
+  PROMOTION_COUNT_KEYS,
   type PromotionCounts,
   type PromotionList,
   type PromotionListQuery,
@@ -30,21 +31,9 @@ function countsOf(grade: GradeCounts): PromotionCounts {
   return { students: grade.students, ...grade.promotion };
 }
 
-const COUNT_KEYS: readonly (keyof PromotionCounts)[] = [
-  'students',
-  'promoted',
-  'retest',
-  'summerConduct',
-  'retained',
-  'notClassified',
-  'finalPromoted',
-  'finalRetained',
-  'pending',
-];
-
 function sumCounts(rows: readonly PromotionCounts[]): PromotionCounts {
   const sum = (key: keyof PromotionCounts) => rows.reduce((total, row) => total + row[key], 0);
-  return Object.fromEntries(COUNT_KEYS.map((key) => [key, sum(key)])) as PromotionCounts;
+  return Object.fromEntries(PROMOTION_COUNT_KEYS.map((key) => [key, sum(key)])) as PromotionCounts;
 }
 
 /** The students sent to the summer or retained, with the filters of the query (class, grade, outcome, status). */

@@ -53,6 +53,8 @@ const promotionCounts = z.object({
   pending: z.number().int(),
 });
 export type PromotionCounts = z.infer<typeof promotionCounts>;
+/** The counts in the order the page and the export show them. */
+export const PROMOTION_COUNT_KEYS = promotionCounts.keyof().options;
 
 export const promotionListSchema = z.object({
   school: z.object({ id: z.uuid(), name: z.string() }),

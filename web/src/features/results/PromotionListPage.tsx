@@ -3,6 +3,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAverage, PASS_FAIL_SHORT_VI } from '../../../../src/domain/grading/index.ts';
+import { PROMOTION_ACTIONS, PROMOTION_COUNT_KEYS } from '../../../../src/features/results/schemas.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -19,18 +20,6 @@ import {
 type Student = PromotionList['students'][number];
 type Counts = PromotionList['total'];
 
-const OUTCOMES = ['retest', 'summer_conduct', 'retained'] as const;
-const COUNT_KEYS = [
-  'students',
-  'promoted',
-  'retest',
-  'summerConduct',
-  'retained',
-  'notClassified',
-  'finalPromoted',
-  'finalRetained',
-  'pending',
-] as const satisfies readonly (keyof Counts)[];
 const OUTCOME_COLOR = { retest: 'yellow', summer_conduct: 'orange', retained: 'red' } as const;
 
 /**
@@ -95,7 +84,7 @@ function CountsTable({ data }: { data: PromotionList }) {
   const row = (label: string, counts: Counts, bold = false) => (
     <Table.Tr key={label} fw={bold ? 600 : undefined}>
       <Table.Td>{label}</Table.Td>
-      {COUNT_KEYS.map((key) => (
+      {PROMOTION_COUNT_KEYS.map((key) => (
         <Table.Td key={key} ta="right">
           {counts[key]}
         </Table.Td>
@@ -109,7 +98,7 @@ function CountsTable({ data }: { data: PromotionList }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('grade')}</Table.Th>
-              {COUNT_KEYS.map((key) => (
+              {PROMOTION_COUNT_KEYS.map((key) => (
                 <Table.Th key={key} ta="right">
                   {t(`count.${key}`)}
                 </Table.Th>
@@ -146,7 +135,7 @@ function Filters({
         label={t('filterOutcome')}
         placeholder={t('all')}
         clearable
-        data={OUTCOMES.map((o) => ({ value: o, label: t(`promotion.${o}`) }))}
+        data={PROMOTION_ACTIONS.map((o) => ({ value: o, label: t(`promotion.${o}`) }))}
         value={filters.outcome ?? null}
         onChange={(v) => onChange({ ...filters, outcome: (v as Filter['outcome']) ?? undefined })}
         data-testid="filter-outcome"
