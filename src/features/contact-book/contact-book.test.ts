@@ -47,7 +47,13 @@ describe.each(STORAGES)('sổ liên lạc (%s)', (storage) => {
     });
     cls = built.cls;
     [an, binh] = built.students as [Row<'students'>, Row<'students'>];
-    await buildTeachingAssignment(t.db, { cls, subjectCode: 'literature', teacher: subject.staff });
+    // 70 periods a year → 3 ĐĐGtx (TT22 Điều 6 khoản 2), from the assignment rather than the curriculum's 140.
+    await buildTeachingAssignment(t.db, {
+      cls,
+      subjectCode: 'literature',
+      teacher: subject.staff,
+      periodsPerYear: 70,
+    });
     const other = await buildClassWithStudents(t.db, {
       unit: u.schoolA,
       name: '9B',
@@ -75,6 +81,16 @@ describe.each(STORAGES)('sổ liên lạc (%s)', (storage) => {
       comment: 'Làm bài cẩn thận.',
     });
     await buildSubjectScores(t.db, { cls, student: an, subjectCode: 'math', term: 2, regular: [6.5] });
+    // Complete but not yet stored: (6 + 6 + 6,5 + 2·6 + 3·6,5) / 8 = 50 / 8 = 6,25 → 6,3 (half up).
+    await buildSubjectScores(t.db, {
+      cls,
+      student: an,
+      subjectCode: 'literature',
+      term: 2,
+      regular: [6, 6, 6.5],
+      midterm: 6,
+      final: 6.5,
+    });
     await buildSubjectYearResult(t.db, { cls, student: an, subjectCode: 'math', yearAverage: null });
     await buildStudentResult(t.db, { cls, student: an, term: 1, learning: 'good', conduct: 'excellent' });
     await buildAbsence(t.db, { cls, student: an, date: '2025-10-14', excused: true });
@@ -123,6 +139,30 @@ describe.each(STORAGES)('sổ liên lạc (%s)', (storage) => {
       .where('subject_id', '=', an.id)
       .execute();
     expect(logged).toContainEqual({ action: 'view', detail: 'contact_book_own' });
+  });
+
+  it('ĐTBmhk tạm tính khi đủ điểm (6,25 → 6,3), "chưa đủ điểm" kèm điểm còn thiếu; điểm đã lưu được ưu tiên', async () => {
+    const res = await book(mother, an.id);
+    expect(res.status).toBe(200);
+    const subject = (code: string) => res.body.subjects.find((s: { code: string }) => s.code === code);
+    expect(subject('literature').terms[0]).toMatchObject({
+      term: 2,
+      termAverage: null,
+      provisionalAverage: 6.3,
+      missing: null,
+      closed: false,
+    });
+    const [math1, math2] = subject('math').terms;
+    // Stored 8,6 wins; term I was closed (its result is stored), so it is no longer provisional.
+    expect(math1).toMatchObject({ termAverage: 8.6, provisionalAverage: null, closed: true });
+    expect(math2).toMatchObject({
+      termAverage: null,
+      provisionalAverage: null,
+      missing: 'Toán HK II: thiếu ĐĐGtx 1/4, ĐĐGgk, ĐĐGck',
+      closed: false,
+    });
+    // The guardian of another child does not see it.
+    expect((await book(await t.as('bo.binh'), an.id)).status).toBe(403);
   });
 
   it('phụ huynh chỉ xem con mình (con người khác → 403); học sinh chỉ xem chính mình; trường khác bị từ chối', async () => {

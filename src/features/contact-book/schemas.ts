@@ -39,6 +39,13 @@ export const contactBookSchema = z.object({
           finalResult: passFail.nullable(),
           termAverage: z.number().nullable(),
           termResult: passFail.nullable(),
+          /** ĐTBmhk computed from the scores entered so far while none is stored ("tạm tính"). */
+          provisionalAverage: z.number().nullable(),
+          provisionalResult: passFail.nullable(),
+          /** What is still missing before a term average can be computed ("chưa đủ điểm"). */
+          missing: z.string().nullable(),
+          /** The term has been closed (khoá sổ) for the student; until then an average is provisional. */
+          closed: z.boolean(),
           comment: z.string().nullable(),
           updatedAt: z.string(),
         }),

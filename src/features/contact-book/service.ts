@@ -1,19 +1,23 @@
-import { subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.ts';
+import { periodsPerYear, subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import {
+  type AssignmentRow,
   absencesOfStudents,
+  assignmentsOfClasses,
   conductOfClasses,
   scoresOfStudents,
   type TermScoreRow,
 } from '../gradebook/reads.ts';
+import type { ClassSubject } from '../results/compute.ts';
 import { resultsOfStudents } from '../results/reads.ts';
 import { readStudentAccess } from '../students/access.ts';
 import { listMyStudents } from '../students/mine.ts';
 import { enrolmentsOf } from '../students/queries.ts';
 import { requireClassReader } from '../transcripts/class-access.ts';
 import { notesForFamily } from './notes.ts';
+import { provisionalTerm } from './provisional.ts';
 
 /**
  * Sổ liên lạc: what a family (or the student) follows during the year — scores as they are entered with the term
@@ -40,12 +44,13 @@ export async function contactBook(ctx: ServiceContext, studentId: string, school
   if (access.view === 'staff') await requireClassReader(ctx, enrolment.class_id);
   const unitId = student.unit_id;
   const year = enrolment.school_year;
-  const [scores, results, absences, conduct, notes] = await Promise.all([
+  const [scores, results, absences, conduct, notes, assignments] = await Promise.all([
     scoresOfStudents(ctx.db, unitId, year, [studentId]),
     resultsOfStudents(ctx.db, unitId, year, [studentId]),
     absencesOfStudents(ctx.db, unitId, year, [studentId]),
     conductOfClasses(ctx.db, unitId, year, [enrolment.class_id]),
     notesForFamily(ctx, unitId, enrolment.class_id),
+    assignmentsOfClasses(ctx.db, unitId, year, [enrolment.class_id]),
   ]);
   await logPersonalDataAccess(ctx, {
     unitId,
@@ -67,7 +72,7 @@ export async function contactBook(ctx: ServiceContext, studentId: string, school
       schoolYear: year,
     },
     schoolYears: [...new Set(enrolments.map((e) => e.school_year))],
-    subjects: subjectsOf(enrolment.grade, scores, results.subjects),
+    subjects: subjectsOf(enrolment.grade, scores, results, assignments),
     results: ([1, 2, 0] as const).map((term) => ({
       term,
       learning: termRow(term)?.learningResult ?? null,
@@ -85,9 +90,28 @@ export async function contactBook(ctx: ServiceContext, studentId: string, school
   };
 }
 
-type YearRows = Awaited<ReturnType<typeof resultsOfStudents>>['subjects'];
+type Results = Awaited<ReturnType<typeof resultsOfStudents>>;
 
-function subjectsOf(grade: number, scores: TermScoreRow[], years: YearRows) {
+/**
+ * The subject as the class is assessed in it, for the provisional average: the periods per year (which fix the
+ * number of ĐĐGtx) come from the class's teaching assignment, else from the curriculum for the grade.
+ */
+function assessedSubject(
+  grade: number,
+  code: string,
+  name: string,
+  kind: ClassSubject['kind'],
+  assignments: readonly AssignmentRow[],
+): ClassSubject | undefined {
+  const periods =
+    assignments.find((a) => a.subjectCode === code)?.periodsPerYear ?? periodsPerYear(code, grade);
+  return periods === undefined ? undefined : { code, name, kind, periodsPerYear: periods };
+}
+
+function subjectsOf(grade: number, scores: TermScoreRow[], results: Results, assignments: AssignmentRow[]) {
+  const years = results.subjects;
+  // A term is closed for the student once the close job has stored its result; until then averages are provisional.
+  const closedTerms = new Set(results.terms.map((r) => r.term));
   const codes = [...new Set([...scores.map((s) => s.subjectCode), ...years.map((y) => y.subjectCode)])];
   const order = subjectsForGrade(grade).map((s) => s.code as string);
   codes.sort((a, b) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999));
@@ -95,10 +119,13 @@ function subjectsOf(grade: number, scores: TermScoreRow[], years: YearRows) {
     const gs = subjectsForGrade(grade).find((s) => s.code === code);
     const subject = subjectByCode(code);
     const year = years.find((y) => y.subjectCode === code);
+    const name = gs?.name ?? subject?.name ?? code;
+    const kind = (gs?.assessment ?? subject?.assessment ?? 'score') as 'score' | 'comment';
+    const assessed = assessedSubject(grade, code, name, kind, assignments);
     return {
       code,
-      name: gs?.name ?? subject?.name ?? code,
-      kind: (gs?.assessment ?? subject?.assessment ?? 'score') as 'score' | 'comment',
+      name,
+      kind,
       terms: scores
         .filter((s) => s.subjectCode === code)
         .sort((a, b) => a.term - b.term)
@@ -112,6 +139,8 @@ function subjectsOf(grade: number, scores: TermScoreRow[], years: YearRows) {
           finalResult: s.finalResult,
           termAverage: s.termAverage,
           termResult: s.termResult,
+          ...provisionalTerm(assessed, s),
+          closed: closedTerms.has(s.term),
           comment: s.teacherComment,
           updatedAt: s.updatedAt.toISOString(),
         })),

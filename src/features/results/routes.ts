@@ -3,10 +3,21 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../platform/http/common-schemas.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
+import { sendFile } from '../assessments/routes.ts';
+import { XLSX_MIME } from '../imports/workbook.ts';
 import { closeInput, queueClose } from './close.ts';
 import { CHECKPOINTS, primaryGrid, primaryGridBody, savePrimaryGrid } from './primary.ts';
+import { promotionList } from './promotion-list.ts';
+import { promotionListXlsx } from './promotion-list-xlsx.ts';
 import { queueRollover, rolloverInput } from './rollover.ts';
-import { jobQueued, summaryQuery, summerBody, termQuery } from './schemas.ts';
+import {
+  jobQueued,
+  promotionListQuery,
+  promotionListSchema,
+  summaryQuery,
+  summerBody,
+  termQuery,
+} from './schemas.ts';
 import { classResults, recordSummer, schoolSummary } from './service.ts';
 
 const tags = ['results'];
@@ -28,6 +39,16 @@ export const resultRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get('/results/summary', { schema: { tags, querystring: summaryQuery } }, (req) =>
     schoolSummary(ctxOf(req), req.query.unitId, req.query.schoolYear, req.query.term as 0 | 1 | 2),
+  );
+  api.get(
+    '/results/promotion-list',
+    { schema: { tags, querystring: promotionListQuery, response: { 200: promotionListSchema } } },
+    (req) => promotionList(ctxOf(req), req.query),
+  );
+  api.get(
+    '/results/promotion-list.xlsx',
+    { schema: { tags, querystring: promotionListQuery } },
+    async (req, reply) => sendFile(reply, await promotionListXlsx(ctxOf(req), req.query), XLSX_MIME),
   );
   api.put(
     '/results/students/:id/summer',

@@ -189,7 +189,25 @@ export async function schoolSummary(
   term: 0 | 1 | 2,
 ) {
   await requireUnitAccess(ctx, 'gradebook.read', unitId);
-  const rows = await ctx.db
+  return { schoolYear, term, grades: await resultCountsByGrade(ctx.db, unitId, schoolYear, term) };
+}
+
+export type GradeCounts = Awaited<ReturnType<typeof resultCountsByGrade>>[number];
+
+/**
+ * Per grade of a school, from the stored results of a term (1, 2) or the year (0): the students with a result row,
+ * the number at each learning and conduct level, and — for the year — the decision of TT22 Điều 12–14 before the
+ * summer (promoted / retest / summerConduct / retained / notClassified, the last being students missing scores or
+ * assessments) and after it (finalPromoted / finalRetained; pending = sent to the summer and not yet decided).
+ * The caller has checked access to the unit.
+ */
+export async function resultCountsByGrade(
+  db: ServiceContext['db'],
+  unitId: string,
+  schoolYear: string,
+  term: 0 | 1 | 2,
+) {
+  const rows = await db
     .selectFrom('student_results as r')
     .innerJoin('classes as c', 'c.id', 'r.class_id')
     .select((eb) => [
@@ -205,6 +223,15 @@ export async function schoolSummary(
       eb.fn.countAll<number>().filterWhere('r.promotion', '=', 'retest').as('retest'),
       eb.fn.countAll<number>().filterWhere('r.promotion', '=', 'summer_conduct').as('summer_conduct'),
       eb.fn.countAll<number>().filterWhere('r.promotion', '=', 'retained').as('retained'),
+      eb.fn.countAll<number>().filterWhere('r.promotion', 'is', null).as('not_classified'),
+      eb.fn.countAll<number>().filterWhere('r.final_promotion', '=', 'promoted').as('final_promoted'),
+      eb.fn.countAll<number>().filterWhere('r.final_promotion', '=', 'retained').as('final_retained'),
+      eb.fn
+        .countAll<number>()
+        .filterWhere((w) =>
+          w.and([w('r.promotion', 'in', ['retest', 'summer_conduct']), w('r.final_promotion', 'is', null)]),
+        )
+        .as('pending'),
     ])
     .where('r.unit_id', '=', unitId)
     .where('c.unit_id', '=', unitId)
@@ -213,31 +240,31 @@ export async function schoolSummary(
     .groupBy('c.grade')
     .orderBy('c.grade')
     .execute();
-  return {
-    schoolYear,
-    term,
-    grades: rows.map((row) => {
-      const r = row as unknown as Record<string, number>;
-      const students = Number(r.students);
-      const levels = (prefix: string) =>
-        LEVELS.map((level) => {
-          const count = Number(r[`${prefix}_${level}`]);
-          return { level, count, percent: pct(count, students) };
-        });
-      return {
-        grade: Number(r.grade),
-        students,
-        learning: levels('learning'),
-        conduct: levels('conduct'),
-        promotion: {
-          promoted: Number(r.promoted),
-          retest: Number(r.retest),
-          summerConduct: Number(r.summer_conduct),
-          retained: Number(r.retained),
-        },
-      };
-    }),
-  };
+  return rows.map((row) => {
+    const r = row as unknown as Record<string, number>;
+    const students = Number(r.students);
+    const levels = (prefix: string) =>
+      LEVELS.map((level) => {
+        const count = Number(r[`${prefix}_${level}`]);
+        return { level, count, percent: pct(count, students) };
+      });
+    return {
+      grade: Number(r.grade),
+      students,
+      learning: levels('learning'),
+      conduct: levels('conduct'),
+      promotion: {
+        promoted: Number(r.promoted),
+        retest: Number(r.retest),
+        summerConduct: Number(r.summer_conduct),
+        retained: Number(r.retained),
+        notClassified: Number(r.not_classified),
+        finalPromoted: Number(r.final_promoted),
+        finalRetained: Number(r.final_retained),
+        pending: Number(r.pending),
+      },
+    };
+  });
 }
 
 /**

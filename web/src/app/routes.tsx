@@ -68,6 +68,7 @@ const ScoreGridPage = lazy(() => import('../features/gradebook/ScoreGridPage.tsx
 const AttendancePage = lazy(() => import('../features/gradebook/AttendancePage.tsx'));
 const ConductPage = lazy(() => import('../features/gradebook/ConductPage.tsx'));
 const ResultsPage = lazy(() => import('../features/results/ResultsPage.tsx'));
+const PromotionListPage = lazy(() => import('../features/results/PromotionListPage.tsx'));
 const ContactBookPage = lazy(() => import('../features/contact-book/ContactBookPage.tsx'));
 const TranscriptsPage = lazy(() => import('../features/transcripts/TranscriptsPage.tsx'));
 const ClassTranscriptsPage = lazy(() => import('../features/transcripts/ClassTranscriptsPage.tsx'));
@@ -257,6 +258,7 @@ export const appRoutes: AppRoute[] = [
       group: 'records',
     },
   },
+  { path: '/results/promotion-list', component: PromotionListPage },
   {
     path: '/contact-book',
     component: ContactBookPage,

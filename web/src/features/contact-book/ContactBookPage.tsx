@@ -138,27 +138,60 @@ function TermLine({ kind, term }: { kind: Subject['kind']; term: TermScores }) {
     kind === 'comment' ? term.regularResults.map((r) => pf(r)) : term.regular.map((r) => score(r));
   const midterm = kind === 'comment' ? pf(term.midtermResult) : score(term.midterm);
   const final = kind === 'comment' ? pf(term.finalResult) : score(term.final);
-  const average = kind === 'comment' ? pf(term.termResult) : avg(term.termAverage);
   return (
     <div data-testid={`term-${term.term}`}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Text size="sm" fw={500}>
           {term.term === 1 ? t('term1') : t('term2')}
         </Text>
-        <Text size="sm" fw={600} data-testid="term-average">
-          {t('termAverage')}: {average}
-        </Text>
+        <TermAverage kind={kind} term={term} />
       </Group>
       <Text size="sm" c="dimmed">
         {t('regular')}: {regular.length ? regular.join(' · ') : '—'} | {t('midterm')}: {midterm} |{' '}
         {t('final')}: {final}
       </Text>
+      {term.missing && (
+        <Text size="xs" c="dimmed" data-testid="term-missing">
+          {term.missing}
+        </Text>
+      )}
       {term.comment && (
         <Text size="sm" fs="italic">
           {t('teacherComment')}: {term.comment}
         </Text>
       )}
     </div>
+  );
+}
+
+/**
+ * The stored ĐTBmhk when there is one, else the one computed from the scores entered so far; either is marked
+ * "tạm tính" until the school closes the term, and an incomplete term says what is missing instead of a number.
+ */
+function TermAverage({ kind, term }: { kind: Subject['kind']; term: TermScores }) {
+  const { t } = useTranslation('contactBook');
+  const stored = kind === 'comment' ? term.termResult : term.termAverage;
+  const provisional = kind === 'comment' ? term.provisionalResult : term.provisionalAverage;
+  const value = stored ?? provisional;
+  if (value === null) {
+    return (
+      <Badge color="gray" variant="light" title={term.missing ?? undefined} data-testid="term-incomplete">
+        {t('incomplete')}
+      </Badge>
+    );
+  }
+  const shown = typeof value === 'number' ? avg(value) : pf(value);
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Text size="sm" fw={600} data-testid="term-average">
+        {t('termAverage')}: {shown}
+      </Text>
+      {!term.closed && (
+        <Badge color="yellow" variant="light" size="sm" data-testid="provisional">
+          {t('provisional')}
+        </Badge>
+      )}
+    </Group>
   );
 }
 

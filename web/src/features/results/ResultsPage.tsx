@@ -15,10 +15,11 @@ import {
   Text,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowForward, IconCalculator } from '@tabler/icons-react';
+import { IconArrowForward, IconCalculator, IconListDetails } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -64,7 +65,23 @@ function Results() {
   const options = (classes.data?.classes ?? []).map((c) => ({ value: c.id, label: c.name }));
   return (
     <Stack>
-      <PageHeader title={t('title')} subtitle={t('subtitle', { year: schoolYear })} />
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle', { year: schoolYear })}
+        actions={
+          can('gradebook.read') && (
+            <Button
+              component={Link}
+              to="/results/promotion-list"
+              variant="light"
+              leftSection={<IconListDetails size={16} />}
+              data-testid="open-promotion-list"
+            >
+              {t('openPromotionList')}
+            </Button>
+          )
+        }
+      />
       {can('gradebook.manage') && <CloseCard unitId={unitId} schoolYear={schoolYear} />}
       <Group align="end" wrap="wrap">
         <Select

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
+import type { PromotionList, PromotionListQuery } from '../../../../src/features/results/schemas.ts';
+import { apiDownload, apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
 
 /** A background job as GET /jobs/:id returns it. */
 export interface Job {
@@ -129,4 +130,19 @@ export function useRecordSummer() {
     },
     onSuccess: () => void client.invalidateQueries({ queryKey: ['results'] }),
   });
+}
+
+export type { PromotionList, PromotionListQuery };
+
+/** Danh sách lên lớp toàn trường: counts per grade and the students needing action, with the page's filters. */
+export function usePromotionList(query: PromotionListQuery | null) {
+  return useQuery({
+    queryKey: ['results', 'promotion-list', query],
+    queryFn: () => apiGet<PromotionList>(`/results/promotion-list${qs({ ...query })}`),
+    enabled: Boolean(query),
+  });
+}
+
+export function downloadPromotionList(query: PromotionListQuery) {
+  return apiDownload(`/results/promotion-list.xlsx${qs({ ...query })}`, 'danh-sach-len-lop.xlsx');
 }
