@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { WEB_DIST } from '../cli/web.ts';
 import { registerJobHandlers } from '../src/features/jobs.ts';
 import type { DB } from '../src/platform/db/schema.ts';
@@ -57,6 +58,36 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+export interface E2ESuite {
+  server: E2EServer;
+  browser: Browser;
+}
+
+/**
+ * The server, seeded by `seed`, and the browser of one test file: started before its tests, closed after them.
+ * The fields are set once `beforeAll` has run, so read them inside the tests.
+ */
+export function setUpSuite(seed: (db: Kysely<DB>) => Promise<unknown>): E2ESuite {
+  const suite = {} as E2ESuite;
+  beforeAll(async () => {
+    suite.server = await startServer();
+    await seed(suite.server.db);
+    suite.browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
+
+/** The uncaught errors of a page, collected for a final `expect(errors).toEqual([])`. */
+export function pageErrorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
 export const DESKTOP = { viewport: { width: 1366, height: 800 } } as const;
 
@@ -79,4 +110,13 @@ export async function logOut(page: Page) {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('logout').click();
   await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+}
+
+/** The principal closes the school year from the results page; resolves to the finished job's report. */
+export async function closeYear(page: Page, baseUrl: string): Promise<Locator> {
+  await page.goto(`${baseUrl}/results`);
+  await page.getByTestId('close-year').click();
+  const done = page.getByTestId('job-done');
+  await done.waitFor({ timeout: 60_000 });
+  return done;
 }
