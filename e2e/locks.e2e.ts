@@ -71,6 +71,10 @@ describe('khoá sổ điểm danh trên trình duyệt', () => {
     await dialog.getByLabel('Lớp', { exact: true }).click();
     await p.getByRole('option', { name: '6A1', exact: true }).click();
     expect(await dialog.getByLabel('Học kì', { exact: true }).inputValue()).toBe('Học kì I');
+    // Without a real reason the server refuses, and the dialog says why under the field.
+    await dialog.getByLabel('Lí do mở khoá').fill('sót');
+    await dialog.getByRole('button', { name: 'Mở khoá rèn luyện/điểm danh' }).click();
+    await dialog.getByText('Ghi rõ lí do mở khoá (ít nhất 5 kí tự).').waitFor();
     await dialog.getByLabel('Lí do mở khoá').fill(REASON);
     await dialog.getByRole('button', { name: 'Mở khoá rèn luyện/điểm danh' }).click();
     await p.getByText('Đã mở khoá.').waitFor();

@@ -155,7 +155,11 @@ describe('danh sách lên lớp toàn trường trên trình duyệt', () => {
     const retained = cards.filter({ hasText: 'Vũ Thị Phương' });
     expect(await retained.textContent()).toContain('Ở lại lớp');
     expect(await retained.textContent()).toContain('Nghỉ (buổi): 46');
-    await page.getByRole('button', { name: 'Tải Excel' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải Excel' }).tap(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Danh sách lên lớp 2025-2026 - Trường THCS A.xlsx');
     await page.screenshot({ path: '/tmp/promotion-phone.png', fullPage: true });
     await context.close();
   });
