@@ -3,13 +3,14 @@ import { type Kysely, sql } from 'kysely';
 import pino from 'pino';
 import { seedDemo } from '../src/demo/index.ts';
 import { type CloseSummary, runClose } from '../src/features/results/close.ts';
+import { loadConfig } from '../src/platform/config.ts';
 import type { ServiceContext } from '../src/platform/context.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { measure, printComparison } from './lib/report.ts';
 import { createScratchDatabase, openSeededDatabase, requireDatabaseUrl } from './lib/scratch-database.ts';
 
 /**
- * `npm run bench -- year-close [--students 300000] [--seed 1] [--parallel 2] [--database name]`: the year close
+ * `npm run bench -- year-close [--students 300000] [--seed 1] [--parallel 3] [--database name]`: the year close
  * (TT22/TT27 results, promotion, awards, written set-based into student_results and subject_year_results) of every
  * school of the demo province on PostgreSQL, beside a same-run baseline: one SQL aggregate over the very same score
  * rows (per-student average of subject_scores). The province is generated first with `seed-demo --students` (timed
@@ -22,7 +23,8 @@ export async function run(args: string[]): Promise<void> {
     options: {
       students: { type: 'string', default: '300000' },
       seed: { type: 'string', default: '1' },
-      parallel: { type: 'string', default: '2' },
+      // As many schools at once as the server's job workers on PostgreSQL (TRUONGSO_JOB_WORKERS, default 3).
+      parallel: { type: 'string', default: String(loadConfig().jobWorkers) },
       database: { type: 'string' },
     },
   });
@@ -34,8 +36,8 @@ export async function run(args: string[]): Promise<void> {
     : `${students.toLocaleString('en-US')} students, seed ${values.seed}`;
   console.log(`Year-close benchmark: ${what}, ${parallel} school(s) at a time`);
   const scratch = values.database
-    ? await openSeededDatabase(adminUrl, values.database)
-    : await createScratchDatabase(adminUrl, 'yearclose');
+    ? await openSeededDatabase(adminUrl, values.database, parallel + 1)
+    : await createScratchDatabase(adminUrl, 'yearclose', parallel + 1);
   try {
     const db = scratch.database.db;
     if (values.database) await clearResults(db);

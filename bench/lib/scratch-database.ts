@@ -22,12 +22,16 @@ export function requireDatabaseUrl(): string {
 }
 
 /** Creates a fresh, migrated database next to DATABASE_URL's, so a benchmark never touches real data. */
-export async function createScratchDatabase(adminUrl: string, label: string): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  adminUrl: string,
+  label: string,
+  poolSize = 2,
+): Promise<ScratchDatabase> {
   const name = `truongso_bench_${label}_${randomBytes(3).toString('hex')}`;
   await adminQuery(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize });
   await migrateToLatest(database.db as never);
   return {
     url: url.toString(),
@@ -40,10 +44,14 @@ export async function createScratchDatabase(adminUrl: string, label: string): Pr
 }
 
 /** A database seeded earlier (kept between runs); migrated to the latest schema, and left in place afterwards. */
-export async function openSeededDatabase(adminUrl: string, name: string): Promise<ScratchDatabase> {
+export async function openSeededDatabase(
+  adminUrl: string,
+  name: string,
+  poolSize = 2,
+): Promise<ScratchDatabase> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize });
   await migrateToLatest(database.db as never);
   return { url: url.toString(), database, drop: () => database.close() };
 }

@@ -29,7 +29,7 @@ export function startCommand(program: Command): void {
         console.log('Đang dựng giao diện web lần đầu (vite build)…');
         await buildWebApp();
       }
-      const jobs = new JobRunner(database.db, log);
+      const jobs = new JobRunner(database.db, log, database.kind === 'postgres' ? config.jobWorkers : 1);
       registerJobHandlers(jobs);
       await jobs.recover();
       const app = await buildApp({

@@ -11,6 +11,8 @@ export interface AppConfig {
   /** Set the Secure flag on cookies (behind HTTPS). */
   secureCookies: boolean;
   logLevel: string;
+  /** Jobs run at once on PostgreSQL (TRUONGSO_JOB_WORKERS, default 3); the embedded database runs one. */
+  jobWorkers: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -21,5 +23,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: Number(env.PORT ?? 3000),
     secureCookies: env.TRUONGSO_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
+    jobWorkers: Math.max(1, Number(env.TRUONGSO_JOB_WORKERS ?? 3) || 1),
   };
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import {
   completesGrade,
@@ -11,6 +11,7 @@ import {
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { unpackRows } from '../../platform/db/packed-rows.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
@@ -21,7 +22,15 @@ import {
   scoreInputsByStudent,
 } from '../gradebook/reads.ts';
 import { classSubjects, computeStudent, type Scope, type StudentOutcome } from './compute.ts';
-import { upsertStudentResults, upsertSubjectYearResults } from './write.ts';
+import {
+  type ColumnBatch,
+  existingResults,
+  type StudentResultRow,
+  studentResultBatch,
+  subjectYearBatch,
+  writeStudentResults,
+  writeSubjectYearResults,
+} from './write.ts';
 
 export const CLOSE_JOB = 'results.close';
 
@@ -116,6 +125,8 @@ export async function runClose(
     incomplete: [],
   };
   return inTransaction(ctx, async (trx) => {
+    // One close of a school at a time: a second waits here, then sees the first one's rows and upserts.
+    await sql`select pg_advisory_xact_lock(hashtext(${`results.close:${input.unitId}`}))`.execute(trx.db);
     await progress.report(0, classes.length, 'Đang tính kết quả…');
     for (let i = 0; i < classes.length; i += CLASS_BATCH) {
       const batch = classes.slice(i, i + CLASS_BATCH);
@@ -180,7 +191,7 @@ export async function closeBatch(
   const secondary = batch.filter((c) => c.grade >= 6).map((c) => c.id);
   const primary = batch.filter((c) => c.grade < 6);
   const classIds = batch.map((c) => c.id);
-  const [students, scores, conduct, absences, assignments, retests, summer] = await Promise.all([
+  const [students, scores, conduct, absences, assignments, retests, summer, modes] = await Promise.all([
     studentsOfClasses(db, unitId, classIds),
     scoreInputsByStudent(
       db,
@@ -194,12 +205,13 @@ export async function closeBatch(
     assignmentsOfClasses(db, unitId, schoolYear, secondary),
     input.scope === 'year' ? retestsOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
     input.scope === 'year' ? summerConductOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
+    existingResults(db, input, classIds),
   ]);
   const conductByStudent = groupBy(conduct, (c) => c.studentId);
   const assignmentsByClass = groupBy(assignments, (a) => a.classId);
   const studentsByClass = groupBy(students, (s) => s.classId);
-  const resultRows: Record<string, unknown>[] = [];
-  const subjectRows: Record<string, unknown>[] = [];
+  const resultRows = studentResultBatch();
+  const subjectRows = subjectYearBatch();
 
   for (const cls of batch) {
     const members = studentsByClass.get(cls.id) ?? [];
@@ -230,24 +242,24 @@ export async function closeBatch(
           missing: outcome.missing,
         });
       } else summary.classified += 1;
-      const base = {
-        unit_id: unitId,
-        school_year: schoolYear,
-        class_id: cls.id,
-        student_id: member.studentId,
-      };
       for (const term of outcome.terms) {
-        resultRows.push({
-          ...base,
+        resultRows.add({
+          class_id: cls.id,
+          student_id: member.studentId,
           term: term.term,
           learning_result: term.learning,
           conduct_result: term.conduct,
           absent_sessions: 0,
+          promotion: null,
+          award: null,
+          final_promotion: null,
+          primary_outcome: null,
         });
       }
       if (outcome.year) {
-        resultRows.push({
-          ...base,
+        resultRows.add({
+          class_id: cls.id,
+          student_id: member.studentId,
           term: 0,
           learning_result: outcome.year.learning,
           conduct_result: outcome.year.conduct,
@@ -255,11 +267,13 @@ export async function closeBatch(
           promotion: outcome.year.promotion,
           award: outcome.year.award,
           final_promotion: outcome.year.finalPromotion,
+          primary_outcome: null,
         });
       }
       for (const s of outcome.subjects) {
-        subjectRows.push({
-          ...base,
+        subjectRows.add({
+          class_id: cls.id,
+          student_id: member.studentId,
           subject_code: s.subjectCode,
           year_average: s.yearAverage,
           year_result: s.yearResult,
@@ -270,8 +284,8 @@ export async function closeBatch(
   if (input.scope === 'year' && primary.length > 0) {
     await closePrimary(db, input, primary, studentsByClass, absences, resultRows, summary);
   }
-  await upsertStudentResults(db, resultRows);
-  await upsertSubjectYearResults(db, subjectRows);
+  await writeStudentResults(db, modes.studentResults, input, resultRows);
+  await writeSubjectYearResults(db, modes.subjectResults, input, subjectRows);
 }
 
 /**
@@ -284,12 +298,16 @@ async function closePrimary(
   classes: readonly ClassInfo[],
   studentsByClass: Map<string, EnrolledStudent[]>,
   absences: Map<string, { excused: number; unexcused: number }>,
-  resultRows: Record<string, unknown>[],
+  resultRows: ColumnBatch<StudentResultRow>,
   summary: CloseSummary,
 ) {
+  // One row per student with the evaluations packed (see unpackRows): half of a province are primary students.
   const evaluations = await db
     .selectFrom('primary_evaluations')
-    .select(['student_id', 'aspect', 'level', 'test_score'])
+    .select([
+      'student_id',
+      sql<string>`string_agg(concat(aspect, '|', level, '|', test_score), ';')`.as('packed'),
+    ])
     .where('unit_id', '=', input.unitId)
     .where('school_year', '=', input.schoolYear)
     .where('checkpoint', '=', 'end2')
@@ -298,14 +316,15 @@ async function closePrimary(
       'in',
       classes.map((c) => c.id),
     )
+    .groupBy('student_id')
     .execute();
-  const byStudent = groupBy(evaluations, (e) => e.student_id);
+  const byStudent = new Map(evaluations.map((e) => [e.student_id, unpackRows(e.packed)]));
   for (const cls of classes) {
     for (const member of studentsByClass.get(cls.id) ?? []) {
       const rows = byStudent.get(member.studentId) ?? [];
-      const subjects = rows.filter((r) => r.aspect.startsWith('subject:'));
-      const qualities = rows.filter((r) => r.aspect.startsWith('quality:'));
-      const competencies = rows.filter((r) => r.aspect.startsWith('competence:'));
+      const subjects = rows.filter(([aspect]) => aspect.startsWith('subject:'));
+      const qualities = rows.filter(([aspect]) => aspect.startsWith('quality:'));
+      const competencies = rows.filter(([aspect]) => aspect.startsWith('competence:'));
       const missing: string[] = [];
       if (subjects.length === 0) missing.push('Đánh giá cuối năm: chưa có mức đạt được của môn học');
       if (qualities.length === 0) missing.push('Đánh giá cuối năm: chưa đánh giá phẩm chất');
@@ -313,10 +332,10 @@ async function closePrimary(
       let outcome: ReturnType<typeof primaryYearOutcome> | null = null;
       if (missing.length === 0) {
         outcome = primaryYearOutcome({
-          subjects: subjects.map((r) => r.level as PrimaryLevel),
-          qualities: qualities.map((r) => r.level as PrimaryTraitLevel),
-          competencies: competencies.map((r) => r.level as PrimaryTraitLevel),
-          testScores: subjects.flatMap((r) => (r.test_score === null ? [] : [Number(r.test_score)])),
+          subjects: subjects.map(([, level]) => level as PrimaryLevel),
+          qualities: qualities.map(([, level]) => level as PrimaryTraitLevel),
+          competencies: competencies.map(([, level]) => level as PrimaryTraitLevel),
+          testScores: subjects.flatMap(([, , score]) => (score ? [Number(score)] : [])),
         });
         summary.classified += 1;
       } else {
@@ -330,14 +349,15 @@ async function closePrimary(
       const absent = absences.get(member.studentId);
       // A primary student who does not complete gets a support plan; the principal decides later (TT27 Điều 11).
       const promoted = outcome && completesGrade(outcome) ? 'promoted' : null;
-      resultRows.push({
-        unit_id: input.unitId,
-        school_year: input.schoolYear,
+      resultRows.add({
         class_id: cls.id,
         student_id: member.studentId,
         term: 0,
+        learning_result: null,
+        conduct_result: null,
         absent_sessions: absent ? absent.excused + absent.unexcused : 0,
         promotion: promoted,
+        award: null,
         final_promotion: promoted,
         primary_outcome: outcome,
       });

@@ -374,12 +374,14 @@ export async function recordSummer(ctx: ServiceContext, studentId: string, input
       .updateTable('student_results')
       .set({ summer_conduct_result: summerConduct, final_promotion: final.finalPromotion })
       .where('unit_id', '=', year.unit_id)
-      .where('id', '=', year.id)
+      .where('student_id', '=', studentId)
+      .where('school_year', '=', input.schoolYear)
+      .where('term', '=', 0)
       .execute();
     await audit(trx, {
       unitId: year.unit_id,
       entity: 'student_results',
-      entityId: year.id,
+      entityId: studentId,
       action: 'summer',
       before: {
         finalPromotion: year.final_promotion,

@@ -4,7 +4,26 @@ import { openTestDatabase, STORAGES } from '../../../test/databases.ts';
 import { buildClass, buildEnrolment, buildProvince, buildStudent } from '../../../test/factories.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
-import { arrayLiteral, upsertSubjectYearResults } from './write.ts';
+import {
+  arrayLiteral,
+  existingResults,
+  type SubjectYearRow,
+  subjectYearBatch,
+  type WriteMode,
+  writeSubjectYearResults,
+} from './write.ts';
+
+/** Writes subject results as the close does: one batch of one school's year. */
+function writeSubjects(
+  db: Database['db'],
+  cls: Row<'classes'>,
+  rows: SubjectYearRow[],
+  mode: WriteMode = 'upsert',
+) {
+  const batch = subjectYearBatch();
+  for (const row of rows) batch.add(row);
+  return writeSubjectYearResults(db, mode, { unitId: cls.unit_id, schoolYear: cls.school_year }, batch);
+}
 
 describe('arrayLiteral', () => {
   it('viết trần uuid, số và mã; đặt trong ngoặc kép mọi thứ khác', () => {
@@ -22,9 +41,7 @@ describe.each(STORAGES)('ghi kết quả học tập (%s)', (storage) => {
   let units: Awaited<ReturnType<typeof buildProvince>>;
   let cls: Row<'classes'>;
   let student: Row<'students'>;
-  const row = (over: Record<string, unknown> = {}) => ({
-    unit_id: cls.unit_id,
-    school_year: cls.school_year,
+  const row = (over: Partial<SubjectYearRow> = {}): SubjectYearRow => ({
     class_id: cls.id,
     student_id: student.id,
     subject_code: 'toan',
@@ -51,11 +68,21 @@ describe.each(STORAGES)('ghi kết quả học tập (%s)', (storage) => {
   });
 
   it('ghi rồi ghi lại (cập nhật) một dòng theo khoá tự nhiên', async () => {
-    await upsertSubjectYearResults(database.db, [
+    const scope = { unitId: cls.unit_id, schoolYear: cls.school_year };
+    expect(await existingResults(database.db, scope, [cls.id])).toEqual({
+      studentResults: 'insert',
+      subjectResults: 'insert',
+    });
+    await writeSubjects(database.db, cls, [row({ subject_code: 'ly' })], 'insert');
+    expect(await existingResults(database.db, scope, [cls.id])).toEqual({
+      studentResults: 'insert',
+      subjectResults: 'upsert',
+    });
+    await writeSubjects(database.db, cls, [
       row(),
       row({ subject_code: 'gdcd', year_average: null, year_result: 'pass' }),
     ]);
-    await upsertSubjectYearResults(database.db, [row({ year_average: 8 })]);
+    await writeSubjects(database.db, cls, [row({ year_average: 8 })]);
     const rows = await database.db
       .selectFrom('subject_year_results')
       .select(['subject_code', 'year_average', 'year_result'])
@@ -70,6 +97,7 @@ describe.each(STORAGES)('ghi kết quả học tập (%s)', (storage) => {
       ]),
     ).toEqual([
       ['gdcd', null, 'pass'],
+      ['ly', 6.3, null],
       ['toan', 8, null],
     ]);
   });
@@ -87,25 +115,24 @@ describe.each(STORAGES)('ghi kết quả học tập (%s)', (storage) => {
       );
     const before = await count();
     await expect(
-      upsertSubjectYearResults(database.db, [
+      writeSubjects(database.db, cls, [
         row({ subject_code: 'ly' }),
         row({ subject_code: 'hoa', student_id: '00000000-0000-4000-8000-000000000000' }),
       ]),
     ).rejects.toThrow(/không tồn tại/);
-    await expect(upsertSubjectYearResults(database.db, [row({ class_id: otherSchool.id })])).rejects.toThrow(
+    await expect(writeSubjects(database.db, cls, [row({ class_id: otherSchool.id })])).rejects.toThrow(
       /không tồn tại/,
     );
     await expect(
       database.db
         .insertInto('student_results')
         .values({
-          ...row(),
-          subject_code: undefined,
-          year_average: undefined,
-          year_result: undefined,
+          unit_id: cls.unit_id,
+          school_year: cls.school_year,
+          student_id: student.id,
           term: 0,
           class_id: otherSchool.id,
-        } as never)
+        })
         .execute(),
     ).rejects.toThrow(/không tồn tại/);
     expect(await count()).toBe(before);

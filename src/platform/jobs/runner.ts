@@ -34,12 +34,15 @@ export interface LiveJob {
 }
 
 /**
- * Heavy or batch work (imports, year close, PDF batches) runs here, one job at a time per process, outside the
- * request. State and progress live in the jobs table so the user can watch them and a restart can report them.
+ * Heavy or batch work (imports, year close, PDF batches) runs here, outside the request, `workers` jobs at a time
+ * (one on the embedded database, which has a single connection; several on PostgreSQL, where schools of a province
+ * closing their year at once should not queue behind each other). State and progress live in the jobs table so the
+ * user can watch them and a restart can report them.
  */
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
-  private draining: Promise<void> | null = null;
+  /** The running drain loops, at most `workers`. */
+  private readonly loops = new Set<Promise<void>>();
   private stopped = false;
   /** Live progress of the running job, readable while its transaction holds the embedded database. */
   private readonly live = new Map<string, LiveJob>();
@@ -48,6 +51,7 @@ export class JobRunner {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly log: Logger,
+    private readonly workers = 1,
   ) {}
 
   register(kind: string, handler: JobHandler): void {
@@ -90,17 +94,18 @@ export class JobRunner {
     return row.id;
   }
 
-  /** Starts working through queued jobs if not already doing so. */
+  /** Starts working through queued jobs, with as many loops as there are workers. */
   kick(): void {
-    if (this.draining || this.stopped) return;
-    this.draining = this.drain().finally(() => {
-      this.draining = null;
-    });
+    if (this.stopped) return;
+    while (this.loops.size < Math.max(1, this.workers)) {
+      const loop: Promise<void> = this.drain().finally(() => this.loops.delete(loop));
+      this.loops.add(loop);
+    }
   }
 
   /** Resolves when the queue is empty (tests and CLI commands wait on this). */
   async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+    while (this.loops.size > 0) await Promise.all(this.loops);
   }
 
   async stop(): Promise<void> {

@@ -6,8 +6,8 @@ import { type Kysely, sql } from 'kysely';
 // one anti-join over the rows it wrote; the check is stronger than before (the class must belong to the row's
 // unit). Deleting a class or student that results still refer to is refused the same way.
 //
-// The surrogate id of subject_year_results was never read: its natural key becomes the primary key, one random
-// uuid index less to maintain per row.
+// The result tables drop their surrogate ids: the natural keys (student, school year, term or subject) already
+// identify a row and are what every reader uses, and a random uuid index costs a random page write per row.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     alter table subject_year_results
@@ -21,14 +21,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table student_results
       drop constraint student_results_unit_id_fkey,
       drop constraint student_results_class_id_fkey,
-      drop constraint student_results_student_id_fkey;
+      drop constraint student_results_student_id_fkey,
+      drop constraint student_results_pkey,
+      drop column id,
+      drop constraint student_results_student_id_school_year_term_key,
+      add constraint student_results_pkey primary key (student_id, school_year, term);
 
+    -- Each distinct class and student once: a statement writes a dozen rows per student and a few classes.
     create function results_check_references() returns trigger language plpgsql as $$
     begin
       if exists (
-        select 1 from written_rows w
+        select 1 from (select distinct unit_id, class_id from written_rows) w
         where not exists (select 1 from classes c where c.id = w.class_id and c.unit_id = w.unit_id)
-           or not exists (select 1 from students s where s.id = w.student_id)
+      ) or exists (
+        select 1 from (select distinct student_id from written_rows) w
+        where not exists (select 1 from students s where s.id = w.student_id)
       ) then
         raise foreign_key_violation using
           message = format('%s: lớp, trường hoặc học sinh không tồn tại', tg_table_name);

@@ -90,7 +90,6 @@ export interface ConductAssessmentTable {
 }
 
 export interface StudentResultTable {
-  id: Id;
   unit_id: string;
   school_year: string;
   /** 1 or 2 for a term, 0 for the year. */
