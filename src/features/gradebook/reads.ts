@@ -85,14 +85,21 @@ export async function scoresOfStudents(
 export interface AbsenceTotals {
   excused: number;
   unexcused: number;
+  /** Sessions absent in term 1 (up to the calendar's last day of term 1) and in term 2; 0 without a calendar. */
+  term1: number;
+  term2: number;
 }
 
-/** Absent sessions (buổi) per student of these classes over the school year (TT22 Điều 12: the total counts). */
+/**
+ * Absent sessions (buổi) per student of these classes over the school year (TT22 Điều 12: the total counts), and
+ * per term when the school year's calendar says where term 1 ends (the term results show them).
+ */
 export async function absenceTotals(
   db: Kysely<DB>,
   unitId: string,
   schoolYear: string,
   classIds: readonly string[],
+  term1EndsOn: string | null = null,
 ): Promise<Map<string, AbsenceTotals>> {
   if (classIds.length === 0) return new Map();
   const rows = await db
@@ -101,6 +108,13 @@ export async function absenceTotals(
       'student_id',
       eb.fn.count<number>('id').filterWhere('excused', '=', true).as('excused'),
       eb.fn.count<number>('id').filterWhere('excused', '=', false).as('unexcused'),
+      // Without a calendar no date is known to be in term 1 or 2.
+      term1EndsOn
+        ? eb.fn.count<number>('id').filterWhere('date', '<=', term1EndsOn).as('term1')
+        : sql<number>`0`.as('term1'),
+      term1EndsOn
+        ? eb.fn.count<number>('id').filterWhere('date', '>', term1EndsOn).as('term2')
+        : sql<number>`0`.as('term2'),
     ])
     .where('unit_id', '=', unitId)
     .where('school_year', '=', schoolYear)
@@ -108,7 +122,15 @@ export async function absenceTotals(
     .groupBy('student_id')
     .execute();
   return new Map(
-    rows.map((r) => [r.student_id, { excused: Number(r.excused), unexcused: Number(r.unexcused) }]),
+    rows.map((r) => [
+      r.student_id,
+      {
+        excused: Number(r.excused),
+        unexcused: Number(r.unexcused),
+        term1: Number(r.term1),
+        term2: Number(r.term2),
+      },
+    ]),
   );
 }
 

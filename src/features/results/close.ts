@@ -21,6 +21,7 @@ import {
   conductOfClasses,
   scoreInputsByStudent,
 } from '../gradebook/reads.ts';
+import { effectiveSchoolYears } from '../school-years/service.ts';
 import { classSubjects, computeStudent, type Scope, type StudentOutcome } from './compute.ts';
 import {
   type ColumnBatch,
@@ -116,6 +117,7 @@ export async function runClose(
       schoolYear: 'Không có lớp.',
     });
   }
+  const term1EndsOn = await lastDayOfTerm1(ctx.db, input.unitId, input.schoolYear);
   const summary: CloseSummary = {
     scope: input.scope,
     schoolYear: input.schoolYear,
@@ -130,7 +132,7 @@ export async function runClose(
     await progress.report(0, classes.length, 'Đang tính kết quả…');
     for (let i = 0; i < classes.length; i += CLASS_BATCH) {
       const batch = classes.slice(i, i + CLASS_BATCH);
-      await closeBatch(trx.db, input, batch, summary);
+      await closeBatch(trx.db, input, term1EndsOn, batch, summary);
       await progress.report(
         Math.min(i + CLASS_BATCH, classes.length),
         classes.length,
@@ -152,6 +154,13 @@ export async function runClose(
     });
     return summary;
   });
+}
+
+/** Where term 1 ends by the school's calendar (its own or an office's above it); null when none is declared. */
+async function lastDayOfTerm1(db: Kysely<DB>, unitId: string, schoolYear: string): Promise<string | null> {
+  const unit = await db.selectFrom('units').select('path').where('id', '=', unitId).executeTakeFirstOrThrow();
+  const calendar = (await effectiveSchoolYears(db, unit.path)).find((y) => y.code === schoolYear);
+  return calendar?.term1EndsOn ?? null;
 }
 
 /** Students in these classes at the close (open enrolments of the school year). */
@@ -181,9 +190,10 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return map;
 }
 
-export async function closeBatch(
+async function closeBatch(
   db: Kysely<DB>,
   input: CloseInput,
+  term1EndsOn: string | null,
   batch: readonly ClassInfo[],
   summary: CloseSummary,
 ): Promise<void> {
@@ -201,7 +211,7 @@ export async function closeBatch(
       input.scope === 'term1' ? 1 : input.scope === 'term2' ? 2 : undefined,
     ),
     conductOfClasses(db, unitId, schoolYear, secondary),
-    input.scope === 'year' ? absenceTotals(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
+    absenceTotals(db, unitId, schoolYear, classIds, term1EndsOn),
     assignmentsOfClasses(db, unitId, schoolYear, secondary),
     input.scope === 'year' ? retestsOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
     input.scope === 'year' ? summerConductOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
@@ -249,7 +259,7 @@ export async function closeBatch(
           term: term.term,
           learning_result: term.learning,
           conduct_result: term.conduct,
-          absent_sessions: 0,
+          absent_sessions: absent ? absent[`term${term.term}`] : 0,
           promotion: null,
           award: null,
           final_promotion: null,

@@ -170,6 +170,16 @@ describe.each(STORAGES)('khoá sổ, kết quả cả năm, lên lớp (%s)', (s
       award: 'outstanding',
     });
     expect(row('Nguyễn Văn An').subjects.math.average).toBe(9);
+    // The 45 sessions were in September–October: all in term I by the province's calendar.
+    for (const [term, absentSessions] of [
+      [1, 45],
+      [2, 0],
+    ]) {
+      const termRes = await principal.get(`/api/v1/results/classes/${cls.id}?term=${term}`);
+      expect(termRes.body.students.find((x: any) => x.fullName === 'Nguyễn Văn An')).toMatchObject({
+        absentSessions,
+      });
+    }
     expect(row('Trần Thị Bình')).toMatchObject({ learningResult: 'excellent', award: 'excellent' });
     expect(row('Lê Văn Cường')).toMatchObject({ learningResult: 'good', promotion: 'promoted', award: null });
     expect(row('Phạm Thị Dung')).toMatchObject({
