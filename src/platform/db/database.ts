@@ -54,6 +54,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 function openPostgres(connectionString: string, max: number): Database {
   const pool = new pg.Pool({ connectionString, max, types: pgTypes });
+  // An idle connection closed by the server (a restart, a dropped database) is an 'error' event on the pool, which
+  // would end the process. The pool opens a new connection on next use; queries in flight fail on their own.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
