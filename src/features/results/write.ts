@@ -199,19 +199,25 @@ export function writeSubjectYearResults(
 
 /** Whether any student enrolled in these classes already has results of the year in each table (see WriteMode). */
 export async function existingResults(db: Kysely<DB>, scope: ResultScope, classIds: readonly string[]) {
-  const enrolled = db
-    .selectFrom('enrolments')
-    .select('student_id')
-    .where('unit_id', '=', scope.unitId)
-    .where('class_id', 'in', classIds)
-    .where('left_on', 'is', null);
-  // scope: by student across units — a transferred student's rows elsewhere would make a plain insert collide.
+  // Driven from the batch's enrolments, probing each table's primary key (student first): on a first close nothing
+  // matches, and a semi-join the other way round scanned every result row of the province to prove it.
   const anyIn = (table: Target['table']) =>
     db
-      .selectFrom(table)
-      .select('student_id')
-      .where('school_year', '=', scope.schoolYear)
-      .where('student_id', 'in', enrolled);
+      .selectFrom('enrolments as e')
+      .select('e.student_id')
+      .where('e.unit_id', '=', scope.unitId)
+      .where('e.class_id', 'in', classIds)
+      .where('e.left_on', 'is', null)
+      .where((eb) =>
+        eb.exists(
+          // scope: by student across units — a transferred student's rows elsewhere would make an insert collide.
+          eb
+            .selectFrom(table)
+            .select('student_id')
+            .whereRef('student_id', '=', 'e.student_id')
+            .where('school_year', '=', scope.schoolYear),
+        ),
+      );
   const row = await db
     .selectNoFrom((eb) => [
       eb.exists(anyIn('student_results')).as('studentResults'),
