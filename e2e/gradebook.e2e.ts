@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareVietnameseNames } from '../src/domain/text/collation.ts';
 import { buildGradebookSchool } from '../test/factories-grades.ts';
 import { buildGuardianAccount } from '../test/factories-transcripts.ts';
-import { type E2EServer, launchBrowser, logIn, logOut, newPage, PHONE, startServer } from './harness.ts';
+import { type E2EServer, launchBrowser, logIn, newPage, PHONE, startServer } from './harness.ts';
 
 // Columns of the score grid of a 140-period subject: gutter, name, ĐĐGtx1–4, ĐĐGgk, ĐĐGck, ĐTBmhk, …
 const FIRST_SCORE_COLUMN = 2;
