@@ -89,7 +89,7 @@ describe('sổ liên lạc trên điện thoại', () => {
     await page.getByTestId('contact-book-student').getByText('Phan Minh An').waitFor();
 
     const math = page.getByTestId('subject-math');
-    await math.getByText('Toán').waitFor();
+    await math.getByText('Toán', { exact: true }).waitFor();
     expect(await math.getByTestId('term-1').innerText()).toContain('8 · 7,5 · 9 · 10');
     expect(await math.getByTestId('term-1').getByTestId('term-average').innerText()).toContain('8,6');
     expect(await math.getByTestId('year-average').innerText()).toContain('8,1');
