@@ -5,7 +5,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { type AssessmentAnswers, scoreAssessment } from '../src/domain/assessment-catalogue/index.ts';
 import { NATIONAL_SCHOOL_CATALOGUE_4725 } from '../src/domain/dx-index/index.ts';
-import { getDashboard } from '../src/features/assessments/dashboard.ts';
+import { getDashboard } from '../src/features/dx-assessments/dashboard/dashboard.ts';
 import type { Actor } from '../src/platform/authz/actor.ts';
 import type { ServiceContext } from '../src/platform/context.ts';
 import type { Database } from '../src/platform/db/database.ts';
@@ -13,7 +13,7 @@ import { createScratchDatabase, requireDatabaseUrl } from './lib/scratch-databas
 
 /**
  * `npm run bench -- dx-dashboard [--offices 25] [--per-office 22] [--direct 50] [--runs 7]`: the office dashboard
- * of DX assessments (src/features/assessments/dashboard.ts, the service behind GET /api/v1/assessment-dashboard)
+ * of DX assessments (src/features/dx-assessments/dashboard/dashboard.ts, the service behind GET /api/v1/assessment-dashboard)
  * on PostgreSQL, for a province of 600 schools (25 local offices × 22 schools, 50 high schools under the province)
  * with this year's and last year's campaigns, self-assessments and external results filled in and most schools
  * recognised. Measures the median server time of the service for the province and for one local office, beside a

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { Role } from '#contracts/roles.ts';
 import type { Catalogue } from '../src/domain/assessment-catalogue/index.ts';
 import { foldVietnamese } from '../src/domain/text/index.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
-import type { Role } from '../src/platform/authz/roles.ts';
 import type { DB, Row, SchoolLevel } from '../src/platform/db/schema.ts';
 
 /** Every user the factories make has this password. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
 import type { z } from 'zod';
-import { createUserBody } from '../../src/features/users/schemas.ts';
+import { createUserBody } from '#contracts/users.ts';
 import { createUser, resetUserPassword } from '../../src/features/users/service.ts';
 import type { ServiceContext } from '../../src/platform/context.ts';
 import type { DB } from '../../src/platform/db/schema.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '../platform/authz/roles.ts';
+import type { Role } from '#contracts/roles.ts';
 import type { SchoolLevel } from '../platform/db/schema.ts';
 import type { RowBatcher } from './batcher.ts';
 import { type Commune, NationalIds, PERMUTING_MULTIPLIER } from './people.ts';

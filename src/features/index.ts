@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { assessmentOfficeRoutes } from './assessments/routes.ts';
-import { assessmentPublicRoutes, assessmentRoutes } from './assessments/routes-assessment.ts';
-import { assessmentDashboardRoutes } from './assessments/routes-dashboard.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { classRoutes } from './classes/routes.ts';
 import { contactBookRoutes } from './contact-book/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
+import { assessmentOfficeRoutes } from './dx-assessments/campaigns/routes.ts';
+import { assessmentDashboardRoutes } from './dx-assessments/dashboard/routes.ts';
+import { assessmentPublicRoutes, assessmentRoutes } from './dx-assessments/self-assessment/routes.ts';
 import { gradebookRoutes } from './gradebook/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { resultRoutes } from './results/routes.ts';

@@ -12,7 +12,7 @@ import {
   buildScoreRow,
   buildStaffWithAccount,
   buildTranscript,
-} from '../../test/factories-dxdash.ts';
+} from '../../test/factories-dx-dashboard.ts';
 import { NATIONAL_SCHOOL_CATALOGUE_4725 } from '../domain/dx-index/index.ts';
 
 interface Measure {

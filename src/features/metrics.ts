@@ -1,5 +1,5 @@
 import { findMetric, type MetricDefinition, registerMetric } from '../platform/metrics/registry.ts';
-import { officeResultMetrics } from './assessments/metrics.ts';
+import { officeResultMetrics } from './dx-assessments/metrics.ts';
 import { gradebookMetrics } from './gradebook/metrics.ts';
 import { staffMetrics } from './staff/metrics.ts';
 import { studentMetrics } from './students/metrics.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditPageSchema, auditQuery, dataAccessPageSchema, dataAccessQuery } from '#contracts/audit.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { auditPageSchema, auditQuery, dataAccessPageSchema, dataAccessQuery } from './schemas.ts';
 import { listAuditLog, listDataAccessLog } from './service.ts';
 
 const tags = ['audit'];

@@ -1,10 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
+import type { AuditEntry, AuditQuery, DataAccessEntry, DataAccessQuery } from '#contracts/audit.ts';
 import { foldVietnamese } from '../../domain/text/index.ts';
 import { requireUnitAccess, unitsUnderPaths } from '../../platform/authz/access.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { escapeLike } from '../staff/queries.ts';
 import { foldedSql } from '../users/queries.ts';
-import type { AuditEntry, AuditQuery, DataAccessEntry, DataAccessQuery } from './schemas.ts';
 
 type Filter = Pick<AuditQuery, 'actor' | 'from' | 'to'>;
 

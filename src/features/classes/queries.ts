@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { SchoolClass } from '#contracts/classes.ts';
 import type { DB, Row } from '../../platform/db/schema.ts';
-import type { SchoolClass } from './schemas.ts';
 
 export type ClassRow = Row<'classes'> & {
   unit_path: string;

@@ -1,10 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, noContent } from '../../platform/http/common-schemas.ts';
-import { ctxOf } from '../../platform/http/request-context.ts';
-import { unitIdQuery } from '../students/schemas.ts';
-import { enrolStudents, moveStudent, removeStudent } from './enrolments.ts';
 import {
   classDetailSchema,
   classListSchema,
@@ -17,7 +13,11 @@ import {
   moveStudentBody,
   removeStudentQuery,
   updateClassBody,
-} from './schemas.ts';
+} from '#contracts/classes.ts';
+import { idParams, noContent } from '#contracts/common.ts';
+import { unitIdQuery } from '#contracts/students.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
+import { enrolStudents, moveStudent, removeStudent } from './enrolments.ts';
 import * as classes from './service.ts';
 
 const tags = ['classes'];

@@ -1,15 +1,15 @@
+import { type ClassInput, classInput, type UpdateClassInput, updateClassBody } from '#contracts/classes.ts';
+import type { Permission } from '#contracts/roles.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { can, permissionsOn } from '../../platform/authz/actor.ts';
-import type { Permission } from '../../platform/authz/roles.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
 import { requireSchool } from '../students/access.ts';
 import { parseInput } from '../students/parse.ts';
 import { activeStudentsOf, type ClassRow, classesOf, findClass, toClass } from './queries.ts';
-import { type ClassInput, classInput, type UpdateClassInput, updateClassBody } from './schemas.ts';
 
 /** Loads a class the caller may use with every one of `permissions` (404 unknown, 403 another school's). */
 export async function requireClass(

@@ -1,10 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '../../platform/http/common-schemas.ts';
-import { ctxOf } from '../../platform/http/request-context.ts';
-import { myStudentSchema } from '../students/schemas.ts';
-import { acknowledgeNote, classNotes, postNote } from './notes.ts';
+import { idParams } from '#contracts/common.ts';
 import {
   ackSchema,
   classNoteSchema,
@@ -12,7 +9,10 @@ import {
   contactBookSchema,
   noteBody,
   postedNoteSchema,
-} from './schemas.ts';
+} from '#contracts/contact-book.ts';
+import { myStudentSchema } from '#contracts/students.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
+import { acknowledgeNote, classNotes, postNote } from './notes.ts';
 import { contactBook, myChildren } from './service.ts';
 
 const tags = ['contact-book'];

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, noContent } from '../../platform/http/common-schemas.ts';
-import { ctxOf } from '../../platform/http/request-context.ts';
+import { idParams, noContent } from '#contracts/common.ts';
 import {
   createDepartmentBody,
   departmentSchema,
   listDepartmentsQuery,
   updateDepartmentBody,
-} from './schemas.ts';
+} from '#contracts/departments.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
 import * as departments from './service.ts';
 
 const tags = ['departments'];

@@ -1,10 +1,10 @@
+import type { CreateDepartmentInput, Department, UpdateDepartmentInput } from '#contracts/departments.ts';
 import { compareVietnameseText } from '../../domain/text/index.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, isForeignKeyViolation, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
 import { departmentsHeadedByActor } from '../staff/personal-data.ts';
-import type { CreateDepartmentInput, Department, UpdateDepartmentInput } from './schemas.ts';
 
 export async function listDepartments(ctx: ServiceContext, unitId: string): Promise<Department[]> {
   await requireUnitAccess(ctx, 'staff.read', unitId);

@@ -1,10 +1,10 @@
+import type { LockState } from '#contracts/gradebook.ts';
 import { type GradeSubject, subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { can } from '../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { activeStudentsOf, type ClassRow, findClass } from '../classes/queries.ts';
-import type { LockState } from './schemas.ts';
 
 /**
  * Who may do what on one class's gradebook. School leaders and anyone with `gradebook.read` on the school read

@@ -1,3 +1,4 @@
+import type { SetAssignmentInput } from '#contracts/gradebook.ts';
 import { subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -9,7 +10,6 @@ import { classesOf } from '../classes/queries.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
 import { callerStaffIds, loadClassGradebook, subjectOfClass } from './access.ts';
 import { assignmentsOfClasses } from './reads.ts';
-import type { SetAssignmentInput } from './schemas.ts';
 
 // Phân công giảng dạy: which teacher teaches which subject to which class in a school year. The periods per year
 // default from the curriculum and set the number of ĐĐGtx (TT22 Điều 6 khoản 2).

@@ -1,3 +1,4 @@
+import type { LockState, SaveAttendanceInput } from '#contracts/gradebook.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden } from '../../platform/http/errors.ts';
 import type { ClassRow } from '../classes/queries.ts';
@@ -13,7 +14,6 @@ import {
   todayInVietnam,
 } from './access.ts';
 import { absenceTotals } from './reads.ts';
-import type { LockState, SaveAttendanceInput } from './schemas.ts';
 
 // Daily attendance by session (buổi sáng / buổi chiều), kept by the homeroom teacher. Only absences are stored;
 // the year's total counts towards promotion (TT22 Điều 12 khoản 1 điểm c: at most 45 sessions).

@@ -1,9 +1,9 @@
+import type { SaveConductInput } from '#contracts/gradebook.ts';
 import { type Level4, yearConduct } from '../../domain/grading/index.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden } from '../../platform/http/errors.ts';
 import { auditCells, type CellAudit, loadClassGradebook, lockState, rosterOf } from './access.ts';
 import { conductOfClasses } from './reads.ts';
-import type { SaveConductInput } from './schemas.ts';
 
 // Kết quả rèn luyện per term, set by the homeroom teacher with a comment (TT22 Điều 8); the year level follows
 // from the two terms by the table of Điều 8 khoản 2 (yearConduct).

@@ -1,13 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, noContent } from '../../platform/http/common-schemas.ts';
-import { ctxOf } from '../../platform/http/request-context.ts';
-import { unitIdQuery } from '../students/schemas.ts';
-import { assignmentBoard, myClasses, setAssignment } from './assignments.ts';
-import { getAttendance, saveAttendance } from './attendance.ts';
-import { getConduct, saveConduct } from './conduct.ts';
-import { classOverview } from './overview.ts';
+import { idParams, noContent } from '#contracts/common.ts';
 import {
   assignmentBoardSchema,
   attendanceQuery,
@@ -30,7 +24,13 @@ import {
   termsSchema,
   unitYearQuery,
   unlockBody,
-} from './schemas.ts';
+} from '#contracts/gradebook.ts';
+import { unitIdQuery } from '#contracts/students.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
+import { assignmentBoard, myClasses, setAssignment } from './assignments.ts';
+import { getAttendance, saveAttendance } from './attendance.ts';
+import { getConduct, saveConduct } from './conduct.ts';
+import { classOverview } from './overview.ts';
 import { getGrid, saveGrid } from './scores.ts';
 import { listTerms, relock, setTerm, unlock } from './terms.ts';
 

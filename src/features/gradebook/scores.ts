@@ -1,3 +1,4 @@
+import type { SaveGridInput } from '#contracts/gradebook.ts';
 import {
   COMMENT_SUBJECT_ASSESSMENTS_PER_TERM,
   commentSubjectTermResult,
@@ -18,7 +19,6 @@ import {
   rosterOf,
   subjectOfClass,
 } from './access.ts';
-import type { SaveGridInput } from './schemas.ts';
 
 // The score grid of one class × subject × term (TT 22/2021 Điều 6, 7, 9): ĐĐGtx columns from the periods per
 // year, one ĐĐGgk, one ĐĐGck, the computed ĐTBmhk (or Đạt / Chưa đạt) and the teacher's comment.

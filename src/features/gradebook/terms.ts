@@ -1,10 +1,10 @@
+import type { SetTermInput, UnlockInput } from '#contracts/gradebook.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
 import { loadClassGradebook, lockState, subjectOfClass } from './access.ts';
-import type { SetTermInput, UnlockInput } from './schemas.ts';
 
 // Entry deadlines and term locks set by the principal, and unlocks with a reason of one class × subject (scores)
 // or of one class's homeroom records, conduct and attendance (grading.md "Records": corrections keep who, when and

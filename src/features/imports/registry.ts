@@ -1,5 +1,5 @@
+import type { Permission } from '#contracts/roles.ts';
 import type { ScopedUnit } from '../../platform/authz/access.ts';
-import type { Permission } from '../../platform/authz/roles.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 
 /** How a cell is read and written. Dates are DD/MM/YYYY text in the sheet and 'YYYY-MM-DD' in the record. */

@@ -1,9 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { readUploadedFile } from '../../platform/http/multipart.ts';
-import { ctxOf } from '../../platform/http/request-context.ts';
-import { attachmentHeader } from '../../platform/pdf/document.ts';
 import {
   commitBody,
   commitResponse,
@@ -12,7 +9,10 @@ import {
   previewQuery,
   previewSchema,
   unitQuery,
-} from './schemas.ts';
+} from '#contracts/imports.ts';
+import { readUploadedFile } from '../../platform/http/multipart.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
+import { attachmentHeader } from '../../platform/pdf/document.ts';
 import * as imports from './service.ts';
 import { XLSX_MIME } from './workbook.ts';
 

@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
 import {
+  PROMOTION_COUNT_KEYS,
+  type PromotionCounts,
+  type PromotionList,
+  type PromotionListQuery,
+} from '#contracts/results.ts';
+import {
   formatAverage,
   LEVEL4_LABEL_VI,
   PASS_FAIL_LABEL_VI,
@@ -7,12 +13,6 @@ import {
 } from '../../domain/grading/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { promotionList } from './promotion-list.ts';
-import {
-  PROMOTION_COUNT_KEYS,
-  type PromotionCounts,
-  type PromotionList,
-  type PromotionListQuery,
-} from './schemas.ts';
 
 /**
  * The promotion list as schools file it after the year close: one sheet, the school's name and the school year on

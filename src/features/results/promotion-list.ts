@@ -1,3 +1,10 @@
+import {
+  PROMOTION_ACTIONS,
+  PROMOTION_COUNT_KEYS,
+  type PromotionCounts,
+  type PromotionList,
+  type PromotionListQuery,
+} from '#contracts/results.ts';
 import { subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { type SubjectResult, subjectsToRetest } from '../../domain/grading/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
@@ -6,13 +13,6 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { classesOf, compareClassNames } from '../classes/queries.ts';
 import { requireSchool } from '../students/access.ts';
 import { resultsOfStudents, type SubjectYearRow } from './reads.ts';
-import {
-  PROMOTION_ACTIONS,
-  PROMOTION_COUNT_KEYS,
-  type PromotionCounts,
-  type PromotionList,
-  type PromotionListQuery,
-} from './schemas.ts';
 import { type GradeCounts, resultCountsByGrade } from './service.ts';
 
 /**

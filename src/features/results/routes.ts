@@ -1,15 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '../../platform/http/common-schemas.ts';
-import { ctxOf } from '../../platform/http/request-context.ts';
-import { sendFile } from '../assessments/routes.ts';
-import { XLSX_MIME } from '../imports/workbook.ts';
-import { closeInput, queueClose } from './close.ts';
-import { CHECKPOINTS, primaryGrid, primaryGridBody, savePrimaryGrid } from './primary.ts';
-import { promotionList } from './promotion-list.ts';
-import { promotionListXlsx } from './promotion-list-xlsx.ts';
-import { queueRollover, rolloverInput } from './rollover.ts';
+import { idParams } from '#contracts/common.ts';
 import {
   jobQueued,
   promotionListQuery,
@@ -17,7 +9,15 @@ import {
   summaryQuery,
   summerBody,
   termQuery,
-} from './schemas.ts';
+} from '#contracts/results.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
+import { sendFile } from '../dx-assessments/campaigns/routes.ts';
+import { XLSX_MIME } from '../imports/workbook.ts';
+import { closeInput, queueClose } from './close.ts';
+import { CHECKPOINTS, primaryGrid, primaryGridBody, savePrimaryGrid } from './primary.ts';
+import { promotionList } from './promotion-list.ts';
+import { promotionListXlsx } from './promotion-list-xlsx.ts';
+import { queueRollover, rolloverInput } from './rollover.ts';
 import { classResults, recordSummer, schoolSummary } from './service.ts';
 
 const tags = ['results'];

@@ -1,3 +1,4 @@
+import type { SummerInput } from '#contracts/results.ts';
 import {
   GradingInputError,
   type Level4,
@@ -15,7 +16,6 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { type ClassRow, findClass } from '../classes/queries.ts';
 import { assignmentsOfClasses, scoresOfClasses } from '../gradebook/reads.ts';
 import { classSubjects, finalPromotionOf, subjectTermResult } from './compute.ts';
-import type { SummerInput } from './schemas.ts';
 
 const LEVELS: readonly Level4[] = ['excellent', 'good', 'pass', 'fail'];
 

@@ -1,8 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams } from '../../platform/http/common-schemas.ts';
+import { idParams } from '#contracts/common.ts';
+import {
+  schoolYearsResponse,
+  setCurrentBody,
+  unitQuery,
+  upsertSchoolYearBody,
+} from '#contracts/school-years.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { schoolYearsResponse, setCurrentBody, unitQuery, upsertSchoolYearBody } from './schemas.ts';
 import * as schoolYears from './service.ts';
 
 const tags = ['school-years'];

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { SchoolYear, UpsertSchoolYearInput } from '#contracts/school-years.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import type { SchoolYear, UpsertSchoolYearInput } from './schemas.ts';
 
 const ancestorsOf = (path: string) => path.split('/').filter(Boolean);
 

@@ -1,9 +1,9 @@
+import type { Permission } from '#contracts/roles.ts';
+import type { Staff } from '#contracts/staff.ts';
 import { checkNationalId, type Issue } from '../../domain/identity/index.ts';
 import { can } from '../../platform/authz/actor.ts';
-import type { Permission } from '../../platform/authz/roles.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { StaffRow } from './queries.ts';
-import type { Staff } from './schemas.ts';
 
 /**
  * Birth date and national ID of a staff member are personal data (Law 91/2025/QH15). roles.ts has no staff-specific

@@ -1,8 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams, noContent } from '../../platform/http/common-schemas.ts';
+import { idParams, noContent } from '#contracts/common.ts';
+import {
+  createStaffBody,
+  listStaffQuery,
+  staffPageSchema,
+  staffSchema,
+  updateStaffBody,
+} from '#contracts/staff.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { createStaffBody, listStaffQuery, staffPageSchema, staffSchema, updateStaffBody } from './schemas.ts';
 import * as staff from './service.ts';
 
 const tags = ['staff'];

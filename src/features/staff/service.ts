@@ -1,3 +1,4 @@
+import type { ListStaffQuery, Staff, StaffInput, StaffPage, UpdateStaffInput } from '#contracts/staff.ts';
 import { checkNationalId } from '../../domain/identity/index.ts';
 import { compareVietnameseNames, normaliseName } from '../../domain/text/index.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
@@ -15,7 +16,6 @@ import {
   staffFilter,
   staffSearchText,
 } from './queries.ts';
-import type { ListStaffQuery, Staff, StaffInput, StaffPage, UpdateStaffInput } from './schemas.ts';
 
 /**
  * A page of the staff of a unit and the units below it, in Vietnamese name order (given name, middle, family —

@@ -1,7 +1,7 @@
+import { STAFF_ROLE_LABEL_VI, STAFF_ROLES, type StaffRole } from '#contracts/staff.ts';
+import type { StaffingSection } from '#contracts/staffing.ts';
 import { SUBJECTS, subjectByCode } from '../../domain/curriculum/index.ts';
 import type { Row } from '../../platform/db/schema.ts';
-import { STAFF_ROLE_LABEL_VI, STAFF_ROLES, type StaffRole } from '../staff/schemas.ts';
-import type { StaffingSection } from './schemas.ts';
 
 /**
  * Staffing groups, the rows of the staffing table (bảng biên chế): leadership (principal and vice principals, or

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { setQuotasBody, staffingQuery, staffingTableSchema } from '#contracts/staffing.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { setQuotasBody, staffingQuery, staffingTableSchema } from './schemas.ts';
 import { setStaffingQuotas, staffingTable } from './service.ts';
 
 const tags = ['staffing'];

@@ -1,10 +1,4 @@
-import { audit } from '../../platform/audit/audit.ts';
-import { requireUnitAccess } from '../../platform/authz/access.ts';
-import { can } from '../../platform/authz/actor.ts';
-import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden } from '../../platform/http/errors.ts';
-import { ACTIVE_EMPLOYMENT_STATUSES } from '../staff/schemas.ts';
-import { groupOf, isKnownGroup, labelOf, orderOf, sectionOf } from './groups.ts';
+import { ACTIVE_EMPLOYMENT_STATUSES } from '#contracts/staff.ts';
 import {
   type QualificationCounts,
   type SetQuotasInput,
@@ -12,7 +6,13 @@ import {
   STAFFING_SECTIONS,
   type StaffingRow,
   type StaffingTable,
-} from './schemas.ts';
+} from '#contracts/staffing.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { requireUnitAccess } from '../../platform/authz/access.ts';
+import { can } from '../../platform/authz/actor.ts';
+import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { AppError, forbidden } from '../../platform/http/errors.ts';
+import { groupOf, isKnownGroup, labelOf, orderOf, sectionOf } from './groups.ts';
 
 /**
  * The staffing table (bảng biên chế) of a unit for a school year: per staffing group the quota assigned for that

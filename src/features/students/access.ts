@@ -1,6 +1,6 @@
+import type { Permission } from '#contracts/roles.ts';
 import { requireUnitAccess, type ScopedUnit } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
-import type { Permission } from '../../platform/authz/roles.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { findStudent, type StudentRow } from './queries.ts';

@@ -1,11 +1,11 @@
+import type { Permission } from '#contracts/roles.ts';
+import type { SensitiveFields, StudentDetail } from '#contracts/students.ts';
 import { checkNationalId } from '../../domain/identity/national-id.ts';
 import { permissionsOn } from '../../platform/authz/actor.ts';
-import type { Permission } from '../../platform/authz/roles.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { StudentAccess } from './access.ts';
 import { duplicateCounts, provincePathOf } from './duplicates.ts';
 import { enrolmentsOf, guardiansOf, type StudentRow, statusHistoryOf, toGuardian } from './queries.ts';
-import type { SensitiveFields, StudentDetail } from './schemas.ts';
 
 /** Actions on a student the UI may offer; the server checks each again. */
 const STUDENT_ACTIONS: readonly Permission[] = [

@@ -1,7 +1,7 @@
+import type { GuardianInput } from '#contracts/students.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { guardiansOf } from './queries.ts';
-import type { GuardianInput } from './schemas.ts';
 
 /**
  * Makes a student's guardians exactly `wanted`: entries with an id update that guardian, entries without one are

@@ -1,3 +1,4 @@
+import { isActiveStatus } from '#contracts/students.ts';
 import { foldVietnamese } from '../../domain/text/fold.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -15,7 +16,6 @@ import {
   statusHistoryOf,
   toGuardian,
 } from './queries.ts';
-import { isActiveStatus } from './schemas.ts';
 import { auditView } from './service.ts';
 
 const LEGAL_BASIS = 'Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15; Nghị định 356/2025/NĐ-CP';

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { ListStudentsQuery } from '#contracts/students.ts';
+import { ACTIVE_STATUSES } from '#contracts/students.ts';
 import { foldVietnamese } from '../../domain/text/fold.ts';
 import type { DB, Row, StudentStatus } from '../../platform/db/schema.ts';
-import type { ListStudentsQuery } from './schemas.ts';
-import { ACTIVE_STATUSES } from './schemas.ts';
 
 export type StudentRow = Row<'students'> & { unit_path: string; unit_name: string };
 

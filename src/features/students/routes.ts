@@ -1,12 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '../../platform/http/common-schemas.ts';
-import { ctxOf } from '../../platform/http/request-context.ts';
-import { listDuplicateNationalIds } from './duplicates.ts';
-import { createGuardianAccount } from './guardian-accounts.ts';
-import { listMyStudents } from './mine.ts';
-import { erasePersonalData, exportPersonalData } from './personal-data.ts';
+import { idParams } from '#contracts/common.ts';
 import {
   changeStatusBody,
   createStudentBody,
@@ -23,7 +18,12 @@ import {
   studentPageSchema,
   unitIdQuery,
   updateStudentBody,
-} from './schemas.ts';
+} from '#contracts/students.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
+import { listDuplicateNationalIds } from './duplicates.ts';
+import { createGuardianAccount } from './guardian-accounts.ts';
+import { listMyStudents } from './mine.ts';
+import { erasePersonalData, exportPersonalData } from './personal-data.ts';
 import { createStudent, getStudent, listStudents, updateStudent } from './service.ts';
 import { changeStatus, enrolmentSnapshot } from './status.ts';
 

@@ -1,3 +1,13 @@
+import {
+  type ListStudentsQuery,
+  SENSITIVE_INPUTS,
+  type StudentDetail,
+  type StudentInput,
+  type StudentSummary,
+  studentInput,
+  type UpdateStudentInput,
+  updateStudentBody,
+} from '#contracts/students.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
@@ -14,16 +24,6 @@ import { duplicateCounts, provincePathOf } from './duplicates.ts';
 import { saveGuardians } from './guardians.ts';
 import { parseInput } from './parse.ts';
 import { findStudent, listStudentRows, type StudentRow, searchTextOf } from './queries.ts';
-import {
-  type ListStudentsQuery,
-  SENSITIVE_INPUTS,
-  type StudentDetail,
-  type StudentInput,
-  type StudentSummary,
-  studentInput,
-  type UpdateStudentInput,
-  updateStudentBody,
-} from './schemas.ts';
 
 /** Students of a school in Vietnamese class-list order (given name, middle name, family name), one page. */
 export async function listStudents(ctx: ServiceContext, query: ListStudentsQuery) {

@@ -1,3 +1,11 @@
+import {
+  ACTIVE_STATUSES,
+  type ChangeStatusInput,
+  changeStatusBody,
+  isActiveStatus,
+  STATUSES_NEEDING_REASON,
+  STUDENT_STATUS_LABEL_VI,
+} from '#contracts/students.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
@@ -10,14 +18,6 @@ import { schoolYearOfDate, todayInVietnam, vietnameseDate } from './dates.ts';
 import { studentDetail } from './detail.ts';
 import { parseInput } from './parse.ts';
 import { currentStatusOf, findStudent, type StudentRow } from './queries.ts';
-import {
-  ACTIVE_STATUSES,
-  type ChangeStatusInput,
-  changeStatusBody,
-  isActiveStatus,
-  STATUSES_NEEDING_REASON,
-  STUDENT_STATUS_LABEL_VI,
-} from './schemas.ts';
 
 /**
  * Records a change of status (transfer, dropout, graduation, return) effective on a date, as a new history row;

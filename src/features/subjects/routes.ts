@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { gradeSubjectSchema, subjectsQuery } from '#contracts/subjects.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { gradeSubjectSchema, subjectsQuery } from './schemas.ts';
 import { listSubjects } from './service.ts';
 
 export const subjectRoutes: FastifyPluginAsync = async (app) => {

@@ -1,6 +1,6 @@
+import type { GradeSubjectView } from '#contracts/subjects.ts';
 import { subjectsForGrade } from '../../domain/curriculum/catalogue.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import type { GradeSubjectView } from './schemas.ts';
 
 /**
  * The subjects taught in a grade under the 2018 programme, from the domain catalogue. Public regulation data:

@@ -1,3 +1,4 @@
+import { GUARDIAN_RELATIONSHIP_LABEL_VI } from '#contracts/students.ts';
 import {
   AWARD_LABEL_VI,
   formatAverage,
@@ -13,8 +14,7 @@ import {
 import type { PrimaryLevel, PrimaryTraitLevel } from '../../domain/grading/types.ts';
 import { ethnicityByKey } from '../../domain/identity/ethnicities.ts';
 import { PdfBuilder } from '../../platform/pdf/document.ts';
-import { placeAndDate } from '../assessments/pdfs.ts';
-import { GUARDIAN_RELATIONSHIP_LABEL_VI } from '../students/schemas.ts';
+import { placeAndDate } from '../dx-assessments/pdfs.ts';
 import type { PrimaryMark, SubjectLine, TranscriptSnapshot } from './snapshot.ts';
 
 /** What the PDF prints about the version besides its data: status, signers and the correction. */

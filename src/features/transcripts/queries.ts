@@ -34,4 +34,4 @@ export function findTranscript(db: Kysely<DB>, id: string) {
 }
 
 /** Names of the signers (homeroom teacher, principal): the assessments feature's lookup. */
-export { userNames } from '../assessments/queries.ts';
+export { userNames } from '../dx-assessments/queries.ts';

@@ -1,11 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '../../platform/http/common-schemas.ts';
-import { ctxOf } from '../../platform/http/request-context.ts';
-import { sendFile } from '../assessments/routes.ts';
-import { classPdfFile, queueClassPdf } from './class-pdf-job.ts';
-import { classGradebookXlsx, gradeStatisticsXlsx } from './exports.ts';
+import { idParams } from '#contracts/common.ts';
 import {
   approveResultSchema,
   classTranscriptsSchema,
@@ -14,7 +10,11 @@ import {
   gradeStatisticsQuery,
   signResultSchema,
   studentParams,
-} from './schemas.ts';
+} from '#contracts/transcripts.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
+import { sendFile } from '../dx-assessments/campaigns/routes.ts';
+import { classPdfFile, queueClassPdf } from './class-pdf-job.ts';
+import { classGradebookXlsx, gradeStatisticsXlsx } from './exports.ts';
 import {
   approveClass,
   classTranscriptPdf,

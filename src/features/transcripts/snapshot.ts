@@ -1,8 +1,8 @@
 import { subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { PRIMARY_COMPETENCIES, PRIMARY_QUALITIES } from '../../domain/grading/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { unitHeader } from '../assessments/pdfs.ts';
 import type { ClassRow } from '../classes/queries.ts';
+import { unitHeader } from '../dx-assessments/pdfs.ts';
 import {
   absenceTotals,
   conductOfClasses,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import type { Unit } from '#contracts/units.ts';
 import type { DB, Row } from '../../platform/db/schema.ts';
-import type { Unit } from './schemas.ts';
 
 export type UnitRow = Row<'units'> & { kind_name: string; category: 'ministry' | 'office' | 'school' };
 

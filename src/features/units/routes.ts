@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '../../platform/http/common-schemas.ts';
-import { ctxOf } from '../../platform/http/request-context.ts';
+import { idParams } from '#contracts/common.ts';
 import {
   createUnitBody,
   listUnitsQuery,
@@ -13,7 +12,8 @@ import {
   unitKindSchema,
   unitSchema,
   updateUnitBody,
-} from './schemas.ts';
+} from '#contracts/units.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
 import * as units from './service.ts';
 
 const tags = ['units'];

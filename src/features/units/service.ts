@@ -1,8 +1,9 @@
+import { PERMISSIONS } from '#contracts/roles.ts';
+import type { CreateUnitInput, Unit, UpdateUnitInput } from '#contracts/units.ts';
 import { foldVietnamese } from '../../domain/text/index.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
 import { requireAccess, requireUnitAccess, unitsInScope } from '../../platform/authz/access.ts';
 import { permissionsOn } from '../../platform/authz/actor.ts';
-import { PERMISSIONS } from '../../platform/authz/roles.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
 import {
@@ -15,7 +16,6 @@ import {
   toUnit,
   type UnitRow,
 } from './queries.ts';
-import type { CreateUnitInput, Unit, UpdateUnitInput } from './schemas.ts';
 
 export async function listUnits(
   ctx: ServiceContext,

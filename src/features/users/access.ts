@@ -1,5 +1,5 @@
+import { ROLE_LABEL_VI, type Role } from '#contracts/roles.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
-import { ROLE_LABEL_VI, type Role } from '../../platform/authz/roles.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { mayGrant, mayManageAccount, roleFitsUnit, type UnitCategory } from './grants.ts';

@@ -1,5 +1,5 @@
+import { ROLES, type Role, roleGrants } from '#contracts/roles.ts';
 import type { Actor, UnitRef } from '../../platform/authz/actor.ts';
-import { ROLES, type Role, roleGrants } from '../../platform/authz/roles.ts';
 
 export type UnitCategory = 'ministry' | 'office' | 'school';
 

@@ -1,10 +1,10 @@
 import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Role } from '#contracts/roles.ts';
+import type { User } from '#contracts/users.ts';
 import { foldVietnamese } from '../../domain/text/index.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import type { Role } from '../../platform/authz/roles.ts';
 import type { DB, Row } from '../../platform/db/schema.ts';
 import { mayManageAccount, type UnitCategory } from './grants.ts';
-import type { User } from './schemas.ts';
 
 // Every precomposed Vietnamese letter (NFC, as names are stored) and what foldVietnamese makes of it, so SQL can
 // fold a column the same way the application folds the search words — without an extension (PGlite has no unaccent).

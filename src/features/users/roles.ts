@@ -1,11 +1,11 @@
+import type { Role } from '#contracts/roles.ts';
+import type { RoleGrant, User } from '#contracts/users.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
-import type { Role } from '../../platform/authz/roles.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { assertMayGrant, requireAccountManagement, unitWithCategory } from './access.ts';
 import { grantableRoles } from './grants.ts';
-import type { RoleGrant, User } from './schemas.ts';
 import { getUser } from './service.ts';
 
 /** The roles the actor may grant on a unit, so the form offers only those. */

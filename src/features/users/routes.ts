@@ -1,8 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams } from '../../platform/http/common-schemas.ts';
-import { ctxOf } from '../../platform/http/request-context.ts';
-import { grantableRolesOn, grantRole, revokeRole } from './roles.ts';
+import { idParams } from '#contracts/common.ts';
 import {
   assignmentParams,
   createdUserSchema,
@@ -16,7 +14,9 @@ import {
   updateUserBody,
   userPageSchema,
   userSchema,
-} from './schemas.ts';
+} from '#contracts/users.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
+import { grantableRolesOn, grantRole, revokeRole } from './roles.ts';
 import * as users from './service.ts';
 
 const tags = ['users'];

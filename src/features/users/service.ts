@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { CreateUserInput, ListUsersQuery, UpdateUserInput, User, UserPage } from '#contracts/users.ts';
 import { foldVietnamese, normaliseName } from '../../domain/text/index.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
@@ -10,7 +11,6 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
 import { assertMayGrant, requireAccountManagement } from './access.ts';
 import { foldedSql, loadAccounts, toUser } from './queries.ts';
-import type { CreateUserInput, ListUsersQuery, UpdateUserInput, User, UserPage } from './schemas.ts';
 import { temporaryPassword } from './temporary-password.ts';
 
 /**

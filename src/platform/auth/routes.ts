@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { changePasswordBody, loginBody, type Me, meResponse } from '#contracts/auth.ts';
 import type { Actor } from '../authz/actor.ts';
 import { ctxOf } from '../http/request-context.ts';
-import { changePasswordBody, loginBody, type Me, meResponse } from './schemas.ts';
 import { changePassword, login } from './service.ts';
 import { CSRF_COOKIE, deleteSession, loadSession, SESSION_COOKIE, SESSION_IDLE_MS } from './sessions.ts';
 

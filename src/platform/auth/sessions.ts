@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Role } from '#contracts/roles.ts';
 import type { Actor, RoleAssignment } from '../authz/actor.ts';
-import type { Role } from '../authz/roles.ts';
 import type { DB } from '../db/schema.ts';
 
 export const SESSION_COOKIE = 'ts_session';

@@ -1,9 +1,9 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { Permission } from '#contracts/roles.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, forbidden } from '../http/errors.ts';
 import { can, scopePrefixes, type UnitRef } from './actor.ts';
-import type { Permission } from './roles.ts';
 
 export interface ScopedUnit extends UnitRef {
   name: string;

@@ -1,4 +1,4 @@
-import { type Permission, type Role, roleGrants } from './roles.ts';
+import { type Permission, type Role, roleGrants } from '#contracts/roles.ts';
 
 export interface RoleAssignment {
   role: Role;

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParams } from '#contracts/common.ts';
 import { requireUnitAccess } from '../authz/access.ts';
 import { can } from '../authz/actor.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Row } from '../db/schema.ts';
-import { idParams } from '../http/common-schemas.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { ctxOf } from '../http/request-context.ts';
 import type { JobRunner, LiveJob } from './runner.ts';

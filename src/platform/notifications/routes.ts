@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '../http/common-schemas.ts';
+import { idParams } from '#contracts/common.ts';
 import { notFound } from '../http/errors.ts';
 import { ctxOf } from '../http/request-context.ts';
 

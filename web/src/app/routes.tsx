@@ -22,7 +22,7 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { lazy } from 'react';
-import type { Permission } from '../../../src/platform/authz/roles.ts';
+import type { Permission } from '#contracts/roles.ts';
 
 export interface AppRoute {
   path: string;
@@ -54,13 +54,13 @@ const DuplicatesPage = lazy(() => import('../features/students/DuplicatesPage.ts
 const MyChildrenPage = lazy(() => import('../features/students/MyChildrenPage.tsx'));
 const ClassesPage = lazy(() => import('../features/classes/ClassesPage.tsx'));
 const ClassDetailPage = lazy(() => import('../features/classes/ClassDetailPage.tsx'));
-const SelfAssessmentListPage = lazy(() => import('../features/assessments/SelfAssessmentListPage.tsx'));
-const AssessmentPage = lazy(() => import('../features/assessments/AssessmentPage.tsx'));
-const ReviewPage = lazy(() => import('../features/assessments/ReviewPage.tsx'));
-const CampaignsPage = lazy(() => import('../features/assessments/CampaignsPage.tsx'));
-const CampaignBoardPage = lazy(() => import('../features/assessments/CampaignBoardPage.tsx'));
-const CataloguesPage = lazy(() => import('../features/assessments/CataloguesPage.tsx'));
-const PublicResultsPage = lazy(() => import('../features/assessments/PublicResultsPage.tsx'));
+const SelfAssessmentListPage = lazy(() => import('../features/dx-assessments/SelfAssessmentListPage.tsx'));
+const AssessmentPage = lazy(() => import('../features/dx-assessments/AssessmentPage.tsx'));
+const ReviewPage = lazy(() => import('../features/dx-assessments/ReviewPage.tsx'));
+const CampaignsPage = lazy(() => import('../features/dx-assessments/CampaignsPage.tsx'));
+const CampaignBoardPage = lazy(() => import('../features/dx-assessments/CampaignBoardPage.tsx'));
+const CataloguesPage = lazy(() => import('../features/dx-assessments/CataloguesPage.tsx'));
+const PublicResultsPage = lazy(() => import('../features/dx-assessments/PublicResultsPage.tsx'));
 const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx'));
 const MyClassesPage = lazy(() => import('../features/gradebook/MyClassesPage.tsx'));
 const AssignmentsPage = lazy(() => import('../features/gradebook/AssignmentsPage.tsx'));
@@ -72,7 +72,7 @@ const PromotionListPage = lazy(() => import('../features/results/PromotionListPa
 const ContactBookPage = lazy(() => import('../features/contact-book/ContactBookPage.tsx'));
 const TranscriptsPage = lazy(() => import('../features/transcripts/TranscriptsPage.tsx'));
 const ClassTranscriptsPage = lazy(() => import('../features/transcripts/ClassTranscriptsPage.tsx'));
-const DashboardPage = lazy(() => import('../features/assessments/DashboardPage.tsx'));
+const DashboardPage = lazy(() => import('../features/dx-assessments/DashboardPage.tsx'));
 const OverviewPage = lazy(() => import('../features/gradebook/OverviewPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
-import type { schoolYearsResponse } from '../../../src/features/school-years/schemas.ts';
-import type { Unit, unitDetailSchema } from '../../../src/features/units/schemas.ts';
-import type { Permission } from '../../../src/platform/authz/roles.ts';
+import type { Permission } from '#contracts/roles.ts';
+import type { schoolYearsResponse } from '#contracts/school-years.ts';
+import type { Unit, unitDetailSchema } from '#contracts/units.ts';
 import { apiGet } from '../api/client.ts';
 import type { Me } from '../auth/session.ts';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../src/platform/auth/schemas.ts';
+import type { Me } from '#contracts/auth.ts';
 import { ApiError, apiGet, apiPost } from '../api/client.ts';
 
 export type { Me };

@@ -1,11 +1,11 @@
 import { nav } from '../app/messages.ts';
 import { auth } from '../auth/messages.ts';
-import { dxdash } from '../features/assessments/dashboard-messages.ts';
-import { assessments } from '../features/assessments/messages.ts';
 import { audit } from '../features/audit/messages.ts';
 import { classes } from '../features/classes/messages.ts';
 import { contactBook } from '../features/contact-book/messages.ts';
 import { departments } from '../features/departments/messages.ts';
+import { dxdash } from '../features/dx-assessments/dashboard-messages.ts';
+import { assessments } from '../features/dx-assessments/messages.ts';
 import { gradebook } from '../features/gradebook/messages.ts';
 import { home } from '../features/home/messages.ts';
 import { imports } from '../features/imports/messages.ts';

@@ -1,7 +1,7 @@
 import { Alert } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Permission } from '../../../src/platform/authz/roles.ts';
+import type { Permission } from '#contracts/roles.ts';
 import { useWorkspace } from '../app/workspace.tsx';
 
 /** Renders children only when the user holds the permission on the selected unit (the server checks too). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { classInput } from '../../classes/schemas.ts';
+import { classInput } from '#contracts/classes.ts';
 import { createClass, homeroomCandidates, listClasses } from '../../classes/service.ts';
 import type { ImportColumn, ImportKind, RowError } from '../registry.ts';
 import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../rows.ts';

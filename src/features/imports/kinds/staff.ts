@@ -1,6 +1,3 @@
-import { SUBJECTS } from '../../../domain/curriculum/index.ts';
-import { listDepartments } from '../../departments/service.ts';
-import { staffWithNationalIds } from '../../staff/queries.ts';
 import {
   EMPLOYMENT_STATUS_LABEL_VI,
   POSITION_LABEL_VI,
@@ -8,7 +5,10 @@ import {
   STAFF_ROLE_LABEL_VI,
   type StaffInput,
   staffInput,
-} from '../../staff/schemas.ts';
+} from '#contracts/staff.ts';
+import { SUBJECTS } from '../../../domain/curriculum/index.ts';
+import { listDepartments } from '../../departments/service.ts';
+import { staffWithNationalIds } from '../../staff/queries.ts';
 import { createStaff, listStaffForExport } from '../../staff/service.ts';
 import { provincePathOf } from '../../students/duplicates.ts';
 import type { ImportColumn, ImportKind, RowError } from '../registry.ts';

@@ -1,13 +1,13 @@
-import { ETHNICITIES, findEthnicity } from '../../../domain/identity/index.ts';
-import { listClasses } from '../../classes/service.ts';
-import { holdersOf, provincePathOf, takenMoetStudentCodes } from '../../students/duplicates.ts';
-import { listStudentsForExport } from '../../students/export.ts';
 import {
   DISABILITY_LABEL_VI,
   GUARDIAN_RELATIONSHIP_LABEL_VI,
   type ParsedStudentInput,
   studentInput,
-} from '../../students/schemas.ts';
+} from '#contracts/students.ts';
+import { ETHNICITIES, findEthnicity } from '../../../domain/identity/index.ts';
+import { listClasses } from '../../classes/service.ts';
+import { holdersOf, provincePathOf, takenMoetStudentCodes } from '../../students/duplicates.ts';
+import { listStudentsForExport } from '../../students/export.ts';
 import { addStudent } from '../../students/service.ts';
 import type { ImportColumn, ImportKind, RowError } from '../registry.ts';
 import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../rows.ts';

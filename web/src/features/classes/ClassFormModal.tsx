@@ -1,7 +1,7 @@
 import { Button, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { classInput } from '../../../../src/features/classes/schemas.ts';
+import { classInput } from '#contracts/classes.ts';
 import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';

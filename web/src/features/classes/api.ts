@@ -5,8 +5,8 @@ import type {
   classListSchema,
   homeroomCandidateSchema,
   SchoolClass,
-} from '../../../../src/features/classes/schemas.ts';
-import type { gradeSubjectSchema } from '../../../../src/features/subjects/schemas.ts';
+} from '#contracts/classes.ts';
+import type { gradeSubjectSchema } from '#contracts/subjects.ts';
 import { apiDelete, apiGet, apiPatch, apiPost, qs } from '../../api/client.ts';
 
 export type ClassList = z.infer<typeof classListSchema>;

@@ -9,7 +9,7 @@ import {
   LEVEL4_LABEL_VI,
   PASS_FAIL_SHORT_VI,
   PROMOTION_LABEL_VI,
-} from '../../../../src/domain/grading/index.ts';
+} from '#domain/grading/index.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ClassNote, ContactBook } from '../../../../src/features/contact-book/schemas.ts';
+import type { ClassNote, ContactBook } from '#contracts/contact-book.ts';
 import { apiGet, apiPost } from '../../api/client.ts';
 import type { MyStudent } from '../students/api.ts';
 

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type Department, updateDepartmentBody } from '../../../../src/features/departments/schemas.ts';
+import { type Department, updateDepartmentBody } from '#contracts/departments.ts';
 import { ApiError, apiDelete, apiPatch, apiPost } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ConfirmModal } from '../../ui/ConfirmModal.tsx';

@@ -2,7 +2,7 @@ import { Alert, Button, Group, SegmentedControl, Select, Stack, Table, Text, Tex
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { LEVEL4_LABEL_VI, type Level4, yearConduct } from '../../../../src/domain/grading/index.ts';
+import { LEVEL4_LABEL_VI, type Level4, yearConduct } from '#domain/grading/index.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';

@@ -2,7 +2,7 @@ import { Anchor, Badge, SegmentedControl, Stack, Table, Text } from '@mantine/co
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatAverage } from '../../../../src/domain/grading/index.ts';
+import { formatAverage } from '#domain/grading/index.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';

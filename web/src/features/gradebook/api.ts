@@ -9,7 +9,7 @@ import type {
   myClassesSchema,
   overviewSchema,
   termsSchema,
-} from '../../../../src/features/gradebook/schemas.ts';
+} from '#contracts/gradebook.ts';
 import { apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
 
 export type AssignmentBoard = z.infer<typeof assignmentBoardSchema>;

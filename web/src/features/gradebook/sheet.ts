@@ -7,7 +7,7 @@ import {
   type PassFail,
   parseScoreDetailed,
   termAverage,
-} from '../../../../src/domain/grading/index.ts';
+} from '#domain/grading/index.ts';
 import type { Grid, GridRow, GridSaveRow } from './api.ts';
 
 // The score grid as the sheet edits it: every cell is the text the teacher typed, read with the same domain rules

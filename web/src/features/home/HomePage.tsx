@@ -1,7 +1,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { SCHOOL_LEVEL_LABEL_VI } from '../../../../src/features/units/schemas.ts';
-import { ROLE_LABEL_VI } from '../../../../src/platform/authz/roles.ts';
+import { ROLE_LABEL_VI } from '#contracts/roles.ts';
+import { SCHOOL_LEVEL_LABEL_VI } from '#contracts/units.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 
 export default function HomePage() {

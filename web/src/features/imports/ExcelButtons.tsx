@@ -3,7 +3,7 @@ import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Permission } from '../../../../src/platform/authz/roles.ts';
+import type { Permission } from '#contracts/roles.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { notifyError } from '../../ui/notify.ts';
 import { downloadExport, type ListKind } from './api.ts';

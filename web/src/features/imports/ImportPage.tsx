@@ -15,7 +15,7 @@ import { IconCheck, IconDownload, IconFileSpreadsheet, IconUpload } from '@table
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { Permission } from '../../../../src/platform/authz/roles.ts';
+import type { Permission } from '#contracts/roles.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';

@@ -1,10 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  importKindSchema,
-  previewSchema,
-  rowErrorSchema,
-} from '../../../../src/features/imports/schemas.ts';
+import type { importKindSchema, previewSchema, rowErrorSchema } from '#contracts/imports.ts';
 import { apiDownload, apiGet, apiPost, apiUpload, qs } from '../../api/client.ts';
 
 export type ImportKindInfo = z.infer<typeof importKindSchema>;

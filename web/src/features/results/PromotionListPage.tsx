@@ -2,8 +2,8 @@ import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text } fr
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAverage, PASS_FAIL_SHORT_VI } from '../../../../src/domain/grading/index.ts';
-import { PROMOTION_ACTIONS, PROMOTION_COUNT_KEYS } from '../../../../src/features/results/schemas.ts';
+import { PROMOTION_ACTIONS, PROMOTION_COUNT_KEYS } from '#contracts/results.ts';
+import { formatAverage, PASS_FAIL_SHORT_VI } from '#domain/grading/index.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PromotionList, PromotionListQuery } from '../../../../src/features/results/schemas.ts';
+import type { PromotionList, PromotionListQuery } from '#contracts/results.ts';
 import { apiDownload, apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
 
 /** A background job as GET /jobs/:id returns it. */

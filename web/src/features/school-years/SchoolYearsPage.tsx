@@ -18,11 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import {
-  type SchoolYear,
-  type schoolYearsResponse,
-  upsertSchoolYearBody,
-} from '../../../../src/features/school-years/schemas.ts';
+import { type SchoolYear, type schoolYearsResponse, upsertSchoolYearBody } from '#contracts/school-years.ts';
 import { ApiError, apiGet, apiPut } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';

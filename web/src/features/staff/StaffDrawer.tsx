@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../../../src/features/staff/schemas.ts';
+import type { Staff } from '#contracts/staff.ts';
 import { ApiError, apiDelete, apiPatch, apiPost } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ConfirmModal } from '../../ui/ConfirmModal.tsx';

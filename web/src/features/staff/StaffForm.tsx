@@ -14,7 +14,7 @@ import {
   type StaffPosition,
   type StaffRole,
   staffInput,
-} from '../../../../src/features/staff/schemas.ts';
+} from '#contracts/staff.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { foldedFilter, optionsOf, SUBJECT_OPTIONS } from './options.ts';
 

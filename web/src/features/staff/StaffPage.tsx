@@ -21,7 +21,7 @@ import {
   QUALIFICATION_LABEL_VI,
   STAFF_ROLE_LABEL_VI,
   type Staff,
-} from '../../../../src/features/staff/schemas.ts';
+} from '#contracts/staff.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ListPager, usePagedSearch } from '../../ui/ListPager.tsx';

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Department } from '../../../../src/features/departments/schemas.ts';
-import type { Staff, StaffPage } from '../../../../src/features/staff/schemas.ts';
+import type { Department } from '#contracts/departments.ts';
+import type { Staff, StaffPage } from '#contracts/staff.ts';
 import { apiGet, qs } from '../../api/client.ts';
 
 export interface StaffListParams {

@@ -1,6 +1,6 @@
 import type { ComboboxItem, OptionsFilter } from '@mantine/core';
-import { SUBJECTS, subjectByCode } from '../../../../src/domain/curriculum/index.ts';
-import { matchesSearch } from '../../../../src/domain/text/index.ts';
+import { SUBJECTS, subjectByCode } from '#domain/curriculum/index.ts';
+import { matchesSearch } from '#domain/text/index.ts';
 
 /** Select options from a value → Vietnamese label map (the maps live beside the API schemas). */
 export function optionsOf(labels: Record<string, string>): ComboboxItem[] {

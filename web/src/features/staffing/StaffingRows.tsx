@@ -1,9 +1,9 @@
 import { NumberInput, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUALIFICATION_LABEL_VI, QUALIFICATIONS } from '../../../../src/features/staff/schemas.ts';
+import { QUALIFICATION_LABEL_VI, QUALIFICATIONS } from '#contracts/staff.ts';
+import type { StaffingTable } from '#contracts/staffing.ts';
 import { labelOf } from '../../../../src/features/staffing/groups.ts';
-import type { StaffingTable } from '../../../../src/features/staffing/schemas.ts';
 
 type Counts = StaffingTable['total'];
 /** Highest qualification first, as the statistics forms list them. */

@@ -2,7 +2,7 @@ import { Button, Fieldset, Group, Stack } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { studentInput, updateStudentBody } from '../../../../src/features/students/schemas.ts';
+import { studentInput, updateStudentBody } from '#contracts/students.ts';
 import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';

@@ -6,7 +6,7 @@ import type {
   myStudentSchema,
   StudentDetail,
   studentPageSchema,
-} from '../../../../src/features/students/schemas.ts';
+} from '#contracts/students.ts';
 import { apiGet, apiPatch, apiPost, qs } from '../../api/client.ts';
 
 export type StudentPage = z.infer<typeof studentPageSchema>;

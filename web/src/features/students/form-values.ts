@@ -1,4 +1,4 @@
-import { SENSITIVE_INPUTS } from '../../../../src/features/students/schemas.ts';
+import { SENSITIVE_INPUTS } from '#contracts/students.ts';
 import type { StudentDetail } from './api.ts';
 
 export interface GuardianValues {

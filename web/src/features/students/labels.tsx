@@ -1,14 +1,9 @@
 import { Badge } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ETHNICITIES } from '../../../../src/domain/identity/ethnicities.ts';
+import { DISABILITIES, GUARDIAN_RELATIONSHIPS, POLICY_FLAGS, STUDENT_STATUSES } from '#contracts/students.ts';
+import { ETHNICITIES } from '#domain/identity/ethnicities.ts';
 import { vietnameseDate } from '../../../../src/features/students/dates.ts';
-import {
-  DISABILITIES,
-  GUARDIAN_RELATIONSHIPS,
-  POLICY_FLAGS,
-  STUDENT_STATUSES,
-} from '../../../../src/features/students/schemas.ts';
 
 const STATUS_COLOR: Record<string, string> = {
   enrolled: 'teal',

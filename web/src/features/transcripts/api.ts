@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ClassTranscripts } from '../../../../src/features/transcripts/schemas.ts';
+import type { ClassTranscripts } from '#contracts/transcripts.ts';
 import { apiDownload, apiGet, apiPost } from '../../api/client.ts';
 
 export type { ClassTranscripts };

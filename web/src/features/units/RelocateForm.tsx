@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../../src/features/units/schemas.ts';
+import type { Unit } from '#contracts/units.ts';
 import { ApiError, apiPost } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifySaved } from '../../ui/notify.ts';

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconArrowsMove, IconGitMerge, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { SCHOOL_LEVEL_LABEL_VI, type Unit } from '../../../../src/features/units/schemas.ts';
+import { SCHOOL_LEVEL_LABEL_VI, type Unit } from '#contracts/units.ts';
 
 export type UnitAction = 'create' | 'edit' | 'move' | 'merge';
 

@@ -2,12 +2,7 @@ import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/co
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  createUnitBody,
-  SCHOOL_LEVEL_LABEL_VI,
-  type Unit,
-  updateUnitBody,
-} from '../../../../src/features/units/schemas.ts';
+import { createUnitBody, SCHOOL_LEVEL_LABEL_VI, type Unit, updateUnitBody } from '#contracts/units.ts';
 import { ApiError, apiGet, apiPatch, apiPost } from '../../api/client.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { notifySaved } from '../../ui/notify.ts';

@@ -18,8 +18,8 @@ import { IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-rea
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { matchesSearch } from '../../../../src/domain/text/index.ts';
-import type { Unit } from '../../../../src/features/units/schemas.ts';
+import type { Unit } from '#contracts/units.ts';
+import { matchesSearch } from '#domain/text/index.ts';
 import { apiGet, qs } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';

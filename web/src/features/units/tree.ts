@@ -1,5 +1,5 @@
 import type { TreeNodeData } from '@mantine/core';
-import type { Unit } from '../../../../src/features/units/schemas.ts';
+import type { Unit } from '#contracts/units.ts';
 
 /**
  * Nests the flat unit list (ordered by path, parents first) under the root; `nodeProps.search` carries what the

@@ -2,8 +2,8 @@ import { Button, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput } fr
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { createUserBody, type User } from '../../../../src/features/users/schemas.ts';
-import { ROLE_LABEL_VI, type Role } from '../../../../src/platform/authz/roles.ts';
+import { ROLE_LABEL_VI, type Role } from '#contracts/roles.ts';
+import { createUserBody, type User } from '#contracts/users.ts';
 import { ApiError, apiPost } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { FormError } from '../../ui/FormError.tsx';

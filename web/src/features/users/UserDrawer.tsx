@@ -14,7 +14,7 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type User, updateUserBody } from '../../../../src/features/users/schemas.ts';
+import { type User, updateUserBody } from '#contracts/users.ts';
 import { ApiError, apiGet, apiPatch, apiPost, apiPut } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ConfirmModal } from '../../ui/ConfirmModal.tsx';

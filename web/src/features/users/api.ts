@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Unit } from '../../../../src/features/units/schemas.ts';
-import type { Role } from '../../../../src/platform/authz/roles.ts';
+import type { Role } from '#contracts/roles.ts';
+import type { Unit } from '#contracts/units.ts';
 import { apiGet } from '../../api/client.ts';
 import { subtreeIds } from '../units/tree.ts';
 

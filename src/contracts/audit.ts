@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isoDate, pageOf, pageQuery } from '#contracts/common.ts';
+
+const logFilter = pageQuery.extend({
+  unitId: z.uuid('Chọn đơn vị.'),
+  /** Username (or part of the name) of who acted, or their user id. */
+  actor: z.string().trim().max(100).optional(),
+  /** Calendar days in Vietnam (UTC+7), both inclusive. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+export const auditQuery = logFilter.extend({ entity: z.string().trim().max(50).optional() });
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+export const dataAccessQuery = logFilter.extend({
+  subjectKind: z.enum(['student', 'staff', 'guardian']).optional(),
+});
+export type DataAccessQuery = z.infer<typeof dataAccessQuery>;
+
+const actorSchema = z.object({ id: z.uuid(), username: z.string(), fullName: z.string() }).nullable();
+
+export const auditEntrySchema = z.object({
+  id: z.uuid(),
+  occurredAt: z.string(),
+  /** Null for changes made by the system or the command line. */
+  actor: actorSchema,
+  unitId: z.uuid(),
+  unitName: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const dataAccessEntrySchema = z.object({
+  id: z.uuid(),
+  occurredAt: z.string(),
+  actor: actorSchema,
+  unitId: z.uuid(),
+  unitName: z.string(),
+  subjectKind: z.enum(['student', 'staff', 'guardian']),
+  subjectId: z.uuid(),
+  /** The person's name, while the record exists. */
+  subjectName: z.string().nullable(),
+  action: z.enum(['view', 'export', 'erase', 'list_export']),
+  detail: z.string().nullable(),
+});
+export type DataAccessEntry = z.infer<typeof dataAccessEntrySchema>;
+
+export const auditPageSchema = pageOf(auditEntrySchema);
+export const dataAccessPageSchema = pageOf(dataAccessEntrySchema);

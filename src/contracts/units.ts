@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { isoDate } from '#contracts/common.ts';
+
+export const SCHOOL_LEVELS = [
+  'preschool',
+  'primary',
+  'lower_secondary',
+  'upper_secondary',
+  'multi_level',
+  'continuing_ed',
+] as const;
+
+export const SCHOOL_LEVEL_LABEL_VI: Record<(typeof SCHOOL_LEVELS)[number], string> = {
+  preschool: 'Mầm non',
+  primary: 'Tiểu học',
+  lower_secondary: 'THCS',
+  upper_secondary: 'THPT',
+  multi_level: 'Liên cấp',
+  continuing_ed: 'GDTX',
+};
+
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+export const schoolYearCode = z
+  .string()
+  .regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.')
+  .refine(
+    (code) => Number(code.slice(5)) === Number(code.slice(0, 4)) + 1,
+    'Năm sau phải lớn hơn năm trước 1 năm.',
+  );
+
+const unitFields = {
+  code: z
+    .string()
+    .trim()
+    .min(1, 'Nhập mã đơn vị.')
+    .max(40)
+    .regex(/^[A-Za-z0-9._-]+$/, 'Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang.'),
+  name: z.string().trim().min(2, 'Nhập tên đơn vị.').max(200),
+  shortName: optionalText(80),
+  level: z.enum(SCHOOL_LEVELS).nullish(),
+  gradeFrom: z.number().int().min(0).max(12).nullish(),
+  gradeTo: z.number().int().min(0).max(12).nullish(),
+  ownership: z.enum(['public', 'private', 'people_founded']).nullish(),
+  province: optionalText(100),
+  district: optionalText(100),
+  commune: optionalText(100),
+  address: optionalText(300),
+  phone: optionalText(30),
+  email: z
+    .email('E-mail không hợp lệ.')
+    .nullish()
+    .or(z.literal('').transform(() => null)),
+  website: optionalText(200),
+};
+
+export const createUnitBody = z.object({
+  parentId: z.uuid(),
+  kind: z.string().min(1).max(40),
+  ...unitFields,
+});
+export type CreateUnitInput = z.infer<typeof createUnitBody>;
+
+export const updateUnitBody = z.object(unitFields).partial();
+export type UpdateUnitInput = z.infer<typeof updateUnitBody>;
+
+export const moveUnitBody = z.object({
+  parentId: z.uuid(),
+  effectiveOn: isoDate,
+  reason: z.string().trim().max(500).optional(),
+});
+export const mergeUnitBody = z.object({
+  intoUnitId: z.uuid(),
+  effectiveOn: isoDate,
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const unitSchema = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  kind: z.string(),
+  kindName: z.string(),
+  category: z.enum(['ministry', 'office', 'school']),
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  depth: z.number().int(),
+  level: z.enum(SCHOOL_LEVELS).nullable(),
+  gradeFrom: z.number().int().nullable(),
+  gradeTo: z.number().int().nullable(),
+  ownership: z.string().nullable(),
+  province: z.string().nullable(),
+  district: z.string().nullable(),
+  commune: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  currentSchoolYear: z.string().nullable(),
+  status: z.enum(['active', 'merged', 'closed']),
+  mergedIntoId: z.uuid().nullable(),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+export const unitDetailSchema = unitSchema.extend({
+  /** What the caller may do here, so the UI shows only working actions. */
+  permissions: z.array(z.string()),
+  ancestors: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
+});
+
+export const listUnitsQuery = z.object({
+  /** Only this unit and the units below it. */
+  under: z.uuid().optional(),
+  category: z.enum(['ministry', 'office', 'school']).optional(),
+  q: z.string().trim().max(100).optional(),
+  includeInactive: z.coerce.boolean().optional(),
+});
+
+export const unitHistorySchema = z.array(
+  z.object({
+    parentId: z.uuid().nullable(),
+    parentName: z.string().nullable(),
+    validFrom: z.string(),
+    validTo: z.string().nullable(),
+    reason: z.string().nullable(),
+  }),
+);
+
+export const unitKindSchema = z.object({
+  code: z.string(),
+  nameVi: z.string(),
+  category: z.enum(['ministry', 'office', 'school']),
+});

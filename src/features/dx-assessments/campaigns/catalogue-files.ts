@@ -1,0 +1,250 @@
+import ExcelJS from 'exceljs';
+import {
+  CATALOGUE_ROW_COLUMNS,
+  type Catalogue,
+  type CatalogueMeta,
+  catalogueFromRows,
+  catalogueToRows,
+  validateCatalogue,
+} from '../../../domain/assessment-catalogue/index.ts';
+import {
+  type Cell,
+  cellText,
+  formatLevels,
+  parseFlag,
+  parseLevels,
+} from '../../../domain/assessment-catalogue/rows-format.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+
+/**
+ * Catalogue files a province office edits: an .xlsx workbook (sheet "Tiêu chí" in the row layout of
+ * `catalogueFromRows`, sheet "Thông tin" with the catalogue-wide fields) or the catalogue as JSON.
+ */
+
+export const CRITERIA_SHEET = 'Tiêu chí';
+export const META_SHEET = 'Thông tin';
+
+export interface FileIssue {
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+export type ParsedCatalogue = { catalogue: Catalogue; warnings: FileIssue[] };
+
+/** Keys of the "Thông tin" sheet (column A), their meaning (column C) and how the value is written. */
+const META_KEYS = [
+  ['code', 'Mã bộ tiêu chí (chữ không dấu, không khoảng trắng)'],
+  ['version', 'Phiên bản, khác với các phiên bản đã có (ví dụ 2025.1)'],
+  ['title', 'Tên bộ tiêu chí'],
+  ['subject_kind', 'Đối tượng đánh giá: school (cơ sở giáo dục) hoặc office (cơ quan quản lý)'],
+  ['source', 'Căn cứ (số, ngày văn bản)'],
+  [
+    'level_labels',
+    'Tên các mức, ví dụ 1=Mức 1 - Chưa đáp ứng; 2=Mức 2 - Đáp ứng cơ bản; 3=Mức 3 - Đáp ứng tốt',
+  ],
+  [
+    'combine_rule',
+    'Cách xếp mức đơn vị: lowest_group (mức thấp nhất của các nhóm) hoặc total_score (tổng điểm)',
+  ],
+  ['cap_group_on_unmet_mandatory', 'x: chưa đạt điều kiện bắt buộc thì nhóm chỉ ở Mức 1'],
+  ['unit_levels', 'Ngưỡng mức theo tổng điểm (khi combine_rule = total_score), ví dụ >=50:2; >75:3'],
+] as const;
+
+function failed(message: string, issues: FileIssue[]): AppError {
+  const fields = Object.fromEntries(
+    issues.slice(0, 50).map((i, n) => [`rows.${i.row ?? n}.${i.column ?? '_'}`, i.message]),
+  );
+  return new AppError('validation_failed', message, fields, { issues });
+}
+
+export function parseCatalogueJson(content: Buffer): ParsedCatalogue {
+  let data: unknown;
+  try {
+    data = JSON.parse(content.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new AppError('unreadable_file', `Tệp JSON không đọc được: ${(error as Error).message}.`);
+  }
+  const validation = validateCatalogue(data);
+  const toIssue = (i: { path: (string | number)[]; message: string }) => ({
+    row: null,
+    column: i.path.join('.') || null,
+    message: i.message,
+  });
+  if (!validation.ok)
+    throw failed(
+      `Bộ tiêu chí có ${validation.errors.length} lỗi; chưa có gì được lưu.`,
+      validation.errors.map(toIssue),
+    );
+  return { catalogue: validation.catalogue, warnings: validation.warnings.map(toIssue) };
+}
+
+/** A cell as the row layout expects: text or number (rich text, formulas and links reduced to their text). */
+function cellOf(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'x' : '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('result' in value) return cellOf(value.result as ExcelJS.CellValue);
+  if ('text' in value) return String(value.text);
+  return null;
+}
+
+function readMeta(sheet: ExcelJS.Worksheet | undefined, issues: FileIssue[]): CatalogueMeta | undefined {
+  if (!sheet) {
+    issues.push({
+      row: null,
+      column: null,
+      message: `Thiếu trang «${META_SHEET}» (mã, phiên bản, tên bộ tiêu chí).`,
+    });
+    return undefined;
+  }
+  const values = new Map<string, { row: number; text: string }>();
+  sheet.eachRow((row, number) => {
+    const key = cellText(cellOf(row.getCell(1).value)).toLowerCase();
+    if (key) values.set(key, { row: number, text: cellText(cellOf(row.getCell(2).value)) });
+  });
+  const fail = (key: string, message: string) =>
+    issues.push({
+      row: values.get(key)?.row ?? null,
+      column: 'B',
+      message: `Trang ${META_SHEET}, ${key}${values.get(key) ? ` (dòng ${values.get(key)?.row})` : ''}: ${message}`,
+    });
+  const get = (key: string) => values.get(key)?.text ?? '';
+  for (const key of ['code', 'version', 'title'] as const) if (!get(key)) fail(key, 'chưa điền');
+  const subjectKind = get('subject_kind') || 'school';
+  if (subjectKind !== 'school' && subjectKind !== 'office') fail('subject_kind', 'ghi school hoặc office');
+  const combineRule = get('combine_rule') || 'lowest_group';
+  if (combineRule !== 'lowest_group' && combineRule !== 'total_score')
+    fail('combine_rule', 'ghi lowest_group hoặc total_score');
+  const cap = parseFlag(
+    values.has('cap_group_on_unmet_mandatory') ? get('cap_group_on_unmet_mandatory') : 'x',
+  );
+  if (!cap.ok) fail('cap_group_on_unmet_mandatory', cap.message);
+  const unitLevels = parseLevels(get('unit_levels'));
+  if (!unitLevels.ok) fail('unit_levels', unitLevels.message);
+  const levelLabels = readLevelLabels(get('level_labels'), (message) => fail('level_labels', message));
+  if (issues.length > 0 || !cap.ok || !unitLevels.ok) return undefined;
+  return {
+    code: get('code'),
+    version: get('version'),
+    title: get('title'),
+    subjectKind: subjectKind as 'school' | 'office',
+    ...(get('source') && { source: get('source') }),
+    levelLabels,
+    settings: {
+      combineRule: combineRule as 'lowest_group' | 'total_score',
+      capGroupOnUnmetMandatory: cap.value,
+      ...(unitLevels.value && { unitLevelThresholds: unitLevels.value }),
+    },
+  };
+}
+
+function readLevelLabels(text: string, fail: (message: string) => void) {
+  const labels: { level: number; label: string }[] = [];
+  for (const entry of text
+    .split(/[;\n]+/)
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const match = /^(\d+)\s*=\s*(.+)$/.exec(entry);
+    if (!match) fail(`«${entry}» không đúng dạng, ví dụ 1=Mức 1 - Chưa đáp ứng`);
+    else labels.push({ level: Number(match[1]), label: (match[2] ?? '').trim() });
+  }
+  return labels;
+}
+
+function readRows(sheet: ExcelJS.Worksheet, issues: FileIssue[]) {
+  const headers = new Map<number, string>();
+  sheet.getRow(1).eachCell((cell, column) => {
+    headers.set(column, cellText(cellOf(cell.value)).toLowerCase().replace(/\s+/g, '_'));
+  });
+  const known = new Set<string>(CATALOGUE_ROW_COLUMNS);
+  for (const required of ['group_id', 'item_id', 'kind']) {
+    if (![...headers.values()].includes(required))
+      issues.push({
+        row: 1,
+        column: required,
+        message: `Trang ${CRITERIA_SHEET}, dòng 1: thiếu cột ${required}.`,
+      });
+  }
+  for (const [column, header] of headers) {
+    if (header && !known.has(header))
+      issues.push({
+        row: 1,
+        column: header,
+        message: `Trang ${CRITERIA_SHEET}, dòng 1, cột ${column}: tên cột «${header}» không có trong mẫu.`,
+      });
+  }
+  const rows: Record<string, Cell>[] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const record: Record<string, Cell> = {};
+    for (const [column, header] of headers)
+      if (known.has(header)) record[header] = cellOf(row.getCell(column).value);
+    rows.push(record);
+  }
+  return rows;
+}
+
+export async function parseCatalogueWorkbook(content: Buffer): Promise<ParsedCatalogue> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError(
+      'unreadable_file',
+      'Không đọc được tệp: cần tệp Excel .xlsx (theo mẫu tải về) hoặc .json.',
+    );
+  }
+  const issues: FileIssue[] = [];
+  const meta = readMeta(workbook.getWorksheet(META_SHEET), issues);
+  const criteria = workbook.getWorksheet(CRITERIA_SHEET);
+  if (!criteria) issues.push({ row: null, column: null, message: `Thiếu trang «${CRITERIA_SHEET}».` });
+  const rows = criteria ? readRows(criteria, issues) : [];
+  if (issues.length > 0 || !meta) throw failed(`Tệp có ${issues.length} lỗi; chưa có gì được lưu.`, issues);
+  const result = catalogueFromRows(rows, { ...meta, firstRowNumber: 2 });
+  const toIssue = (i: { row: number | null; column: string | null; message: string }) => ({
+    row: i.row,
+    column: i.column,
+    message: `Trang ${CRITERIA_SHEET}, ${i.message.charAt(0).toLowerCase()}${i.message.slice(1)}`,
+  });
+  if (!result.ok)
+    throw failed(`Tệp có ${result.errors.length} lỗi; chưa có gì được lưu.`, result.errors.map(toIssue));
+  return { catalogue: result.catalogue, warnings: result.warnings.map(toIssue) };
+}
+
+/** The import template: a catalogue in the row layout and its catalogue-wide fields with their meaning. */
+export async function catalogueWorkbook(catalogue: Catalogue): Promise<Buffer> {
+  const { meta, rows } = catalogueToRows(catalogue);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Trường Số';
+  const sheet = workbook.addWorksheet(CRITERIA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = CATALOGUE_ROW_COLUMNS.map((column) => ({
+    header: column,
+    key: column,
+    width: column.endsWith('title') ? 50 : column === 'note' || column === 'evidence' ? 40 : 14,
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  const info = workbook.addWorksheet(META_SHEET);
+  info.columns = [
+    { header: 'Khóa', key: 'key', width: 30 },
+    { header: 'Giá trị', key: 'value', width: 60 },
+    { header: 'Ý nghĩa', key: 'meaning', width: 80 },
+  ];
+  info.getRow(1).font = { bold: true };
+  const values: Record<(typeof META_KEYS)[number][0], string> = {
+    code: meta.code,
+    version: meta.version,
+    title: meta.title,
+    subject_kind: meta.subjectKind,
+    source: meta.source ?? '',
+    level_labels: (meta.levelLabels ?? []).map((l) => `${l.level}=${l.label}`).join('; '),
+    combine_rule: catalogue.settings.combineRule,
+    cap_group_on_unmet_mandatory: catalogue.settings.capGroupOnUnmetMandatory ? 'x' : '',
+    unit_levels: formatLevels(catalogue.settings.unitLevelThresholds) ?? '',
+  };
+  for (const [key, meaning] of META_KEYS) info.addRow({ key, value: values[key], meaning });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

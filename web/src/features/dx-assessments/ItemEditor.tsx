@@ -1,0 +1,123 @@
+import { Alert, Group, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogueItem, ItemAnswer, ItemResult } from '#domain/assessment-catalogue/index.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { AnswerInput, AnswerView } from './AnswerInput.tsx';
+import { type AssessmentDetail, assessmentApi, type UserOption, useAssessmentAction } from './api.ts';
+import { itemMeasures } from './catalogue-helpers.ts';
+import { ItemEvidence } from './EvidencePanel.tsx';
+import { SaveItemButton } from './SaveItemButton.tsx';
+
+type ItemRow = AssessmentDetail['items'][number];
+type Progress = ItemRow['progress'];
+
+/**
+ * The body of one criterion on the unit's page: the office's comments, the claim form (or the claim, read-only),
+ * the note and progress, measured values, evidence and the assignee.
+ */
+export function ItemEditor({
+  detail,
+  item,
+  row,
+  result,
+  draft,
+  onDraft,
+  users,
+}: {
+  detail: AssessmentDetail;
+  item: CatalogueItem;
+  row: ItemRow;
+  result: ItemResult | undefined;
+  draft: ItemAnswer | null | undefined;
+  onDraft(answer: ItemAnswer | null | undefined): void;
+  users: UserOption[];
+}) {
+  const { t } = useTranslation('assessments');
+  const editable = detail.can.editItems.includes(item.id);
+  const [note, setNote] = useState(row.note ?? '');
+  // A criterion being saved for the first time is usually finished; later saves keep what the server has.
+  const initialProgress: Progress = row.progress === 'todo' ? 'done' : row.progress;
+  const [progress, setProgress] = useState<Progress>(initialProgress);
+  useEffect(() => setNote(row.note ?? ''), [row.note]);
+  useEffect(() => setProgress(initialProgress), [initialProgress]);
+  const answer = draft === undefined ? (row.answer as ItemAnswer | null) : draft;
+  const save = useAssessmentAction(detail.id, () =>
+    assessmentApi.saveItem(detail.id, item.id, { answer, note: note.trim() || null, progress }),
+  );
+  const assign = useAssessmentAction(detail.id, (userId: string | null) =>
+    assessmentApi.assign(detail.id, item.id, userId),
+  );
+  const measures = itemMeasures(detail, item);
+  return (
+    <Stack gap="sm">
+      {row.returnComment && (
+        <Alert color="red" title={t('returnComment')}>
+          {row.returnComment}
+        </Alert>
+      )}
+      {row.externalComment && (
+        <Alert color="violet" title={t('externalComment')}>
+          {row.externalComment}
+        </Alert>
+      )}
+      {item.note && (
+        <Text size="xs" c="dimmed">
+          {item.note}
+        </Text>
+      )}
+      {editable ? (
+        <>
+          <AnswerInput item={item} value={answer} onChange={onDraft} result={result} />
+          <Textarea
+            label={t('note')}
+            autosize
+            minRows={2}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            data-testid={`note-${item.id}`}
+          />
+          <Group justify="space-between" align="flex-end" gap="xs">
+            <SegmentedControl
+              size="xs"
+              value={progress}
+              onChange={(v) => setProgress(v as Progress)}
+              data={(['todo', 'in_progress', 'done'] as const).map((p) => ({
+                value: p,
+                label: t(`progress_${p}`),
+              }))}
+              aria-label={`${t('progress')} ${item.id}`}
+            />
+            <SaveItemButton
+              save={save}
+              itemId={item.id}
+              onSaved={() => onDraft(undefined)}
+              label={t('saveItem')}
+              testId={`save-${item.id}`}
+            />
+          </Group>
+          {save.error && <ErrorAlert error={save.error} />}
+        </>
+      ) : (
+        <>
+          <AnswerView item={item} answer={row.answer as ItemAnswer | null} result={result} />
+          {row.note && <Text size="sm">{row.note}</Text>}
+        </>
+      )}
+      <ItemEvidence detail={detail} itemId={item.id} row={row} measures={measures} editable={editable} />
+      {detail.can.assign && (
+        <Select
+          label={t('assignee')}
+          placeholder={t('noAssignee')}
+          data={users.map((u) => ({ value: u.id, label: u.fullName }))}
+          value={row.assigneeUserId}
+          onChange={(userId) => assign.mutate(userId)}
+          clearable
+          searchable
+          data-testid={`assignee-${item.id}`}
+        />
+      )}
+      {assign.error && <ErrorAlert error={assign.error} />}
+    </Stack>
+  );
+}
