@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { isActiveStatus, STUDENT_STATUS_LABEL_VI } from '#contracts/students.ts';
+import { schoolYearOfDate, todayInVietnam, vietnameseDate } from '../../domain/calendar/dates.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
-import { schoolYearOfDate, todayInVietnam, vietnameseDate } from '../students/dates.ts';
 import { type ClassRow, findClass } from './queries.ts';
 import { getClass, requireClass } from './service.ts';
 

@@ -2,13 +2,12 @@ import { type ClassInput, classInput, type UpdateClassInput, updateClassBody } f
 import type { Permission } from '#contracts/roles.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
-import { requireUnitAccess } from '../../platform/authz/access.ts';
+import { requireSchool, requireUnitAccess } from '../../platform/authz/access.ts';
 import { can, permissionsOn } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
+import { parseInput } from '../../platform/http/parse-input.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
-import { requireSchool } from '../students/access.ts';
-import { parseInput } from '../students/parse.ts';
 import { activeStudentsOf, type ClassRow, classesOf, findClass, toClass } from './queries.ts';
 
 /** Loads a class the caller may use with every one of `permissions` (404 unknown, 403 another school's). */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { todayInVietnam } from '../../domain/calendar/dates.ts';
 import { audit } from '../../platform/audit/audit.ts';
+import { requireSchool } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
 import { enrolStudent } from '../classes/enrolments.ts';
 import { createClass } from '../classes/service.ts';
-import { requireSchool } from '../students/access.ts';
-import { todayInVietnam } from '../students/dates.ts';
 import { changeStatus } from '../students/status.ts';
 
 export const ROLLOVER_JOB = 'results.rollover';

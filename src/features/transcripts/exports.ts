@@ -2,11 +2,12 @@ import ExcelJS from 'exceljs';
 import { subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { LEVEL4_LABEL_VI, PASS_FAIL_SHORT_VI, regularAssessmentCount } from '../../domain/grading/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
+import { requireSchool } from '../../platform/authz/access.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { activeStudentsOf, classesOf } from '../classes/queries.ts';
 import { assignmentsOfClasses, type Level4, scoresOfClasses, type TermScoreRow } from '../gradebook/reads.ts';
 import { resultsOfStudents } from '../results/reads.ts';
-import { requireSchool } from '../students/access.ts';
+
 import { requireClassReader } from './class-access.ts';
 
 /**
