@@ -8,6 +8,7 @@ import { dxAssessmentsFeature } from './features/dx-assessments/index.ts';
 import { gradebookFeature } from './features/gradebook/index.ts';
 import { importsFeature } from './features/imports/index.ts';
 import { resultsFeature } from './features/results/index.ts';
+import { rosterFeature } from './features/roster/index.ts';
 import { schoolYearsFeature } from './features/school-years/index.ts';
 import { staffFeature } from './features/staff/index.ts';
 import { staffingFeature } from './features/staffing/index.ts';
@@ -32,6 +33,7 @@ export const features: readonly FeatureManifest[] = [
   staffingFeature,
   usersFeature,
   auditFeature,
+  rosterFeature,
   classesFeature,
   studentsFeature,
   subjectsFeature,
