@@ -4,10 +4,8 @@ import pino from 'pino';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { WEB_DIST } from '../cli/web.ts';
-import { registerJobHandlers } from '../src/features/jobs.ts';
 import type { DB } from '../src/platform/db/schema.ts';
-import { buildApp } from '../src/platform/http/app.ts';
-import { JobRunner } from '../src/platform/jobs/runner.ts';
+import { buildServer } from '../src/server.ts';
 import { openTestDatabase } from '../test/databases.ts';
 import { TEST_PASSWORD } from '../test/factories.ts';
 
@@ -23,9 +21,12 @@ export interface E2EServer {
 /** The real server (API + built web app) on an in-memory PGlite, listening on a free port. */
 export async function startServer(): Promise<E2EServer> {
   const database = await openTestDatabase('pglite');
-  const jobs = new JobRunner(database.db, pino({ level: 'silent' }));
-  registerJobHandlers(jobs);
-  const app = await buildApp({ db: database.db, jobs, webDist: WEB_DIST, loginRateLimit: 1000 });
+  const { app, jobs } = await buildServer({
+    db: database.db,
+    log: pino({ level: 'silent' }),
+    webDist: WEB_DIST,
+    loginRateLimit: 1000,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

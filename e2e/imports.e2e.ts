@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { studentsImportKind } from '../src/features/imports/kinds/students.ts';
+import { studentsImportKind } from '../src/features/students/import-kind.ts';
 import { buildClass, buildProvince, buildUser } from '../test/factories.ts';
 import { buildWorkbook } from '../test/factories-imports.ts';
 import { type E2EServer, launchBrowser, logIn, newPage, PHONE, startServer } from './harness.ts';

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
-import { registerJobHandlers } from '../src/features/jobs.ts';
 import type { StorageKind } from '../src/platform/db/database.ts';
 import type { DB } from '../src/platform/db/schema.ts';
-import { buildApp } from '../src/platform/http/app.ts';
-import { JobRunner } from '../src/platform/jobs/runner.ts';
+import type { JobRunner } from '../src/platform/jobs/runner.ts';
+import { buildServer } from '../src/server.ts';
 import { openTestDatabase } from './databases.ts';
 import { TEST_PASSWORD } from './factories.ts';
 
@@ -21,9 +20,11 @@ export interface TestApp {
 
 export async function startTestApp(kind: StorageKind): Promise<TestApp> {
   const database = await openTestDatabase(kind);
-  const jobs = new JobRunner(database.db, pino({ level: 'silent' }));
-  registerJobHandlers(jobs);
-  const app = await buildApp({ db: database.db, jobs, loginRateLimit: 10_000 });
+  const { app, jobs } = await buildServer({
+    db: database.db,
+    log: pino({ level: 'silent' }),
+    loginRateLimit: 10_000,
+  });
   await app.ready();
   return {
     app,

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffImportKind } from '../../src/features/imports/kinds/staff.ts';
+import { staffImportKind } from '../../src/features/staff/import-kind.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { openTestDatabase, STORAGES } from '../../test/databases.ts';
 import { buildProvince } from '../../test/factories.ts';

@@ -1,10 +1,11 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import type { RowError } from '../../src/features/imports/registry.ts';
 import { exportList, importFile } from '../../src/features/imports/service.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
 import { AppError } from '../../src/platform/http/errors.ts';
+import type { RowError } from '../../src/platform/imports/kinds.ts';
+import { registerAllFeatures } from '../../src/server.ts';
 import { withDatabase } from '../runtime.ts';
 import { cliContext } from './user.ts';
 
@@ -60,6 +61,7 @@ async function unitIdOf(db: Kysely<DB>, code: string): Promise<string> {
  * transaction. Prints each error as "Dòng n, cột …" and returns false when there was any; nothing is written then.
  */
 export async function importFromCli(db: Kysely<DB>, options: TransferOptions, out: Output): Promise<boolean> {
+  registerAllFeatures();
   const unitId = await unitIdOf(db, options.unit);
   const content = await fs.readFile(options.file);
   let shown = -1;
@@ -97,6 +99,7 @@ export function describeRowError(e: RowError): string {
 }
 
 export async function exportFromCli(db: Kysely<DB>, options: TransferOptions): Promise<number> {
+  registerAllFeatures();
   const unitId = await unitIdOf(db, options.unit);
   const exported = await exportList(cliContext(db), unitId, options.kind);
   await fs.writeFile(options.file, exported.content);

@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { demoLogins, hasAnyUnit, seedDemo } from '../../src/demo/index.ts';
-import { registerJobHandlers } from '../../src/features/jobs.ts';
 import { loadConfig } from '../../src/platform/config.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
-import { JobRunner } from '../../src/platform/jobs/runner.ts';
+import { buildServer } from '../../src/server.ts';
 import { cliLogger, openConfiguredDatabase } from '../runtime.ts';
 import { buildWebApp, startViteDevServer, WEB_DIST } from '../web.ts';
 
@@ -29,16 +27,15 @@ export function startCommand(program: Command): void {
         console.log('Đang dựng giao diện web lần đầu (vite build)…');
         await buildWebApp();
       }
-      const jobs = new JobRunner(database.db, log, database.kind === 'postgres' ? config.jobWorkers : 1);
-      registerJobHandlers(jobs);
-      await jobs.recover();
-      const app = await buildApp({
+      const { app, jobs } = await buildServer({
         db: database.db,
-        jobs,
+        log,
+        jobWorkers: database.kind === 'postgres' ? config.jobWorkers : 1,
         logger: { level: config.logLevel },
         webDist: options.dev ? undefined : WEB_DIST,
         secureCookies: config.secureCookies,
       });
+      await jobs.recover();
       const port = options.port ?? config.port;
       const host = options.host ?? config.host;
       await app.listen({ port, host });

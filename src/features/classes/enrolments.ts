@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { isActiveStatus, STUDENT_STATUS_LABEL_VI } from '#contracts/students.ts';
+import { schoolYearOfDate, todayInVietnam, vietnameseDate } from '../../domain/calendar/dates.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
+import { currentEnrolments } from '../roster/queries.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
-import { schoolYearOfDate, todayInVietnam, vietnameseDate } from '../students/dates.ts';
 import { type ClassRow, findClass } from './queries.ts';
 import { getClass, requireClass } from './service.ts';
 
@@ -86,14 +87,11 @@ export async function enrolStudent(
 }
 
 async function currentClassName(trx: ServiceContext, unitId: string, studentId: string, schoolYear: string) {
-  const current = await trx.db
-    .selectFrom('enrolments as e')
+  const current = await currentEnrolments(trx.db, unitId)
     .innerJoin('classes as c', 'c.id', 'e.class_id')
     .select('c.name')
-    .where('e.unit_id', '=', unitId)
     .where('e.student_id', '=', studentId)
     .where('e.school_year', '=', schoolYear)
-    .where('e.left_on', 'is', null)
     .executeTakeFirst();
   return current?.name;
 }
@@ -120,13 +118,10 @@ export async function enrolStudents(
 }
 
 async function activeEnrolment(trx: ServiceContext, cls: ClassRow, studentId: string) {
-  const enrolment = await trx.db
-    .selectFrom('enrolments')
-    .select(['id', 'enrolled_on'])
-    .where('unit_id', '=', cls.unit_id)
-    .where('class_id', '=', cls.id)
-    .where('student_id', '=', studentId)
-    .where('left_on', 'is', null)
+  const enrolment = await currentEnrolments(trx.db, cls.unit_id)
+    .select(['e.id', 'e.enrolled_on'])
+    .where('e.class_id', '=', cls.id)
+    .where('e.student_id', '=', studentId)
     .executeTakeFirst();
   if (!enrolment) throw notFound(`học sinh này trong lớp ${cls.name}`);
   return enrolment;

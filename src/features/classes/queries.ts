@@ -17,6 +17,7 @@ function selectClasses(db: Kysely<DB>) {
     .select((eb) => [
       'u.path as unit_path',
       't.full_name as homeroom_teacher_name',
+      // The roster's "current" (roster/queries.ts), correlated to each class, so not built from one unit id.
       eb
         .selectFrom('enrolments as e')
         .select(eb.fn.countAll<number>().as('n'))
@@ -60,24 +61,4 @@ export function toClass(row: ClassRow): SchoolClass {
     room: row.room,
     studentCount: Number(row.student_count ?? 0),
   };
-}
-
-/** Students in a class now, unsorted (the caller orders them by Vietnamese name order). */
-export function activeStudentsOf(db: Kysely<DB>, unitId: string, classId: string) {
-  return db
-    .selectFrom('enrolments as e')
-    .innerJoin('students as s', 's.id', 'e.student_id')
-    .select([
-      'e.id as enrolment_id',
-      's.id as student_id',
-      's.full_name',
-      's.birth_date',
-      's.gender',
-      's.status',
-      'e.enrolled_on',
-    ])
-    .where('e.unit_id', '=', unitId)
-    .where('e.class_id', '=', classId)
-    .where('e.left_on', 'is', null)
-    .execute();
 }

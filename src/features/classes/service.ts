@@ -2,14 +2,14 @@ import { type ClassInput, classInput, type UpdateClassInput, updateClassBody } f
 import type { Permission } from '#contracts/roles.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
-import { requireUnitAccess } from '../../platform/authz/access.ts';
+import { requireSchool, requireUnitAccess } from '../../platform/authz/access.ts';
 import { can, permissionsOn } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
+import { parseInput } from '../../platform/http/parse-input.ts';
+import { classMembers } from '../roster/queries.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
-import { requireSchool } from '../students/access.ts';
-import { parseInput } from '../students/parse.ts';
-import { activeStudentsOf, type ClassRow, classesOf, findClass, toClass } from './queries.ts';
+import { type ClassRow, classesOf, findClass, toClass } from './queries.ts';
 
 /** Loads a class the caller may use with every one of `permissions` (404 unknown, 403 another school's). */
 export async function requireClass(
@@ -35,7 +35,7 @@ const CLASS_ACTIONS: readonly Permission[] = ['classes.write', 'students.write']
 
 export async function getClass(ctx: ServiceContext, id: string) {
   const row = await requireClass(ctx, id, ['classes.read', 'students.read']);
-  const students = await activeStudentsOf(ctx.db, row.unit_id, row.id);
+  const students = await classMembers(ctx.db, row.unit_id, row.id);
   students.sort((a, b) => compareVietnameseNames(a.full_name, b.full_name));
   return {
     ...toClass(row),

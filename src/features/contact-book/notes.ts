@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { notify } from '../../platform/notifications/notify.ts';
-import { activeStudentsOf } from '../classes/queries.ts';
+import { classMembers } from '../roster/queries.ts';
 import { listMyStudents } from '../students/mine.ts';
 import { guardiansOf } from '../students/queries.ts';
 import { classRole, requireClassReader } from '../transcripts/class-access.ts';
@@ -11,7 +11,7 @@ import { userNames } from '../transcripts/queries.ts';
 
 /** Guardians with an account, per active student of the class (the note's recipients). */
 async function recipientsOf(ctx: ServiceContext, unitId: string, classId: string) {
-  const students = await activeStudentsOf(ctx.db, unitId, classId);
+  const students = await classMembers(ctx.db, unitId, classId);
   const recipients: { userId: string; guardianName: string; studentName: string }[] = [];
   for (const s of students) {
     for (const g of await guardiansOf(ctx.db, unitId, s.student_id)) {
@@ -143,7 +143,7 @@ export async function acknowledgeNote(ctx: ServiceContext, noteId: string) {
     .executeTakeFirst();
   if (!note) throw notFound('lời nhắn');
   const mine = new Set((await listMyStudents(ctx)).map((s) => s.id));
-  const inClass = (await activeStudentsOf(ctx.db, note.unit_id, note.class_id)).some((s) =>
+  const inClass = (await classMembers(ctx.db, note.unit_id, note.class_id)).some((s) =>
     mine.has(s.student_id),
   );
   if (!inClass) throw forbidden();

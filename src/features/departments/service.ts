@@ -4,7 +4,7 @@ import { audit, changedFields } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, isForeignKeyViolation, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
-import { departmentsHeadedByActor } from '../staff/personal-data.ts';
+import { departmentsHeadedByActor } from './headed.ts';
 
 export async function listDepartments(ctx: ServiceContext, unitId: string): Promise<Department[]> {
   await requireUnitAccess(ctx, 'staff.read', unitId);

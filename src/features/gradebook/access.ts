@@ -4,7 +4,8 @@ import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { can } from '../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
-import { activeStudentsOf, type ClassRow, findClass } from '../classes/queries.ts';
+import { type ClassRow, findClass } from '../classes/queries.ts';
+import { classMembers } from '../roster/queries.ts';
 
 /**
  * Who may do what on one class's gradebook. School leaders and anyone with `gradebook.read` on the school read
@@ -67,7 +68,7 @@ export interface RosterEntry {
 
 /** Students in the class now, in Vietnamese name order (given name first, then family and middle names). */
 export async function rosterOf(ctx: ServiceContext, cls: ClassRow): Promise<RosterEntry[]> {
-  const rows = await activeStudentsOf(ctx.db, cls.unit_id, cls.id);
+  const rows = await classMembers(ctx.db, cls.unit_id, cls.id);
   return rows
     .map((r) => ({ studentId: r.student_id, fullName: r.full_name }))
     .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { subjectsForGrade } from '../../domain/curriculum/index.ts';
+import type { ImportColumn, ImportKind, RowError } from '../../platform/imports/kinds.ts';
+import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../../platform/imports/rows.ts';
 import { type ClassRow, classesOf } from '../classes/queries.ts';
-import type { ImportColumn, ImportKind, RowError } from '../imports/registry.ts';
-import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../imports/rows.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
 import { assignableTeachers, assignmentBoard, setAssignment } from './assignments.ts';
 

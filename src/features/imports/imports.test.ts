@@ -10,7 +10,7 @@ import {
   buildUser,
 } from '../../../test/factories.ts';
 import { buildWorkbook, childNationalId, loadWorkbook, sheetRows } from '../../../test/factories-imports.ts';
-import { studentsImportKind } from './kinds/students.ts';
+import { studentsImportKind } from '../students/import-kind.ts';
 import { XLSX_MIME } from './workbook.ts';
 
 const HEADERS = studentsImportKind.columns.map((c) => c.header);

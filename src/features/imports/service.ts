@@ -1,11 +1,9 @@
-import './kinds/index.ts';
+import { requireSchool } from '../../platform/authz/access.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { readStoredFile, storeFile } from '../../platform/files/store.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
-import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
-import { requireSchool } from '../students/access.ts';
 import {
   findImportKind,
   type ImportKind,
@@ -15,8 +13,9 @@ import {
   importPermission,
   type RowError,
   type ValidatedRow,
-} from './registry.ts';
-import { sortErrors } from './rows.ts';
+} from '../../platform/imports/kinds.ts';
+import { sortErrors } from '../../platform/imports/rows.ts';
+import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
 import { readWorkbook, toCell, writeWorkbook } from './workbook.ts';
 
 export const IMPORT_JOB = 'imports.commit';

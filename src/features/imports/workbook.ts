@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
+import { vietnameseDate } from '../../domain/calendar/dates.ts';
 import { foldVietnamese } from '../../domain/text/fold.ts';
-import { vietnameseDate } from '../students/dates.ts';
 import {
   type CellValue,
   type ImportColumn,
@@ -8,7 +8,7 @@ import {
   importedColumns,
   type RowError,
   type SheetRecord,
-} from './registry.ts';
+} from '../../platform/imports/kinds.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const INSTRUCTIONS_SHEET = 'Hướng dẫn';

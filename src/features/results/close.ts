@@ -21,6 +21,7 @@ import {
   conductOfClasses,
   scoreInputsByStudent,
 } from '../gradebook/reads.ts';
+import { currentEnrolments } from '../roster/queries.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
 import { classSubjects, computeStudent, type Scope, type StudentOutcome } from './compute.ts';
 import {
@@ -169,13 +170,10 @@ async function studentsOfClasses(
   unitId: string,
   classIds: string[],
 ): Promise<EnrolledStudent[]> {
-  return db
-    .selectFrom('enrolments as e')
+  return currentEnrolments(db, unitId)
     .innerJoin('students as s', 's.id', 'e.student_id')
     .select(['e.student_id as studentId', 's.full_name as fullName', 'e.class_id as classId'])
-    .where('e.unit_id', '=', unitId)
     .where('e.class_id', 'in', classIds)
-    .where('e.left_on', 'is', null)
     .execute();
 }
 

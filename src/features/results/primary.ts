@@ -7,6 +7,7 @@ import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden } from '../../platform/http/errors.ts';
 import type { ClassRow } from '../classes/queries.ts';
+import { currentEnrolments } from '../roster/queries.ts';
 import { requireClassResults } from './service.ts';
 
 // Periodic evaluations of primary classes (TT27/2020 Điều 6–7): at mid-term 1, end of term 1, mid-term 2 and end of
@@ -69,13 +70,10 @@ async function requirePrimaryClass(ctx: ServiceContext, classId: string): Promis
 export async function primaryGrid(ctx: ServiceContext, classId: string, checkpoint: Checkpoint) {
   const cls = await requirePrimaryClass(ctx, classId);
   const [members, rows] = await Promise.all([
-    ctx.db
-      .selectFrom('enrolments as e')
+    currentEnrolments(ctx.db, cls.unit_id)
       .innerJoin('students as s', 's.id', 'e.student_id')
       .select(['s.id', 's.full_name'])
-      .where('e.unit_id', '=', cls.unit_id)
       .where('e.class_id', '=', cls.id)
-      .where('e.left_on', 'is', null)
       .execute(),
     ctx.db
       .selectFrom('primary_evaluations')
@@ -149,12 +147,9 @@ export async function savePrimaryGrid(ctx: ServiceContext, classId: string, inpu
   const aspects = new Map(aspectsOf(cls.grade, input.checkpoint).map((a) => [a.aspect, a]));
   const members = new Set(
     (
-      await ctx.db
-        .selectFrom('enrolments')
-        .select('student_id')
-        .where('unit_id', '=', cls.unit_id)
-        .where('class_id', '=', cls.id)
-        .where('left_on', 'is', null)
+      await currentEnrolments(ctx.db, cls.unit_id)
+        .select('e.student_id')
+        .where('e.class_id', '=', cls.id)
         .execute()
     ).map((r) => r.student_id),
   );

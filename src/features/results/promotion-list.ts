@@ -8,10 +8,11 @@ import {
 import { subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { type SubjectResult, subjectsToRetest } from '../../domain/grading/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
+import { requireSchool } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { classesOf, compareClassNames } from '../classes/queries.ts';
-import { requireSchool } from '../students/access.ts';
+
 import { resultsOfStudents, type SubjectYearRow } from './reads.ts';
 import { type GradeCounts, resultCountsByGrade } from './service.ts';
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { todayInVietnam } from '../../domain/calendar/dates.ts';
 import { audit } from '../../platform/audit/audit.ts';
+import { requireSchool } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
 import { enrolStudent } from '../classes/enrolments.ts';
 import { createClass } from '../classes/service.ts';
-import { requireSchool } from '../students/access.ts';
-import { todayInVietnam } from '../students/dates.ts';
+import { currentEnrolments } from '../roster/queries.ts';
 import { changeStatus } from '../students/status.ts';
 
 export const ROLLOVER_JOB = 'results.rollover';
@@ -58,8 +59,7 @@ export async function runRollover(
   const lastGrade = school.gradeTo ?? 12;
   return inTransaction(ctx, async (trx) => {
     const db = trx.db;
-    const rows = await db
-      .selectFrom('enrolments as e')
+    const rows = await currentEnrolments(db, input.unitId)
       .innerJoin('classes as c', 'c.id', 'e.class_id')
       .innerJoin('students as s', 's.id', 'e.student_id')
       .leftJoin('student_results as r', (join) =>
@@ -76,10 +76,8 @@ export async function runRollover(
         'c.grade',
         'r.final_promotion as finalPromotion',
       ])
-      .where('e.unit_id', '=', input.unitId)
       .where('c.unit_id', '=', input.unitId)
       .where('e.school_year', '=', input.fromYear)
-      .where('e.left_on', 'is', null)
       .execute();
     const nextYear = await db
       .selectFrom('classes')
@@ -90,12 +88,9 @@ export async function runRollover(
     const classByName = new Map(nextYear.map((c) => [c.name, c.id]));
     const enrolled = new Set(
       (
-        await db
-          .selectFrom('enrolments')
-          .select('student_id')
-          .where('unit_id', '=', input.unitId)
-          .where('school_year', '=', input.toYear)
-          .where('left_on', 'is', null)
+        await currentEnrolments(db, input.unitId)
+          .select('e.student_id')
+          .where('e.school_year', '=', input.toYear)
           .execute()
       ).map((r) => r.student_id),
     );

@@ -15,6 +15,7 @@ import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { type ClassRow, findClass } from '../classes/queries.ts';
 import { assignmentsOfClasses, scoresOfClasses } from '../gradebook/reads.ts';
+import { currentEnrolments } from '../roster/queries.ts';
 import { classSubjects, finalPromotionOf, subjectTermResult } from './compute.ts';
 
 const LEVELS: readonly Level4[] = ['excellent', 'good', 'pass', 'fail'];
@@ -63,13 +64,10 @@ export async function classResults(ctx: ServiceContext, classId: string, term: 0
   const cls = await requireClassResults(ctx, classId);
   const db = ctx.db;
   const [members, results, assignments] = await Promise.all([
-    db
-      .selectFrom('enrolments as e')
+    currentEnrolments(db, cls.unit_id)
       .innerJoin('students as s', 's.id', 'e.student_id')
       .select(['s.id', 's.full_name'])
-      .where('e.unit_id', '=', cls.unit_id)
       .where('e.class_id', '=', cls.id)
-      .where('e.left_on', 'is', null)
       .execute(),
     db
       .selectFrom('student_results')

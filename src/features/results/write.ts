@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { currentEnrolments } from '../roster/queries.ts';
 
 type PgType = 'uuid' | 'text' | 'int' | 'numeric';
 
@@ -202,12 +203,9 @@ export async function existingResults(db: Kysely<DB>, scope: ResultScope, classI
   // Driven from the batch's enrolments, probing each table's primary key (student first): on a first close nothing
   // matches, and a semi-join the other way round scanned every result row of the province to prove it.
   const anyIn = (table: Target['table']) =>
-    db
-      .selectFrom('enrolments as e')
+    currentEnrolments(db, scope.unitId)
       .select('e.student_id')
-      .where('e.unit_id', '=', scope.unitId)
       .where('e.class_id', 'in', classIds)
-      .where('e.left_on', 'is', null)
       .where((eb) =>
         eb.exists(
           // scope: by student across units — a transferred student's rows elsewhere would make an insert collide.

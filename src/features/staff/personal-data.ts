@@ -3,6 +3,7 @@ import type { Staff } from '#contracts/staff.ts';
 import { checkNationalId, type Issue } from '../../domain/identity/index.ts';
 import { can } from '../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import { departmentsHeadedByActor } from '../departments/headed.ts';
 import type { StaffRow } from './queries.ts';
 
 /**
@@ -20,20 +21,6 @@ export async function personalDataCheck(ctx: ServiceContext): Promise<PersonalDa
   return (row) =>
     PERSONAL_DATA_PERMISSIONS.some((p) => can(ctx.actor, p, { id: row.unit_id, path: row.unit_path })) ||
     (row.department_id !== null && headed.has(row.department_id));
-}
-
-/** Departments whose head is the actor's own staff record, where the actor holds the department_head role. */
-export async function departmentsHeadedByActor(ctx: ServiceContext): Promise<Set<string>> {
-  const units = ctx.actor.assignments.filter((a) => a.role === 'department_head').map((a) => a.unitId);
-  if (units.length === 0) return new Set();
-  const rows = await ctx.db
-    .selectFrom('departments')
-    .innerJoin('staff', 'staff.id', 'departments.head_staff_id')
-    .select('departments.id')
-    .where('departments.unit_id', 'in', units)
-    .where('staff.user_id', '=', ctx.actor.userId)
-    .execute();
-  return new Set(rows.map((r) => r.id));
 }
 
 /** Mismatches between the national ID and the recorded birth date or gender: accepted, shown as warnings. */

@@ -1,5 +1,4 @@
 import type { Permission } from '#contracts/roles.ts';
-import { requireUnitAccess, type ScopedUnit } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
@@ -62,23 +61,4 @@ async function isLinkedAccount(ctx: ServiceContext, student: StudentRow): Promis
     .where('user_id', '=', ctx.actor.userId)
     .executeTakeFirst();
   return guardian !== undefined;
-}
-
-/** The unit must be a school (students and classes belong to schools) where the caller holds `permission`. */
-export async function requireSchool(
-  ctx: ServiceContext,
-  permission: Permission,
-  unitId: string,
-): Promise<ScopedUnit & { gradeFrom: number | null; gradeTo: number | null }> {
-  const unit = await requireUnitAccess(ctx, permission, unitId);
-  const school = await ctx.db
-    .selectFrom('units')
-    .innerJoin('unit_kinds', 'unit_kinds.code', 'units.kind')
-    .select(['unit_kinds.category', 'units.grade_from', 'units.grade_to'])
-    .where('units.id', '=', unitId)
-    .executeTakeFirstOrThrow();
-  if (school.category !== 'school') {
-    throw new AppError('validation_failed', 'Chọn một trường học.', { unitId: 'Chọn một trường học.' });
-  }
-  return { ...unit, gradeFrom: school.grade_from, gradeTo: school.grade_to };
 }

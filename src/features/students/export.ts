@@ -1,10 +1,11 @@
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
+import { requireSchool } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
-import { requireSchool } from './access.ts';
+
 import { listStudentRows } from './queries.ts';
 
 export interface ExportedStudent {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { MetricDefinition, MetricDrillDownRow } from '../../platform/metrics/registry.ts';
 import { shareOf } from '../../platform/metrics/values.ts';
+import { currentEnrolments } from '../roster/queries.ts';
 
 /** Students still at the school (the others' guardians no longer use the family–school connection). */
 const ATTENDING = ['enrolled', 'transferred_in'] as const;
@@ -42,12 +43,13 @@ async function studentRows(
 ): Promise<MetricDrillDownRow[]> {
   const rows = await ctx.db
     .selectFrom('students as st')
-    .leftJoin('enrolments as e', (join) =>
-      join
-        .onRef('e.student_id', '=', 'st.id')
-        .on('e.unit_id', '=', unitId)
-        .on('e.school_year', '=', schoolYear)
-        .on('e.left_on', 'is', null),
+    .leftJoin(
+      currentEnrolments(ctx.db, unitId)
+        .select(['e.id', 'e.student_id'])
+        .where('e.school_year', '=', schoolYear)
+        .as('e'),
+      'e.student_id',
+      'st.id',
     )
     .select(['st.full_name'])
     .select(sql<number>`count(e.id)::int`.as('enrolled'))

@@ -1,6 +1,7 @@
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { unitsInScope } from '../../platform/authz/access.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import { currentEnrolments } from '../roster/queries.ts';
 
 /**
  * The students linked to the caller's account: themself (a student account) or their children (a guardian
@@ -52,13 +53,10 @@ export async function listMyStudents(ctx: ServiceContext) {
 /** Each student's open class of their latest school year. */
 async function currentClasses(ctx: ServiceContext, studentIds: readonly string[]) {
   if (studentIds.length === 0) return new Map<string, { name: string; school_year: string }>();
-  const rows = await ctx.db
-    .selectFrom('enrolments as e')
+  const rows = await currentEnrolments(ctx.db, unitsInScope(ctx, 'students.read_own'))
     .innerJoin('classes as c', 'c.id', 'e.class_id')
     .select(['e.student_id', 'c.name', 'e.school_year'])
-    .where('e.unit_id', 'in', unitsInScope(ctx, 'students.read_own'))
     .where('e.student_id', 'in', studentIds)
-    .where('e.left_on', 'is', null)
     .orderBy('e.school_year')
     .execute();
   // Later school years overwrite earlier ones.

@@ -3,6 +3,7 @@ import type { ListStudentsQuery } from '#contracts/students.ts';
 import { ACTIVE_STATUSES } from '#contracts/students.ts';
 import { foldVietnamese } from '../../domain/text/fold.ts';
 import type { DB, Row, StudentStatus } from '../../platform/db/schema.ts';
+import { currentEnrolments } from '../roster/queries.ts';
 
 export type StudentRow = Row<'students'> & { unit_path: string; unit_name: string };
 
@@ -56,12 +57,13 @@ export function listStudentRows(
 ): Promise<ListedStudent[]> {
   let query = db
     .selectFrom('students as s')
-    .leftJoin('enrolments as e', (join) =>
-      join
-        .onRef('e.student_id', '=', 's.id')
-        .on('e.unit_id', '=', unitId)
-        .on('e.school_year', '=', schoolYear ?? '')
-        .on('e.left_on', 'is', null),
+    .leftJoin(
+      currentEnrolments(db, unitId)
+        .select(['e.student_id', 'e.class_id'])
+        .where('e.school_year', '=', schoolYear ?? '')
+        .as('e'),
+      'e.student_id',
+      's.id',
     )
     .leftJoin('classes as c', 'c.id', 'e.class_id')
     .select([

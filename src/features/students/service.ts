@@ -8,21 +8,22 @@ import {
   type UpdateStudentInput,
   updateStudentBody,
 } from '#contracts/students.ts';
+import { schoolYearOfDate, todayInVietnam } from '../../domain/calendar/dates.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
+import { requireSchool } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { AppError, forbidden, isUniqueViolation } from '../../platform/http/errors.ts';
+import { parseInput } from '../../platform/http/parse-input.ts';
 import { enrolStudent, findClassByName } from '../classes/enrolments.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
-import { assertNotErased, readStudentAccess, requireSchool, requireStudentPermission } from './access.ts';
-import { schoolYearOfDate, todayInVietnam } from './dates.ts';
+import { assertNotErased, readStudentAccess, requireStudentPermission } from './access.ts';
 import { studentDetail } from './detail.ts';
 import { duplicateCounts, provincePathOf } from './duplicates.ts';
 import { saveGuardians } from './guardians.ts';
-import { parseInput } from './parse.ts';
 import { findStudent, listStudentRows, type StudentRow, searchTextOf } from './queries.ts';
 
 /** Students of a school in Vietnamese class-list order (given name, middle name, family name), one page. */

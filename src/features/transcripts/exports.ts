@@ -2,11 +2,13 @@ import ExcelJS from 'exceljs';
 import { subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { LEVEL4_LABEL_VI, PASS_FAIL_SHORT_VI, regularAssessmentCount } from '../../domain/grading/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
+import { requireSchool } from '../../platform/authz/access.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { activeStudentsOf, classesOf } from '../classes/queries.ts';
+import { classesOf } from '../classes/queries.ts';
 import { assignmentsOfClasses, type Level4, scoresOfClasses, type TermScoreRow } from '../gradebook/reads.ts';
 import { resultsOfStudents } from '../results/reads.ts';
-import { requireSchool } from '../students/access.ts';
+import { classMembers } from '../roster/queries.ts';
+
 import { requireClassReader } from './class-access.ts';
 
 /**
@@ -75,7 +77,7 @@ const scoreCell = (kind: SubjectColumn['kind'], value: number | null, result: 'p
 
 export async function classGradebookXlsx(ctx: ServiceContext, classId: string) {
   const { cls } = await requireClassReader(ctx, classId);
-  const students = (await activeStudentsOf(ctx.db, cls.unit_id, cls.id)).sort((a, b) =>
+  const students = (await classMembers(ctx.db, cls.unit_id, cls.id)).sort((a, b) =>
     compareVietnameseNames(a.full_name, b.full_name),
   );
   const [scores, assignments, results] = await Promise.all([
@@ -214,7 +216,7 @@ export async function gradeStatisticsXlsx(
   const classes = await classesOf(ctx.db, unitId, schoolYear);
   const byGrade = new Map<number, string[]>();
   for (const cls of classes) {
-    const ids = (await activeStudentsOf(ctx.db, unitId, cls.id)).map((s) => s.student_id);
+    const ids = (await classMembers(ctx.db, unitId, cls.id)).map((s) => s.student_id);
     byGrade.set(cls.grade, [...(byGrade.get(cls.grade) ?? []), ...ids]);
   }
   const allIds = [...byGrade.values()].flat();

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { MetricDefinition, MetricDrillDownRow } from '../../platform/metrics/registry.ts';
 import { shareOf } from '../../platform/metrics/values.ts';
+import { currentEnrolments } from '../roster/queries.ts';
 
 /** Statuses at which the principal has approved a transcript (later steps keep it approved). */
 const APPROVED = ['approved', 'sealed', 'published'] as const;
@@ -16,8 +17,7 @@ async function transcriptRows(
   unitId: string,
   schoolYear: string,
 ): Promise<MetricDrillDownRow[]> {
-  const rows = await ctx.db
-    .selectFrom('enrolments as e')
+  const rows = await currentEnrolments(ctx.db, unitId)
     .innerJoin('students as st', 'st.id', 'e.student_id')
     .innerJoin('classes as c', 'c.id', 'e.class_id')
     .leftJoin('transcripts as t', (join) =>
@@ -29,9 +29,7 @@ async function transcriptRows(
     .select(['st.full_name', 'c.name as class_name'])
     .select(sql<boolean>`coalesce(bool_or(t.status in (${sql.join(APPROVED)})), false)`.as('approved'))
     .select(sql<string | null>`max(t.status)`.as('any_status'))
-    .where('e.unit_id', '=', unitId)
     .where('e.school_year', '=', schoolYear)
-    .where('e.left_on', 'is', null)
     .where('st.erased_at', 'is', null)
     .groupBy(['e.student_id', 'st.full_name', 'c.name'])
     .orderBy('c.name')

@@ -3,7 +3,7 @@ import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
-import { activeStudentsOf } from '../classes/queries.ts';
+import { classMembers } from '../roster/queries.ts';
 import { type ClassRole, classRole, requireClassReader } from './class-access.ts';
 import { classTranscriptsPdf, type TranscriptPrint, transcriptPdf } from './pdf.ts';
 import {
@@ -22,7 +22,7 @@ import { buildSnapshots, type SubjectLine, type TranscriptSnapshot } from './sna
  */
 
 async function students(ctx: ServiceContext, role: ClassRole) {
-  const rows = await activeStudentsOf(ctx.db, role.cls.unit_id, role.cls.id);
+  const rows = await classMembers(ctx.db, role.cls.unit_id, role.cls.id);
   return rows.sort((a, b) => compareVietnameseNames(a.full_name, b.full_name));
 }
 

@@ -36,6 +36,28 @@ export async function requireUnitAccess(ctx: ServiceContext, permission: Permiss
   return units.get(unitId) as ScopedUnit;
 }
 
+/** A school as requireSchool returns it: the unit and the grades it teaches. */
+export type SchoolUnit = ScopedUnit & { gradeFrom: number | null; gradeTo: number | null };
+
+/** The unit must be a school (students and classes belong to schools) where the caller holds `permission`. */
+export async function requireSchool(
+  ctx: ServiceContext,
+  permission: Permission,
+  unitId: string,
+): Promise<SchoolUnit> {
+  const unit = await requireUnitAccess(ctx, permission, unitId);
+  const school = await ctx.db
+    .selectFrom('units')
+    .innerJoin('unit_kinds', 'unit_kinds.code', 'units.kind')
+    .select(['unit_kinds.category', 'units.grade_from', 'units.grade_to'])
+    .where('units.id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  if (school.category !== 'school') {
+    throw new AppError('validation_failed', 'Chọn một trường học.', { unitId: 'Chọn một trường học.' });
+  }
+  return { ...unit, gradeFrom: school.grade_from, gradeTo: school.grade_to };
+}
+
 /** Ids of every unit where the actor holds `permission`, as a sub-query for `where unit_id in (...)`. */
 export function unitsInScope(ctx: ServiceContext, permission: Permission) {
   const prefixes = scopePrefixes(ctx.actor, permission);

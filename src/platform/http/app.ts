@@ -16,11 +16,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { featureRoutes } from '../../features/index.ts';
-import { registerFeatureMetrics } from '../../features/metrics.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { loadSession, recentSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { DB } from '../db/schema.ts';
+import { type FeatureManifest, featureRoutes, registerFeatures } from '../features.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
@@ -32,6 +31,8 @@ z.config(z.locales.vi());
 export interface AppOptions {
   db: Kysely<DB>;
   jobs: JobRunner;
+  /** The features to serve (src/server.ts composes the list); their jobs are registered with `jobs` by the caller. */
+  features: readonly FeatureManifest[];
   logger?: FastifyServerOptions['logger'];
   /** Built web app to serve; omitted in API-only tests. */
   webDist?: string;
@@ -119,8 +120,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes, { loginRateLimit: options.loginRateLimit ?? 30 });
       await api.register(jobRoutes);
       await api.register(notificationRoutes);
-      registerFeatureMetrics();
-      for (const routes of featureRoutes) await api.register(routes);
+      registerFeatures(options.features);
+      for (const routes of featureRoutes(options.features)) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );

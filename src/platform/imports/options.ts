@@ -1,4 +1,4 @@
-import type { ColumnOption } from '../registry.ts';
+import type { ColumnOption } from './kinds.ts';
 
 /** Drop-down options from a feature's code → Vietnamese label table. */
 export const optionsOf = (labels: Record<string, string>): ColumnOption[] =>

@@ -6,14 +6,14 @@ import {
   type StaffInput,
   staffInput,
 } from '#contracts/staff.ts';
-import { SUBJECTS } from '../../../domain/curriculum/index.ts';
-import { listDepartments } from '../../departments/service.ts';
-import { staffWithNationalIds } from '../../staff/queries.ts';
-import { createStaff, listStaffForExport } from '../../staff/service.ts';
-import { provincePathOf } from '../../students/duplicates.ts';
-import type { ImportColumn, ImportKind, RowError } from '../registry.ts';
-import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../rows.ts';
-import { GENDER_OPTIONS, optionsOf } from './options.ts';
+import { SUBJECTS } from '../../domain/curriculum/index.ts';
+import type { ImportColumn, ImportKind, RowError } from '../../platform/imports/kinds.ts';
+import { GENDER_OPTIONS, optionsOf } from '../../platform/imports/options.ts';
+import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../../platform/imports/rows.ts';
+import { listDepartments } from '../departments/service.ts';
+import { provincePathOf } from '../students/duplicates.ts';
+import { staffWithNationalIds } from './queries.ts';
+import { createStaff, listStaffForExport } from './service.ts';
 
 const columns: ImportColumn[] = [
   { key: 'fullName', header: 'Họ và tên', type: 'text', required: true, width: 28 },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { classInput } from '#contracts/classes.ts';
-import { createClass, homeroomCandidates, listClasses } from '../../classes/service.ts';
-import type { ImportColumn, ImportKind, RowError } from '../registry.ts';
-import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../rows.ts';
+import type { ImportColumn, ImportKind, RowError } from '../../platform/imports/kinds.ts';
+import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../../platform/imports/rows.ts';
+import { createClass, homeroomCandidates, listClasses } from './service.ts';
 
 const columns: ImportColumn[] = [
   { key: 'name', header: 'Tên lớp', type: 'text', required: true, width: 12, note: 'Ví dụ 6A1' },

@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/app.ts';
-import { STORAGES } from '../../test/databases.ts';
+import { startTestApp, type TestApp } from '../../../../test/app.ts';
+import { STORAGES } from '../../../../test/databases.ts';
 import {
   buildAssessmentCampaign,
   buildAssessmentPeople,
   buildClass,
   buildStudent,
-} from '../../test/factories.ts';
+} from '../../../../test/factories.ts';
 import {
   buildPupil,
   buildScoreRow,
   buildStaffWithAccount,
   buildTranscript,
-} from '../../test/factories-dx-dashboard.ts';
-import { NATIONAL_SCHOOL_CATALOGUE_4725 } from '../domain/dx-index/index.ts';
+} from '../../../../test/factories-dx-dashboard.ts';
+import { NATIONAL_SCHOOL_CATALOGUE_4725 } from '../../../domain/dx-index/index.ts';
 
 interface Measure {
   metricId: string;

@@ -1,6 +1,6 @@
 import type { Permission } from '#contracts/roles.ts';
-import type { ScopedUnit } from '../../platform/authz/access.ts';
-import type { ServiceContext } from '../../platform/context.ts';
+import type { SchoolUnit } from '../authz/access.ts';
+import type { ServiceContext } from '../context.ts';
 
 /** How a cell is read and written. Dates are DD/MM/YYYY text in the sheet and 'YYYY-MM-DD' in the record. */
 export type ColumnType = 'text' | 'date' | 'enum' | 'boolean' | 'integer';
@@ -62,7 +62,7 @@ export interface Validation<T> {
 }
 
 /** The school (or unit) the file is imported into, as the access check returned it. */
-export type ImportUnit = ScopedUnit & { gradeFrom: number | null; gradeTo: number | null };
+export type ImportUnit = SchoolUnit;
 
 /** Rows of the current list, by column key, in the same forms the importer reads. */
 export interface ExportedList {
@@ -72,8 +72,10 @@ export interface ExportedList {
 }
 
 /**
- * One kind of Excel import/export (staff, students, classes…). A feature adds a kind by writing one of these in its
- * own folder and listing it in kinds/index.ts: the template, preview, commit job, export and CLI come with it.
+ * One kind of Excel import/export (staff, students, classes…). The feature that owns the data writes one of these in
+ * its own folder and lists it in its manifest (`importKinds`): the template, preview, commit job, export and CLI of
+ * the imports feature come with it. Defined in the platform, like jobs and metrics, so that the manifest can name it
+ * and an owning feature and the imports feature both use it without importing each other.
  */
 export interface ImportKind<T = unknown> {
   kind: string;
@@ -104,9 +106,15 @@ export interface ImportKind<T = unknown> {
 
 const registry = new Map<string, ImportKind>();
 
-/** Adds a kind; kinds/index.ts calls this for each one at start-up. */
+/**
+ * Adds a kind; the feature manifests' kinds are registered when the app is composed (registerFeatures). Registering
+ * the same kind again is a no-op (tests build the app several times in one process); another kind of the same name
+ * is a mistake.
+ */
 export function registerImportKind<T>(kind: ImportKind<T>): void {
-  if (registry.has(kind.kind)) throw new Error(`Import kind ${kind.kind} registered twice`);
+  const known = registry.get(kind.kind);
+  if (known === kind) return;
+  if (known) throw new Error(`Import kind ${kind.kind} registered twice`);
   registry.set(kind.kind, kind as ImportKind);
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ImportColumn, RowError, SheetRecord, ValidatedRow, Validation } from './registry.ts';
+import type { ImportColumn, RowError, SheetRecord, ValidatedRow, Validation } from './kinds.ts';
 
 export interface ParseOptions {
   /** Shapes a record into the service input (defaults to the record's values as they are). */

@@ -4,14 +4,14 @@ import {
   type ParsedStudentInput,
   studentInput,
 } from '#contracts/students.ts';
-import { ETHNICITIES, findEthnicity } from '../../../domain/identity/index.ts';
-import { listClasses } from '../../classes/service.ts';
-import { holdersOf, provincePathOf, takenMoetStudentCodes } from '../../students/duplicates.ts';
-import { listStudentsForExport } from '../../students/export.ts';
-import { addStudent } from '../../students/service.ts';
-import type { ImportColumn, ImportKind, RowError } from '../registry.ts';
-import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../rows.ts';
-import { GENDER_OPTIONS, optionsOf } from './options.ts';
+import { ETHNICITIES, findEthnicity } from '../../domain/identity/index.ts';
+import type { ImportColumn, ImportKind, RowError } from '../../platform/imports/kinds.ts';
+import { GENDER_OPTIONS, optionsOf } from '../../platform/imports/options.ts';
+import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../../platform/imports/rows.ts';
+import { listClasses } from '../classes/service.ts';
+import { holdersOf, provincePathOf, takenMoetStudentCodes } from './duplicates.ts';
+import { listStudentsForExport } from './export.ts';
+import { addStudent } from './service.ts';
 
 const columns: ImportColumn[] = [
   { key: 'fullName', header: 'Họ và tên', type: 'text', required: true, width: 28 },

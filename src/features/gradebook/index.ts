@@ -1,0 +1,11 @@
+import type { FeatureManifest } from '../../platform/features.ts';
+import { teachingAssignmentsImportKind } from './assignments-import.ts';
+import { gradebookMetrics } from './metrics.ts';
+import { gradebookRoutes } from './routes.ts';
+
+export const gradebookFeature: FeatureManifest = {
+  name: 'gradebook',
+  routes: [gradebookRoutes],
+  metrics: gradebookMetrics,
+  importKinds: [teachingAssignmentsImportKind],
+};

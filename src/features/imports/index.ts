@@ -1,0 +1,10 @@
+import type { FeatureManifest } from '../../platform/features.ts';
+import { importRoutes } from './routes.ts';
+import { IMPORT_JOB, runImportJob } from './service.ts';
+
+/** The Excel import/export of every feature's kinds (each kind is declared in its owner's manifest). */
+export const importsFeature: FeatureManifest = {
+  name: 'imports',
+  routes: [importRoutes],
+  jobs: { [IMPORT_JOB]: runImportJob },
+};
