@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * What the portable backup needs to know about the schema, read from the PostgreSQL catalog so it follows every
- * migration without a list to maintain: tables, their columns and types, primary keys and foreign keys.
+ * migration without a list to maintain: tables, their columns and types, primary keys, foreign keys, and the
+ * tables that the table's insert triggers read (references checked by a trigger instead of a foreign key).
  */
 
 /** Migration bookkeeping travels in the backup header; sessions are login state bound to the old server. */
@@ -29,6 +30,12 @@ export interface TableInfo {
   columns: ColumnInfo[];
   primaryKey: string[];
   foreignKeys: ForeignKey[];
+  /**
+   * Other tables named in the functions of this table's insert triggers (e.g. migration 0045 checks each
+   * statement's student_results against classes and students). Such a trigger can only pass once those tables
+   * are loaded, so they order the load like foreign keys, and can never be postponed (no column to leave null).
+   */
+  triggerReads: string[];
 }
 
 /** Tables of the current schema (generated columns left out: the database computes them). */
@@ -71,7 +78,13 @@ export async function readCatalog(db: Kysely<unknown>): Promise<Map<string, Tabl
   const tables = new Map<string, TableInfo>();
   for (const row of columns.rows) {
     if (NOT_BACKED_UP.has(row.table)) continue;
-    const table = tables.get(row.table) ?? { name: row.table, columns: [], primaryKey: [], foreignKeys: [] };
+    const table = tables.get(row.table) ?? {
+      name: row.table,
+      columns: [],
+      primaryKey: [],
+      foreignKeys: [],
+      triggerReads: [],
+    };
     table.columns.push({ name: row.name, type: row.type, kind: kindOf(row), nullable: !row.not_null });
     tables.set(row.table, table);
   }
@@ -82,7 +95,34 @@ export async function readCatalog(db: Kysely<unknown>): Promise<Map<string, Tabl
     else if (key.ref_table)
       table.foreignKeys.push({ columns: key.columns, refTable: key.ref_table, refColumns: key.ref_columns });
   }
+  for (const trigger of (await insertTriggers(db)).rows) {
+    const table = tables.get(trigger.table);
+    if (!table) continue;
+    const words = new Set(trigger.body.toLowerCase().match(/[a-z_][a-z0-9_$]*/g));
+    for (const other of tables.keys()) {
+      if (other !== table.name && words.has(other) && !table.triggerReads.includes(other))
+        table.triggerReads.push(other);
+    }
+    table.triggerReads.sort();
+  }
   return tables;
+}
+
+/**
+ * Bodies of the enabled user triggers fired by INSERT (bit 2 of tgtype; internal foreign-key triggers left out).
+ * Any table name in a body counts as read: over-counting only orders the load more strictly, and a trigger that
+ * checks its rows against another table cannot be seen any other way (PostgreSQL records no dependency on the
+ * tables a PL/pgSQL body queries).
+ */
+function insertTriggers(db: Kysely<unknown>) {
+  return sql<{ table: string; body: string }>`
+    select c.relname as "table", p.prosrc as body
+    from pg_trigger t
+    join pg_class c on c.oid = t.tgrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    join pg_proc p on p.oid = t.tgfoid
+    where n.nspname = current_schema() and not t.tgisinternal and t.tgenabled <> 'D' and (t.tgtype & 4) <> 0
+    order by c.relname, t.tgname`.execute(db);
 }
 
 function kindOf(column: { typname: string; category: string }): ColumnKind {
@@ -93,13 +133,35 @@ function kindOf(column: { typname: string; category: string }): ColumnKind {
 }
 
 export interface LoadPlan {
-  /** Tables in an order where each table's foreign keys point to tables before it (or to itself). */
+  /**
+   * Tables in an order where each table's foreign keys, and the tables its insert triggers read, point to tables
+   * before it (or to itself).
+   */
   order: string[];
   /**
    * Nullable foreign-key columns that close a cycle between tables (e.g. a department's head is a staff member and
    * a staff member's department a department): loaded as null, then set once every table is in.
    */
   deferred: Map<string, string[]>;
+  /** The other tables each table needs loaded before its rows can go in (what is deferred left out). */
+  needs: Map<string, string[]>;
+}
+
+/** One table another needs first; `nullable` columns may be loaded as null to break a cycle (none for a trigger). */
+interface Need {
+  refTable: string;
+  nullable: string[];
+}
+
+function needsOf(tables: ReadonlyMap<string, TableInfo>, table: TableInfo): Need[] {
+  const columns = (fk: ForeignKey) =>
+    fk.columns.filter((name) => table.columns.find((c) => c.name === name)?.nullable);
+  return [
+    ...table.foreignKeys
+      .filter((fk) => fk.refTable !== table.name && tables.has(fk.refTable))
+      .map((fk) => ({ refTable: fk.refTable, nullable: columns(fk) })),
+    ...table.triggerReads.filter((t) => tables.has(t)).map((refTable) => ({ refTable, nullable: [] })),
+  ];
 }
 
 /**
@@ -107,40 +169,38 @@ export interface LoadPlan {
  * on every engine). Self-references are left to the loader, which inserts a table's parents before its children.
  */
 export function loadPlan(tables: ReadonlyMap<string, TableInfo>): LoadPlan {
-  const pending = new Map<string, ForeignKey[]>();
-  for (const table of tables.values()) {
-    pending.set(
-      table.name,
-      table.foreignKeys.filter((fk) => fk.refTable !== table.name && tables.has(fk.refTable)),
-    );
-  }
+  const pending = new Map<string, Need[]>();
+  for (const table of tables.values()) pending.set(table.name, needsOf(tables, table));
   const order: string[] = [];
   const deferred = new Map<string, string[]>();
   const placed = new Set<string>();
-  const unresolved = (name: string) => (pending.get(name) ?? []).filter((fk) => !placed.has(fk.refTable));
+  const unresolved = (name: string) => (pending.get(name) ?? []).filter((need) => !placed.has(need.refTable));
   while (placed.size < tables.size) {
     const remaining = [...pending.keys()].filter((t) => !placed.has(t)).sort();
     let next = remaining.find((t) => unresolved(t).length === 0);
     if (!next) {
-      next = remaining.find((t) => unresolved(t).every((fk) => nullableColumns(tables, t, fk).length > 0));
+      next = remaining.find((t) => unresolved(t).every((need) => need.nullable.length > 0));
       if (!next)
         throw new Error(
           `Không sắp được thứ tự nạp các bảng có khoá ngoại vòng tròn: ${remaining.join(', ')}.`,
         );
       deferred.set(
         next,
-        unresolved(next).flatMap((fk) => nullableColumns(tables, next as string, fk)),
+        unresolved(next).flatMap((need) => need.nullable),
       );
     }
     order.push(next);
     placed.add(next);
   }
-  return { order, deferred };
-}
-
-function nullableColumns(tables: ReadonlyMap<string, TableInfo>, table: string, fk: ForeignKey): string[] {
-  const columns = tables.get(table)?.columns ?? [];
-  return fk.columns.filter((name) => columns.find((c) => c.name === name)?.nullable);
+  const needs = new Map<string, string[]>();
+  for (const [name, all] of pending) {
+    const postponed = deferred.get(name) ?? [];
+    const kept = all.filter(
+      (need) => need.nullable.length === 0 || !need.nullable.every((c) => postponed.includes(c)),
+    );
+    needs.set(name, [...new Set(kept.map((need) => need.refTable))].sort());
+  }
+  return { order, deferred, needs };
 }
 
 /** Names of the migrations applied to a database, in order (empty for a database never migrated). */

@@ -28,9 +28,12 @@ export interface RestoreOptions {
 }
 
 /**
- * Restores a backup into a migrated database with exactly the backup's migrations, in one transaction: tables in
- * foreign-key order, a self-referencing table parents first, cyclic references set after all rows are in. Rows
- * stream from the file; only a self-referencing table (units) is held in memory to order it.
+ * Restores a backup into a migrated database with exactly the backup's migrations, in one transaction: a table's
+ * rows go in once every table it needs is in (foreign keys, and tables its insert triggers check — see
+ * `loadPlan`), a self-referencing table parents first, cyclic references set after all rows are in. Rows stream
+ * from the file. A file whose order does not fit (written before trigger-checked tables were ordered, or by hand)
+ * still loads: a table that comes too early is held in a temporary table until what it needs is in. On any
+ * error nothing is written: the transaction rolls back and the target keeps what it had.
  */
 export async function restoreBackup(
   db: Kysely<unknown>,
@@ -44,19 +47,37 @@ export async function restoreBackup(
       for await (const line of lines) {
         if (await restorer.accept(line)) return restorer.result();
       }
-      throw new Error('Tệp sao lưu bị cắt cụt (thiếu phần kết thúc); không có gì được khôi phục.');
+      throw new Error('Tệp sao lưu bị cắt cụt (thiếu phần kết thúc).');
     });
+  } catch (error) {
+    throw new Error(
+      `${messageOf(error)} Không có gì được khôi phục: cơ sở dữ liệu đích giữ nguyên như trước.`,
+      { cause: error },
+    );
   } finally {
     close();
   }
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** What receives a table's rows: the table itself, or the staging area until the tables it needs are in. */
+interface RowSink {
+  add(line: string): Promise<void>;
+  /** Writes what is left; returns the table's row count. */
+  finish(): Promise<number>;
+}
+
 class Restorer {
   private catalog: Map<string, TableInfo> | undefined;
   private plan: LoadPlan | undefined;
-  private loader: TableLoader | undefined;
+  private sink: { table: TableInfo; rows: RowSink; staged: boolean } | undefined;
   private readonly loaded: TableCount[] = [];
-  private readonly deferredUpdates: { table: TableInfo; columns: ColumnInfo[]; rows: string[] }[] = [];
+  private readonly staged = new Map<string, number>();
+  private staging: Staging | undefined;
+  private readonly deferredUpdates: DeferredUpdate[] = [];
 
   constructor(
     private readonly db: Kysely<unknown>,
@@ -70,7 +91,7 @@ class Restorer {
       return false;
     }
     if (line.startsWith('[')) {
-      await this.currentLoader().add(line);
+      await this.currentSink().add(line);
       return false;
     }
     const control = JSON.parse(line) as TableStart | TableEnd | BackupEnd;
@@ -117,26 +138,52 @@ class Restorer {
     if (start.columns.map((c) => `${c.name} ${c.type}`).join(', ') !== expected) {
       throw new Error(`Các cột của bảng ${start.table} trong bản sao lưu khác cơ sở dữ liệu đích.`);
     }
-    const missing = table.foreignKeys.find(
-      (fk) => fk.refTable !== table.name && !this.isLoaded(fk.refTable) && !this.isDeferred(table, fk),
-    );
-    if (missing)
-      throw new Error(`Bảng ${table.name} xuất hiện trước bảng ${missing.refTable} mà nó tham chiếu.`);
-    this.loader = new TableLoader(this.db, table, this.plan?.deferred.get(table.name) ?? []);
+    if (this.isLoaded(table.name) || this.staged.has(table.name))
+      throw new Error(`Bảng ${table.name} có hai lần trong bản sao lưu.`);
+    if (this.isReady(table.name)) {
+      this.sink = { table, rows: this.loaderFor(table), staged: false };
+    } else {
+      this.staging ??= new Staging(this.db);
+      this.sink = { table, rows: this.staging.sink(table.name), staged: true };
+    }
   }
 
   private async endTable(end: TableEnd): Promise<void> {
-    const loader = this.currentLoader();
-    const rows = await loader.finish();
+    const sink = this.currentSink();
+    const rows = await sink.finish();
     if (rows !== end.rows)
       throw new Error(`Bảng ${end.end}: đọc được ${rows} dòng, tệp ghi ${end.rows} dòng.`);
-    if (loader.deferred.rows.length) this.deferredUpdates.push(loader.deferred);
-    this.loaded.push({ table: end.end, rows });
-    this.options.onTable?.({ table: end.end, rows });
-    this.loader = undefined;
+    const staged = this.sink?.staged;
+    this.sink = undefined;
+    if (staged) this.staged.set(end.end, rows);
+    else this.tableLoaded(end.end, rows);
+    await this.loadReadyStaged();
+  }
+
+  private tableLoaded(table: string, rows: number): void {
+    this.loaded.push({ table, rows });
+    this.options.onTable?.({ table, rows });
+  }
+
+  /** Loads held tables whose needs are now in, until none is left that can go. */
+  private async loadReadyStaged(): Promise<void> {
+    for (;;) {
+      const name = [...this.staged.keys()].find((t) => this.isReady(t));
+      const table = name === undefined ? undefined : this.catalog?.get(name);
+      if (!table || !this.staging) return;
+      const loader = this.loaderFor(table);
+      await this.staging.replay(table.name, (line) => loader.add(line));
+      const rows = await loader.finish();
+      this.staged.delete(table.name);
+      this.tableLoaded(table.name, rows);
+    }
   }
 
   private async finish(end: BackupEnd): Promise<void> {
+    for (const [name] of this.staged) {
+      const waiting = (this.plan?.needs.get(name) ?? []).filter((t) => !this.isLoaded(t));
+      throw new Error(`Bảng ${name} cần các bảng ${waiting.join(', ')} nhưng chúng không nạp được trước nó.`);
+    }
     const missing = [...(this.catalog?.keys() ?? [])].filter((t) => !this.isLoaded(t));
     if (missing.length) throw new Error(`Bản sao lưu thiếu các bảng: ${missing.join(', ')}.`);
     const total = this.loaded.reduce((s, t) => s + t.rows, 0);
@@ -144,25 +191,99 @@ class Restorer {
     for (const update of this.deferredUpdates) await setDeferred(this.db, update);
   }
 
-  private currentLoader(): TableLoader {
-    if (!this.loader) throw new Error('Tệp sao lưu hỏng: dòng dữ liệu nằm ngoài một bảng.');
-    return this.loader;
+  private loaderFor(table: TableInfo): TableLoader {
+    const loader = new TableLoader(this.db, table, this.plan?.deferred.get(table.name) ?? []);
+    this.deferredUpdates.push(loader.deferred);
+    return loader;
+  }
+
+  private currentSink(): RowSink {
+    if (!this.sink) throw new Error('Tệp sao lưu hỏng: dòng dữ liệu nằm ngoài một bảng.');
+    return this.sink.rows;
   }
 
   private isLoaded(table: string): boolean {
     return this.loaded.some((t) => t.table === table);
   }
 
-  private isDeferred(table: TableInfo, fk: ForeignKey): boolean {
-    const deferred = this.plan?.deferred.get(table.name) ?? [];
-    return fk.columns.some((c) => deferred.includes(c));
+  /** Every table this one needs (foreign keys not deferred, trigger-checked references) is loaded. */
+  private isReady(table: string): boolean {
+    return (this.plan?.needs.get(table) ?? []).every((t) => this.isLoaded(t));
   }
 }
 
+/**
+ * Rows of tables that came before what they need, held as their backup lines in a temporary table (dropped with
+ * the transaction) so a province-sized table never sits in memory.
+ */
+class Staging {
+  private created = false;
+
+  constructor(private readonly db: Kysely<unknown>) {}
+
+  sink(table: string): RowSink {
+    let rows = 0;
+    let batch: string[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      if (!this.created) {
+        await sql`create temporary table backup_staged (table_name text not null, n int not null, line text not null)
+          on commit drop`.execute(this.db);
+        this.created = true;
+      }
+      await sql`insert into backup_staged (table_name, n, line)
+        select ${table}, ${rows - batch.length}::int + l.n::int, l.line
+        from jsonb_array_elements_text(${JSON.stringify(batch)}::jsonb) with ordinality as l(line, n)`.execute(
+        this.db,
+      );
+      batch = [];
+    };
+    return {
+      add: async (line) => {
+        batch.push(line);
+        rows++;
+        if (batch.length >= INSERT_ROWS) await flush();
+      },
+      finish: async () => {
+        await flush();
+        return rows;
+      },
+    };
+  }
+
+  /** Hands a held table's lines back in file order, then forgets them. */
+  async replay(table: string, add: (line: string) => Promise<void>): Promise<void> {
+    if (!this.created) return;
+    await sql`declare backup_staged_rows no scroll cursor for
+      select line from backup_staged where table_name = ${table} order by n`.execute(this.db);
+    for (;;) {
+      const batch = await sql<{
+        line: string;
+      }>`fetch forward ${sql.lit(INSERT_ROWS)} from backup_staged_rows`.execute(this.db);
+      if (batch.rows.length === 0) break;
+      for (const row of batch.rows) await add(row.line);
+    }
+    await sql`close backup_staged_rows`.execute(this.db);
+    await sql`delete from backup_staged where table_name = ${table}`.execute(this.db);
+  }
+}
+
+interface DeferredUpdate {
+  table: TableInfo;
+  columns: ColumnInfo[];
+  rows: string[];
+}
+
+/** A line of the file and its place among the table's rows (1-based), to name it in an error. */
+interface NumberedLine {
+  line: string;
+  n: number;
+}
+
 /** Loads one table's rows in batches; a self-referencing table is collected first and loaded parents first. */
-class TableLoader {
-  readonly deferred: { table: TableInfo; columns: ColumnInfo[]; rows: string[] };
-  private batch: string[] = [];
+class TableLoader implements RowSink {
+  readonly deferred: DeferredUpdate;
+  private batch: NumberedLine[] = [];
   private rows = 0;
   private readonly selfReferences: ForeignKey[];
   private readonly keyColumns: number[];
@@ -182,87 +303,145 @@ class TableLoader {
   }
 
   async add(line: string): Promise<void> {
-    this.batch.push(line);
     this.rows++;
-    if (this.deferred.columns.length) this.rememberDeferred(line);
-    if (this.selfReferences.length === 0 && this.batch.length >= INSERT_ROWS) await this.flush(this.batch);
+    const row = { line, n: this.rows };
+    this.batch.push(row);
+    if (this.deferred.columns.length) this.rememberDeferred(row);
+    if (this.selfReferences.length === 0 && this.batch.length >= INSERT_ROWS) {
+      const batch = this.batch;
+      this.batch = [];
+      await this.insert(batch);
+    }
   }
 
-  /** Writes what is left; returns the table's row count. */
   async finish(): Promise<number> {
-    const lines = this.selfReferences.length
-      ? parentsFirst(this.table, this.selfReferences, this.batch)
-      : this.batch;
-    for (let i = 0; i < lines.length; i += INSERT_ROWS) await this.flush(lines.slice(i, i + INSERT_ROWS));
+    const rows = this.selfReferences.length ? this.parentsFirst() : this.batch;
     this.batch = [];
+    for (let i = 0; i < rows.length; i += INSERT_ROWS) await this.insert(rows.slice(i, i + INSERT_ROWS));
     return this.rows;
   }
 
-  private async flush(lines: string[]): Promise<void> {
-    if (this.batch === lines) this.batch = [];
-    if (lines.length === 0) return;
+  /**
+   * One statement per batch, inside a savepoint: if it fails, the rows are tried one at a time to name the row
+   * at fault (its place in the table and its primary key) with the database's reason.
+   */
+  private async insert(rows: NumberedLine[]): Promise<void> {
+    if (rows.length === 0) return;
+    try {
+      await withSavepoint(this.db, () => this.insertLines(rows));
+    } catch (error) {
+      for (const row of rows) {
+        try {
+          await withSavepoint(this.db, () => this.insertLines([row]));
+        } catch (rowError) {
+          throw new Error(`${this.describe(row)}: ${messageOf(rowError)}.`, { cause: rowError });
+        }
+      }
+      throw new Error(`Bảng ${this.table.name}: ${messageOf(error)}.`, { cause: error });
+    }
+  }
+
+  private async insertLines(rows: NumberedLine[]): Promise<void> {
     const deferred = new Set(this.deferred.columns.map((c) => c.name));
     const values = this.table.columns.map((column, i) =>
       deferred.has(column.name) ? sql`null` : loadValue(column, i),
     );
+    const lines = `[${rows.map((r) => r.line).join(',')}]`;
     await sql`insert into ${sql.table(this.table.name)} (${sql.join(this.table.columns.map((c) => sql.ref(c.name)))})
-      select ${sql.join(values)} from jsonb_array_elements(${`[${lines.join(',')}]`}::jsonb) as r`.execute(
-      this.db,
-    );
+      select ${sql.join(values)} from jsonb_array_elements(${lines}::jsonb) as r`.execute(this.db);
+  }
+
+  /** "Bảng students, dòng 12 (id = …)": where a bad row is, to find it in the file or the source database. */
+  private describe(row: NumberedLine): string {
+    const place = `Bảng ${this.table.name}, dòng ${row.n} của bảng trong tệp`;
+    const values = parseLine(row.line);
+    if (!values || this.keyColumns.length === 0) return place;
+    const key = this.keyColumns.map((i) => `${this.table.columns[i]?.name} = ${JSON.stringify(values[i])}`);
+    return `${place} (${key.join(', ')})`;
+  }
+
+  private parsed(row: NumberedLine): unknown[] {
+    const values = parseLine(row.line);
+    if (!values) throw new Error(`${this.describe(row)}: không phải một dòng dữ liệu JSON hợp lệ.`);
+    return values;
   }
 
   /** Keeps [primary key…, deferred values…] of rows whose deferred references are set. */
-  private rememberDeferred(line: string): void {
-    const values = JSON.parse(line) as unknown[];
+  private rememberDeferred(row: NumberedLine): void {
+    const values = this.parsed(row);
     const indexes = this.deferred.columns.map((c) => this.table.columns.indexOf(c));
     if (indexes.every((i) => values[i] === null)) return;
     this.deferred.rows.push(JSON.stringify([...this.keyColumns, ...indexes].map((i) => values[i])));
   }
-}
 
-/** Orders a self-referencing table's rows so every referenced row comes before the rows pointing to it. */
-function parentsFirst(table: TableInfo, references: ForeignKey[], lines: string[]): string[] {
-  const rows = lines.map((line) => JSON.parse(line) as unknown[]);
-  const index = (name: string) => table.columns.findIndex((c) => c.name === name);
-  const keyOf = (row: unknown[], columns: string[]) => JSON.stringify(columns.map((c) => row[index(c)]));
-  const parents = rows.map((row) =>
-    references.flatMap((fk) => {
-      const values = fk.columns.map((c) => row[index(c)]);
-      return values.includes(null) ? [] : [{ fk, key: JSON.stringify(values) }];
-    }),
-  );
-  const byKey = new Map<string, number>();
-  for (const fk of references) {
-    for (const [i, row] of rows.entries()) byKey.set(`${fk.refColumns}:${keyOf(row, fk.refColumns)}`, i);
-  }
-  const ordered: string[] = [];
-  const state = new Uint8Array(rows.length); // 0 new, 1 visiting, 2 done
-  const visit = (i: number) => {
-    if (state[i]) return; // done, or a cycle in the data: its rows then share a statement
-    state[i] = 1;
-    for (const parent of parents[i] ?? []) {
-      const j = byKey.get(`${parent.fk.refColumns}:${parent.key}`);
-      if (j !== undefined) visit(j);
+  /** Orders a self-referencing table's rows so every referenced row comes before the rows pointing to it. */
+  private parentsFirst(): NumberedLine[] {
+    const { table, selfReferences: references, batch: lines } = this;
+    const rows = lines.map((line) => this.parsed(line));
+    const index = (name: string) => table.columns.findIndex((c) => c.name === name);
+    const keyOf = (row: unknown[], columns: string[]) => JSON.stringify(columns.map((c) => row[index(c)]));
+    const parents = rows.map((row) =>
+      references.flatMap((fk) => {
+        const values = fk.columns.map((c) => row[index(c)]);
+        return values.includes(null) ? [] : [{ fk, key: JSON.stringify(values) }];
+      }),
+    );
+    const byKey = new Map<string, number>();
+    for (const fk of references) {
+      for (const [i, row] of rows.entries()) byKey.set(`${fk.refColumns}:${keyOf(row, fk.refColumns)}`, i);
     }
-    state[i] = 2;
-    ordered.push(lines[i] as string);
-  };
-  for (let i = 0; i < rows.length; i++) visit(i);
-  return ordered;
+    const ordered: NumberedLine[] = [];
+    const state = new Uint8Array(rows.length); // 0 new, 1 visiting, 2 done
+    const visit = (i: number) => {
+      if (state[i]) return; // done, or a cycle in the data: its rows then share a statement
+      state[i] = 1;
+      for (const parent of parents[i] ?? []) {
+        const j = byKey.get(`${parent.fk.refColumns}:${parent.key}`);
+        if (j !== undefined) visit(j);
+      }
+      state[i] = 2;
+      ordered.push(lines[i] as NumberedLine);
+    };
+    for (let i = 0; i < rows.length; i++) visit(i);
+    return ordered;
+  }
 }
 
-async function setDeferred(
-  db: Kysely<unknown>,
-  update: { table: TableInfo; columns: ColumnInfo[]; rows: string[] },
-): Promise<void> {
+function parseLine(line: string): unknown[] | undefined {
+  try {
+    const values: unknown = JSON.parse(line);
+    return Array.isArray(values) ? values : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function withSavepoint(db: Kysely<unknown>, work: () => Promise<void>): Promise<void> {
+  await sql`savepoint backup_rows`.execute(db);
+  try {
+    await work();
+  } catch (error) {
+    await sql`rollback to savepoint backup_rows`.execute(db);
+    throw error;
+  }
+  await sql`release savepoint backup_rows`.execute(db);
+}
+
+async function setDeferred(db: Kysely<unknown>, update: DeferredUpdate): Promise<void> {
   const { table, columns } = update;
+  if (update.rows.length === 0) return;
   const keys = table.primaryKey.map((name) => table.columns.find((c) => c.name === name) as ColumnInfo);
   const k = keys.length;
   const assignments = columns.map((c, i) => sql`${sql.ref(c.name)} = ${loadValue(c, k + i)}`);
   const matches = keys.map((c, i) => sql`${sql.ref(`t.${c.name}`)} = ${loadValue(c, i)}`);
-  for (let i = 0; i < update.rows.length; i += INSERT_ROWS) {
-    const batch = `[${update.rows.slice(i, i + INSERT_ROWS).join(',')}]`;
-    await sql`update ${sql.table(table.name)} as t set ${sql.join(assignments)}
-      from jsonb_array_elements(${batch}::jsonb) as r where ${sql.join(matches, sql` and `)}`.execute(db);
+  try {
+    for (let i = 0; i < update.rows.length; i += INSERT_ROWS) {
+      const batch = `[${update.rows.slice(i, i + INSERT_ROWS).join(',')}]`;
+      await sql`update ${sql.table(table.name)} as t set ${sql.join(assignments)}
+        from jsonb_array_elements(${batch}::jsonb) as r where ${sql.join(matches, sql` and `)}`.execute(db);
+    }
+  } catch (error) {
+    const names = columns.map((c) => c.name).join(', ');
+    throw new Error(`Bảng ${table.name}, cột ${names}: ${messageOf(error)}.`, { cause: error });
   }
 }
