@@ -8,8 +8,8 @@ import {
   buildStudent,
   buildUser,
 } from '../../../test/factories.ts';
+import { schoolYearOfDate } from '../../domain/calendar/index.ts';
 import type { Row } from '../../platform/db/schema.ts';
-import { schoolYearOfDate } from '../students/dates.ts';
 
 describe.each(STORAGES)('xếp lớp học sinh (%s)', (storage) => {
   let t: TestApp;

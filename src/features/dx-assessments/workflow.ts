@@ -59,11 +59,6 @@ export async function transition(
   });
 }
 
-/** Today's date in Việt Nam (deadlines are calendar days there, whatever the server's time zone). */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
-
 type ItemChanges = Omit<RowUpdate<'assessment_items'>, 'id' | 'unit_id' | 'assessment_id' | 'item_id'>;
 
 /** Creates or changes the row of one criterion (rows exist only for criteria someone has touched). */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
+import { vietnameseDate } from '../../domain/calendar/index.ts';
 import { foldVietnamese } from '../../domain/text/fold.ts';
-import { vietnameseDate } from '../students/dates.ts';
 import {
   type CellValue,
   type ImportColumn,

@@ -1,4 +1,5 @@
 import { isActiveStatus } from '#contracts/students.ts';
+import { todayInVietnam } from '../../domain/calendar/index.ts';
 import { foldVietnamese } from '../../domain/text/fold.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -6,7 +7,6 @@ import { deleteSessionsOfUser } from '../../platform/auth/sessions.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { requireStudentPermission } from './access.ts';
-import { todayInVietnam } from './dates.ts';
 import { studentDetail } from './detail.ts';
 import {
   enrolmentsOf,

@@ -8,6 +8,7 @@ import {
   type UpdateStudentInput,
   updateStudentBody,
 } from '#contracts/students.ts';
+import { schoolYearOfDate, todayInVietnam } from '../../domain/calendar/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
@@ -18,7 +19,6 @@ import { AppError, forbidden, isUniqueViolation } from '../../platform/http/erro
 import { enrolStudent, findClassByName } from '../classes/enrolments.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
 import { assertNotErased, readStudentAccess, requireSchool, requireStudentPermission } from './access.ts';
-import { schoolYearOfDate, todayInVietnam } from './dates.ts';
 import { studentDetail } from './detail.ts';
 import { duplicateCounts, provincePathOf } from './duplicates.ts';
 import { saveGuardians } from './guardians.ts';

@@ -6,6 +6,7 @@ import {
   STATUSES_NEEDING_REASON,
   STUDENT_STATUS_LABEL_VI,
 } from '#contracts/students.ts';
+import { schoolYearOfDate, todayInVietnam, vietnameseDate } from '../../domain/calendar/index.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
@@ -14,7 +15,6 @@ import type { Disability, Gender, StudentStatus } from '../../platform/db/schema
 import { AppError } from '../../platform/http/errors.ts';
 import { closeActiveEnrolments } from '../classes/enrolments.ts';
 import { assertNotErased, requireStudentPermission } from './access.ts';
-import { schoolYearOfDate, todayInVietnam, vietnameseDate } from './dates.ts';
 import { studentDetail } from './detail.ts';
 import { parseInput } from './parse.ts';
 import { currentStatusOf, findStudent, type StudentRow } from './queries.ts';
