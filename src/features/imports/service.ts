@@ -1,6 +1,7 @@
 import './kinds/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
+import { XLSX_MIME } from '../../platform/files/mime.ts';
 import { readStoredFile, storeFile } from '../../platform/files/store.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
@@ -128,7 +129,7 @@ export async function previewImport(
     : await storeFile(ctx, {
         unitId: input.unitId,
         fileName: input.file.fileName,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        mimeType: XLSX_MIME,
         content: input.file.content,
         purpose: FILE_PURPOSE,
       });
