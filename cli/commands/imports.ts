@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { RowError } from '../../src/features/imports/registry.ts';
 import { exportList, importFile } from '../../src/features/imports/service.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
-import { AppError } from '../../src/platform/http/errors.ts';
+import { AppError } from '../../src/platform/errors.ts';
 import { withDatabase } from '../runtime.ts';
 import { cliContext } from './user.ts';
 

@@ -8,7 +8,8 @@ import {
 } from '../../domain/calendar/index.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
+import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
 import { type ClassRow, findClass } from './queries.ts';
 import { getClass, requireClass } from './service.ts';

@@ -1,7 +1,7 @@
 import type { AssessmentResult, Catalogue } from '../../domain/assessment-catalogue/index.ts';
 import { vietnameseDate } from '../../domain/calendar/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { PdfBuilder } from '../../platform/pdf/document.ts';
 import { readableAssessment } from './access.ts';
 import { findCampaign, itemRows, loadCatalogue, userNames } from './queries.ts';

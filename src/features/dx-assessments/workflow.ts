@@ -2,7 +2,7 @@ import type { AssessmentStatus } from '#contracts/dx-assessments/campaigns.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { RowUpdate } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { AssessmentRow } from './queries.ts';
 
 export interface EventEntry {

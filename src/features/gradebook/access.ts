@@ -4,7 +4,7 @@ import { type GradeSubject, subjectsForGrade } from '../../domain/curriculum/ind
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { can } from '../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { activeStudentsOf, type ClassRow, findClass } from '../classes/queries.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { LockState, SaveAttendanceInput } from '#contracts/gradebook.ts';
 import { termOfDate, todayInVietnam, vietnameseDate } from '../../domain/calendar/index.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden } from '../../platform/http/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import type { ClassRow } from '../classes/queries.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
 import { auditCells, type CellAudit, loadClassGradebook, lockState, rosterOf, termName } from './access.ts';

@@ -1,9 +1,9 @@
 import './kinds/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
 import { XLSX_MIME } from '../../platform/files/mime.ts';
 import { readStoredFile, storeFile } from '../../platform/files/store.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
 import { requireSchool } from '../students/access.ts';

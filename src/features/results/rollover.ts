@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { schoolYearStartYear, todayInVietnam } from '../../domain/calendar/index.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
 import { enrolStudent } from '../classes/enrolments.ts';
 import { createClass } from '../classes/service.ts';

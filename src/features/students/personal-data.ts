@@ -5,7 +5,7 @@ import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { deleteSessionsOfUser } from '../../platform/auth/sessions.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { requireStudentPermission } from './access.ts';
 import { studentDetail } from './detail.ts';
 import {

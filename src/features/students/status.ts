@@ -12,7 +12,7 @@ import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import type { Disability, Gender, StudentStatus } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { closeActiveEnrolments } from '../classes/enrolments.ts';
 import { assertNotErased, requireStudentPermission } from './access.ts';
 import { studentDetail } from './detail.ts';

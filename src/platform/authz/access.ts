@@ -3,7 +3,7 @@ import type { Permission } from '#contracts/roles.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { startsWithPattern } from '../db/sql-helpers.ts';
-import { AppError, forbidden } from '../http/errors.ts';
+import { AppError, forbidden } from '../errors.ts';
 import { can, scopePrefixes, type UnitRef } from './actor.ts';
 
 export interface ScopedUnit extends UnitRef {

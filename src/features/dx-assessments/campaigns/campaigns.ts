@@ -11,7 +11,8 @@ import { audit, changedFields } from '../../../platform/audit/audit.ts';
 import { requireUnitAccess, type ScopedUnit, unitsUnderPaths } from '../../../platform/authz/access.ts';
 import { permissionsOn } from '../../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/context.ts';
-import { AppError, isUniqueViolation } from '../../../platform/http/errors.ts';
+import { isUniqueViolation } from '../../../platform/db/constraint-errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { campaignWith } from '../access.ts';
 import {
   type CampaignRow,

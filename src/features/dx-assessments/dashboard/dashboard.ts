@@ -4,7 +4,7 @@ import type { Catalogue } from '../../../domain/assessment-catalogue/index.ts';
 import { previousSchoolYear, todayInVietnam } from '../../../domain/calendar/index.ts';
 import { requireUnitAccess, type ScopedUnit } from '../../../platform/authz/access.ts';
 import type { ServiceContext } from '../../../platform/context.ts';
-import { forbidden } from '../../../platform/http/errors.ts';
+import { forbidden } from '../../../platform/errors.ts';
 import { latenessOf } from '../campaigns/calendar.ts';
 import { loadCatalogue } from '../queries.ts';
 import {
