@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { type AssessmentAnswers, scoreAssessment } from '../src/domain/assessment-catalogue/index.ts';
+import { schoolYearStartYear } from '../src/domain/calendar/index.ts';
 import { NATIONAL_SCHOOL_CATALOGUE_4725 } from '../src/domain/dx-index/index.ts';
 import { getDashboard } from '../src/features/dx-assessments/dashboard/dashboard.ts';
 import type { Actor } from '../src/platform/authz/actor.ts';
@@ -187,7 +188,7 @@ async function seedProvince(
     return 'recognised';
   };
   for (const year of YEARS) {
-    const start = Number(year.slice(0, 4));
+    const start = schoolYearStartYear(year);
     const rows: Record<string, unknown>[] = [];
     for (const [officeId, schoolIds] of schoolsByOffice) {
       const campaign = await db

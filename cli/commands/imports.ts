@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { exportList, importFile } from '../../src/features/imports/service.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
-import { AppError } from '../../src/platform/http/errors.ts';
+import { AppError } from '../../src/platform/errors.ts';
 import type { RowError } from '../../src/platform/imports/kinds.ts';
 import { registerAllFeatures } from '../../src/server.ts';
 import { withDatabase } from '../runtime.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '#contracts/common.ts';
+import { spansConsecutiveYears } from '../domain/calendar/index.ts';
 
 export const SCHOOL_LEVELS = [
   'preschool',
@@ -23,10 +24,7 @@ const optionalText = (max: number) => z.string().trim().max(max).nullish();
 export const schoolYearCode = z
   .string()
   .regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.')
-  .refine(
-    (code) => Number(code.slice(5)) === Number(code.slice(0, 4)) + 1,
-    'Năm sau phải lớn hơn năm trước 1 năm.',
-  );
+  .refine((code) => spansConsecutiveYears(code), 'Năm sau phải lớn hơn năm trước 1 năm.');
 
 const unitFields = {
   code: z

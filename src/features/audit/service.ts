@@ -1,10 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { AuditEntry, AuditQuery, DataAccessEntry, DataAccessQuery } from '#contracts/audit.ts';
+import { endOfVietnamDay, startOfVietnamDay } from '../../domain/calendar/index.ts';
 import { foldVietnamese } from '../../domain/text/index.ts';
 import { requireUnitAccess, unitsUnderPaths } from '../../platform/authz/access.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { escapeLike } from '../staff/queries.ts';
-import { foldedSql } from '../users/queries.ts';
+import { containsPattern, foldedSql } from '../../platform/db/sql-helpers.ts';
 
 type Filter = Pick<AuditQuery, 'actor' | 'from' | 'to'>;
 
@@ -114,31 +114,26 @@ export async function listDataAccessLog(ctx: ServiceContext, query: DataAccessQu
   return { items, total: Number(count.n), page: query.page, pageSize: query.pageSize };
 }
 
-const VIETNAM_OFFSET = '+07:00';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Actor and date filters shared by both logs; dates are Vietnamese calendar days, `to` inclusive. */
 function logFilter(table: 'audit_log' | 'log', filter: Filter) {
   const column = (name: string) => sql.ref(`${table}.${name}`);
   const conditions: RawBuilder<unknown>[] = [];
-  if (filter.from) conditions.push(sql`${column('occurred_at')} >= ${startOfDay(filter.from)}`);
+  if (filter.from) conditions.push(sql`${column('occurred_at')} >= ${startOfVietnamDay(filter.from)}`);
   if (filter.to) {
-    const end = startOfDay(filter.to);
-    end.setUTCDate(end.getUTCDate() + 1);
-    conditions.push(sql`${column('occurred_at')} < ${end}`);
+    conditions.push(sql`${column('occurred_at')} < ${endOfVietnamDay(filter.to)}`);
   }
   if (filter.actor && UUID.test(filter.actor)) {
     conditions.push(sql`${column('actor_user_id')} = ${filter.actor}`);
   } else if (filter.actor) {
     const haystack = foldedSql(sql<string>`users.username || ' ' || users.full_name`);
     for (const word of foldVietnamese(filter.actor).split(' ')) {
-      conditions.push(sql`${haystack} like ${`%${escapeLike(word)}%`}`);
+      conditions.push(sql`${haystack} like ${containsPattern(word)}`);
     }
   }
   return conditions.length ? sql<boolean>`(${sql.join(conditions, sql` and `)})` : sql<boolean>`true`;
 }
-
-const startOfDay = (day: string) => new Date(`${day}T00:00:00${VIETNAM_OFFSET}`);
 
 function actorOf(r: { user_id: string | null; username: string | null; full_name: string | null }) {
   return r.user_id ? { id: r.user_id, username: r.username ?? '', fullName: r.full_name ?? '' } : null;

@@ -8,7 +8,7 @@ import {
   buildStudent,
   buildUser,
 } from '../../../test/factories.ts';
-import { schoolYearOfDate } from '../../domain/calendar/dates.ts';
+import { schoolYearOfDate } from '../../domain/calendar/index.ts';
 import type { Row } from '../../platform/db/schema.ts';
 
 describe.each(STORAGES)('xếp lớp học sinh (%s)', (storage) => {

@@ -1,9 +1,15 @@
 import { sql } from 'kysely';
 import { isActiveStatus, STUDENT_STATUS_LABEL_VI } from '#contracts/students.ts';
-import { schoolYearOfDate, todayInVietnam, vietnameseDate } from '../../domain/calendar/dates.ts';
+import {
+  schoolYearOfDate,
+  todayInVietnam,
+  usualCalendar,
+  vietnameseDate,
+} from '../../domain/calendar/index.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
+import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { currentEnrolments } from '../roster/queries.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
 import { type ClassRow, findClass } from './queries.ts';
@@ -17,8 +23,7 @@ export async function defaultDateInYear(trx: ServiceContext, cls: ClassRow): Pro
   const today = todayInVietnam();
   const years = await effectiveSchoolYears(trx.db, cls.unit_path);
   const year = years.find((y) => y.code === cls.school_year);
-  const startsOn = year?.startsOn ?? `${cls.school_year.slice(0, 4)}-09-05`;
-  const endsOn = year?.endsOn ?? `${cls.school_year.slice(5)}-05-31`;
+  const { startsOn, endsOn } = year ?? usualCalendar(cls.school_year);
   if (today < startsOn) return startsOn;
   if (today > endsOn) return endsOn;
   return today;

@@ -1,7 +1,7 @@
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { classMembers } from '../roster/queries.ts';
 import { listMyStudents } from '../students/mine.ts';

@@ -1,7 +1,7 @@
 import { periodsPerYear, subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import {
   type AssignmentRow,
   absencesOfStudents,

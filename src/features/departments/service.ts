@@ -3,7 +3,8 @@ import { compareVietnameseText } from '../../domain/text/index.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, isForeignKeyViolation, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/constraint-errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { departmentsHeadedByActor } from './headed.ts';
 
 export async function listDepartments(ctx: ServiceContext, unitId: string): Promise<Department[]> {

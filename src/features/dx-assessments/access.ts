@@ -4,7 +4,7 @@ import type { Catalogue } from '../../domain/assessment-catalogue/index.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden } from '../../platform/http/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import {
   type AssessmentRow,
   type CampaignRow,

@@ -1,6 +1,7 @@
 import type { AssessmentResult, Catalogue } from '../../domain/assessment-catalogue/index.ts';
+import { vietnameseDate } from '../../domain/calendar/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { PdfBuilder } from '../../platform/pdf/document.ts';
 import { readableAssessment } from './access.ts';
 import { findCampaign, itemRows, loadCatalogue, userNames } from './queries.ts';
@@ -52,7 +53,6 @@ export function headTitle(kind: string): string {
 export const formatPoints = (value: number | null | undefined) =>
   value === null || value === undefined ? '' : String(Math.round(value * 100) / 100).replace('.', ',');
 
-const formatDate = (iso: string) => iso.split('-').reverse().join('/');
 const dateOf = (value: Date | null) => (value ?? new Date()).toISOString().slice(0, 10);
 
 async function documentData(ctx: ServiceContext, id: string) {
@@ -167,7 +167,7 @@ export async function selfAssessmentMinutesPdf(ctx: ServiceContext, id: string):
   );
   for (const reason of result.unitReasons) pdf.paragraph(`- ${reason.message}.`, { size: 10 });
   pdf.paragraph(
-    `Biên bản được lập ngày ${formatDate(approvedOn)}, làm căn cứ để ${header.name} ra quyết định công nhận kết quả tự đánh giá.`,
+    `Biên bản được lập ngày ${vietnameseDate(approvedOn)}, làm căn cứ để ${header.name} ra quyết định công nhận kết quả tự đánh giá.`,
   );
   pdf.signatures([
     { title: 'Thư ký', note: '(Ký, ghi rõ họ tên)' },
@@ -196,7 +196,7 @@ export async function selfAssessmentDecisionPdf(ctx: ServiceContext, id: string)
     .paragraph(`${head} ${header.name}`.toUpperCase(), { font: 'bold', align: 'center' });
   if (catalogue.source) pdf.paragraph(`Căn cứ ${catalogue.source};`);
   pdf.paragraph(`Căn cứ ${campaign.title} của ${campaign.unit_name};`);
-  pdf.paragraph(`Căn cứ biên bản tự đánh giá ngày ${formatDate(approvedOn)} của ${header.name},`);
+  pdf.paragraph(`Căn cứ biên bản tự đánh giá ngày ${vietnameseDate(approvedOn)} của ${header.name},`);
   pdf.paragraph('QUYẾT ĐỊNH:', { font: 'bold', align: 'center' });
   pdf.paragraph(
     `Điều 1. Công nhận kết quả tự đánh giá năm học ${campaign.school_year} của ${header.name} như sau:`,
@@ -223,7 +223,7 @@ export async function selfAssessmentDecisionPdf(ctx: ServiceContext, id: string)
   );
   pdf.paragraph('Điều 2. Quyết định có hiệu lực kể từ ngày ký.');
   pdf.paragraph(
-    `Điều 3. Các bộ phận, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này; kết quả tự đánh giá được gửi ${campaign.unit_name} trước ngày ${formatDate(campaign.submission_deadline)}.`,
+    `Điều 3. Các bộ phận, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này; kết quả tự đánh giá được gửi ${campaign.unit_name} trước ngày ${vietnameseDate(campaign.submission_deadline)}.`,
   );
   pdf.signatures([{ title: head, note: '(Ký, ghi rõ họ tên, đóng dấu)', name: approver }]);
   return {

@@ -8,7 +8,7 @@ import {
   type ItemAnswer,
 } from '../../domain/assessment-catalogue/index.ts';
 import type { DB, Row } from '../../platform/db/schema.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 
 export type CampaignRow = Row<'assessment_campaigns'> & {
   unit_name: string;

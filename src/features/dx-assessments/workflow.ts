@@ -2,7 +2,7 @@ import type { AssessmentStatus } from '#contracts/dx-assessments/campaigns.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { RowUpdate } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { AssessmentRow } from './queries.ts';
 
 export interface EventEntry {
@@ -57,11 +57,6 @@ export async function transition(
     before: { status: assessment.status },
     after: { status: entry.to, ...(entry.comment ? { comment: entry.comment } : {}) },
   });
-}
-
-/** Today's date in Việt Nam (deadlines are calendar days there, whatever the server's time zone). */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
 }
 
 type ItemChanges = Omit<RowUpdate<'assessment_items'>, 'id' | 'unit_id' | 'assessment_id' | 'item_id'>;

@@ -1,9 +1,10 @@
 import type { LockState } from '#contracts/gradebook.ts';
+import { todayInVietnam, vietnameseDate } from '../../domain/calendar/index.ts';
 import { type GradeSubject, subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { can } from '../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { type ClassRow, findClass } from '../classes/queries.ts';
 import { classMembers } from '../roster/queries.ts';
 
@@ -74,11 +75,6 @@ export async function rosterOf(ctx: ServiceContext, cls: ClassRow): Promise<Rost
     .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
 }
 
-/** Today's date in Vietnam (UTC+7), 'YYYY-MM-DD': deadlines are school days, not UTC days. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
-
 /**
  * Whether one class's records of a term may still be changed: the principal's term lock and entry deadline close
  * the term for the whole school; an unlock with a reason reopens it for one class × subject (scores), or for the
@@ -134,17 +130,12 @@ function closedMessage(
 ) {
   const reason = locked
     ? `Sổ${homeroom ? '' : ' điểm'} ${termName(term)} đã khoá`
-    : `Đã quá hạn nhập điểm ${termName(term)} (${formatDate(entryDeadline as string)})`;
+    : `Đã quá hạn nhập điểm ${termName(term)} (${vietnameseDate(entryDeadline as string)})`;
   // The entry deadline closes conduct only; attendance follows the lock alone (see attendance.ts).
   const closed = locked ? 'rèn luyện và điểm danh' : 'rèn luyện';
   return homeroom
     ? `${reason}; không sửa được ${closed} của lớp ${cls.name}. Đề nghị Ban giám hiệu mở khoá rèn luyện và điểm danh của lớp (ghi rõ lí do) nếu cần sửa.`
     : `${reason}; không sửa được. Đề nghị Ban giám hiệu mở khoá (ghi rõ lí do) nếu cần sửa.`;
-}
-
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 export interface CellAudit {

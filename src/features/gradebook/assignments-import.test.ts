@@ -4,7 +4,7 @@ import { STORAGES } from '../../../test/databases.ts';
 import { buildClass, buildStaff, buildUser } from '../../../test/factories.ts';
 import { buildGradebookSchool } from '../../../test/factories-grades.ts';
 import { buildWorkbook, loadWorkbook, sheetRows } from '../../../test/factories-imports.ts';
-import { XLSX_MIME } from '../imports/workbook.ts';
+import { XLSX_MIME } from '../../platform/files/mime.ts';
 import { teachingAssignmentsImportKind } from './assignments-import.ts';
 
 const KIND = 'teaching_assignments';

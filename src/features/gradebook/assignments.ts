@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden } from '../../platform/http/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import { classesOf } from '../classes/queries.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
 import { callerStaffIds, loadClassGradebook, subjectOfClass } from './access.ts';

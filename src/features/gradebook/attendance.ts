@@ -1,18 +1,10 @@
 import type { LockState, SaveAttendanceInput } from '#contracts/gradebook.ts';
+import { termOfDate, todayInVietnam, vietnameseDate } from '../../domain/calendar/index.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden } from '../../platform/http/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import type { ClassRow } from '../classes/queries.ts';
-import { effectiveSchoolYears, termOfDate } from '../school-years/service.ts';
-import {
-  auditCells,
-  type CellAudit,
-  formatDate,
-  loadClassGradebook,
-  lockState,
-  rosterOf,
-  termName,
-  todayInVietnam,
-} from './access.ts';
+import { effectiveSchoolYears } from '../school-years/service.ts';
+import { auditCells, type CellAudit, loadClassGradebook, lockState, rosterOf, termName } from './access.ts';
 import { absenceTotals } from './reads.ts';
 
 // Daily attendance by session (buổi sáng / buổi chiều), kept by the homeroom teacher. Only absences are stored;
@@ -155,7 +147,7 @@ async function attendanceLock(
 }
 
 function attendanceClosedMessage(cls: ClassRow, date: string, term: number, knownTerm: boolean): string {
-  const day = formatDate(date);
+  const day = vietnameseDate(date);
   const where = knownTerm
     ? `Ngày ${day} thuộc ${termName(term)} năm học ${cls.school_year}, học kì đã khoá sổ`
     : `Năm học ${cls.school_year} chưa có lịch nên không biết ngày ${day} thuộc học kì nào, và ${termName(term)} đã khoá sổ`;

@@ -1,7 +1,7 @@
 import type { SaveConductInput } from '#contracts/gradebook.ts';
 import { type Level4, yearConduct } from '../../domain/grading/index.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden } from '../../platform/http/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import { auditCells, type CellAudit, loadClassGradebook, lockState, rosterOf } from './access.ts';
 import { conductOfClasses } from './reads.ts';
 

@@ -1,7 +1,7 @@
 import { subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { requiredRegularAssessments } from '../../domain/grading/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden } from '../../platform/http/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import { loadClassGradebook, rosterOf } from './access.ts';
 import { scoresOfClasses, type TermScoreRow } from './reads.ts';
 

@@ -9,7 +9,7 @@ import {
   termAverage,
 } from '../../domain/grading/index.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden } from '../../platform/http/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import {
   auditCells,
   type CellAudit,

@@ -2,7 +2,8 @@ import type { SetTermInput, UnlockInput } from '#contracts/gradebook.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
+import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
 import { loadClassGradebook, lockState, subjectOfClass } from './access.ts';
 

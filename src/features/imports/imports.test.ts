@@ -10,8 +10,8 @@ import {
   buildUser,
 } from '../../../test/factories.ts';
 import { buildWorkbook, childNationalId, loadWorkbook, sheetRows } from '../../../test/factories-imports.ts';
+import { XLSX_MIME } from '../../platform/files/mime.ts';
 import { studentsImportKind } from '../students/import-kind.ts';
-import { XLSX_MIME } from './workbook.ts';
 
 const HEADERS = studentsImportKind.columns.map((c) => c.header);
 /** A student row in template column order: name, birth, sex, class, moet code, national id, then the rest. */

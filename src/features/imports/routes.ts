@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -10,19 +10,13 @@ import {
   previewSchema,
   unitQuery,
 } from '#contracts/imports.ts';
+import { XLSX_MIME } from '../../platform/files/mime.ts';
+import { sendFile } from '../../platform/http/downloads.ts';
 import { readUploadedFile } from '../../platform/http/multipart.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { attachmentHeader } from '../../platform/pdf/document.ts';
 import * as imports from './service.ts';
-import { XLSX_MIME } from './workbook.ts';
 
 const tags = ['imports'];
-
-const sendWorkbook = (reply: FastifyReply, file: { fileName: string; content: Buffer }) =>
-  reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', attachmentHeader(file.fileName))
-    .send(file.content);
 
 /** Excel in and out: templates, preview, commit (a job), exports of the current lists. */
 export const importRoutes: FastifyPluginAsync = async (app) => {
@@ -34,7 +28,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
   });
   api.get('/imports/templates/:kind', { schema: { tags, params: kindParams } }, async (req, reply) => {
     ctxOf(req);
-    return sendWorkbook(reply, await imports.importTemplate(req.params.kind));
+    return sendFile(reply, await imports.importTemplate(req.params.kind), XLSX_MIME);
   });
   api.post(
     '/imports/preview',
@@ -54,6 +48,6 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     '/imports/exports/:kind',
     { schema: { tags, params: kindParams, querystring: unitQuery } },
     async (req, reply) =>
-      sendWorkbook(reply, await imports.exportList(ctxOf(req), req.query.unitId, req.params.kind)),
+      sendFile(reply, await imports.exportList(ctxOf(req), req.query.unitId, req.params.kind), XLSX_MIME),
   );
 };

@@ -1,8 +1,9 @@
 import { requireSchool } from '../../platform/authz/access.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { XLSX_MIME } from '../../platform/files/mime.ts';
 import { readStoredFile, storeFile } from '../../platform/files/store.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import {
   findImportKind,
@@ -127,7 +128,7 @@ export async function previewImport(
     : await storeFile(ctx, {
         unitId: input.unitId,
         fileName: input.file.fileName,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        mimeType: XLSX_MIME,
         content: input.file.content,
         purpose: FILE_PURPOSE,
       });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { vietnameseDate } from '../../domain/calendar/dates.ts';
+import { vietnameseDate } from '../../domain/calendar/index.ts';
 import { foldVietnamese } from '../../domain/text/fold.ts';
 import {
   type CellValue,
@@ -10,7 +10,6 @@ import {
   type SheetRecord,
 } from '../../platform/imports/kinds.ts';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const INSTRUCTIONS_SHEET = 'Hướng dẫn';
 export const LISTS_SHEET = 'Danh mục';
 /** Rows of the template that carry the drop-down lists and text formats. */

@@ -5,7 +5,7 @@ import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden } from '../../platform/http/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import type { ClassRow } from '../classes/queries.ts';
 import { currentEnrolments } from '../roster/queries.ts';
 import { requireClassResults } from './service.ts';

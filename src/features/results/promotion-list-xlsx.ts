@@ -5,6 +5,7 @@ import {
   type PromotionList,
   type PromotionListQuery,
 } from '#contracts/results.ts';
+import { vietnameseDate } from '../../domain/calendar/index.ts';
 import {
   formatAverage,
   LEVEL4_LABEL_VI,
@@ -53,7 +54,7 @@ const STUDENT_COLUMNS: [string, number][] = [
 
 type Student = PromotionList['students'][number];
 
-const dateVi = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
+const dateVi = (iso: string | null) => (iso ? vietnameseDate(iso) : '');
 const level = (value: Student['learningResult']) => (value ? LEVEL4_LABEL_VI[value] : '');
 
 /** "Toán (3,0); GDTC (CĐ)" — the year result the re-test replaces. */

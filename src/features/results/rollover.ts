@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { todayInVietnam } from '../../domain/calendar/dates.ts';
+import { schoolYearStartYear, todayInVietnam } from '../../domain/calendar/index.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireSchool } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
 import { enrolStudent } from '../classes/enrolments.ts';
 import { createClass } from '../classes/service.ts';
@@ -15,7 +15,7 @@ export const ROLLOVER_JOB = 'results.rollover';
 const yearCode = z.string().regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.');
 export const rolloverInput = z
   .object({ unitId: z.uuid(), fromYear: yearCode, toYear: yearCode })
-  .refine((v) => Number(v.toYear.slice(0, 4)) === Number(v.fromYear.slice(0, 4)) + 1, {
+  .refine((v) => schoolYearStartYear(v.toYear) === schoolYearStartYear(v.fromYear) + 1, {
     message: 'Năm học mới phải liền sau năm học cũ.',
     path: ['toYear'],
   });

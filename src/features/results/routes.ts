@@ -10,9 +10,9 @@ import {
   summerBody,
   termQuery,
 } from '#contracts/results.ts';
+import { XLSX_MIME } from '../../platform/files/mime.ts';
+import { sendFile } from '../../platform/http/downloads.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { sendFile } from '../dx-assessments/campaigns/routes.ts';
-import { XLSX_MIME } from '../imports/workbook.ts';
 import { closeInput, queueClose } from './close.ts';
 import { CHECKPOINTS, primaryGrid, primaryGridBody, savePrimaryGrid } from './primary.ts';
 import { promotionList } from './promotion-list.ts';

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { SchoolYear, UpsertSchoolYearInput } from '#contracts/school-years.ts';
+import { schoolYearStartYear } from '../../domain/calendar/index.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 
 const ancestorsOf = (path: string) => path.split('/').filter(Boolean);
 
@@ -49,15 +50,6 @@ export async function effectiveSchoolYears(
     }));
 }
 
-/**
- * The term a date falls in by a school-year calendar: term 1 up to and including its last day, term 2 after it.
- * Days of the break between the terms count with term 2: once term 1 has ended (and is locked), later days are
- * not part of it.
- */
-export function termOfDate(calendar: { term1EndsOn: string }, date: string): 1 | 2 {
-  return date <= calendar.term1EndsOn ? 1 : 2;
-}
-
 /** The current school year of a unit: its own setting, else the nearest office's above it. */
 export async function currentSchoolYearOf(db: Kysely<DB>, unitPath: string): Promise<string | null> {
   const chain = ancestorsOf(unitPath);
@@ -82,7 +74,7 @@ export async function listSchoolYears(ctx: ServiceContext, unitId: string) {
 
 export async function upsertSchoolYear(ctx: ServiceContext, input: UpsertSchoolYearInput) {
   await requireUnitAccess(ctx, 'school_years.manage', input.unitId);
-  const startYear = Number(input.code.slice(0, 4));
+  const startYear = schoolYearStartYear(input.code);
   if (!input.startsOn.startsWith(String(startYear)) || !input.endsOn.startsWith(String(startYear + 1))) {
     throw new AppError(
       'validation_failed',

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { foldVietnamese } from '../../domain/text/index.ts';
 import type { DB, Row } from '../../platform/db/schema.ts';
+import { containsPattern } from '../../platform/db/sql-helpers.ts';
 
 export type StaffRow = Row<'staff'> & {
   unit_name: string;
@@ -59,7 +60,7 @@ export interface StaffFilter {
 export function staffFilter(filter: StaffFilter): RawBuilder<boolean> {
   const conditions: RawBuilder<unknown>[] = [];
   for (const word of foldVietnamese(filter.q ?? '').split(' ')) {
-    if (word) conditions.push(sql`staff.search_text like ${`%${escapeLike(word)}%`}`);
+    if (word) conditions.push(sql`staff.search_text like ${containsPattern(word)}`);
   }
   if (filter.departmentId) conditions.push(sql`staff.department_id = ${filter.departmentId}`);
   if (filter.position) conditions.push(sql`staff.position = ${filter.position}`);
@@ -76,10 +77,6 @@ export function staffSearchText(fields: { fullName: string; phone?: string | nul
 /** One record by id; the caller then checks access to the record's unit (`unit_path`). */
 export async function findStaff(db: Kysely<DB>, id: string): Promise<StaffRow | undefined> {
   return selectStaff(db).where('staff.id', '=', id).executeTakeFirst();
-}
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Staff records of a province holding one of these national IDs (the Excel import refuses such duplicates). */

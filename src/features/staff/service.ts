@@ -5,8 +5,9 @@ import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
 import { requireUnitAccess, unitsUnderPaths } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { isForeignKeyViolation } from '../../platform/db/constraint-errors.ts';
 import type { NewRow, Row } from '../../platform/db/schema.ts';
-import { AppError, isForeignKeyViolation, notFound } from '../../platform/http/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { personalDataCheck, toStaff } from './personal-data.ts';
 import {
   findStaff,

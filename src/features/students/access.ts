@@ -1,7 +1,7 @@
 import type { Permission } from '#contracts/roles.ts';
 import { can } from '../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { findStudent, type StudentRow } from './queries.ts';
 
 /**

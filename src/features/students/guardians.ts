@@ -1,6 +1,6 @@
 import type { GuardianInput } from '#contracts/students.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { guardiansOf } from './queries.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { isActiveStatus } from '#contracts/students.ts';
-import { todayInVietnam } from '../../domain/calendar/dates.ts';
+import { todayInVietnam } from '../../domain/calendar/index.ts';
 import { foldVietnamese } from '../../domain/text/fold.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { deleteSessionsOfUser } from '../../platform/auth/sessions.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { requireStudentPermission } from './access.ts';
 import { studentDetail } from './detail.ts';
 import {

@@ -3,6 +3,7 @@ import type { ListStudentsQuery } from '#contracts/students.ts';
 import { ACTIVE_STATUSES } from '#contracts/students.ts';
 import { foldVietnamese } from '../../domain/text/fold.ts';
 import type { DB, Row, StudentStatus } from '../../platform/db/schema.ts';
+import { containsPattern } from '../../platform/db/sql-helpers.ts';
 import { currentEnrolments } from '../roster/queries.ts';
 
 export type StudentRow = Row<'students'> & { unit_path: string; unit_name: string };
@@ -30,8 +31,6 @@ export function searchTextOf(fullName: string, moetStudentCode: string | null | 
 }
 
 /** LIKE pattern for one folded word, with LIKE's wildcards escaped. */
-const containsWord = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export type ListedStudent = Pick<
   Row<'students'>,
   | 'id'
@@ -82,7 +81,7 @@ export function listStudentRows(
     .where('s.unit_id', '=', unitId)
     .where('s.erased_at', 'is', null);
   for (const word of foldVietnamese(filter.q ?? '').split(' ')) {
-    if (word) query = query.where('s.search_text', 'like', containsWord(word));
+    if (word) query = query.where('s.search_text', 'like', containsPattern(word));
   }
   if (filter.classId === 'none') query = query.where('c.id', 'is', null);
   else if (filter.classId) query = query.where('c.id', '=', filter.classId);

@@ -19,6 +19,7 @@ import {
   unitIdQuery,
   updateStudentBody,
 } from '#contracts/students.ts';
+import { asDownload } from '../../platform/http/downloads.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { listDuplicateNationalIds } from './duplicates.ts';
 import { createGuardianAccount } from './guardian-accounts.ts';
@@ -75,10 +76,7 @@ export const studentRoutes: FastifyPluginAsync = async (app) => {
     { schema: { tags, params: idParams, response: { 200: personalDataExportSchema } } },
     async (req, reply) => {
       const file = await exportPersonalData(ctxOf(req), req.params.id);
-      reply.header(
-        'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      );
+      asDownload(reply, file.fileName);
       return file.content;
     },
   );

@@ -8,15 +8,16 @@ import {
   type UpdateStudentInput,
   updateStudentBody,
 } from '#contracts/students.ts';
-import { schoolYearOfDate, todayInVietnam } from '../../domain/calendar/dates.ts';
+import { schoolYearOfDate, todayInVietnam } from '../../domain/calendar/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
 import { requireSchool } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
 import type { Row } from '../../platform/db/schema.ts';
-import { AppError, forbidden, isUniqueViolation } from '../../platform/http/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/http/parse-input.ts';
 import { enrolStudent, findClassByName } from '../classes/enrolments.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';

@@ -6,13 +6,13 @@ import {
   STATUSES_NEEDING_REASON,
   STUDENT_STATUS_LABEL_VI,
 } from '#contracts/students.ts';
-import { schoolYearOfDate, todayInVietnam, vietnameseDate } from '../../domain/calendar/dates.ts';
+import { schoolYearOfDate, todayInVietnam, vietnameseDate } from '../../domain/calendar/index.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import type { Disability, Gender, StudentStatus } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/http/parse-input.ts';
 import { closeActiveEnrolments } from '../classes/enrolments.ts';
 import { assertNotErased, requireStudentPermission } from './access.ts';

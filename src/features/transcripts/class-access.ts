@@ -1,6 +1,6 @@
 import { can } from '../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { forbidden } from '../../platform/http/errors.ts';
+import { forbidden } from '../../platform/errors.ts';
 import type { ClassRow } from '../classes/queries.ts';
 import { requireClass } from '../classes/service.ts';
 import { callerStaffIds } from '../gradebook/access.ts';

@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
+import { PDF_MIME } from '../../platform/files/mime.ts';
 import { storeFile } from '../../platform/files/store.ts';
-import { notFound } from '../../platform/http/errors.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
 import { requireClassReader } from './class-access.ts';
 import { classTranscriptPdf } from './service.ts';
@@ -29,7 +30,7 @@ export async function runClassPdf(ctx: ServiceContext, payload: unknown, progres
   const stored = await storeFile(ctx, {
     unitId: cls.unit_id,
     fileName: file.fileName,
-    mimeType: 'application/pdf',
+    mimeType: PDF_MIME,
     content: file.content,
     purpose: purposeOf(classId),
   });

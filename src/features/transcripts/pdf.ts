@@ -1,4 +1,5 @@
 import { GUARDIAN_RELATIONSHIP_LABEL_VI } from '#contracts/students.ts';
+import { vietnameseDate } from '../../domain/calendar/index.ts';
 import {
   AWARD_LABEL_VI,
   formatAverage,
@@ -29,7 +30,7 @@ export interface TranscriptPrint {
   approvedAt: Date | null;
 }
 
-const dateVi = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
+const dateVi = (iso: string | null) => (iso ? vietnameseDate(iso) : '');
 const avg = (v: number | null) => (v === null ? '' : formatAverage(v));
 const pf = (v: SubjectLine['yearResult']) => (v ? PASS_FAIL_SHORT_VI[v] : '');
 const level4 = (v: TranscriptSnapshot['results'][number]['learning']) => (v ? LEVEL4_LABEL_VI[v] : '');

@@ -11,8 +11,9 @@ import {
   signResultSchema,
   studentParams,
 } from '#contracts/transcripts.ts';
+import { PDF_MIME, XLSX_MIME } from '../../platform/files/mime.ts';
+import { sendFile } from '../../platform/http/downloads.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { sendFile } from '../dx-assessments/campaigns/routes.ts';
 import { classPdfFile, queueClassPdf } from './class-pdf-job.ts';
 import { classGradebookXlsx, gradeStatisticsXlsx } from './exports.ts';
 import {
@@ -25,8 +26,6 @@ import {
 } from './service.ts';
 
 const tags = ['transcripts'];
-const PDF = 'application/pdf';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Transcripts (học bạ) of a class, their signing chain and PDFs; gradebook and statistics exports. */
 export const transcriptRoutes: FastifyPluginAsync = async (app) => {
@@ -47,7 +46,7 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
     (req) => approveClass(ctxOf(req), req.params.id),
   );
   api.get('/classes/:id/transcripts.pdf', { schema: { tags, params: idParams } }, async (req, reply) =>
-    sendFile(reply, await classTranscriptPdf(ctxOf(req), req.params.id), PDF),
+    sendFile(reply, await classTranscriptPdf(ctxOf(req), req.params.id), PDF_MIME),
   );
   api.post(
     '/classes/:id/transcripts.pdf/jobs',
@@ -58,13 +57,13 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
     '/classes/:id/transcript-files/:fileId',
     { schema: { tags, params: z.object({ id: z.uuid(), fileId: z.uuid() }) } },
     async (req, reply) =>
-      sendFile(reply, await classPdfFile(ctxOf(req), req.params.id, req.params.fileId), PDF),
+      sendFile(reply, await classPdfFile(ctxOf(req), req.params.id, req.params.fileId), PDF_MIME),
   );
   api.get(
     '/classes/:id/transcripts/:studentId/pdf',
     { schema: { tags, params: studentParams } },
     async (req, reply) =>
-      sendFile(reply, await studentTranscriptPdf(ctxOf(req), req.params.id, req.params.studentId), PDF),
+      sendFile(reply, await studentTranscriptPdf(ctxOf(req), req.params.id, req.params.studentId), PDF_MIME),
   );
   api.post(
     '/transcripts/:id/corrections',
@@ -73,11 +72,11 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
       reply.status(201).send(await correctTranscript(ctxOf(req), req.params.id, req.body.reason)),
   );
   api.get('/classes/:id/gradebook.xlsx', { schema: { tags, params: idParams } }, async (req, reply) =>
-    sendFile(reply, await classGradebookXlsx(ctxOf(req), req.params.id), XLSX),
+    sendFile(reply, await classGradebookXlsx(ctxOf(req), req.params.id), XLSX_MIME),
   );
   api.get(
     '/grade-statistics.xlsx',
     { schema: { tags, querystring: gradeStatisticsQuery } },
-    async (req, reply) => sendFile(reply, await gradeStatisticsXlsx(ctxOf(req), req.query), XLSX),
+    async (req, reply) => sendFile(reply, await gradeStatisticsXlsx(ctxOf(req), req.query), XLSX_MIME),
   );
 };

@@ -5,7 +5,8 @@ import { audit, changedFields } from '../../platform/audit/audit.ts';
 import { requireAccess, requireUnitAccess, unitsInScope } from '../../platform/authz/access.ts';
 import { permissionsOn } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
+import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import {
   closeParentHistory,
   DEFAULT_GRADES,

@@ -1,7 +1,7 @@
 import { ROLE_LABEL_VI, type Role } from '#contracts/roles.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { mayGrant, mayManageAccount, roleFitsUnit, type UnitCategory } from './grants.ts';
 import { type Account, loadAccounts } from './queries.ts';
 

@@ -1,21 +1,9 @@
-import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Role } from '#contracts/roles.ts';
 import type { User } from '#contracts/users.ts';
-import { foldVietnamese } from '../../domain/text/index.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import type { DB, Row } from '../../platform/db/schema.ts';
 import { mayManageAccount, type UnitCategory } from './grants.ts';
-
-// Every precomposed Vietnamese letter (NFC, as names are stored) and what foldVietnamese makes of it, so SQL can
-// fold a column the same way the application folds the search words — without an extension (PGlite has no unaccent).
-const LETTERS = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ';
-const FOLD_FROM = LETTERS + LETTERS.toUpperCase();
-const FOLD_TO = [...FOLD_FROM].map((c) => foldVietnamese(c)).join('');
-
-/** SQL equivalent of foldVietnamese for text columns: diacritics removed, lower case. */
-export function foldedSql(expression: Expression<string | null>): RawBuilder<string> {
-  return sql<string>`lower(translate(coalesce(${expression}, ''), ${FOLD_FROM}, ${FOLD_TO}))`;
-}
 
 export interface AccountRole {
   id: string;

@@ -3,7 +3,7 @@ import type { RoleGrant, User } from '#contracts/users.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { assertMayGrant, requireAccountManagement, unitWithCategory } from './access.ts';
 import { grantableRoles } from './grants.ts';
 import { getUser } from './service.ts';

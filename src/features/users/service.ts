@@ -7,10 +7,12 @@ import { endAllSessions } from '../../platform/auth/service.ts';
 import { requireUnitAccess, unitsUnderPaths } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError, forbidden, isUniqueViolation, notFound } from '../../platform/http/errors.ts';
+import { containsPattern, foldedSql } from '../../platform/db/sql-helpers.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { assertMayGrant, requireAccountManagement } from './access.ts';
-import { foldedSql, loadAccounts, toUser } from './queries.ts';
+import { loadAccounts, toUser } from './queries.ts';
 import { temporaryPassword } from './temporary-password.ts';
 
 /**
@@ -35,7 +37,7 @@ export async function listUsers(ctx: ServiceContext, query: ListUsersQuery): Pro
     sql<string>`users.username || ' ' || users.full_name || ' ' || coalesce(users.email, '') || ' ' || coalesce(users.phone, '')`,
   );
   for (const word of foldVietnamese(query.q ?? '').split(' ')) {
-    if (word) filtered = filtered.where(haystack, 'like', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (word) filtered = filtered.where(haystack, 'like', containsPattern(word));
   }
   if (query.status) filtered = filtered.where('users.is_active', '=', query.status === 'active');
   if (query.role) {

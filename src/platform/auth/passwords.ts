@@ -1,5 +1,5 @@
 import argon2 from 'argon2';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 
 // argon2id with the library's defaults (64 MiB, t=3, p=4), as OWASP recommends for interactive logins.
 export function hashPassword(password: string): Promise<string> {

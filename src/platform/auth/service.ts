@@ -3,7 +3,7 @@ import { audit } from '../audit/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction } from '../context.ts';
 import type { DB } from '../db/schema.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, deleteSessionsOfUser, type NewSession } from './sessions.ts';
 

@@ -2,7 +2,8 @@ import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { Permission } from '#contracts/roles.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DB } from '../db/schema.ts';
-import { AppError, forbidden } from '../http/errors.ts';
+import { startsWithPattern } from '../db/sql-helpers.ts';
+import { AppError, forbidden } from '../errors.ts';
 import { can, scopePrefixes, type UnitRef } from './actor.ts';
 
 export interface ScopedUnit extends UnitRef {
@@ -72,10 +73,6 @@ export function unitsUnderPaths(ctx: ServiceContext, paths: readonly string[]) {
     .where((eb: ExpressionBuilder<DB, 'units'>) =>
       paths.length === 0
         ? eb.val(false)
-        : eb.or(paths.map((p) => eb('units.path', 'like', `${escapeLike(p)}%`))),
+        : eb.or(paths.map((p) => eb('units.path', 'like', startsWithPattern(p)))),
     ) as SelectQueryBuilder<DB, 'units', { id: string }>;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -19,12 +19,12 @@ import { z } from 'zod';
 import { authRoutes } from '../auth/routes.ts';
 import { loadSession, recentSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { DB } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
 import { type FeatureManifest, featureRoutes, registerFeatures } from '../features.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { handleError } from './error-handler.ts';
-import { AppError } from './errors.ts';
 
 z.config(z.locales.vi());
 

@@ -1,6 +1,21 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldErrors, isForeignKeyViolation, isUniqueViolation } from './errors.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/constraint-errors.ts';
+import { AppError, type ErrorCode, type FieldErrors } from '../errors.ts';
+
+/** The HTTP status of each error code services throw (codes and when they fire: platform/errors.ts). */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  already_done: 409,
+  too_many_requests: 429,
+  csrf_failed: 403,
+  unreadable_file: 400,
+  internal: 500,
+};
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: FieldErrors; details?: unknown };
@@ -17,7 +32,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
 function toErrorBody(error: FastifyError | Error): { status: number; payload: ErrorBody } {
   if (error instanceof AppError) {
     return {
-      status: error.status,
+      status: ERROR_STATUS[error.code],
       payload: {
         error: { code: error.code, message: error.message, fields: error.fields, details: error.details },
       },

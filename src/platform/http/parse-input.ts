@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, type FieldErrors } from './errors.ts';
+import { AppError, type FieldErrors } from '../errors.ts';
 
 /**
  * Validates a service input with its zod schema, so callers other than the HTTP routes (the Excel import) get the

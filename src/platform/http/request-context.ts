@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../authz/actor.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DB } from '../db/schema.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

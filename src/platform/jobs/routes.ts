@@ -6,7 +6,7 @@ import { requireUnitAccess } from '../authz/access.ts';
 import { can } from '../authz/actor.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Row } from '../db/schema.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from '../errors.ts';
 import { ctxOf } from '../http/request-context.ts';
 import type { JobRunner, LiveJob } from './runner.ts';
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '#contracts/common.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 import { ctxOf } from '../http/request-context.ts';
 
 export const notificationSchema = z.object({

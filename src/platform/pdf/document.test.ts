@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPdfText } from '../../../test/pdf.ts';
-import { attachmentHeader, PdfBuilder } from './document.ts';
+import { PdfBuilder } from './document.ts';
 
 describe('PDF tiếng Việt', () => {
   it('nhúng phông có đủ dấu: chữ trích ra từ PDF giữ nguyên tên có dấu, kể cả khi đầu vào ở dạng tổ hợp (NFD)', async () => {
@@ -35,11 +35,5 @@ describe('PDF tiếng Việt', () => {
     ]) {
       expect(text).toContain(phrase);
     }
-  });
-
-  it('tên tệp tải về giữ tiếng Việt và có bản không dấu dự phòng', () => {
-    expect(attachmentHeader('Học bạ Nguyễn Văn An.pdf')).toBe(
-      `attachment; filename="Hoc_ba_Nguyen_Van_An.pdf"; filename*=UTF-8''${encodeURIComponent('Học bạ Nguyễn Văn An.pdf')}`,
-    );
   });
 });

@@ -249,14 +249,3 @@ export class PdfBuilder {
     return this.done;
   }
 }
-
-/** Content-Disposition for a download with a Vietnamese file name (RFC 5987), plus an ASCII fallback. */
-export function attachmentHeader(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\w.-]+/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName.normalize('NFC'))}`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { todayInVietnam } from '../workflow.ts';
+import { todayInVietnam } from '../../../domain/calendar/index.ts';
 import { deadlineIsNear, latenessOf } from './calendar.ts';
 
 const calendar = {

@@ -6,11 +6,13 @@ import type {
   UpdateCampaignInput,
 } from '#contracts/dx-assessments/campaigns.ts';
 import { PERMISSIONS } from '#contracts/roles.ts';
+import { todayInVietnam } from '../../../domain/calendar/index.ts';
 import { audit, changedFields } from '../../../platform/audit/audit.ts';
 import { requireUnitAccess, type ScopedUnit, unitsUnderPaths } from '../../../platform/authz/access.ts';
 import { permissionsOn } from '../../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/context.ts';
-import { AppError, isUniqueViolation } from '../../../platform/http/errors.ts';
+import { isUniqueViolation } from '../../../platform/db/constraint-errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { campaignWith } from '../access.ts';
 import {
   type CampaignRow,
@@ -20,7 +22,6 @@ import {
   selectCampaigns,
   toCampaign,
 } from '../queries.ts';
-import { todayInVietnam } from '../workflow.ts';
 import { latenessOf } from './calendar.ts';
 import { findVisibleCatalogue, pinCatalogue } from './catalogues.ts';
 import { campaignResults } from './outcomes.ts';

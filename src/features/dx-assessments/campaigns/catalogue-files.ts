@@ -14,7 +14,7 @@ import {
   parseFlag,
   parseLevels,
 } from '../../../domain/assessment-catalogue/rows-format.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 
 /**
  * Catalogue files a province office edits: an .xlsx workbook (sheet "Tiêu chí" in the row layout of

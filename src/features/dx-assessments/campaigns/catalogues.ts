@@ -7,7 +7,8 @@ import {
 import { audit } from '../../../platform/audit/audit.ts';
 import { requireUnitAccess, type ScopedUnit } from '../../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/context.ts';
-import { AppError, isUniqueViolation, notFound } from '../../../platform/http/errors.ts';
+import { isUniqueViolation } from '../../../platform/db/constraint-errors.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
 import type { UploadedFile } from '../../../platform/http/multipart.ts';
 import {
   catalogueWorkbook,

@@ -5,7 +5,7 @@ import { type AssessmentResult, levelLabel } from '../../../domain/assessment-ca
 import { unitsUnderPaths } from '../../../platform/authz/access.ts';
 import type { ServiceContext } from '../../../platform/context.ts';
 import type { DB } from '../../../platform/db/schema.ts';
-import { notFound } from '../../../platform/http/errors.ts';
+import { notFound } from '../../../platform/errors.ts';
 import { campaignWith } from '../access.ts';
 import { groupLevels, loadCatalogue } from '../queries.ts';
 

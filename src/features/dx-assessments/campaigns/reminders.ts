@@ -1,19 +1,17 @@
 import { ROLES, roleGrants } from '#contracts/roles.ts';
+import { todayInVietnam, vietnameseDate } from '../../../domain/calendar/index.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import { unitsUnderPaths } from '../../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/context.ts';
 import { notify, usersWithRole } from '../../../platform/notifications/notify.ts';
 import { campaignWith } from '../access.ts';
 import type { CampaignRow } from '../queries.ts';
-import { todayInVietnam } from '../workflow.ts';
 import { deadlineIsNear } from './calendar.ts';
 
 /** The heads of an assessed unit (principal of a school, head of an office): they approve and submit. */
 export const UNIT_HEAD_ROLES = ROLES.filter(
   (r) => r !== 'system_admin' && roleGrants(r, 'assessments.approve'),
 );
-
-const formatDate = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
  * Reminds the heads of units that have not submitted. Each assessment is claimed for the day with a conditional
@@ -56,7 +54,7 @@ export async function sendDeadlineReminders(
         userIds: await usersWithRole(trx, assessment.unit_id, UNIT_HEAD_ROLES),
         kind: 'assessment_deadline',
         title: `Nhắc hạn nộp tự đánh giá: ${campaign.title}`,
-        body: `Hạn nộp kết quả tự đánh giá là ngày ${formatDate(campaign.submission_deadline)}; hồ sơ của đơn vị chưa được nộp.`,
+        body: `Hạn nộp kết quả tự đánh giá là ngày ${vietnameseDate(campaign.submission_deadline)}; hồ sơ của đơn vị chưa được nộp.`,
         link: `/assessments/${assessment.id}`,
       });
       await trx.db

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '#contracts/common.ts';
@@ -20,9 +20,10 @@ import {
   updateCampaignBody,
   userOptionSchema,
 } from '#contracts/dx-assessments/campaigns.ts';
+import { PDF_MIME, XLSX_MIME } from '../../../platform/files/mime.ts';
+import { sendFile } from '../../../platform/http/downloads.ts';
 import { readUploadedFile } from '../../../platform/http/multipart.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
-import { attachmentHeader } from '../../../platform/pdf/document.ts';
 import * as recognition from '../review/recognition.ts';
 import * as campaigns from './campaigns.ts';
 import * as catalogues from './catalogues.ts';
@@ -31,15 +32,6 @@ import * as reminders from './reminders.ts';
 import * as teams from './teams.ts';
 
 const tags = ['assessments'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Sends a generated file (.xlsx, .pdf) as a download with its Vietnamese file name. */
-export function sendFile(reply: FastifyReply, file: { fileName: string; content: Buffer }, mimeType: string) {
-  return reply
-    .header('content-type', mimeType)
-    .header('content-disposition', attachmentHeader(file.fileName))
-    .send(file.content);
-}
 
 /** The office side: catalogues, campaigns and their board, teams, recognition decisions, export. */
 export const assessmentOfficeRoutes: FastifyPluginAsync = async (app) => {
@@ -53,7 +45,8 @@ export const assessmentOfficeRoutes: FastifyPluginAsync = async (app) => {
   api.get(
     '/assessment-catalogues/template.xlsx',
     { schema: { tags, querystring: templateQuery } },
-    async (req, reply) => sendFile(reply, await catalogues.catalogueTemplate(ctxOf(req), req.query), XLSX),
+    async (req, reply) =>
+      sendFile(reply, await catalogues.catalogueTemplate(ctxOf(req), req.query), XLSX_MIME),
   );
   api.get(
     '/assessment-catalogues/:code/:version',
@@ -104,7 +97,8 @@ export const assessmentOfficeRoutes: FastifyPluginAsync = async (app) => {
   api.get(
     '/assessment-campaigns/:id/export.xlsx',
     { schema: { tags, params: idParams } },
-    async (req, reply) => sendFile(reply, await publication.exportCampaign(ctxOf(req), req.params.id), XLSX),
+    async (req, reply) =>
+      sendFile(reply, await publication.exportCampaign(ctxOf(req), req.params.id), XLSX_MIME),
   );
 
   api.get(
@@ -151,6 +145,6 @@ export const assessmentOfficeRoutes: FastifyPluginAsync = async (app) => {
     '/recognition-decisions/:id/document.pdf',
     { schema: { tags, params: idParams } },
     async (req, reply) =>
-      sendFile(reply, await recognition.recognitionPdf(ctxOf(req), req.params.id), 'application/pdf'),
+      sendFile(reply, await recognition.recognitionPdf(ctxOf(req), req.params.id), PDF_MIME),
   );
 };

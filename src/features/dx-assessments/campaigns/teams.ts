@@ -1,7 +1,7 @@
 import type { SaveTeamInput } from '#contracts/dx-assessments/campaigns.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/context.ts';
-import { AppError, notFound } from '../../../platform/http/errors.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
 import { campaignWith } from '../access.ts';
 import { type CampaignRow, usersOfUnit } from '../queries.ts';
 

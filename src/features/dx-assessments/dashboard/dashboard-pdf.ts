@@ -1,5 +1,6 @@
 import { ASSESSMENT_STATUS_LABEL_VI } from '#contracts/dx-assessments/campaigns.ts';
 import type { Dashboard, DashboardQuery } from '#contracts/dx-assessments/dashboard.ts';
+import { vietnameseDate } from '../../../domain/calendar/index.ts';
 import type { ServiceContext } from '../../../platform/context.ts';
 import { nfc, PdfBuilder } from '../../../platform/pdf/document.ts';
 import { formatPoints, type PdfFile, placeAndDate, unitHeader } from '../pdfs.ts';
@@ -93,7 +94,7 @@ export async function dashboardPdf(ctx: ServiceContext, query: DashboardQuery): 
   ]);
   for (const c of d.campaigns)
     pdf.paragraph(
-      `${c.title} (${c.officeName}): hạn nộp ${c.submissionDeadline.split('-').reverse().join('/')}, đánh giá ngoài đến ${c.externalEndsOn.split('-').reverse().join('/')}; bộ tiêu chí ${c.catalogueTitle}, phiên bản ${c.catalogueVersion}.`,
+      `${c.title} (${c.officeName}): hạn nộp ${vietnameseDate(c.submissionDeadline)}, đánh giá ngoài đến ${vietnameseDate(c.externalEndsOn)}; bộ tiêu chí ${c.catalogueTitle}, phiên bản ${c.catalogueVersion}.`,
       { size: 9.5 },
     );
 

@@ -1,12 +1,12 @@
 import type { AssessmentStatus } from '#contracts/dx-assessments/campaigns.ts';
 import type { Dashboard, DashboardQuery, DashboardUnit } from '#contracts/dx-assessments/dashboard.ts';
 import type { Catalogue } from '../../../domain/assessment-catalogue/index.ts';
+import { previousSchoolYear, todayInVietnam } from '../../../domain/calendar/index.ts';
 import { requireUnitAccess, type ScopedUnit } from '../../../platform/authz/access.ts';
 import type { ServiceContext } from '../../../platform/context.ts';
-import { forbidden } from '../../../platform/http/errors.ts';
+import { forbidden } from '../../../platform/errors.ts';
 import { latenessOf } from '../campaigns/calendar.ts';
 import { loadCatalogue } from '../queries.ts';
-import { todayInVietnam } from '../workflow.ts';
 import {
   type AssessedUnitRow,
   assessedUnits,
@@ -37,11 +37,6 @@ export async function dashboardOffice(ctx: ServiceContext, unitId: string): Prom
   if (kind?.category === 'school')
     throw forbidden('Bảng tổng hợp đánh giá dành cho phòng, sở giáo dục và đào tạo.');
   return office;
-}
-
-export function previousSchoolYear(schoolYear: string): string {
-  const start = Number(schoolYear.slice(0, 4));
-  return `${start - 1}-${start}`;
 }
 
 const bump = (counts: Record<string, number>, key: string | number | null) => {

@@ -2,8 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assessmentDetailSchema, assessmentParams } from '#contracts/dx-assessments/assessment.ts';
 import { dashboardQuery, dashboardSchema } from '#contracts/dx-assessments/dashboard.ts';
+import { PDF_MIME } from '../../../platform/files/mime.ts';
+import { sendFile } from '../../../platform/http/downloads.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
-import { sendFile } from '../campaigns/routes.ts';
 import { pullMeasuredAnswers } from '../self-assessment/measured-answers.ts';
 import { getDashboard } from './dashboard.ts';
 import { dashboardPdf } from './dashboard-pdf.ts';
@@ -24,7 +25,7 @@ export const assessmentDashboardRoutes: FastifyPluginAsync = async (app) => {
   api.get(
     '/assessment-dashboard.pdf',
     { schema: { tags, querystring: dashboardQuery } },
-    async (req, reply) => sendFile(reply, await dashboardPdf(ctxOf(req), req.query), 'application/pdf'),
+    async (req, reply) => sendFile(reply, await dashboardPdf(ctxOf(req), req.query), PDF_MIME),
   );
   api.post(
     '/assessments/:id/measured-answers',

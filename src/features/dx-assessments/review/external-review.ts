@@ -2,7 +2,7 @@ import type { ReturnInput, ReviewItemInput } from '#contracts/dx-assessments/ass
 import { scoreAssessment } from '../../../domain/assessment-catalogue/index.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { notify, usersWithRole } from '../../../platform/notifications/notify.ts';
 import { requireReviewable, reviewedAssessment } from '../access.ts';
 import { UNIT_HEAD_ROLES } from '../campaigns/reminders.ts';

@@ -3,7 +3,8 @@ import { type AssessmentResult, levelLabel } from '../../../domain/assessment-ca
 import { audit } from '../../../platform/audit/audit.ts';
 import { requireUnitAccess, unitsUnderPaths } from '../../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/context.ts';
-import { AppError, isUniqueViolation, notFound } from '../../../platform/http/errors.ts';
+import { isUniqueViolation } from '../../../platform/db/constraint-errors.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
 import { notify, usersWithRole } from '../../../platform/notifications/notify.ts';
 import { PdfBuilder } from '../../../platform/pdf/document.ts';
 import { campaignWith } from '../access.ts';

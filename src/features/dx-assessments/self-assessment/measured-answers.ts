@@ -1,7 +1,7 @@
 import type { ItemAnswer, SubItemAnswer } from '../../../domain/assessment-catalogue/index.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { findMetric, type MetricDefinition, type MetricValue } from '../../../platform/metrics/registry.ts';
 import { readableAssessment, requireEditable, requireOnUnit } from '../access.ts';
 import { findCampaign, itemRows, loadCatalogue } from '../queries.ts';

@@ -19,11 +19,11 @@ import {
   saveItemBody,
 } from '#contracts/dx-assessments/assessment.ts';
 import { publicParams, publicResultsSchema, userOptionSchema } from '#contracts/dx-assessments/campaigns.ts';
+import { PDF_MIME } from '../../../platform/files/mime.ts';
+import { sendFile } from '../../../platform/http/downloads.ts';
 import { readUploadedFile } from '../../../platform/http/multipart.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
-import { attachmentHeader } from '../../../platform/pdf/document.ts';
 import { publicResults } from '../campaigns/publication.ts';
-import { sendFile } from '../campaigns/routes.ts';
 import * as pdfs from '../pdfs.ts';
 import * as review from '../review/external-review.ts';
 import { getAssessment, listAssessments } from './assessment-detail.ts';
@@ -112,10 +112,7 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
     { schema: { tags, params: evidenceParams } },
     async (req, reply) => {
       const file = await evidence.evidenceFile(ctxOf(req), req.params.id, req.params.evidenceId);
-      return reply
-        .header('content-type', file.mimeType)
-        .header('content-disposition', attachmentHeader(file.fileName))
-        .send(file.content);
+      return sendFile(reply, file, file.mimeType);
     },
   );
   api.get(
@@ -128,13 +125,13 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
     '/assessments/:id/minutes.pdf',
     { schema: { tags, params: assessmentParams } },
     async (req, reply) =>
-      sendFile(reply, await pdfs.selfAssessmentMinutesPdf(ctxOf(req), req.params.id), 'application/pdf'),
+      sendFile(reply, await pdfs.selfAssessmentMinutesPdf(ctxOf(req), req.params.id), PDF_MIME),
   );
   api.get(
     '/assessments/:id/decision.pdf',
     { schema: { tags, params: assessmentParams } },
     async (req, reply) =>
-      sendFile(reply, await pdfs.selfAssessmentDecisionPdf(ctxOf(req), req.params.id), 'application/pdf'),
+      sendFile(reply, await pdfs.selfAssessmentDecisionPdf(ctxOf(req), req.params.id), PDF_MIME),
   );
 
   api.put(

@@ -7,7 +7,7 @@ import {
 } from '../../../domain/assessment-catalogue/index.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/context.ts';
-import { AppError, notFound } from '../../../platform/http/errors.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
 import { notify, usersWithRole } from '../../../platform/notifications/notify.ts';
 import { readableAssessment, requireEditable, requireItemEditor, requireOnUnit } from '../access.ts';
 import {

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, Select, Stack, Table, Tabs, Text, Title } f
 import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { vietnameseDate } from '#domain/calendar/index.ts';
 import {
   AWARD_LABEL_VI,
   formatAverage,
@@ -21,7 +22,6 @@ type TermScores = Subject['terms'][number];
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('vi-VN', { dateStyle: 'short', timeStyle: 'short' });
-const dateVi = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
  * Sổ liên lạc, phone first: pick the child, then scores per subject and term as they are entered (with the
@@ -207,7 +207,7 @@ function Attendance({ absences }: { absences: ContactBook['absences'] }) {
       {absences.map((a) => (
         <Group key={`${a.date}-${a.session}`} justify="space-between" wrap="nowrap">
           <Text size="sm">
-            {dateVi(a.date)} · {t(a.session)}
+            {vietnameseDate(a.date)} · {t(a.session)}
             {a.note ? ` — ${a.note}` : ''}
           </Text>
           <Badge color={a.excused ? 'gray' : 'red'} variant="light">

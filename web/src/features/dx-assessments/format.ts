@@ -1,4 +1,5 @@
 import type { AssessmentStatus, Lateness } from '#contracts/dx-assessments/campaigns.ts';
+import { vietnameseDate } from '#domain/calendar/index.ts';
 
 /** Points the Vietnamese way: 85.5 → "85,5". */
 export function formatPoints(value: number | null | undefined): string {
@@ -8,7 +9,7 @@ export function formatPoints(value: number | null | undefined): string {
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return iso.slice(0, 10).split('-').reverse().join('/');
+  return vietnameseDate(iso.slice(0, 10));
 }
 
 export function formatDateTime(iso: string): string {

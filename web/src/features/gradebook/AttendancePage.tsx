@@ -13,6 +13,7 @@ import { DateInput } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { hourInVietnam, todayInVietnam } from '#domain/calendar/index.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
@@ -25,18 +26,12 @@ type Mark = 'excused' | 'unexcused' | null;
 const NEXT: Record<string, Mark> = { null: 'excused', excused: 'unexcused', unexcused: null };
 const COLOR: Record<string, string> = { excused: 'yellow', unexcused: 'red' };
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-
 /** Daily attendance on a phone: one tap per absent student, per session (buổi). */
 export default function AttendancePage() {
   const { classId = '' } = useParams();
   const { t } = useTranslation('gradebook');
-  const [date, setDate] = useState(today);
-  const [session, setSession] = useState<Session>(() =>
-    Number(new Date().toLocaleString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit' })) < 12
-      ? 'morning'
-      : 'afternoon',
-  );
+  const [date, setDate] = useState(() => todayInVietnam());
+  const [session, setSession] = useState<Session>(() => (hourInVietnam() < 12 ? 'morning' : 'afternoon'));
   const attendance = useAttendance(classId, date);
   return (
     <Stack maw={560} gap="sm">
@@ -46,7 +41,7 @@ export default function AttendancePage() {
           aria-label={t('date')}
           valueFormat="DD/MM/YYYY"
           value={date}
-          maxDate={today()}
+          maxDate={todayInVietnam()}
           onChange={(value) => value && setDate(String(value).slice(0, 10))}
         />
         <SegmentedControl

@@ -20,6 +20,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { nextSchoolYear } from '#domain/calendar/index.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -47,11 +48,6 @@ export default function ResultsPage() {
       <Results />
     </RequirePermission>
   );
-}
-
-function nextYear(year: string): string {
-  const start = Number(year.slice(0, 4)) + 1;
-  return `${start}-${start + 1}`;
 }
 
 function Results() {
@@ -157,21 +153,21 @@ function CloseCard({ unitId, schoolYear }: { unitId: string; schoolYear: string 
             {t('closeYear')}
           </Button>
           <Button variant="default" leftSection={<IconArrowForward size={16} />} onClick={confirm.open}>
-            {t('rollover', { year: nextYear(schoolYear) })}
+            {t('rollover', { year: nextSchoolYear(schoolYear) })}
           </Button>
         </Group>
         {jobId && <JobStatus jobId={jobId} />}
       </Stack>
       <ConfirmModal
         opened={confirming}
-        title={t('rollover', { year: nextYear(schoolYear) })}
-        confirmLabel={t('rollover', { year: nextYear(schoolYear) })}
+        title={t('rollover', { year: nextSchoolYear(schoolYear) })}
+        confirmLabel={t('rollover', { year: nextSchoolYear(schoolYear) })}
         color="blue"
         loading={rollover.isPending}
         onClose={confirm.close}
         onConfirm={() =>
           rollover.mutate(
-            { unitId, fromYear: schoolYear, toYear: nextYear(schoolYear) },
+            { unitId, fromYear: schoolYear, toYear: nextSchoolYear(schoolYear) },
             {
               onSuccess: (r) => {
                 confirm.close();
@@ -182,7 +178,7 @@ function CloseCard({ unitId, schoolYear }: { unitId: string; schoolYear: string 
           )
         }
       >
-        {t('rolloverConfirm', { year: nextYear(schoolYear) })}
+        {t('rolloverConfirm', { year: nextSchoolYear(schoolYear) })}
       </ConfirmModal>
     </Card>
   );

@@ -19,6 +19,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type SchoolYear, type schoolYearsResponse, upsertSchoolYearBody } from '#contracts/school-years.ts';
+import {
+  schoolYearStarting,
+  schoolYearStartYear,
+  usualCalendar,
+  vietnameseDate,
+} from '#domain/calendar/index.ts';
 import { ApiError, apiGet, apiPut } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -31,7 +37,6 @@ import { RequirePermission } from '../../ui/RequirePermission.tsx';
 type Years = z.infer<typeof schoolYearsResponse>;
 type Calendar = Pick<SchoolYear, 'code' | 'startsOn' | 'term1EndsOn' | 'term2StartsOn' | 'endsOn'>;
 const DATE_FIELDS = ['startsOn', 'term1EndsOn', 'term2StartsOn', 'endsOn'] as const;
-const display = (iso: string) => iso.split('-').reverse().join('/');
 
 export default function SchoolYearsPage() {
   return (
@@ -104,7 +109,7 @@ function SchoolYears() {
                     </Group>
                   </Table.Td>
                   {DATE_FIELDS.map((f) => (
-                    <Table.Td key={f}>{display(y[f])}</Table.Td>
+                    <Table.Td key={f}>{vietnameseDate(y[f])}</Table.Td>
                   ))}
                   <Table.Td>{y.definedByUnitName}</Table.Td>
                   <Table.Td>
@@ -151,17 +156,10 @@ function SchoolYears() {
 /** The year after the latest one known, with the usual calendar as a starting point to edit. */
 function nextYear(years: readonly Calendar[]): Calendar {
   const latest = years.reduce(
-    (max, y) => Math.max(max, Number(y.code.slice(0, 4))),
+    (max, y) => Math.max(max, schoolYearStartYear(y.code)),
     new Date().getFullYear() - 1,
   );
-  const start = years.length ? latest + 1 : latest;
-  return {
-    code: `${start}-${start + 1}`,
-    startsOn: `${start}-09-05`,
-    term1EndsOn: `${start + 1}-01-17`,
-    term2StartsOn: `${start + 1}-01-19`,
-    endsOn: `${start + 1}-05-31`,
-  };
+  return usualCalendar(schoolYearStarting(years.length ? latest + 1 : latest));
 }
 
 function CalendarForm({ calendar, onDone }: { calendar: Calendar; onDone: () => void }) {

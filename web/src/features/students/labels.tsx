@@ -2,8 +2,8 @@ import { Badge } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { DISABILITIES, GUARDIAN_RELATIONSHIPS, POLICY_FLAGS, STUDENT_STATUSES } from '#contracts/students.ts';
+import { vietnameseDate } from '#domain/calendar/index.ts';
 import { ETHNICITIES } from '#domain/identity/ethnicities.ts';
-import { vietnameseDate } from '../../../../src/features/students/dates.ts';
 
 const STATUS_COLOR: Record<string, string> = {
   enrolled: 'teal',

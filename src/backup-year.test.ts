@@ -5,25 +5,25 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
-import { openTestDatabase, STORAGES } from '../../../test/databases.ts';
+import { startTestApp, type TestApp, type TestClient } from '../test/app.ts';
+import { openTestDatabase, STORAGES } from '../test/databases.ts';
 import {
   answers4725,
   buildAssessmentPeople,
   buildClass,
   buildEnrolment,
   buildStudent,
-} from '../../../test/factories.ts';
-import { buildTeacherAccount } from '../../../test/factories-grades.ts';
-import { buildWorkbook } from '../../../test/factories-imports.ts';
-import { buildAssignments, GRADE6_SUBJECTS } from '../../../test/factories-results.ts';
-import { NATIONAL_SCHOOL_CATALOGUE_4725 } from '../../domain/dx-index/index.ts';
-import { regularAssessmentCount } from '../../domain/grading/index.ts';
-import { studentsImportKind } from '../../features/imports/kinds/students.ts';
-import { XLSX_MIME } from '../../features/imports/workbook.ts';
-import { restoreBackup, restoreIntoDatabase, writeBackup } from './backup.ts';
-import { appliedMigrations, loadPlan, readCatalog } from './backup-catalog.ts';
-import type { Database } from './database.ts';
+} from '../test/factories.ts';
+import { buildTeacherAccount } from '../test/factories-grades.ts';
+import { buildWorkbook } from '../test/factories-imports.ts';
+import { buildAssignments, GRADE6_SUBJECTS } from '../test/factories-results.ts';
+import { NATIONAL_SCHOOL_CATALOGUE_4725 } from './domain/dx-index/index.ts';
+import { regularAssessmentCount } from './domain/grading/index.ts';
+import { studentsImportKind } from './features/students/import-kind.ts';
+import { restoreBackup, restoreIntoDatabase, writeBackup } from './platform/db/backup.ts';
+import { appliedMigrations, loadPlan, readCatalog } from './platform/db/backup-catalog.ts';
+import type { Database } from './platform/db/database.ts';
+import { XLSX_MIME } from './platform/files/mime.ts';
 
 const YEAR = '2025-2026';
 const iso = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

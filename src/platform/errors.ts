@@ -1,31 +1,33 @@
 /**
- * The one error type services throw for expected failures. Each code maps to one HTTP status;
- * `message` is Vietnamese and shown to the user, `fields` names the offending inputs.
+ * The one error type services throw for expected failures, with a code saying what went wrong. Services, jobs and
+ * the CLI import it from here; the HTTP layer (platform/http/error-handler.ts) maps each code to one status and
+ * shapes the `{ error: { code, message, fields } }` body. `message` is Vietnamese and shown to the user, `fields`
+ * names the offending inputs.
  */
-export const ERROR_STATUS = {
+export const ERROR_CODES = [
   /** Input failed validation (zod or a domain rule); `fields` says which. */
-  validation_failed: 400,
+  'validation_failed',
   /** No valid session. */
-  unauthenticated: 401,
+  'unauthenticated',
   /** Logged in, but the role or unit scope does not allow this action. */
-  forbidden: 403,
+  'forbidden',
   /** The entity does not exist, or exists outside the caller's scope (never reveal which). */
-  not_found: 404,
+  'not_found',
   /** A uniqueness or state conflict (duplicate code, enrolment already exists, term locked). */
-  conflict: 409,
+  'conflict',
   /** The operation was already done; the response carries the original result. */
-  already_done: 409,
+  'already_done',
   /** Too many attempts (login rate limit or account lock-out). */
-  too_many_requests: 429,
+  'too_many_requests',
   /** Missing or wrong CSRF token on a state-changing request. */
-  csrf_failed: 403,
+  'csrf_failed',
   /** A file could not be read (not .xlsx, damaged). */
-  unreadable_file: 400,
+  'unreadable_file',
   /** Anything unexpected; details stay in the server log. */
-  internal: 500,
-} as const;
+  'internal',
+] as const;
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Field path → Vietnamese message. Row errors of imports use keys like "rows.12.birth_date". */
 export type FieldErrors = Record<string, string>;
@@ -40,35 +42,8 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
-  get status(): number {
-    return ERROR_STATUS[this.code];
-  }
 }
 
 export const notFound = (what: string) => new AppError('not_found', `Không tìm thấy ${what}.`);
 export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') =>
   new AppError('forbidden', message);
-
-/** PostgreSQL error codes we translate into user-facing conflicts. */
-interface PgError {
-  code?: string;
-  constraint?: string;
-  detail?: string;
-}
-
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const e = error as PgError;
-  return (
-    e?.code === '23505' &&
-    (constraint === undefined || e.constraint === constraint || hasConstraint(e, constraint))
-  );
-}
-
-export function isForeignKeyViolation(error: unknown): boolean {
-  return (error as PgError)?.code === '23503';
-}
-
-// PGlite does not always fill `constraint`; its message names it.
-function hasConstraint(e: PgError, constraint: string): boolean {
-  return String((e as { message?: string }).message ?? '').includes(constraint);
-}
