@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { isoDate, pageOf, pageQuery } from '#contracts/common.ts';
 
+/** Whose personal data was looked at, and what was done with it (data_access_log). */
+export const DATA_SUBJECT_KINDS = ['student', 'staff', 'guardian'] as const;
+export const DATA_ACCESS_ACTIONS = ['view', 'export', 'erase', 'list_export'] as const;
+
 const logFilter = pageQuery.extend({
   unitId: z.uuid('Chọn đơn vị.'),
   /** Username (or part of the name) of who acted, or their user id. */
@@ -14,7 +18,7 @@ export const auditQuery = logFilter.extend({ entity: z.string().trim().max(50).o
 export type AuditQuery = z.infer<typeof auditQuery>;
 
 export const dataAccessQuery = logFilter.extend({
-  subjectKind: z.enum(['student', 'staff', 'guardian']).optional(),
+  subjectKind: z.enum(DATA_SUBJECT_KINDS).optional(),
 });
 export type DataAccessQuery = z.infer<typeof dataAccessQuery>;
 
@@ -42,11 +46,11 @@ export const dataAccessEntrySchema = z.object({
   actor: actorSchema,
   unitId: z.uuid(),
   unitName: z.string(),
-  subjectKind: z.enum(['student', 'staff', 'guardian']),
+  subjectKind: z.enum(DATA_SUBJECT_KINDS),
   subjectId: z.uuid(),
   /** The person's name, while the record exists. */
   subjectName: z.string().nullable(),
-  action: z.enum(['view', 'export', 'erase', 'list_export']),
+  action: z.enum(DATA_ACCESS_ACTIONS),
   detail: z.string().nullable(),
 });
 export type DataAccessEntry = z.infer<typeof dataAccessEntrySchema>;

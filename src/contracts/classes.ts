@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '#contracts/common.ts';
 import { schoolYearCode } from '#contracts/units.ts';
+import { GENDERS } from '../domain/identity/national-id.ts';
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 
@@ -54,7 +55,7 @@ export const classStudentSchema = z.object({
   studentId: z.uuid(),
   fullName: z.string(),
   birthDate: z.string().nullable(),
-  gender: z.enum(['male', 'female']).nullable(),
+  gender: z.enum(GENDERS).nullable(),
   status: z.string(),
   enrolledOn: z.string(),
 });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { ATTENDANCE_SESSIONS } from '#contracts/gradebook.ts';
+import { AWARDS, LEVEL4, PASS_FAIL, PROMOTIONS } from '../domain/grading/types.ts';
 
-const level4 = z.enum(['excellent', 'good', 'pass', 'fail']);
-const passFail = z.enum(['pass', 'fail']);
+const level4 = z.enum(LEVEL4);
+const passFail = z.enum(PASS_FAIL);
 
 export const familyNoteSchema = z.object({
   id: z.uuid(),
@@ -61,15 +63,15 @@ export const contactBookSchema = z.object({
       learning: level4.nullable(),
       conduct: level4.nullable(),
       conductComment: z.string().nullable(),
-      award: z.enum(['outstanding', 'excellent']).nullable(),
-      promotion: z.enum(['promoted', 'retest', 'summer_conduct', 'retained']).nullable(),
+      award: z.enum(AWARDS).nullable(),
+      promotion: z.enum(PROMOTIONS).nullable(),
       homeroomComment: z.string().nullable(),
     }),
   ),
   absences: z.array(
     z.object({
       date: z.string(),
-      session: z.enum(['morning', 'afternoon']),
+      session: z.enum(ATTENDANCE_SESSIONS),
       excused: z.boolean(),
       note: z.string().nullable(),
     }),

@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { isoDate } from '#contracts/common.ts';
+import { LEVEL4, PASS_FAIL } from '../domain/grading/types.ts';
 
 // Request and response shapes of the e-gradebook (TT 22/2021): teaching assignments, the score grid of one
 // class × subject × term, term deadlines and locks, attendance and conduct.
+
+/** Buổi sáng / buổi chiều: absences are recorded per session. */
+export const ATTENDANCE_SESSIONS = ['morning', 'afternoon'] as const;
 
 const schoolYear = z.string().regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.');
 const term = z.coerce
   .number()
   .int()
   .refine((t) => t === 1 || t === 2, 'Học kì là 1 hoặc 2.');
-const level4 = z.enum(['excellent', 'good', 'pass', 'fail']);
-const passFail = z.enum(['pass', 'fail']);
+const level4 = z.enum(LEVEL4);
+const passFail = z.enum(PASS_FAIL);
 
 export const unitYearQuery = z.object({
   unitId: z.uuid('Chọn trường.'),
@@ -88,7 +92,8 @@ export const gridParams = z.object({
 const cellValue = z.union([z.number(), passFail]).nullable();
 
 /** What an unlock reopens: one class × subject's scores, or the class's conduct and attendance (homeroom). */
-export const unlockKind = z.enum(['subject', 'homeroom']);
+export const UNLOCK_KINDS = ['subject', 'homeroom'] as const;
+export const unlockKind = z.enum(UNLOCK_KINDS);
 export type UnlockKind = z.infer<typeof unlockKind>;
 
 export const lockStateSchema = z.object({
@@ -238,7 +243,7 @@ export const attendanceSchema = z.object({
 
 export const saveAttendanceBody = z.object({
   date: isoDate,
-  session: z.enum(['morning', 'afternoon']),
+  session: z.enum(ATTENDANCE_SESSIONS),
   /** Every absent student of that session; the others were present. */
   absences: z.array(z.object({ studentId: z.uuid(), excused: z.boolean() })).max(200),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { FINAL_PROMOTIONS, LEVEL4, PASS_FAIL } from '../domain/grading/types.ts';
 
-const level4 = z.enum(['excellent', 'good', 'pass', 'fail']);
+const level4 = z.enum(LEVEL4);
 
 export const summerBody = z.object({
   schoolYear: z.string().regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.'),
@@ -9,7 +10,7 @@ export const summerBody = z.object({
       z.object({
         subjectCode: z.string().min(1),
         score: z.number().min(0, 'Điểm từ 0 đến 10.').max(10, 'Điểm từ 0 đến 10.').optional(),
-        result: z.enum(['pass', 'fail']).optional(),
+        result: z.enum(PASS_FAIL).optional(),
       }),
     )
     .optional(),
@@ -80,13 +81,13 @@ export const promotionListSchema = z.object({
           code: z.string(),
           name: z.string(),
           yearAverage: z.number().nullable(),
-          yearResult: z.enum(['pass', 'fail']).nullable(),
+          yearResult: z.enum(PASS_FAIL).nullable(),
           retestScore: z.number().nullable(),
-          retestResult: z.enum(['pass', 'fail']).nullable(),
+          retestResult: z.enum(PASS_FAIL).nullable(),
         }),
       ),
       summerConductResult: level4.nullable(),
-      finalPromotion: z.enum(['promoted', 'retained']).nullable(),
+      finalPromotion: z.enum(FINAL_PROMOTIONS).nullable(),
     }),
   ),
   canManage: z.boolean(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, pageOf, pageQuery } from '#contracts/common.ts';
 import { SUBJECTS } from '../domain/curriculum/index.ts';
+import { GENDERS } from '../domain/identity/national-id.ts';
 
 export const STAFF_POSITIONS = [
   'principal',
@@ -123,7 +124,7 @@ export const staffInput = z.object({
     .min(2, 'Nhập họ và tên (ít nhất 2 ký tự).')
     .max(100, 'Họ và tên dài quá 100 ký tự.'),
   birthDate: isoDate.nullish().or(blank),
-  gender: z.enum(['male', 'female'], 'Chọn Nam hoặc Nữ.').nullish(),
+  gender: z.enum(GENDERS, 'Chọn Nam hoặc Nữ.').nullish(),
   nationalId: z.string().trim().max(20, 'Số định danh cá nhân có 12 chữ số.').nullish().or(blank),
   phone: optionalPhone,
   email: optionalEmail,
@@ -163,7 +164,7 @@ export const staffSchema = z.object({
   birthDate: z.string().nullable(),
   nationalId: z.string().nullable(),
   personalDataVisible: z.boolean(),
-  gender: z.enum(['male', 'female']).nullable(),
+  gender: z.enum(GENDERS).nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
   position: z.enum(STAFF_POSITIONS),

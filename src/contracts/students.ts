@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate, pageOf, pageQuery } from '#contracts/common.ts';
 import { ETHNICITY_KEYS } from '../domain/identity/ethnicities.ts';
 import { checkMoetStudentCode } from '../domain/identity/moet-student-code.ts';
-import { checkNationalId } from '../domain/identity/national-id.ts';
+import { checkNationalId, GENDERS } from '../domain/identity/national-id.ts';
 import { normaliseName } from '../domain/text/name.ts';
 
 export const STUDENT_STATUSES = [
@@ -39,7 +39,8 @@ export const DISABILITIES = [
   'intellectual',
   'other',
 ] as const;
-export const DISABILITY_LABEL_VI: Record<(typeof DISABILITIES)[number], string> = {
+export type Disability = (typeof DISABILITIES)[number];
+export const DISABILITY_LABEL_VI: Record<Disability, string> = {
   mobility: 'Khuyết tật vận động',
   hearing_speech: 'Khuyết tật nghe, nói',
   visual: 'Khuyết tật nhìn',
@@ -65,7 +66,8 @@ export const POLICY_FLAG_LABEL_VI: Record<(typeof POLICY_FLAGS)[number], string>
 };
 
 export const GUARDIAN_RELATIONSHIPS = ['father', 'mother', 'guardian', 'other'] as const;
-export const GUARDIAN_RELATIONSHIP_LABEL_VI: Record<(typeof GUARDIAN_RELATIONSHIPS)[number], string> = {
+export type GuardianRelationship = (typeof GUARDIAN_RELATIONSHIPS)[number];
+export const GUARDIAN_RELATIONSHIP_LABEL_VI: Record<GuardianRelationship, string> = {
   father: 'Cha',
   mother: 'Mẹ',
   guardian: 'Người giám hộ',
@@ -159,7 +161,7 @@ const birthDate = z.preprocess(
 const studentFields = {
   fullName: personName,
   birthDate,
-  gender: z.enum(['male', 'female'], 'Chọn giới tính.').nullish(),
+  gender: z.enum(GENDERS, 'Chọn giới tính.').nullish(),
   ethnicity: z.preprocess(blankToNull, z.enum(ETHNICITY_KEYS, 'Chọn dân tộc trong danh sách.').nullish()),
   nationalId: nationalIdField,
   /** True when the user confirms a number that raised warnings is as printed on the card. */
@@ -225,7 +227,7 @@ export const listStudentsQuery = pageQuery.extend({
   grade: z.coerce.number().int().min(0).max(12).optional(),
   /** A status, or "active" for enrolled and transferred in. */
   status: z.enum([...STUDENT_STATUSES, 'active']).optional(),
-  gender: z.enum(['male', 'female']).optional(),
+  gender: z.enum(GENDERS).optional(),
   /** School year of the class and grade filters; defaults to the school's current year. */
   schoolYear: z
     .string()
@@ -240,7 +242,7 @@ export const studentSummarySchema = z.object({
   id: z.uuid(),
   fullName: z.string(),
   birthDate: z.string().nullable(),
-  gender: z.enum(['male', 'female']).nullable(),
+  gender: z.enum(GENDERS).nullable(),
   moetStudentCode: z.string().nullable(),
   status: z.enum(STUDENT_STATUSES),
   statusSince: z.string().nullable(),
@@ -368,7 +370,7 @@ export const myStudentSchema = z.object({
   id: z.uuid(),
   fullName: z.string(),
   birthDate: z.string().nullable(),
-  gender: z.enum(['male', 'female']).nullable(),
+  gender: z.enum(GENDERS).nullable(),
   status: z.enum(STUDENT_STATUSES),
   unitId: z.uuid(),
   unitName: z.string(),

@@ -11,6 +11,14 @@ export const SCHOOL_LEVELS = [
   'continuing_ed',
 ] as const;
 
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+
+/** What a kind of unit is: the ministry, an office (province or local) or a school. */
+export const UNIT_CATEGORIES = ['ministry', 'office', 'school'] as const;
+export const OWNERSHIPS = ['public', 'private', 'people_founded'] as const;
+/** A merged or closed unit keeps its records and history; it no longer takes new data. */
+export const UNIT_STATUSES = ['active', 'merged', 'closed'] as const;
+
 export const SCHOOL_LEVEL_LABEL_VI: Record<(typeof SCHOOL_LEVELS)[number], string> = {
   preschool: 'Mầm non',
   primary: 'Tiểu học',
@@ -38,7 +46,7 @@ const unitFields = {
   level: z.enum(SCHOOL_LEVELS).nullish(),
   gradeFrom: z.number().int().min(0).max(12).nullish(),
   gradeTo: z.number().int().min(0).max(12).nullish(),
-  ownership: z.enum(['public', 'private', 'people_founded']).nullish(),
+  ownership: z.enum(OWNERSHIPS).nullish(),
   province: optionalText(100),
   district: optionalText(100),
   commune: optionalText(100),
@@ -77,7 +85,7 @@ export const unitSchema = z.object({
   parentId: z.uuid().nullable(),
   kind: z.string(),
   kindName: z.string(),
-  category: z.enum(['ministry', 'office', 'school']),
+  category: z.enum(UNIT_CATEGORIES),
   code: z.string(),
   name: z.string(),
   shortName: z.string().nullable(),
@@ -94,7 +102,7 @@ export const unitSchema = z.object({
   email: z.string().nullable(),
   website: z.string().nullable(),
   currentSchoolYear: z.string().nullable(),
-  status: z.enum(['active', 'merged', 'closed']),
+  status: z.enum(UNIT_STATUSES),
   mergedIntoId: z.uuid().nullable(),
 });
 export type Unit = z.infer<typeof unitSchema>;
@@ -108,7 +116,7 @@ export const unitDetailSchema = unitSchema.extend({
 export const listUnitsQuery = z.object({
   /** Only this unit and the units below it. */
   under: z.uuid().optional(),
-  category: z.enum(['ministry', 'office', 'school']).optional(),
+  category: z.enum(UNIT_CATEGORIES).optional(),
   q: z.string().trim().max(100).optional(),
   includeInactive: z.coerce.boolean().optional(),
 });
@@ -126,5 +134,5 @@ export const unitHistorySchema = z.array(
 export const unitKindSchema = z.object({
   code: z.string(),
   nameVi: z.string(),
-  category: z.enum(['ministry', 'office', 'school']),
+  category: z.enum(UNIT_CATEGORIES),
 });

@@ -5,7 +5,8 @@ import {
   scoreAssessment,
 } from '../domain/assessment-catalogue/index.ts';
 import { NATIONAL_OFFICE_CATALOGUE_3806, NATIONAL_SCHOOL_CATALOGUE_4725 } from '../domain/dx-index/index.ts';
-import type { AssessmentStatus, DB } from '../platform/db/schema.ts';
+import { type AssessmentStatus, isSubmitted } from '../domain/dx-index/workflow.ts';
+import type { DB } from '../platform/db/schema.ts';
 import { Random } from './random.ts';
 
 // Demo DX-index campaigns (QĐ 4725), so the office dashboards, the public page and the schools' self-assessment
@@ -196,8 +197,6 @@ async function insertCampaign(
   return { id: row.id, unitId, catalogue: stored.catalogue };
 }
 
-const SUBMITTED: AssessmentStatus[] = ['submitted', 'under_review', 'assessed', 'recognised'];
-
 async function insertAssessment(
   db: Kysely<DB>,
   campaign: DemoCampaign,
@@ -216,7 +215,7 @@ async function insertAssessment(
       self_result: result ? JSON.stringify(result) : null,
       external_result: status === 'recognised' && result ? JSON.stringify(result) : null,
       recognised_level: status === 'recognised' ? (result?.unitLevel ?? null) : null,
-      submitted_at: SUBMITTED.includes(status) ? new Date() : null,
+      submitted_at: isSubmitted(status) ? new Date() : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -17,10 +17,13 @@ export const itemParams = assessmentParams.extend({ itemId: text(64).min(1) });
 export const evidenceParams = assessmentParams.extend({ evidenceId: z.uuid('Mã không hợp lệ.') });
 export const metricParams = assessmentParams.extend({ metricId: text(64).min(1) });
 
+/** A link, an uploaded file, a value the platform measured, or a written statement. */
+export const EVIDENCE_KINDS = ['file', 'link', 'metric', 'text'] as const;
+
 export const evidenceSchema = z.object({
   id: z.uuid(),
   itemId: z.string(),
-  kind: z.enum(['file', 'link', 'metric', 'text']),
+  kind: z.enum(EVIDENCE_KINDS),
   fileId: z.uuid().nullable(),
   fileName: z.string().nullable(),
   sizeBytes: z.number().nullable(),

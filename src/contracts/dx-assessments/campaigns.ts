@@ -2,24 +2,20 @@ import { z } from 'zod';
 import { isoDate } from '#contracts/common.ts';
 import { groupLevelSchema } from '#contracts/dx-assessments/scoring.ts';
 import { schoolYearCode } from '#contracts/units.ts';
-import { catalogueSchema } from '../../domain/assessment-catalogue/index.ts';
+import { CATALOGUE_SUBJECT_KINDS, catalogueSchema } from '../../domain/assessment-catalogue/index.ts';
+import { ASSESSMENT_STATUSES, type AssessmentStatus } from '../../domain/dx-index/workflow.ts';
 
 /**
  * Request and response shapes of criteria-based assessments (DX index first; quality accreditation and library
  * standards later). Shared with the web forms. Scoring results mirror `AssessmentResult` of the domain engine.
  */
 
-export const ASSESSMENT_STATUSES = [
-  'not_started',
-  'in_progress',
-  'approved',
-  'submitted',
-  'returned',
-  'under_review',
-  'assessed',
-  'recognised',
-] as const;
-export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+export { ASSESSMENT_STATUSES, type AssessmentStatus };
+
+/** Where a catalogue comes from: the ministry's national text, or a province's revised version imported from a file. */
+export const CATALOGUE_SOURCES = ['national', 'imported'] as const;
+/** A campaign is prepared (draft), runs (open), stops taking changes (closed), then its results are public. */
+export const CAMPAIGN_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
 
 export const ASSESSMENT_STATUS_LABEL_VI: Record<AssessmentStatus, string> = {
   not_started: 'Chưa bắt đầu',
@@ -80,8 +76,8 @@ export const catalogueSummarySchema = z.object({
   code: z.string(),
   version: z.string(),
   title: z.string(),
-  subjectKind: z.enum(['school', 'office']),
-  source: z.enum(['national', 'imported']),
+  subjectKind: z.enum(CATALOGUE_SUBJECT_KINDS),
+  source: z.enum(CATALOGUE_SOURCES),
   legalBasis: z.string().nullable(),
   publishedByUnitName: z.string().nullable(),
   createdAt: z.string().nullable(),
@@ -162,7 +158,7 @@ export const campaignSchema = z.object({
     code: z.string(),
     version: z.string(),
     title: z.string(),
-    subjectKind: z.enum(['school', 'office']),
+    subjectKind: z.enum(CATALOGUE_SUBJECT_KINDS),
   }),
   schoolYear: z.string(),
   title: z.string(),
@@ -171,7 +167,7 @@ export const campaignSchema = z.object({
   externalStartsOn: z.string(),
   externalEndsOn: z.string(),
   publicationOn: z.string(),
-  status: z.enum(['draft', 'open', 'closed', 'published']),
+  status: z.enum(CAMPAIGN_STATUSES),
   createdAt: z.string(),
   units: z.number().int(),
   submitted: z.number().int(),

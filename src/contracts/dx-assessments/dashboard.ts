@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASSESSMENT_STATUSES, LATENESS } from '#contracts/dx-assessments/campaigns.ts';
+import { CATALOGUE_SUBJECT_KINDS } from '../../domain/assessment-catalogue/index.ts';
 
 export const dashboardQuery = z.object({
   unitId: z.uuid('Chọn cơ quan quản lý.'),
@@ -8,7 +9,7 @@ export const dashboardQuery = z.object({
     .regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.')
     .optional(),
   /** 'school': the schools' index (QĐ 4725); 'office': the offices' own index (QĐ 3806) below a province. */
-  subjectKind: z.enum(['school', 'office']).default('school'),
+  subjectKind: z.enum(CATALOGUE_SUBJECT_KINDS).default('school'),
 });
 export type DashboardQuery = z.input<typeof dashboardQuery>;
 
@@ -48,7 +49,7 @@ export const dashboardAreaSchema = z.object({
 
 export const dashboardSchema = z.object({
   office: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
-  subjectKind: z.enum(['school', 'office']),
+  subjectKind: z.enum(CATALOGUE_SUBJECT_KINDS),
   schoolYear: z.string().nullable(),
   years: z.array(z.string()),
   today: z.string(),

@@ -16,6 +16,7 @@ export {
 export { catalogueFromRows } from './rows-read.ts';
 export { catalogueToRows } from './rows-write.ts';
 export {
+  CATALOGUE_SUBJECT_KINDS,
   type Catalogue,
   type CatalogueGroup,
   type CatalogueInput,

@@ -117,11 +117,14 @@ export const catalogueSettingsSchema = z.object({
   unitLevelThresholds: z.array(levelThresholdSchema).min(1).optional(),
 });
 
+/** Who a catalogue assesses: schools (QĐ 4725) or offices (QĐ 3806). */
+export const CATALOGUE_SUBJECT_KINDS = ['school', 'office'] as const;
+
 export const catalogueSchema = z.object({
   code: idSchema,
   version: idSchema,
   title: titleSchema,
-  subjectKind: z.enum(['school', 'office']),
+  subjectKind: z.enum(CATALOGUE_SUBJECT_KINDS),
   /** Legal basis shown with every result, e.g. "Quyết định 4725/QĐ-BGDĐT ngày 30/12/2022". */
   source: titleSchema.optional(),
   levelLabels: z.array(levelLabelSchema).default([]),

@@ -73,6 +73,7 @@ export type {
   Award,
   Level4,
   PassFail,
+  PrimaryCheckpoint,
   PrimaryLevel,
   PrimaryOutcome,
   PrimaryTraitLevel,
@@ -80,4 +81,18 @@ export type {
   SubjectKind,
   SubjectResult,
 } from './types.ts';
-export { assertLevel4, LEVEL4_ASCENDING, levelAtLeast, levelRank } from './types.ts';
+export {
+  AWARDS,
+  assertLevel4,
+  FINAL_PROMOTIONS,
+  LEVEL4,
+  LEVEL4_ASCENDING,
+  levelAtLeast,
+  levelRank,
+  PASS_FAIL,
+  PRIMARY_CHECKPOINTS,
+  PRIMARY_LEVELS,
+  PRIMARY_OUTCOMES,
+  PRIMARY_TRAIT_LEVELS,
+  PROMOTIONS,
+} from './types.ts';

@@ -1,6 +1,12 @@
 import { GradingInputError } from './errors.ts';
 import { assertPrimaryTestScore } from './scores.ts';
-import type { PrimaryLevel, PrimaryOutcome, PrimaryTraitLevel } from './types.ts';
+import {
+  PRIMARY_LEVELS,
+  PRIMARY_TRAIT_LEVELS,
+  type PrimaryLevel,
+  type PrimaryOutcome,
+  type PrimaryTraitLevel,
+} from './types.ts';
 
 /**
  * Primary school (grades 1–5), Thông tư 27/2020/TT-BGDĐT.
@@ -35,9 +41,6 @@ export const PRIMARY_COMPETENCIES = [
   'Thẩm mĩ',
   'Thể chất',
 ] as const;
-
-const PRIMARY_LEVELS: readonly PrimaryLevel[] = ['completed_well', 'completed', 'not_completed'];
-const TRAIT_LEVELS: readonly PrimaryTraitLevel[] = ['good', 'pass', 'needs_effort'];
 
 function assertNonEmpty(list: readonly unknown[], field: string, what: string): void {
   if (list.length === 0) {
@@ -79,8 +82,8 @@ export function primaryYearOutcome(s: {
   assertNonEmpty(s.competencies, 'competencies', 'năng lực');
   assertNonEmpty(s.qualities, 'qualities', 'phẩm chất');
   assertMembers(s.subjects, PRIMARY_LEVELS, 'subjects', 'môn học');
-  assertMembers(s.competencies, TRAIT_LEVELS, 'competencies', 'năng lực');
-  assertMembers(s.qualities, TRAIT_LEVELS, 'qualities', 'phẩm chất');
+  assertMembers(s.competencies, PRIMARY_TRAIT_LEVELS, 'competencies', 'năng lực');
+  assertMembers(s.qualities, PRIMARY_TRAIT_LEVELS, 'qualities', 'phẩm chất');
   s.testScores.forEach((score, index) => {
     assertPrimaryTestScore(score, `testScores[${index}]`);
   });

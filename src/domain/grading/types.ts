@@ -1,10 +1,12 @@
 import { GradingInputError } from './errors.ts';
 
 /** Tốt / Khá / Đạt / Chưa đạt — kết quả học tập and kết quả rèn luyện (TT22 Điều 8 khoản 2, Điều 9 khoản 2). */
-export type Level4 = 'excellent' | 'good' | 'pass' | 'fail';
+export const LEVEL4 = ['excellent', 'good', 'pass', 'fail'] as const;
+export type Level4 = (typeof LEVEL4)[number];
 
 /** Đạt / Chưa đạt — a comment-assessed subject (TT22 Điều 5 khoản 3 điểm a, Điều 9 khoản 1 điểm a). */
-export type PassFail = 'pass' | 'fail';
+export const PASS_FAIL = ['pass', 'fail'] as const;
+export type PassFail = (typeof PASS_FAIL)[number];
 
 /** Scored or comment-assessed, the two kinds of subject in TT22 Điều 5 khoản 3. */
 export type SubjectKind = 'score' | 'comment';
@@ -18,19 +20,36 @@ export type SubjectResult =
   | { subject: string; kind: 'comment'; result: PassFail };
 
 /** Lên lớp / Kiểm tra lại / Rèn luyện trong hè / Ở lại lớp (TT22 Điều 12–14). */
-export type Promotion = 'promoted' | 'retest' | 'summer_conduct' | 'retained';
+export const PROMOTIONS = ['promoted', 'retest', 'summer_conduct', 'retained'] as const;
+export type Promotion = (typeof PROMOTIONS)[number];
+
+/** After the summer re-test or conduct re-assessment, the student is promoted or retained (TT22 Điều 13, 14). */
+export const FINAL_PROMOTIONS = ['promoted', 'retained'] as const satisfies readonly Promotion[];
 
 /** Học sinh Xuất sắc / Học sinh Giỏi (TT22 Điều 15 khoản 1). */
-export type Award = 'outstanding' | 'excellent';
+export const AWARDS = ['outstanding', 'excellent'] as const;
+export type Award = (typeof AWARDS)[number];
 
 /** Hoàn thành tốt / Hoàn thành / Chưa hoàn thành — a primary subject or activity (TT27 Điều 7 khoản 1). */
-export type PrimaryLevel = 'completed_well' | 'completed' | 'not_completed';
+export const PRIMARY_LEVELS = ['completed_well', 'completed', 'not_completed'] as const;
+export type PrimaryLevel = (typeof PRIMARY_LEVELS)[number];
 
 /** Tốt / Đạt / Cần cố gắng — a primary quality or competence (TT27 Điều 7 khoản 2). */
-export type PrimaryTraitLevel = 'good' | 'pass' | 'needs_effort';
+export const PRIMARY_TRAIT_LEVELS = ['good', 'pass', 'needs_effort'] as const;
+export type PrimaryTraitLevel = (typeof PRIMARY_TRAIT_LEVELS)[number];
+
+/** Checkpoints of the periodic evaluation: mid and end of each term (TT27 Điều 6, đánh giá định kỳ). */
+export const PRIMARY_CHECKPOINTS = ['mid1', 'end1', 'mid2', 'end2'] as const;
+export type PrimaryCheckpoint = (typeof PRIMARY_CHECKPOINTS)[number];
 
 /** Hoàn thành xuất sắc / Hoàn thành tốt / Hoàn thành / Chưa hoàn thành (TT27 Điều 9 khoản 2 điểm a). */
-export type PrimaryOutcome = 'completed_excellently' | 'completed_well' | 'completed' | 'not_completed';
+export const PRIMARY_OUTCOMES = [
+  'completed_excellently',
+  'completed_well',
+  'completed',
+  'not_completed',
+] as const;
+export type PrimaryOutcome = (typeof PRIMARY_OUTCOMES)[number];
 
 /** Levels from lowest to highest; the index is the rank used to count "levels below" (TT22 Điều 9 khoản 3). */
 export const LEVEL4_ASCENDING: readonly Level4[] = ['fail', 'pass', 'good', 'excellent'];

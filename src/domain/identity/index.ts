@@ -17,6 +17,7 @@ export {
   checkNationalId,
   type DecodedNationalId,
   decodeNationalId,
+  GENDERS,
   type Gender,
   type NationalIdCheck,
   type NationalIdPerson,

@@ -13,7 +13,8 @@ import { birthProvinceName, isBirthAbroadCode } from './province-codes.ts';
  * - RRRRRR: random. There is no check digit, so a typo in the random part cannot be detected.
  */
 
-export type Gender = 'male' | 'female';
+export const GENDERS = ['male', 'female'] as const;
+export type Gender = (typeof GENDERS)[number];
 
 export interface NationalIdPerson {
   /** YYYY-MM-DD, as recorded for the student or staff member. */

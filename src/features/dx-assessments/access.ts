@@ -1,6 +1,6 @@
-import type { AssessmentStatus } from '#contracts/dx-assessments/campaigns.ts';
 import { type Permission, roleGrants } from '#contracts/roles.ts';
 import type { Catalogue } from '../../domain/assessment-catalogue/index.ts';
+import { isEditable, isReviewable } from '../../domain/dx-index/workflow.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -12,11 +12,6 @@ import {
   findCampaign,
   type ItemRow,
 } from './queries.ts';
-
-/** The unit may change its claims only while it works on them, or after the office returned them. */
-export const EDITABLE_STATUSES: readonly AssessmentStatus[] = ['not_started', 'in_progress', 'returned'];
-/** The office reviews what was submitted, until it closes the external assessment. */
-export const REVIEWABLE_STATUSES: readonly AssessmentStatus[] = ['submitted', 'under_review'];
 
 /**
  * Self-assessment permissions count only when held on the assessed unit itself: an office above has the same
@@ -62,14 +57,14 @@ export function editableItemIds(
   catalogue: Catalogue,
   items: readonly ItemRow[],
 ): string[] {
-  if (!EDITABLE_STATUSES.includes(assessment.status)) return [];
+  if (!isEditable(assessment.status)) return [];
   if (holdsOnUnit(actor, 'assessments.self', assessment.unit_id))
     return catalogue.groups.flatMap((g) => g.items.map((i) => i.id));
   return items.filter((i) => i.assignee_user_id === actor.userId).map((i) => i.item_id);
 }
 
 export function requireEditable(assessment: AssessmentRow): void {
-  if (EDITABLE_STATUSES.includes(assessment.status)) return;
+  if (isEditable(assessment.status)) return;
   throw new AppError(
     'conflict',
     'Hồ sơ tự đánh giá đã được phê duyệt; chỉ sửa được khi cơ quan quản lý trả lại để bổ sung.',
@@ -87,6 +82,6 @@ export function requireItemEditor(
 }
 
 export function requireReviewable(assessment: AssessmentRow): void {
-  if (REVIEWABLE_STATUSES.includes(assessment.status)) return;
+  if (isReviewable(assessment.status)) return;
   throw new AppError('conflict', 'Hồ sơ không ở trạng thái chờ đánh giá ngoài.');
 }

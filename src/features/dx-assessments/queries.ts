@@ -7,6 +7,7 @@ import {
   catalogueSchema,
   type ItemAnswer,
 } from '../../domain/assessment-catalogue/index.ts';
+import { isSubmitted } from '../../domain/dx-index/workflow.ts';
 import type { DB, Row } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 
@@ -167,7 +168,7 @@ export async function campaignCounts(db: Kysely<DB>, campaigns: readonly { id: s
     if (!entry) continue;
     const n = Number(row.n);
     entry.units += n;
-    if (!['not_started', 'in_progress', 'approved', 'returned'].includes(row.status)) entry.submitted += n;
+    if (isSubmitted(row.status)) entry.submitted += n;
     if (row.status === 'recognised') entry.recognised += n;
   }
   return counts;

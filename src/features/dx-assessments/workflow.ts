@@ -1,4 +1,4 @@
-import type { AssessmentStatus } from '#contracts/dx-assessments/campaigns.ts';
+import { type AssessmentStatus, findTransition } from '../../domain/dx-index/workflow.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { RowUpdate } from '../../platform/db/schema.ts';
@@ -38,6 +38,9 @@ export async function transition(
   assessment: AssessmentRow,
   entry: EventEntry & { to: AssessmentStatus; set?: RowUpdate<'assessments'> },
 ): Promise<void> {
+  // The callers check the status first with a message for the user; this keeps every move inside the workflow.
+  if (!findTransition(assessment.status, entry.to))
+    throw new AppError('conflict', 'Hồ sơ không ở trạng thái cho phép thao tác này. Hãy tải lại trang.');
   const result = await trx.db
     .updateTable('assessments')
     .set({ ...entry.set, status: entry.to, updated_at: new Date() })

@@ -1,11 +1,14 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { AssessmentTables } from './tables/assessments.ts';
-import type { FoundationTables } from './tables/foundation.ts';
-import type { GradebookTables } from './tables/gradebook.ts';
-import type { PeopleTables } from './tables/people.ts';
-import type { PlatformTables } from './tables/platform.ts';
+import { type AssessmentTables, assessmentTables } from './tables/assessments.ts';
+import type { TableColumns } from './tables/columns.ts';
+import { type FoundationTables, foundationTables } from './tables/foundation.ts';
+import { type GradebookTables, gradebookTables } from './tables/gradebook.ts';
+import { type PeopleTables, peopleTables } from './tables/people.ts';
+import { type PlatformTables, platformTables } from './tables/platform.ts';
 
-// Kysely table types. Each feature area declares its tables in one file under tables/; DB joins them.
+// Kysely table types. Each feature area describes its tables in one file under tables/ (columns, nullability,
+// enum values, see tables/columns.ts); the types are derived from those descriptions and DB joins them.
+// schema-drift.test.ts compares the descriptions with the migrated database.
 
 export type * from './tables/assessments.ts';
 export type * from './tables/foundation.ts';
@@ -19,6 +22,15 @@ export interface DB
     PlatformTables,
     GradebookTables,
     AssessmentTables {}
+
+/** The run-time description of every table of DB (the drift test reads it). */
+export const TABLES: { readonly [T in keyof DB]: TableColumns } = {
+  ...foundationTables,
+  ...peopleTables,
+  ...platformTables,
+  ...gradebookTables,
+  ...assessmentTables,
+};
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;
 export type NewRow<T extends keyof DB> = Insertable<DB[T]>;

@@ -1,3 +1,4 @@
+import type { Role } from '#contracts/roles.ts';
 import type { ServiceContext } from '../context.ts';
 
 export interface NewNotification {
@@ -32,7 +33,7 @@ export async function notify(ctx: ServiceContext, n: NewNotification): Promise<v
 export async function usersWithRole(
   ctx: ServiceContext,
   unitId: string,
-  roles: readonly string[],
+  roles: readonly Role[],
 ): Promise<string[]> {
   if (roles.length === 0) return [];
   const rows = await ctx.db

@@ -1,4 +1,5 @@
-import type { AssessmentStatus, Lateness } from '#contracts/dx-assessments/campaigns.ts';
+import type { Lateness } from '#contracts/dx-assessments/campaigns.ts';
+import { type AssessmentStatus, isAssessed, isSubmitted } from '../../../domain/dx-index/workflow.ts';
 
 export interface CampaignCalendar {
   selfAssessmentStartsOn: string;
@@ -8,12 +9,6 @@ export interface CampaignCalendar {
 
 /** Days before the submission deadline when principals of units not yet submitted are reminded. */
 export const REMINDER_WINDOW_DAYS = 3;
-
-const NOT_SUBMITTED: readonly AssessmentStatus[] = ['not_started', 'in_progress', 'approved', 'returned'];
-
-export function isSubmitted(status: AssessmentStatus): boolean {
-  return !NOT_SUBMITTED.includes(status);
-}
 
 /** Whole days from `from` to `to` (ISO dates); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
@@ -32,7 +27,7 @@ export function deadlineIsNear(calendar: CampaignCalendar, today: string): boole
  * end of the external-assessment window.
  */
 export function latenessOf(status: AssessmentStatus, calendar: CampaignCalendar, today: string): Lateness {
-  if (status === 'assessed' || status === 'recognised') return 'done';
+  if (isAssessed(status)) return 'done';
   if (isSubmitted(status)) return today > calendar.externalEndsOn ? 'review_overdue' : 'on_track';
   if (today < calendar.selfAssessmentStartsOn) return 'not_open';
   if (today > calendar.submissionDeadline) return 'late';

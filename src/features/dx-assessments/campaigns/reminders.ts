@@ -1,5 +1,6 @@
 import { ROLES, roleGrants } from '#contracts/roles.ts';
 import { todayInVietnam, vietnameseDate } from '../../../domain/calendar/index.ts';
+import { NOT_SUBMITTED_STATUSES } from '../../../domain/dx-index/workflow.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import { unitsUnderPaths } from '../../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/context.ts';
@@ -30,13 +31,12 @@ export async function sendDeadlineReminders(
   };
   if (trigger === 'auto' && !deadlineIsNear(calendar, today)) return { sent: 0, alreadyRemindedToday: 0 };
   return inTransaction(ctx, async (trx) => {
-    const pending = ['not_started', 'in_progress', 'approved', 'returned'] as const;
     const claimed = await trx.db
       .updateTable('assessments')
       .set({ last_reminded_on: today })
       .where('campaign_id', '=', campaign.id)
       .where('unit_id', 'in', unitsUnderPaths(trx, [campaign.unit_path]))
-      .where('status', 'in', pending)
+      .where('status', 'in', NOT_SUBMITTED_STATUSES)
       .where((eb) => eb.or([eb('last_reminded_on', 'is', null), eb('last_reminded_on', '<', today)]))
       .returning(['id', 'unit_id', 'status'])
       .execute();
@@ -45,7 +45,7 @@ export async function sendDeadlineReminders(
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('campaign_id', '=', campaign.id)
       .where('unit_id', 'in', unitsUnderPaths(trx, [campaign.unit_path]))
-      .where('status', 'in', pending)
+      .where('status', 'in', NOT_SUBMITTED_STATUSES)
       .where('last_reminded_on', '=', today)
       .executeTakeFirstOrThrow();
     for (const assessment of claimed) {

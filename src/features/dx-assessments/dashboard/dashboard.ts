@@ -2,6 +2,7 @@ import type { AssessmentStatus } from '#contracts/dx-assessments/campaigns.ts';
 import type { Dashboard, DashboardQuery, DashboardUnit } from '#contracts/dx-assessments/dashboard.ts';
 import type { Catalogue } from '../../../domain/assessment-catalogue/index.ts';
 import { previousSchoolYear, todayInVietnam } from '../../../domain/calendar/index.ts';
+import { progressRank } from '../../../domain/dx-index/workflow.ts';
 import { requireUnitAccess, type ScopedUnit } from '../../../platform/authz/access.ts';
 import type { ServiceContext } from '../../../platform/context.ts';
 import { forbidden } from '../../../platform/errors.ts';
@@ -46,20 +47,10 @@ const bump = (counts: Record<string, number>, key: string | number | null) => {
 
 /** One row per unit (a unit in two campaigns of the year keeps the one furthest along). */
 function latestPerUnit(rows: AssessedUnitRow[]): AssessedUnitRow[] {
-  const order = [
-    'not_started',
-    'in_progress',
-    'returned',
-    'approved',
-    'submitted',
-    'under_review',
-    'assessed',
-  ];
-  const rank = (s: AssessmentStatus) => (s === 'recognised' ? 99 : order.indexOf(s));
   const byUnit = new Map<string, AssessedUnitRow>();
   for (const row of rows) {
     const seen = byUnit.get(row.unit_id);
-    if (!seen || rank(row.status) > rank(seen.status)) byUnit.set(row.unit_id, row);
+    if (!seen || progressRank(row.status) > progressRank(seen.status)) byUnit.set(row.unit_id, row);
   }
   return [...byUnit.values()];
 }

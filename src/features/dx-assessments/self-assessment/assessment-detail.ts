@@ -1,16 +1,11 @@
 import type { AssessmentDetail, AssessmentItem } from '#contracts/dx-assessments/assessment.ts';
 import type { ItemAnswerInput } from '#contracts/dx-assessments/campaigns.ts';
 import { type AssessmentResult, levelLabel } from '../../../domain/assessment-catalogue/index.ts';
+import { isEditable, isReviewable } from '../../../domain/dx-index/workflow.ts';
 import { requireUnitAccess } from '../../../platform/authz/access.ts';
 import { can } from '../../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../../platform/context.ts';
-import {
-  EDITABLE_STATUSES,
-  editableItemIds,
-  holdsOnUnit,
-  REVIEWABLE_STATUSES,
-  readableAssessment,
-} from '../access.ts';
+import { editableItemIds, holdsOnUnit, readableAssessment } from '../access.ts';
 import { findCampaign, groupLevels, itemRows, loadCatalogue, toCampaign, userNames } from '../queries.ts';
 import { evidenceOf, measuresFor } from './evidence.ts';
 
@@ -62,7 +57,7 @@ export async function getAssessment(ctx: ServiceContext, id: string): Promise<As
       };
     }),
   );
-  const editable = EDITABLE_STATUSES.includes(assessment.status);
+  const editable = isEditable(assessment.status);
   const heads = holdsOnUnit(ctx.actor, 'assessments.approve', assessment.unit_id);
   const office = { id: campaign.unit_id, path: campaign.unit_path };
   const selfResult = assessment.self_result as AssessmentResult | null;
@@ -97,7 +92,7 @@ export async function getAssessment(ctx: ServiceContext, id: string): Promise<As
       assign: editable && holdsOnUnit(ctx.actor, 'assessments.self', assessment.unit_id),
       approve: editable && heads,
       submit: assessment.status === 'approved' && heads,
-      review: REVIEWABLE_STATUSES.includes(assessment.status) && can(ctx.actor, 'assessments.review', office),
+      review: isReviewable(assessment.status) && can(ctx.actor, 'assessments.review', office),
       documents: selfResult !== null,
     },
   };

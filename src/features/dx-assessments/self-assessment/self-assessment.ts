@@ -5,6 +5,7 @@ import {
   type ItemAnswer,
   scoreAssessment,
 } from '../../../domain/assessment-catalogue/index.ts';
+import { isSubmitted } from '../../../domain/dx-index/workflow.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/context.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
@@ -207,8 +208,7 @@ export async function submitAssessment(ctx: ServiceContext, id: string) {
     assessment.unit_id,
     'Chỉ thủ trưởng đơn vị (hiệu trưởng) được nộp kết quả tự đánh giá.',
   );
-  if (['submitted', 'under_review', 'assessed', 'recognised'].includes(assessment.status))
-    throw new AppError('already_done', 'Hồ sơ đã được nộp.');
+  if (isSubmitted(assessment.status)) throw new AppError('already_done', 'Hồ sơ đã được nộp.');
   if (assessment.status !== 'approved')
     throw new AppError('conflict', 'Cần phê duyệt kết quả tự đánh giá trước khi nộp.');
   const returnedBefore = await ctx.db

@@ -1,150 +1,132 @@
-import type { Generated } from 'kysely';
-import type { CreatedAt, Id, Json, UpdatedAt } from './columns.ts';
+import { EVIDENCE_KINDS } from '#contracts/dx-assessments/assessment.ts';
+import {
+  CAMPAIGN_STATUSES,
+  CATALOGUE_SOURCES,
+  ITEM_PROGRESS,
+  TEAM_ROLES,
+} from '#contracts/dx-assessments/campaigns.ts';
+import { CATALOGUE_SUBJECT_KINDS } from '../../../domain/assessment-catalogue/index.ts';
+import { ASSESSMENT_STATUSES } from '../../../domain/dx-index/workflow.ts';
+import { col, nullable, type TablesType, withDefault } from './columns.ts';
 
-export interface AssessmentCatalogueTable {
-  id: Id;
-  unit_id: string;
-  code: string;
-  version: string;
-  title: string;
-  subject_kind: 'school' | 'office';
-  content: Json;
-  source: 'national' | 'imported';
-  created_by: string | null;
-  created_at: CreatedAt;
-}
+export type { AssessmentStatus } from '../../../domain/dx-index/workflow.ts';
 
-export interface AssessmentCampaignTable {
-  id: Id;
-  unit_id: string;
-  catalogue_id: string;
-  school_year: string;
-  title: string;
-  self_assessment_starts_on: string;
-  submission_deadline: string;
-  external_starts_on: string;
-  external_ends_on: string;
-  publication_on: string;
-  status: Generated<'draft' | 'open' | 'closed' | 'published'>;
-  created_by: string | null;
-  created_at: CreatedAt;
-}
+export const assessmentTables = {
+  assessment_catalogues: {
+    id: col.id(),
+    unit_id: col.text(),
+    code: col.text(),
+    version: col.text(),
+    title: col.text(),
+    subject_kind: col.oneOf(CATALOGUE_SUBJECT_KINDS),
+    content: col.json(),
+    source: col.oneOf(CATALOGUE_SOURCES),
+    created_by: nullable(col.text()),
+    created_at: col.createdAt(),
+  },
+  assessment_campaigns: {
+    id: col.id(),
+    unit_id: col.text(),
+    catalogue_id: col.text(),
+    school_year: col.text(),
+    title: col.text(),
+    self_assessment_starts_on: col.text(),
+    submission_deadline: col.text(),
+    external_starts_on: col.text(),
+    external_ends_on: col.text(),
+    publication_on: col.text(),
+    status: withDefault(col.oneOf(CAMPAIGN_STATUSES)),
+    created_by: nullable(col.text()),
+    created_at: col.createdAt(),
+  },
+  assessments: {
+    id: col.id(),
+    unit_id: col.text(),
+    campaign_id: col.text(),
+    status: withDefault(col.oneOf(ASSESSMENT_STATUSES)),
+    self_result: nullable(col.json()),
+    external_result: nullable(col.json()),
+    approved_by: nullable(col.text()),
+    approved_at: nullable(col.timestamp()),
+    submitted_at: nullable(col.timestamp()),
+    recognised_level: nullable(col.number()),
+    recognition_id: nullable(col.text()),
+    /** The last day a submission-deadline reminder went out (0031). */
+    last_reminded_on: nullable(col.text()),
+    updated_at: col.updatedAt(),
+  },
+  assessment_items: {
+    id: col.id(),
+    unit_id: col.text(),
+    assessment_id: col.text(),
+    item_id: col.text(),
+    assignee_user_id: nullable(col.text()),
+    answer: nullable(col.json()),
+    note: nullable(col.text()),
+    progress: withDefault(col.oneOf(ITEM_PROGRESS)),
+    agreed_answer: nullable(col.json()),
+    external_comment: nullable(col.text()),
+    return_comment: nullable(col.text()),
+    updated_by: nullable(col.text()),
+    updated_at: col.updatedAt(),
+  },
+  assessment_evidence: {
+    id: col.id(),
+    unit_id: col.text(),
+    assessment_id: col.text(),
+    item_id: col.text(),
+    kind: col.oneOf(EVIDENCE_KINDS),
+    file_id: nullable(col.text()),
+    url: nullable(col.text()),
+    metric_id: nullable(col.text()),
+    metric_snapshot: nullable(col.json()),
+    description: nullable(col.text()),
+    created_by: nullable(col.text()),
+    created_at: col.createdAt(),
+  },
+  assessment_events: {
+    id: col.id(),
+    unit_id: col.text(),
+    assessment_id: col.text(),
+    action: col.text(),
+    from_status: nullable(col.text()),
+    to_status: nullable(col.text()),
+    comment: nullable(col.text()),
+    snapshot: nullable(col.json()),
+    actor_user_id: nullable(col.text()),
+    created_at: col.createdAt(),
+  },
+  assessment_teams: {
+    id: col.id(),
+    unit_id: col.text(),
+    campaign_id: col.text(),
+    name: col.text(),
+    created_at: col.createdAt(),
+  },
+  assessment_team_members: {
+    id: col.id(),
+    unit_id: col.text(),
+    team_id: col.text(),
+    user_id: col.text(),
+    role: col.oneOf(TEAM_ROLES),
+  },
+  assessment_team_units: {
+    id: col.id(),
+    unit_id: col.text(),
+    team_id: col.text(),
+    assessed_unit_id: col.text(),
+  },
+  recognition_decisions: {
+    id: col.id(),
+    unit_id: col.text(),
+    campaign_id: col.text(),
+    decision_number: col.text(),
+    decided_on: col.text(),
+    signer_name: col.text(),
+    signer_title: col.text(),
+    created_by: nullable(col.text()),
+    created_at: col.createdAt(),
+  },
+} as const;
 
-export type AssessmentStatus =
-  | 'not_started'
-  | 'in_progress'
-  | 'approved'
-  | 'submitted'
-  | 'returned'
-  | 'under_review'
-  | 'assessed'
-  | 'recognised';
-
-export interface AssessmentTable {
-  id: Id;
-  unit_id: string;
-  campaign_id: string;
-  status: Generated<AssessmentStatus>;
-  self_result: Json;
-  external_result: Json;
-  approved_by: string | null;
-  approved_at: Date | null;
-  submitted_at: Date | null;
-  recognised_level: number | null;
-  recognition_id: string | null;
-  /** The last day a submission-deadline reminder went out (0031). */
-  last_reminded_on: string | null;
-  updated_at: UpdatedAt;
-}
-
-export interface AssessmentItemTable {
-  id: Id;
-  unit_id: string;
-  assessment_id: string;
-  item_id: string;
-  assignee_user_id: string | null;
-  answer: Json;
-  note: string | null;
-  progress: Generated<'todo' | 'in_progress' | 'done'>;
-  agreed_answer: Json;
-  external_comment: string | null;
-  return_comment: string | null;
-  updated_by: string | null;
-  updated_at: UpdatedAt;
-}
-
-export interface AssessmentEvidenceTable {
-  id: Id;
-  unit_id: string;
-  assessment_id: string;
-  item_id: string;
-  kind: 'file' | 'link' | 'metric' | 'text';
-  file_id: string | null;
-  url: string | null;
-  metric_id: string | null;
-  metric_snapshot: Json;
-  description: string | null;
-  created_by: string | null;
-  created_at: CreatedAt;
-}
-
-export interface AssessmentEventTable {
-  id: Id;
-  unit_id: string;
-  assessment_id: string;
-  action: string;
-  from_status: string | null;
-  to_status: string | null;
-  comment: string | null;
-  snapshot: Json;
-  actor_user_id: string | null;
-  created_at: CreatedAt;
-}
-
-export interface AssessmentTeamTable {
-  id: Id;
-  unit_id: string;
-  campaign_id: string;
-  name: string;
-  created_at: CreatedAt;
-}
-
-export interface AssessmentTeamMemberTable {
-  id: Id;
-  unit_id: string;
-  team_id: string;
-  user_id: string;
-  role: 'head' | 'deputy' | 'secretary' | 'member';
-}
-
-export interface AssessmentTeamUnitTable {
-  id: Id;
-  unit_id: string;
-  team_id: string;
-  assessed_unit_id: string;
-}
-
-export interface RecognitionDecisionTable {
-  id: Id;
-  unit_id: string;
-  campaign_id: string;
-  decision_number: string;
-  decided_on: string;
-  signer_name: string;
-  signer_title: string;
-  created_by: string | null;
-  created_at: CreatedAt;
-}
-
-export interface AssessmentTables {
-  assessment_catalogues: AssessmentCatalogueTable;
-  assessment_campaigns: AssessmentCampaignTable;
-  assessments: AssessmentTable;
-  assessment_items: AssessmentItemTable;
-  assessment_evidence: AssessmentEvidenceTable;
-  assessment_events: AssessmentEventTable;
-  assessment_teams: AssessmentTeamTable;
-  assessment_team_members: AssessmentTeamMemberTable;
-  assessment_team_units: AssessmentTeamUnitTable;
-  recognition_decisions: RecognitionDecisionTable;
-}
+export type AssessmentTables = TablesType<typeof assessmentTables>;

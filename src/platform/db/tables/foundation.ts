@@ -1,153 +1,133 @@
-import type { Generated } from 'kysely';
-import type { CreatedAt, Id, Json, UpdatedAt } from './columns.ts';
+import { DATA_ACCESS_ACTIONS, DATA_SUBJECT_KINDS } from '#contracts/audit.ts';
+import { JOB_STATUSES } from '#contracts/jobs.ts';
+import { ROLES } from '#contracts/roles.ts';
+import { OWNERSHIPS, SCHOOL_LEVELS, UNIT_CATEGORIES, UNIT_STATUSES } from '#contracts/units.ts';
+import { col, nullable, type TablesType, type TableType, withDefault } from './columns.ts';
 
-export interface UnitKindTable {
-  code: string;
-  name_vi: string;
-  category: 'ministry' | 'office' | 'school';
-  sort_order: Generated<number>;
-}
+export type { SchoolLevel } from '#contracts/units.ts';
 
-export type SchoolLevel =
-  | 'preschool'
-  | 'primary'
-  | 'lower_secondary'
-  | 'upper_secondary'
-  | 'multi_level'
-  | 'continuing_ed';
+export const foundationTables = {
+  unit_kinds: {
+    code: col.text(),
+    name_vi: col.text(),
+    category: col.oneOf(UNIT_CATEGORIES),
+    sort_order: withDefault(col.number()),
+  },
+  units: {
+    id: col.id(),
+    parent_id: nullable(col.text()),
+    kind: col.text(),
+    code: col.text(),
+    name: col.text(),
+    short_name: nullable(col.text()),
+    path: col.text(),
+    level: nullable(col.oneOf(SCHOOL_LEVELS)),
+    grade_from: nullable(col.number()),
+    grade_to: nullable(col.number()),
+    ownership: nullable(col.oneOf(OWNERSHIPS)),
+    province: nullable(col.text()),
+    district: nullable(col.text()),
+    commune: nullable(col.text()),
+    address: nullable(col.text()),
+    phone: nullable(col.text()),
+    email: nullable(col.text()),
+    website: nullable(col.text()),
+    current_school_year: nullable(col.text()),
+    status: withDefault(col.oneOf(UNIT_STATUSES)),
+    merged_into_id: nullable(col.text()),
+    created_at: col.createdAt(),
+    updated_at: col.updatedAt(),
+  },
+  unit_parent_history: {
+    id: col.id(),
+    unit_id: col.text(),
+    parent_id: nullable(col.text()),
+    valid_from: col.text(),
+    valid_to: nullable(col.text()),
+    reason: nullable(col.text()),
+  },
+  school_years: {
+    id: col.id(),
+    unit_id: col.text(),
+    code: col.text(),
+    starts_on: col.text(),
+    term1_ends_on: col.text(),
+    term2_starts_on: col.text(),
+    ends_on: col.text(),
+    created_at: col.createdAt(),
+  },
+  users: {
+    id: col.id(),
+    unit_id: col.text(),
+    username: col.text(),
+    email: nullable(col.text()),
+    phone: nullable(col.text()),
+    full_name: col.text(),
+    password_hash: col.text(),
+    must_change_password: withDefault(col.boolean()),
+    failed_login_count: withDefault(col.number()),
+    locked_until: nullable(col.timestamp()),
+    is_active: withDefault(col.boolean()),
+    last_login_at: nullable(col.timestamp()),
+    created_at: col.createdAt(),
+    updated_at: col.updatedAt(),
+  },
+  role_assignments: {
+    id: col.id(),
+    user_id: col.text(),
+    role: col.oneOf(ROLES),
+    unit_id: col.text(),
+    created_at: col.createdAt(),
+  },
+  sessions: {
+    id: col.text(),
+    user_id: col.text(),
+    csrf_token: col.text(),
+    created_at: col.createdAt(),
+    last_seen_at: withDefault(col.timestamp()),
+    expires_at: col.timestamp(),
+    ip: nullable(col.text()),
+    user_agent: nullable(col.text()),
+  },
+  audit_log: {
+    id: col.id(),
+    occurred_at: withDefault(col.timestamp()),
+    actor_user_id: nullable(col.text()),
+    unit_id: nullable(col.text()),
+    entity: col.text(),
+    entity_id: nullable(col.text()),
+    action: col.text(),
+    before: nullable(col.json()),
+    after: nullable(col.json()),
+    ip: nullable(col.text()),
+  },
+  data_access_log: {
+    id: col.id(),
+    occurred_at: withDefault(col.timestamp()),
+    actor_user_id: nullable(col.text()),
+    unit_id: col.text(),
+    subject_kind: col.oneOf(DATA_SUBJECT_KINDS),
+    subject_id: col.text(),
+    action: col.oneOf(DATA_ACCESS_ACTIONS),
+    detail: nullable(col.text()),
+  },
+  jobs: {
+    id: col.id(),
+    unit_id: col.text(),
+    kind: col.text(),
+    status: withDefault(col.oneOf(JOB_STATUSES)),
+    progress_done: withDefault(col.number()),
+    progress_total: withDefault(col.number()),
+    message: nullable(col.text()),
+    payload: nullable(col.json()),
+    result: nullable(col.json()),
+    error: nullable(col.json()),
+    created_by: nullable(col.text()),
+    created_at: col.createdAt(),
+    started_at: nullable(col.timestamp()),
+    finished_at: nullable(col.timestamp()),
+  },
+} as const;
 
-export interface UnitTable {
-  id: Id;
-  parent_id: string | null;
-  kind: string;
-  code: string;
-  name: string;
-  short_name: string | null;
-  path: string;
-  level: SchoolLevel | null;
-  grade_from: number | null;
-  grade_to: number | null;
-  ownership: 'public' | 'private' | 'people_founded' | null;
-  province: string | null;
-  district: string | null;
-  commune: string | null;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  current_school_year: string | null;
-  status: Generated<'active' | 'merged' | 'closed'>;
-  merged_into_id: string | null;
-  created_at: CreatedAt;
-  updated_at: UpdatedAt;
-}
-
-export interface UnitParentHistoryTable {
-  id: Id;
-  unit_id: string;
-  parent_id: string | null;
-  valid_from: string;
-  valid_to: string | null;
-  reason: string | null;
-}
-
-export interface SchoolYearTable {
-  id: Id;
-  unit_id: string;
-  code: string;
-  starts_on: string;
-  term1_ends_on: string;
-  term2_starts_on: string;
-  ends_on: string;
-  created_at: CreatedAt;
-}
-
-export interface UserTable {
-  id: Id;
-  unit_id: string;
-  username: string;
-  email: string | null;
-  phone: string | null;
-  full_name: string;
-  password_hash: string;
-  must_change_password: Generated<boolean>;
-  failed_login_count: Generated<number>;
-  locked_until: Date | null;
-  is_active: Generated<boolean>;
-  last_login_at: Date | null;
-  created_at: CreatedAt;
-  updated_at: UpdatedAt;
-}
-
-export interface RoleAssignmentTable {
-  id: Id;
-  user_id: string;
-  role: string;
-  unit_id: string;
-  created_at: CreatedAt;
-}
-
-export interface SessionTable {
-  id: string;
-  user_id: string;
-  csrf_token: string;
-  created_at: CreatedAt;
-  last_seen_at: Generated<Date>;
-  expires_at: Date;
-  ip: string | null;
-  user_agent: string | null;
-}
-
-export interface AuditLogTable {
-  id: Id;
-  occurred_at: Generated<Date>;
-  actor_user_id: string | null;
-  unit_id: string | null;
-  entity: string;
-  entity_id: string | null;
-  action: string;
-  before: Json;
-  after: Json;
-  ip: string | null;
-}
-
-export interface DataAccessLogTable {
-  id: Id;
-  occurred_at: Generated<Date>;
-  actor_user_id: string | null;
-  unit_id: string;
-  subject_kind: 'student' | 'staff' | 'guardian';
-  subject_id: string;
-  action: 'view' | 'export' | 'erase' | 'list_export';
-  detail: string | null;
-}
-
-export interface JobTable {
-  id: Id;
-  unit_id: string;
-  kind: string;
-  status: Generated<'queued' | 'running' | 'succeeded' | 'failed'>;
-  progress_done: Generated<number>;
-  progress_total: Generated<number>;
-  message: string | null;
-  payload: Json;
-  result: Json;
-  error: Json;
-  created_by: string | null;
-  created_at: CreatedAt;
-  started_at: Date | null;
-  finished_at: Date | null;
-}
-
-export interface FoundationTables {
-  unit_kinds: UnitKindTable;
-  units: UnitTable;
-  unit_parent_history: UnitParentHistoryTable;
-  school_years: SchoolYearTable;
-  users: UserTable;
-  role_assignments: RoleAssignmentTable;
-  sessions: SessionTable;
-  audit_log: AuditLogTable;
-  data_access_log: DataAccessLogTable;
-  jobs: JobTable;
-}
+export type FoundationTables = TablesType<typeof foundationTables>;
+export type DataAccessLogTable = TableType<typeof foundationTables.data_access_log>;

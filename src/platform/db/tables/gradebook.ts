@@ -1,194 +1,178 @@
-import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, Id, Json, Level4, NumericArray, PassFail, TextArray, UpdatedAt } from './columns.ts';
+import type { ColumnType } from 'kysely';
+import { ATTENDANCE_SESSIONS, UNLOCK_KINDS } from '#contracts/gradebook.ts';
+import { TRANSCRIPT_STATUSES } from '#contracts/transcripts.ts';
+import {
+  AWARDS,
+  FINAL_PROMOTIONS,
+  LEVEL4,
+  PASS_FAIL,
+  PRIMARY_CHECKPOINTS,
+  PRIMARY_LEVELS,
+  PRIMARY_OUTCOMES,
+  PRIMARY_TRAIT_LEVELS,
+  PROMOTIONS,
+} from '../../../domain/grading/types.ts';
+import { col, nullable, type TablesType, withDefault } from './columns.ts';
 
-export interface TeachingAssignmentTable {
-  id: Id;
-  unit_id: string;
-  school_year: string;
-  class_id: string;
-  subject_code: string;
-  teacher_id: string;
-  periods_per_year: number;
-  created_at: CreatedAt;
-}
+/** A primary periodic evaluation: a subject's level (TT27 Điều 7 khoản 1) or a quality's or competence's (khoản 2). */
+const PRIMARY_EVALUATION_LEVELS = [...PRIMARY_LEVELS, ...PRIMARY_TRAIT_LEVELS] as const;
 
-export interface GradebookTermTable {
-  id: Id;
-  unit_id: string;
-  school_year: string;
-  term: number;
-  entry_deadline: string | null;
-  locked_at: Date | null;
-  locked_by: string | null;
-}
+export const gradebookTables = {
+  teaching_assignments: {
+    id: col.id(),
+    unit_id: col.text(),
+    school_year: col.text(),
+    class_id: col.text(),
+    subject_code: col.text(),
+    teacher_id: col.text(),
+    periods_per_year: col.number(),
+    created_at: col.createdAt(),
+  },
+  gradebook_terms: {
+    id: col.id(),
+    unit_id: col.text(),
+    school_year: col.text(),
+    term: col.number(),
+    entry_deadline: nullable(col.text()),
+    locked_at: nullable(col.timestamp()),
+    locked_by: nullable(col.text()),
+  },
+  gradebook_unlocks: {
+    id: col.id(),
+    unit_id: col.text(),
+    school_year: col.text(),
+    term: col.number(),
+    class_id: col.text(),
+    /** What an unlock reopens: one subject's scores, or the class's homeroom records (conduct and attendance). */
+    kind: withDefault(col.oneOf(UNLOCK_KINDS)),
+    /** Set for kind 'subject' only (gradebook_unlocks_target_check). */
+    subject_code: nullable(col.text()),
+    reason: col.text(),
+    unlocked_by: nullable(col.text()),
+    unlocked_at: withDefault(col.timestamp()),
+    relocked_at: nullable(col.timestamp()),
+  },
+  subject_scores: {
+    id: col.id(),
+    unit_id: col.text(),
+    school_year: col.text(),
+    term: col.number(),
+    class_id: col.text(),
+    student_id: col.text(),
+    subject_code: col.text(),
+    regular: col.numericArray(),
+    midterm: nullable(col.number()),
+    final: nullable(col.number()),
+    regular_results: col.textArrayOf(PASS_FAIL),
+    midterm_result: nullable(col.oneOf(PASS_FAIL)),
+    final_result: nullable(col.oneOf(PASS_FAIL)),
+    makeup: col.typed<ColumnType<string[], string[] | undefined, string[]>>(),
+    term_average: nullable(col.number()),
+    term_result: nullable(col.oneOf(PASS_FAIL)),
+    teacher_comment: nullable(col.text()),
+    updated_by: nullable(col.text()),
+    updated_at: col.updatedAt(),
+  },
+  attendance: {
+    id: col.id(),
+    unit_id: col.text(),
+    school_year: col.text(),
+    class_id: col.text(),
+    student_id: col.text(),
+    date: col.text(),
+    session: col.oneOf(ATTENDANCE_SESSIONS),
+    excused: col.boolean(),
+    note: nullable(col.text()),
+    recorded_by: nullable(col.text()),
+    recorded_at: col.createdAt(),
+  },
+  conduct_assessments: {
+    id: col.id(),
+    unit_id: col.text(),
+    school_year: col.text(),
+    term: col.number(),
+    class_id: col.text(),
+    student_id: col.text(),
+    level: col.oneOf(LEVEL4),
+    comment: nullable(col.text()),
+    assessed_by: nullable(col.text()),
+    updated_at: col.updatedAt(),
+  },
+  student_results: {
+    unit_id: col.text(),
+    school_year: col.text(),
+    /** 1 or 2 for a term, 0 for the year. */
+    term: col.number(),
+    class_id: col.text(),
+    student_id: col.text(),
+    learning_result: nullable(col.oneOf(LEVEL4)),
+    conduct_result: nullable(col.oneOf(LEVEL4)),
+    absent_sessions: withDefault(col.number()),
+    promotion: nullable(col.oneOf(PROMOTIONS)),
+    award: nullable(col.oneOf(AWARDS)),
+    final_promotion: nullable(col.oneOf(FINAL_PROMOTIONS)),
+    summer_conduct_result: nullable(col.oneOf(LEVEL4)),
+    primary_outcome: nullable(col.oneOf(PRIMARY_OUTCOMES)),
+    homeroom_comment: nullable(col.text()),
+    computed_at: col.updatedAt(),
+  },
+  subject_year_results: {
+    unit_id: col.text(),
+    school_year: col.text(),
+    class_id: col.text(),
+    student_id: col.text(),
+    subject_code: col.text(),
+    year_average: nullable(col.number()),
+    year_result: nullable(col.oneOf(PASS_FAIL)),
+    retest_score: nullable(col.number()),
+    retest_result: nullable(col.oneOf(PASS_FAIL)),
+  },
+  primary_evaluations: {
+    id: col.id(),
+    unit_id: col.text(),
+    school_year: col.text(),
+    checkpoint: col.oneOf(PRIMARY_CHECKPOINTS),
+    class_id: col.text(),
+    student_id: col.text(),
+    aspect: col.text(),
+    level: col.oneOf(PRIMARY_EVALUATION_LEVELS),
+    test_score: nullable(col.number()),
+    comment: nullable(col.text()),
+    updated_by: nullable(col.text()),
+    updated_at: col.updatedAt(),
+  },
+  transcripts: {
+    id: col.id(),
+    unit_id: col.text(),
+    school_year: col.text(),
+    class_id: col.text(),
+    student_id: col.text(),
+    version: withDefault(col.number()),
+    status: withDefault(col.oneOf(TRANSCRIPT_STATUSES)),
+    snapshot: nullable(col.json()),
+    correction_reason: nullable(col.text()),
+    homeroom_signed_by: nullable(col.text()),
+    homeroom_signed_at: nullable(col.timestamp()),
+    approved_by: nullable(col.text()),
+    approved_at: nullable(col.timestamp()),
+    created_at: col.createdAt(),
+  },
+  class_notes: {
+    id: col.id(),
+    unit_id: col.text(),
+    class_id: col.text(),
+    author_user_id: col.text(),
+    title: col.text(),
+    body: col.text(),
+    created_at: col.createdAt(),
+  },
+  class_note_acks: {
+    id: col.id(),
+    unit_id: col.text(),
+    note_id: col.text(),
+    user_id: col.text(),
+    acknowledged_at: col.createdAt(),
+  },
+} as const;
 
-/** What an unlock reopens: one subject's scores, or the class's homeroom records (conduct and attendance). */
-export type UnlockKind = 'subject' | 'homeroom';
-
-export interface GradebookUnlockTable {
-  id: Id;
-  unit_id: string;
-  school_year: string;
-  term: number;
-  class_id: string;
-  kind: ColumnType<UnlockKind, UnlockKind | undefined, UnlockKind>;
-  /** Set for kind 'subject' only (gradebook_unlocks_target_check). */
-  subject_code: string | null;
-  reason: string;
-  unlocked_by: string | null;
-  unlocked_at: Generated<Date>;
-  relocked_at: Date | null;
-}
-
-export interface SubjectScoreTable {
-  id: Id;
-  unit_id: string;
-  school_year: string;
-  term: number;
-  class_id: string;
-  student_id: string;
-  subject_code: string;
-  regular: NumericArray;
-  midterm: number | null;
-  final: number | null;
-  regular_results: TextArray;
-  midterm_result: PassFail | null;
-  final_result: PassFail | null;
-  makeup: ColumnType<string[], string[] | undefined, string[]>;
-  term_average: number | null;
-  term_result: PassFail | null;
-  teacher_comment: string | null;
-  updated_by: string | null;
-  updated_at: UpdatedAt;
-}
-
-export interface AttendanceTable {
-  id: Id;
-  unit_id: string;
-  school_year: string;
-  class_id: string;
-  student_id: string;
-  date: string;
-  session: 'morning' | 'afternoon';
-  excused: boolean;
-  note: string | null;
-  recorded_by: string | null;
-  recorded_at: CreatedAt;
-}
-
-export interface ConductAssessmentTable {
-  id: Id;
-  unit_id: string;
-  school_year: string;
-  term: number;
-  class_id: string;
-  student_id: string;
-  level: Level4;
-  comment: string | null;
-  assessed_by: string | null;
-  updated_at: UpdatedAt;
-}
-
-export interface StudentResultTable {
-  unit_id: string;
-  school_year: string;
-  /** 1 or 2 for a term, 0 for the year. */
-  term: number;
-  class_id: string;
-  student_id: string;
-  learning_result: Level4 | null;
-  conduct_result: Level4 | null;
-  absent_sessions: Generated<number>;
-  promotion: 'promoted' | 'retest' | 'summer_conduct' | 'retained' | null;
-  award: 'outstanding' | 'excellent' | null;
-  final_promotion: 'promoted' | 'retained' | null;
-  summer_conduct_result: Level4 | null;
-  primary_outcome: 'completed_excellently' | 'completed_well' | 'completed' | 'not_completed' | null;
-  homeroom_comment: string | null;
-  computed_at: UpdatedAt;
-}
-
-export interface SubjectYearResultTable {
-  unit_id: string;
-  school_year: string;
-  class_id: string;
-  student_id: string;
-  subject_code: string;
-  year_average: number | null;
-  year_result: PassFail | null;
-  retest_score: number | null;
-  retest_result: PassFail | null;
-}
-
-export interface PrimaryEvaluationTable {
-  id: Id;
-  unit_id: string;
-  school_year: string;
-  checkpoint: 'mid1' | 'end1' | 'mid2' | 'end2';
-  class_id: string;
-  student_id: string;
-  aspect: string;
-  level: 'completed_well' | 'completed' | 'not_completed' | 'good' | 'pass' | 'needs_effort';
-  test_score: number | null;
-  comment: string | null;
-  updated_by: string | null;
-  updated_at: UpdatedAt;
-}
-
-export type TranscriptStatus =
-  | 'draft'
-  | 'homeroom_signed'
-  | 'approved'
-  | 'sealed'
-  | 'published'
-  | 'superseded';
-
-export interface TranscriptTable {
-  id: Id;
-  unit_id: string;
-  school_year: string;
-  class_id: string;
-  student_id: string;
-  version: Generated<number>;
-  status: Generated<TranscriptStatus>;
-  snapshot: Json;
-  correction_reason: string | null;
-  homeroom_signed_by: string | null;
-  homeroom_signed_at: Date | null;
-  approved_by: string | null;
-  approved_at: Date | null;
-  created_at: CreatedAt;
-}
-
-export interface ClassNoteTable {
-  id: Id;
-  unit_id: string;
-  class_id: string;
-  author_user_id: string;
-  title: string;
-  body: string;
-  created_at: CreatedAt;
-}
-
-export interface ClassNoteAckTable {
-  id: Id;
-  unit_id: string;
-  note_id: string;
-  user_id: string;
-  acknowledged_at: CreatedAt;
-}
-
-export interface GradebookTables {
-  teaching_assignments: TeachingAssignmentTable;
-  gradebook_terms: GradebookTermTable;
-  gradebook_unlocks: GradebookUnlockTable;
-  subject_scores: SubjectScoreTable;
-  attendance: AttendanceTable;
-  conduct_assessments: ConductAssessmentTable;
-  student_results: StudentResultTable;
-  subject_year_results: SubjectYearResultTable;
-  primary_evaluations: PrimaryEvaluationTable;
-  transcripts: TranscriptTable;
-  class_notes: ClassNoteTable;
-  class_note_acks: ClassNoteAckTable;
-}
+export type GradebookTables = TablesType<typeof gradebookTables>;

@@ -1,158 +1,115 @@
-import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, Id, UpdatedAt } from './columns.ts';
+import type { ColumnType } from 'kysely';
+import { EMPLOYMENT_STATUSES, QUALIFICATIONS, STAFF_POSITIONS, STAFF_ROLES } from '#contracts/staff.ts';
+import { DISABILITIES, GUARDIAN_RELATIONSHIPS, STUDENT_STATUSES } from '#contracts/students.ts';
+import { GENDERS } from '../../../domain/identity/national-id.ts';
+import { col, nullable, type TablesType, withDefault } from './columns.ts';
 
-export type Gender = 'male' | 'female';
+export type { EmploymentStatus, Qualification, StaffPosition, StaffRole } from '#contracts/staff.ts';
+export type { Disability, GuardianRelationship, StudentStatus } from '#contracts/students.ts';
+export type { Gender } from '../../../domain/identity/national-id.ts';
 
-export interface DepartmentTable {
-  id: Id;
-  unit_id: string;
-  name: string;
-  head_staff_id: string | null;
-  created_at: CreatedAt;
-  updated_at: UpdatedAt;
-}
+export const peopleTables = {
+  departments: {
+    id: col.id(),
+    unit_id: col.text(),
+    name: col.text(),
+    head_staff_id: nullable(col.text()),
+    created_at: col.createdAt(),
+    updated_at: col.updatedAt(),
+  },
+  staff: {
+    id: col.id(),
+    unit_id: col.text(),
+    full_name: col.text(),
+    search_text: col.text(),
+    birth_date: nullable(col.text()),
+    gender: nullable(col.oneOf(GENDERS)),
+    national_id: nullable(col.text()),
+    phone: nullable(col.text()),
+    email: nullable(col.text()),
+    position: col.oneOf(STAFF_POSITIONS),
+    staff_role: nullable(col.oneOf(STAFF_ROLES)),
+    qualification: nullable(col.oneOf(QUALIFICATIONS)),
+    main_subject: nullable(col.text()),
+    department_id: nullable(col.text()),
+    employment_status: withDefault(col.oneOf(EMPLOYMENT_STATUSES)),
+    start_date: nullable(col.text()),
+    user_id: nullable(col.text()),
+    created_at: col.createdAt(),
+    updated_at: col.updatedAt(),
+  },
+  staffing_quotas: {
+    id: col.id(),
+    unit_id: col.text(),
+    school_year: col.text(),
+    staffing_group: col.text(),
+    quota: col.number(),
+    updated_at: col.updatedAt(),
+  },
+  students: {
+    id: col.id(),
+    unit_id: col.text(),
+    full_name: col.text(),
+    search_text: col.text(),
+    birth_date: nullable(col.text()),
+    gender: nullable(col.oneOf(GENDERS)),
+    ethnicity: nullable(col.text()),
+    national_id: nullable(col.text()),
+    national_id_confirmed: withDefault(col.boolean()),
+    moet_student_code: nullable(col.text()),
+    address: nullable(col.text()),
+    disability: nullable(col.oneOf(DISABILITIES)),
+    poor_household: withDefault(col.boolean()),
+    near_poor_household: withDefault(col.boolean()),
+    policy_flags: col.typed<ColumnType<string[], string[] | undefined, string[]>>(),
+    status: withDefault(col.oneOf(STUDENT_STATUSES)),
+    status_since: nullable(col.text()),
+    user_id: nullable(col.text()),
+    erased_at: nullable(col.timestamp()),
+    created_at: col.createdAt(),
+    updated_at: col.updatedAt(),
+  },
+  student_status_history: {
+    id: col.id(),
+    unit_id: col.text(),
+    student_id: col.text(),
+    status: col.oneOf(STUDENT_STATUSES),
+    effective_on: col.text(),
+    reason: nullable(col.text()),
+    recorded_by: nullable(col.text()),
+    recorded_at: col.createdAt(),
+  },
+  student_guardians: {
+    id: col.id(),
+    unit_id: col.text(),
+    student_id: col.text(),
+    full_name: col.text(),
+    relationship: col.oneOf(GUARDIAN_RELATIONSHIPS),
+    phone: nullable(col.text()),
+    email: nullable(col.text()),
+    user_id: nullable(col.text()),
+    position: withDefault(col.number()),
+    created_at: col.createdAt(),
+  },
+  classes: {
+    id: col.id(),
+    unit_id: col.text(),
+    school_year: col.text(),
+    grade: col.number(),
+    name: col.text(),
+    homeroom_teacher_id: nullable(col.text()),
+    room: nullable(col.text()),
+    created_at: col.createdAt(),
+  },
+  enrolments: {
+    id: col.id(),
+    unit_id: col.text(),
+    class_id: col.text(),
+    student_id: col.text(),
+    school_year: col.text(),
+    enrolled_on: col.text(),
+    left_on: nullable(col.text()),
+  },
+} as const;
 
-export type StaffPosition =
-  | 'principal'
-  | 'vice_principal'
-  | 'teacher'
-  | 'staff'
-  | 'office_head'
-  | 'office_deputy'
-  | 'specialist';
-export type StaffRole =
-  | 'accountant'
-  | 'clerk'
-  | 'treasurer'
-  | 'librarian'
-  | 'equipment'
-  | 'medical'
-  | 'it'
-  | 'disability_support'
-  | 'cook'
-  | 'security'
-  | 'janitor'
-  | 'other';
-export type Qualification =
-  | 'below_intermediate'
-  | 'intermediate'
-  | 'college'
-  | 'bachelor'
-  | 'master'
-  | 'doctorate';
-export type EmploymentStatus = 'official' | 'contract' | 'probation' | 'on_leave' | 'retired' | 'left';
-
-export interface StaffTable {
-  id: Id;
-  unit_id: string;
-  full_name: string;
-  search_text: string;
-  birth_date: string | null;
-  gender: Gender | null;
-  national_id: string | null;
-  phone: string | null;
-  email: string | null;
-  position: StaffPosition;
-  staff_role: StaffRole | null;
-  qualification: Qualification | null;
-  main_subject: string | null;
-  department_id: string | null;
-  employment_status: Generated<EmploymentStatus>;
-  start_date: string | null;
-  user_id: string | null;
-  created_at: CreatedAt;
-  updated_at: UpdatedAt;
-}
-
-export interface StaffingQuotaTable {
-  id: Id;
-  unit_id: string;
-  school_year: string;
-  staffing_group: string;
-  quota: number;
-  updated_at: UpdatedAt;
-}
-
-export type StudentStatus = 'enrolled' | 'transferred_in' | 'transferred_out' | 'dropped_out' | 'graduated';
-export type Disability = 'mobility' | 'hearing_speech' | 'visual' | 'mental' | 'intellectual' | 'other';
-export type GuardianRelationship = 'father' | 'mother' | 'guardian' | 'other';
-
-export interface StudentTable {
-  id: Id;
-  unit_id: string;
-  full_name: string;
-  search_text: string;
-  birth_date: string | null;
-  gender: Gender | null;
-  ethnicity: string | null;
-  national_id: string | null;
-  national_id_confirmed: Generated<boolean>;
-  moet_student_code: string | null;
-  address: string | null;
-  disability: Disability | null;
-  poor_household: Generated<boolean>;
-  near_poor_household: Generated<boolean>;
-  policy_flags: ColumnType<string[], string[] | undefined, string[]>;
-  status: Generated<StudentStatus>;
-  status_since: string | null;
-  user_id: string | null;
-  erased_at: Date | null;
-  created_at: CreatedAt;
-  updated_at: UpdatedAt;
-}
-
-export interface StudentStatusHistoryTable {
-  id: Id;
-  unit_id: string;
-  student_id: string;
-  status: StudentStatus;
-  effective_on: string;
-  reason: string | null;
-  recorded_by: string | null;
-  recorded_at: CreatedAt;
-}
-
-export interface StudentGuardianTable {
-  id: Id;
-  unit_id: string;
-  student_id: string;
-  full_name: string;
-  relationship: GuardianRelationship;
-  phone: string | null;
-  email: string | null;
-  user_id: string | null;
-  position: Generated<number>;
-  created_at: CreatedAt;
-}
-
-export interface ClassTable {
-  id: Id;
-  unit_id: string;
-  school_year: string;
-  grade: number;
-  name: string;
-  homeroom_teacher_id: string | null;
-  room: string | null;
-  created_at: CreatedAt;
-}
-
-export interface EnrolmentTable {
-  id: Id;
-  unit_id: string;
-  class_id: string;
-  student_id: string;
-  school_year: string;
-  enrolled_on: string;
-  left_on: string | null;
-}
-
-export interface PeopleTables {
-  departments: DepartmentTable;
-  staff: StaffTable;
-  staffing_quotas: StaffingQuotaTable;
-  students: StudentTable;
-  student_status_history: StudentStatusHistoryTable;
-  student_guardians: StudentGuardianTable;
-  classes: ClassTable;
-  enrolments: EnrolmentTable;
-}
+export type PeopleTables = TablesType<typeof peopleTables>;

@@ -1,31 +1,29 @@
-import type { CreatedAt, Id } from './columns.ts';
+import { col, nullable, type TablesType } from './columns.ts';
 
-export interface NotificationTable {
-  id: Id;
-  unit_id: string;
-  user_id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  created_at: CreatedAt;
-  read_at: Date | null;
-}
+export const platformTables = {
+  notifications: {
+    id: col.id(),
+    unit_id: col.text(),
+    user_id: col.text(),
+    kind: col.text(),
+    title: col.text(),
+    body: nullable(col.text()),
+    link: nullable(col.text()),
+    created_at: col.createdAt(),
+    read_at: nullable(col.timestamp()),
+  },
+  stored_files: {
+    id: col.id(),
+    unit_id: col.text(),
+    file_name: col.text(),
+    mime_type: col.text(),
+    size_bytes: col.number(),
+    sha256: col.text(),
+    content: col.bytes(),
+    purpose: col.text(),
+    created_by: nullable(col.text()),
+    created_at: col.createdAt(),
+  },
+} as const;
 
-export interface StoredFileTable {
-  id: Id;
-  unit_id: string;
-  file_name: string;
-  mime_type: string;
-  size_bytes: number;
-  sha256: string;
-  content: Uint8Array;
-  purpose: string;
-  created_by: string | null;
-  created_at: CreatedAt;
-}
-
-export interface PlatformTables {
-  notifications: NotificationTable;
-  stored_files: StoredFileTable;
-}
+export type PlatformTables = TablesType<typeof platformTables>;

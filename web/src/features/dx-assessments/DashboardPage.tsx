@@ -20,6 +20,7 @@ import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ASSESSED_STATUSES, SUBMITTED_STATUSES } from '#domain/dx-index/workflow.ts';
 import { apiDownload } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -149,8 +150,8 @@ function DashboardBody({ d }: { d: Dashboard }) {
     <Stack>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
         <Stat label={t('units')} value={d.units.length} />
-        <Stat label={t('submitted')} value={count('submitted', 'under_review', 'assessed', 'recognised')} />
-        <Stat label={t('assessed')} value={count('assessed', 'recognised')} />
+        <Stat label={t('submitted')} value={count(...SUBMITTED_STATUSES)} />
+        <Stat label={t('assessed')} value={count(...ASSESSED_STATUSES)} />
         <Stat label={t('recognised')} value={count('recognised')} color="green" />
         <Stat label={t('late')} value={d.progress.late} color={d.progress.late ? 'red' : undefined} />
         <Stat

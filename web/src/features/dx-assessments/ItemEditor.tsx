@@ -1,6 +1,7 @@
 import { Alert, Group, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ITEM_PROGRESS } from '#contracts/dx-assessments/campaigns.ts';
 import type { CatalogueItem, ItemAnswer, ItemResult } from '#domain/assessment-catalogue/index.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { AnswerInput, AnswerView } from './AnswerInput.tsx';
@@ -82,7 +83,7 @@ export function ItemEditor({
               size="xs"
               value={progress}
               onChange={(v) => setProgress(v as Progress)}
-              data={(['todo', 'in_progress', 'done'] as const).map((p) => ({
+              data={ITEM_PROGRESS.map((p) => ({
                 value: p,
                 label: t(`progress_${p}`),
               }))}
