@@ -16,17 +16,27 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
 import {
+  type AbsenceTotals,
   absenceTotals,
   assignmentsOfClasses,
+  type ConductRow,
   conductOfClasses,
+  type ScoreInputRow,
   scoreInputsByStudent,
 } from '../gradebook/reads.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
-import { classSubjects, computeStudent, type Scope, type StudentOutcome } from './compute.ts';
+import {
+  type ClassSubject,
+  classSubjects,
+  computeStudent,
+  type Scope,
+  type StudentOutcome,
+} from './compute.ts';
 import {
   type ColumnBatch,
   existingResults,
   type StudentResultRow,
+  type SubjectYearRow,
   studentResultBatch,
   subjectYearBatch,
   writeStudentResults,
@@ -190,6 +200,10 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return map;
 }
 
+/**
+ * One batch of classes: every input read in parallel (one query per table for the whole batch), the outcomes
+ * computed student by student, then one set-based write per table.
+ */
 async function closeBatch(
   db: Kysely<DB>,
   input: CloseInput,
@@ -220,82 +234,123 @@ async function closeBatch(
   const conductByStudent = groupBy(conduct, (c) => c.studentId);
   const assignmentsByClass = groupBy(assignments, (a) => a.classId);
   const studentsByClass = groupBy(students, (s) => s.classId);
-  const resultRows = studentResultBatch();
-  const subjectRows = subjectYearBatch();
+  const reads: SecondaryReads = { scores, conductByStudent, absences, retests, summer };
+  const out: BatchRows = { resultRows: studentResultBatch(), subjectRows: subjectYearBatch(), summary };
 
   for (const cls of batch) {
     const members = studentsByClass.get(cls.id) ?? [];
     summary.students += members.length;
     if (cls.grade < 6) continue;
     const subjects = classSubjects(cls.grade, assignmentsByClass.get(cls.id) ?? []);
-    for (const member of members) {
-      const termConduct: Partial<Record<1 | 2, Level4>> = {};
-      for (const c of conductByStudent.get(member.studentId) ?? []) termConduct[c.term] = c.level;
-      const absent = absences.get(member.studentId);
-      const outcome: StudentOutcome = computeStudent(
-        subjects,
-        {
-          studentId: member.studentId,
-          scores: (scores.get(member.studentId) ?? []).filter((s) => s.classId === cls.id),
-          conduct: termConduct,
-          absentSessions: absent ? absent.excused + absent.unexcused : 0,
-          retests: retests.get(member.studentId) ?? new Map(),
-          summerConduct: summer.get(member.studentId) ?? null,
-        },
-        input.scope,
-      );
-      if (outcome.missing.length > 0) {
-        summary.incomplete.push({
-          studentId: member.studentId,
-          fullName: member.fullName,
-          className: cls.name,
-          missing: outcome.missing,
-        });
-      } else summary.classified += 1;
-      for (const term of outcome.terms) {
-        resultRows.add({
-          class_id: cls.id,
-          student_id: member.studentId,
-          term: term.term,
-          learning_result: term.learning,
-          conduct_result: term.conduct,
-          absent_sessions: absent ? absent[`term${term.term}`] : 0,
-          promotion: null,
-          award: null,
-          final_promotion: null,
-          primary_outcome: null,
-        });
-      }
-      if (outcome.year) {
-        resultRows.add({
-          class_id: cls.id,
-          student_id: member.studentId,
-          term: 0,
-          learning_result: outcome.year.learning,
-          conduct_result: outcome.year.conduct,
-          absent_sessions: outcome.year.absentSessions,
-          promotion: outcome.year.promotion,
-          award: outcome.year.award,
-          final_promotion: outcome.year.finalPromotion,
-          primary_outcome: null,
-        });
-      }
-      for (const s of outcome.subjects) {
-        subjectRows.add({
-          class_id: cls.id,
-          student_id: member.studentId,
-          subject_code: s.subjectCode,
-          year_average: s.yearAverage,
-          year_result: s.yearResult,
-        });
-      }
-    }
+    for (const member of members) closeSecondaryStudent(input.scope, cls, subjects, member, reads, out);
   }
   if (input.scope === 'year' && primary.length > 0) {
-    await closePrimary(db, input, primary, studentsByClass, absences, resultRows, summary);
+    await closePrimary(db, input, primary, studentsByClass, absences, out.resultRows, summary);
   }
-  await writeStudentResults(db, modes.studentResults, input, resultRows);
-  await writeSubjectYearResults(db, modes.subjectResults, input, subjectRows);
+  await writeStudentResults(db, modes.studentResults, input, out.resultRows);
+  await writeSubjectYearResults(db, modes.subjectResults, input, out.subjectRows);
+}
+
+/** What a batch read for its secondary students (grades 6–12), indexed by student. Built once per batch. */
+interface SecondaryReads {
+  scores: Map<string, ScoreInputRow[]>;
+  conductByStudent: Map<string, ConductRow[]>;
+  absences: Map<string, AbsenceTotals>;
+  retests: Retests;
+  summer: Map<string, Level4>;
+}
+
+/** Where a batch collects its rows (column-wise, written set-based at the end) and its counts. */
+interface BatchRows {
+  resultRows: ColumnBatch<StudentResultRow>;
+  subjectRows: ColumnBatch<SubjectYearRow>;
+  summary: CloseSummary;
+}
+
+/**
+ * One secondary student (TT22): the outcome computed by the domain rules from the scores entered in this class,
+ * counted as classified or incomplete, and added to the batch's rows. Runs once per student of a province (the
+ * benchmarked path): plain arguments, no closures, only lookups in the batch's maps.
+ */
+function closeSecondaryStudent(
+  scope: Scope,
+  cls: ClassInfo,
+  subjects: readonly ClassSubject[],
+  member: EnrolledStudent,
+  reads: SecondaryReads,
+  out: BatchRows,
+): void {
+  const termConduct: Partial<Record<1 | 2, Level4>> = {};
+  for (const c of reads.conductByStudent.get(member.studentId) ?? []) termConduct[c.term] = c.level;
+  const absent = reads.absences.get(member.studentId);
+  const outcome: StudentOutcome = computeStudent(
+    subjects,
+    {
+      studentId: member.studentId,
+      scores: (reads.scores.get(member.studentId) ?? []).filter((s) => s.classId === cls.id),
+      conduct: termConduct,
+      absentSessions: absent ? absent.excused + absent.unexcused : 0,
+      retests: reads.retests.get(member.studentId) ?? new Map(),
+      summerConduct: reads.summer.get(member.studentId) ?? null,
+    },
+    scope,
+  );
+  if (outcome.missing.length > 0) {
+    out.summary.incomplete.push({
+      studentId: member.studentId,
+      fullName: member.fullName,
+      className: cls.name,
+      missing: outcome.missing,
+    });
+  } else out.summary.classified += 1;
+  addOutcomeRows(cls.id, member.studentId, outcome, absent, out);
+}
+
+/** The student's term rows, year row (year close) and subject year rows. */
+function addOutcomeRows(
+  classId: string,
+  studentId: string,
+  outcome: StudentOutcome,
+  absent: AbsenceTotals | undefined,
+  out: BatchRows,
+): void {
+  for (const term of outcome.terms) {
+    out.resultRows.add({
+      class_id: classId,
+      student_id: studentId,
+      term: term.term,
+      learning_result: term.learning,
+      conduct_result: term.conduct,
+      absent_sessions: absent ? absent[`term${term.term}`] : 0,
+      promotion: null,
+      award: null,
+      final_promotion: null,
+      primary_outcome: null,
+    });
+  }
+  if (outcome.year) {
+    out.resultRows.add({
+      class_id: classId,
+      student_id: studentId,
+      term: 0,
+      learning_result: outcome.year.learning,
+      conduct_result: outcome.year.conduct,
+      absent_sessions: outcome.year.absentSessions,
+      promotion: outcome.year.promotion,
+      award: outcome.year.award,
+      final_promotion: outcome.year.finalPromotion,
+      primary_outcome: null,
+    });
+  }
+  for (const s of outcome.subjects) {
+    out.subjectRows.add({
+      class_id: classId,
+      student_id: studentId,
+      subject_code: s.subjectCode,
+      year_average: s.yearAverage,
+      year_result: s.yearResult,
+    });
+  }
 }
 
 /**
