@@ -1,21 +1,21 @@
 import type { SummerInput } from '#contracts/results.ts';
-import {
-  GradingInputError,
-  type Level4,
-  type PassFail,
-  type SubjectResult,
-  scoreProblem,
-  subjectsToRetest,
-} from '../../domain/grading/index.ts';
+import type { Level4, PassFail } from '../../domain/grading/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
-import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { type ClassRow, findClass } from '../classes/queries.ts';
 import { assignmentsOfClasses, scoresOfClasses } from '../gradebook/reads.ts';
-import { classSubjects, finalPromotionOf, subjectTermResult } from './compute.ts';
+import { classSubjects, subjectTermResult } from './compute.ts';
+import {
+  checkSummerInput,
+  finalDecisionOf,
+  loadYearResult,
+  subjectYearRowsOf,
+  writeSummer,
+  yearSubjectsOf,
+} from './summer.ts';
 
 const LEVELS: readonly Level4[] = ['excellent', 'good', 'pass', 'fail'];
 
@@ -272,16 +272,7 @@ export async function resultCountsByGrade(
  * final decision is recomputed with the domain rules. The original year results stay for the transcript.
  */
 export async function recordSummer(ctx: ServiceContext, studentId: string, input: SummerInput) {
-  const year = await ctx.db
-    .selectFrom('student_results as r')
-    .innerJoin('units as u', 'u.id', 'r.unit_id')
-    .selectAll('r')
-    .select('u.path as unit_path')
-    // scope: loaded by student to find the unit; access to that unit is checked right below.
-    .where('r.student_id', '=', studentId)
-    .where('r.school_year', '=', input.schoolYear)
-    .where('r.term', '=', 0)
-    .executeTakeFirst();
+  const year = await loadYearResult(ctx, studentId, input.schoolYear);
   if (!year) throw notFound('kết quả cả năm của học sinh (chưa khoá sổ cả năm?)');
   if (!can(ctx.actor, 'gradebook.manage', { id: year.unit_id, path: year.unit_path })) throw forbidden();
   if (!year.promotion || !year.learning_result || !year.conduct_result) {
@@ -295,108 +286,12 @@ export async function recordSummer(ctx: ServiceContext, studentId: string, input
     );
   }
   return inTransaction(ctx, async (trx) => {
-    const subjectRows = await trx.db
-      .selectFrom('subject_year_results')
-      .selectAll()
-      .where('unit_id', '=', year.unit_id)
-      .where('student_id', '=', studentId)
-      .where('school_year', '=', input.schoolYear)
-      .execute();
-    const fields: Record<string, string> = {};
-    const yearSubjects: SubjectResult[] = subjectRows.map((r) =>
-      r.year_average !== null
-        ? { subject: r.subject_code, kind: 'score', average: Number(r.year_average) }
-        : { subject: r.subject_code, kind: 'comment', result: r.year_result as PassFail },
-    );
-    // TT22 Điều 14: only scored subjects under 5,0 and comment subjects at Chưa đạt, of a student sent to re-test.
-    const due = new Set(year.promotion === 'retest' ? subjectsToRetest(yearSubjects) : []);
-    (input.retests ?? []).forEach((retest, i) => {
-      const row = subjectRows.find((r) => r.subject_code === retest.subjectCode);
-      if (!row) {
-        fields[`retests.${i}.subjectCode`] = `Không có môn ${retest.subjectCode} trong kết quả cả năm.`;
-      } else if (!due.has(retest.subjectCode)) {
-        fields[`retests.${i}.subjectCode`] =
-          `Môn ${retest.subjectCode} không thuộc diện kiểm tra lại (chỉ môn có ĐTBmcn dưới 5,0 hoặc môn nhận xét Chưa đạt).`;
-      } else if (row.year_average !== null && retest.score === undefined) {
-        fields[`retests.${i}.score`] = `Nhập điểm kiểm tra lại môn ${retest.subjectCode}.`;
-      } else if (row.year_result !== null && retest.result === undefined) {
-        fields[`retests.${i}.result`] = `Chọn Đạt / Chưa đạt cho môn ${retest.subjectCode}.`;
-      } else if (retest.score !== undefined) {
-        const problem = scoreProblem(retest.score);
-        if (problem) fields[`retests.${i}.score`] = problem;
-      }
-    });
-    if (Object.keys(fields).length > 0) {
-      throw new AppError('validation_failed', Object.values(fields)[0] as string, fields);
-    }
-    if (input.summerConduct && year.promotion !== 'summer_conduct') {
-      const message = 'Chỉ học sinh rèn luyện trong hè mới được đánh giá lại rèn luyện.';
-      throw new AppError('validation_failed', message, { summerConduct: message });
-    }
-    const retests = new Map(
-      subjectRows.map((r) => [
-        r.subject_code,
-        { score: r.retest_score === null ? null : Number(r.retest_score), result: r.retest_result },
-      ]),
-    );
-    for (const retest of input.retests ?? []) {
-      retests.set(retest.subjectCode, { score: retest.score ?? null, result: retest.result ?? null });
-    }
+    const subjectRows = await subjectYearRowsOf(trx, year, studentId, input.schoolYear);
+    const yearSubjects = yearSubjectsOf(subjectRows);
+    checkSummerInput(input, year, subjectRows, yearSubjects);
     const summerConduct = input.summerConduct ?? year.summer_conduct_result;
-    let final: ReturnType<typeof finalPromotionOf>;
-    try {
-      final = finalPromotionOf({
-        promotion: year.promotion as 'retest' | 'summer_conduct',
-        learning: year.learning_result as Level4,
-        conduct: year.conduct_result as Level4,
-        absentSessions: year.absent_sessions,
-        yearSubjects,
-        retests,
-        summerConduct,
-      });
-    } catch (error) {
-      if (error instanceof GradingInputError) {
-        throw new AppError('validation_failed', error.message, { retests: error.message });
-      }
-      throw error;
-    }
-    for (const retest of input.retests ?? []) {
-      await trx.db
-        .updateTable('subject_year_results')
-        .set({ retest_score: retest.score ?? null, retest_result: retest.result ?? null })
-        .where('unit_id', '=', year.unit_id)
-        .where('student_id', '=', studentId)
-        .where('school_year', '=', input.schoolYear)
-        .where('subject_code', '=', retest.subjectCode)
-        .execute();
-    }
-    await trx.db
-      .updateTable('student_results')
-      .set({ summer_conduct_result: summerConduct, final_promotion: final.finalPromotion })
-      .where('unit_id', '=', year.unit_id)
-      .where('student_id', '=', studentId)
-      .where('school_year', '=', input.schoolYear)
-      .where('term', '=', 0)
-      .execute();
-    await audit(trx, {
-      unitId: year.unit_id,
-      entity: 'student_results',
-      entityId: studentId,
-      action: 'summer',
-      before: {
-        finalPromotion: year.final_promotion,
-        summerConduct: year.summer_conduct_result,
-        retests: subjectRows
-          .filter((r) => r.retest_score !== null || r.retest_result !== null)
-          .map((r) => ({ subjectCode: r.subject_code, score: r.retest_score, result: r.retest_result })),
-      },
-      after: {
-        finalPromotion: final.finalPromotion,
-        summerConduct,
-        retests: input.retests ?? [],
-        learningAfterRetest: final.learningAfterRetest,
-      },
-    });
+    const final = finalDecisionOf(input, year, subjectRows, yearSubjects, summerConduct);
+    await writeSummer(trx, studentId, input, year, subjectRows, summerConduct, final);
     return {
       studentId,
       promotion: year.promotion,
