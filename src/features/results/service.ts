@@ -1,13 +1,15 @@
+import type { Selectable } from 'kysely';
 import type { SummerInput } from '#contracts/results.ts';
 import type { Level4, PassFail } from '../../domain/grading/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { type ClassRow, findClass } from '../classes/queries.ts';
 import { assignmentsOfClasses, scoresOfClasses } from '../gradebook/reads.ts';
-import { classSubjects, subjectTermResult } from './compute.ts';
+import { type ClassSubject, classSubjects, subjectTermResult } from './compute.ts';
 import {
   checkSummerInput,
   finalDecisionOf,
@@ -83,47 +85,95 @@ export async function classResults(ctx: ServiceContext, classId: string, term: 0
   ]);
   members.sort((a, b) => compareVietnameseNames(a.full_name, b.full_name));
   const subjects = cls.grade >= 6 ? classSubjects(cls.grade, assignments) : [];
-  // Per subject: ĐTBmcn / year result (year) or ĐTBmhk / term result computed from the scores (term).
-  const subjectValues = new Map<string, Map<string, SubjectCell>>();
-  const put = (studentId: string, code: string, cell: SubjectCell) => {
-    const m = subjectValues.get(studentId) ?? new Map<string, SubjectCell>();
-    m.set(code, cell);
-    subjectValues.set(studentId, m);
+  const subjectValues =
+    term === 0
+      ? await yearSubjectCells(db, cls)
+      : subjects.length > 0
+        ? await termSubjectCells(db, cls, term, subjects)
+        : new Map<string, Map<string, SubjectCell>>();
+  const students = studentRowsOf(members, results, subjectValues);
+  return {
+    class: {
+      id: cls.id,
+      unitId: cls.unit_id,
+      name: cls.name,
+      grade: cls.grade,
+      schoolYear: cls.school_year,
+      homeroomTeacherName: cls.homeroom_teacher_name,
+    },
+    term,
+    subjects: subjects.map((s) => ({ code: s.code, name: s.name, kind: s.kind })),
+    students,
+    summary: classSummaryOf(students, subjects),
+    canManage: can(ctx.actor, 'gradebook.manage', { id: cls.unit_id, path: cls.unit_path }),
   };
-  if (term === 0) {
-    const rows = await db
-      .selectFrom('subject_year_results')
-      .selectAll()
-      .where('unit_id', '=', cls.unit_id)
-      .where('class_id', '=', cls.id)
-      .where('school_year', '=', cls.school_year)
-      .execute();
-    for (const r of rows) {
-      put(r.student_id, r.subject_code, {
-        average: r.year_average === null ? null : Number(r.year_average),
-        result: r.year_result,
-        retestScore: r.retest_score === null ? null : Number(r.retest_score),
-        retestResult: r.retest_result,
-      });
-    }
-  } else if (subjects.length > 0) {
-    const scores = await scoresOfClasses(db, cls.unit_id, cls.school_year, [cls.id], term);
-    for (const subject of subjects) {
-      for (const row of scores.filter((s) => s.subjectCode === subject.code)) {
-        const r = subjectTermResult(subject, row, term);
-        if ('result' in r) {
-          put(row.studentId, subject.code, {
-            average: r.result.kind === 'score' ? r.result.average : null,
-            result: r.result.kind === 'comment' ? r.result.result : null,
-            retestScore: null,
-            retestResult: null,
-          });
-        }
+}
+
+/** Per student, per subject code: the value shown in the subject's column. */
+type SubjectCells = Map<string, Map<string, SubjectCell>>;
+
+function putCell(cells: SubjectCells, studentId: string, code: string, cell: SubjectCell): void {
+  const m = cells.get(studentId) ?? new Map<string, SubjectCell>();
+  m.set(code, cell);
+  cells.set(studentId, m);
+}
+
+/** The year: ĐTBmcn / year result as stored by the year close, with the summer re-test if any. */
+async function yearSubjectCells(db: ServiceContext['db'], cls: ClassRow): Promise<SubjectCells> {
+  const cells: SubjectCells = new Map();
+  const rows = await db
+    .selectFrom('subject_year_results')
+    .selectAll()
+    .where('unit_id', '=', cls.unit_id)
+    .where('class_id', '=', cls.id)
+    .where('school_year', '=', cls.school_year)
+    .execute();
+  for (const r of rows) {
+    putCell(cells, r.student_id, r.subject_code, {
+      average: r.year_average === null ? null : Number(r.year_average),
+      result: r.year_result,
+      retestScore: r.retest_score === null ? null : Number(r.retest_score),
+      retestResult: r.retest_result,
+    });
+  }
+  return cells;
+}
+
+/** A term: ĐTBmhk / term result computed from the scores now (nothing is stored before the term close). */
+async function termSubjectCells(
+  db: ServiceContext['db'],
+  cls: ClassRow,
+  term: 1 | 2,
+  subjects: readonly ClassSubject[],
+): Promise<SubjectCells> {
+  const cells: SubjectCells = new Map();
+  const scores = await scoresOfClasses(db, cls.unit_id, cls.school_year, [cls.id], term);
+  for (const subject of subjects) {
+    for (const row of scores.filter((s) => s.subjectCode === subject.code)) {
+      const r = subjectTermResult(subject, row, term);
+      if ('result' in r) {
+        putCell(cells, row.studentId, subject.code, {
+          average: r.result.kind === 'score' ? r.result.average : null,
+          result: r.result.kind === 'comment' ? r.result.result : null,
+          retestScore: null,
+          retestResult: null,
+        });
       }
     }
   }
+  return cells;
+}
+
+type ResultRow = Selectable<DB['student_results']>;
+
+/** One row per current member, in roster order; `computed` is false until the term or year is closed. */
+function studentRowsOf(
+  members: readonly { id: string; full_name: string }[],
+  results: readonly ResultRow[],
+  subjectValues: SubjectCells,
+) {
   const byStudent = new Map(results.map((r) => [r.student_id, r]));
-  const students = members.map((m) => {
+  return members.map((m) => {
     const r = byStudent.get(m.id);
     return {
       studentId: m.id,
@@ -140,37 +190,27 @@ export async function classResults(ctx: ServiceContext, classId: string, term: 0
       subjects: Object.fromEntries(subjectValues.get(m.id) ?? new Map()),
     };
   });
+}
+
+/** The class summary: levels over the students with results, and the mean of each scored subject's averages. */
+function classSummaryOf(students: ReturnType<typeof studentRowsOf>, subjects: readonly ClassSubject[]) {
   const computed = students.filter((s) => s.computed);
   return {
-    class: {
-      id: cls.id,
-      unitId: cls.unit_id,
-      name: cls.name,
-      grade: cls.grade,
-      schoolYear: cls.school_year,
-      homeroomTeacherName: cls.homeroom_teacher_name,
-    },
-    term,
-    subjects: subjects.map((s) => ({ code: s.code, name: s.name, kind: s.kind })),
-    students,
-    summary: {
-      students: students.length,
-      computed: computed.length,
-      learning: levelCounts(computed.map((s) => s.learningResult)),
-      conduct: levelCounts(computed.map((s) => s.conductResult)),
-      subjectAverages: subjects.map((s) => ({
-        code: s.code,
-        average:
-          s.kind === 'score'
-            ? mean(
-                students.flatMap((st) =>
-                  st.subjects[s.code]?.average == null ? [] : [st.subjects[s.code].average],
-                ),
-              )
-            : null,
-      })),
-    },
-    canManage: can(ctx.actor, 'gradebook.manage', { id: cls.unit_id, path: cls.unit_path }),
+    students: students.length,
+    computed: computed.length,
+    learning: levelCounts(computed.map((s) => s.learningResult)),
+    conduct: levelCounts(computed.map((s) => s.conductResult)),
+    subjectAverages: subjects.map((s) => ({
+      code: s.code,
+      average:
+        s.kind === 'score'
+          ? mean(
+              students.flatMap((st) =>
+                st.subjects[s.code]?.average == null ? [] : [st.subjects[s.code].average],
+              ),
+            )
+          : null,
+    })),
   };
 }
 
