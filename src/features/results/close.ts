@@ -1,42 +1,24 @@
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
-import {
-  completesGrade,
-  type Level4,
-  type PassFail,
-  type PrimaryLevel,
-  type PrimaryTraitLevel,
-  primaryYearOutcome,
-} from '../../domain/grading/index.ts';
+import type { Level4, PassFail } from '../../domain/grading/index.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { unpackRows } from '../../platform/db/packed-rows.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
 import {
-  type AbsenceTotals,
   absenceTotals,
   assignmentsOfClasses,
-  type ConductRow,
   conductOfClasses,
-  type ScoreInputRow,
   scoreInputsByStudent,
 } from '../gradebook/reads.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
+import { closePrimary } from './close-primary.ts';
+import { type BatchRows, closeSecondaryStudent, type SecondaryReads } from './close-secondary.ts';
+import { classSubjects, type Scope } from './compute.ts';
 import {
-  type ClassSubject,
-  classSubjects,
-  computeStudent,
-  type Scope,
-  type StudentOutcome,
-} from './compute.ts';
-import {
-  type ColumnBatch,
   existingResults,
-  type StudentResultRow,
-  type SubjectYearRow,
   studentResultBatch,
   subjectYearBatch,
   writeStudentResults,
@@ -92,13 +74,13 @@ async function classOfSchool(db: Kysely<DB>, unitId: string, classId: string) {
   return row;
 }
 
-interface ClassInfo {
+export interface ClassInfo {
   id: string;
   name: string;
   grade: number;
 }
 
-interface EnrolledStudent {
+export interface EnrolledStudent {
   studentId: string;
   fullName: string;
   classId: string;
@@ -251,186 +233,7 @@ async function closeBatch(
   await writeSubjectYearResults(db, modes.subjectResults, input, out.subjectRows);
 }
 
-/** What a batch read for its secondary students (grades 6–12), indexed by student. Built once per batch. */
-interface SecondaryReads {
-  scores: Map<string, ScoreInputRow[]>;
-  conductByStudent: Map<string, ConductRow[]>;
-  absences: Map<string, AbsenceTotals>;
-  retests: Retests;
-  summer: Map<string, Level4>;
-}
-
-/** Where a batch collects its rows (column-wise, written set-based at the end) and its counts. */
-interface BatchRows {
-  resultRows: ColumnBatch<StudentResultRow>;
-  subjectRows: ColumnBatch<SubjectYearRow>;
-  summary: CloseSummary;
-}
-
-/**
- * One secondary student (TT22): the outcome computed by the domain rules from the scores entered in this class,
- * counted as classified or incomplete, and added to the batch's rows. Runs once per student of a province (the
- * benchmarked path): plain arguments, no closures, only lookups in the batch's maps.
- */
-function closeSecondaryStudent(
-  scope: Scope,
-  cls: ClassInfo,
-  subjects: readonly ClassSubject[],
-  member: EnrolledStudent,
-  reads: SecondaryReads,
-  out: BatchRows,
-): void {
-  const termConduct: Partial<Record<1 | 2, Level4>> = {};
-  for (const c of reads.conductByStudent.get(member.studentId) ?? []) termConduct[c.term] = c.level;
-  const absent = reads.absences.get(member.studentId);
-  const outcome: StudentOutcome = computeStudent(
-    subjects,
-    {
-      studentId: member.studentId,
-      scores: (reads.scores.get(member.studentId) ?? []).filter((s) => s.classId === cls.id),
-      conduct: termConduct,
-      absentSessions: absent ? absent.excused + absent.unexcused : 0,
-      retests: reads.retests.get(member.studentId) ?? new Map(),
-      summerConduct: reads.summer.get(member.studentId) ?? null,
-    },
-    scope,
-  );
-  if (outcome.missing.length > 0) {
-    out.summary.incomplete.push({
-      studentId: member.studentId,
-      fullName: member.fullName,
-      className: cls.name,
-      missing: outcome.missing,
-    });
-  } else out.summary.classified += 1;
-  addOutcomeRows(cls.id, member.studentId, outcome, absent, out);
-}
-
-/** The student's term rows, year row (year close) and subject year rows. */
-function addOutcomeRows(
-  classId: string,
-  studentId: string,
-  outcome: StudentOutcome,
-  absent: AbsenceTotals | undefined,
-  out: BatchRows,
-): void {
-  for (const term of outcome.terms) {
-    out.resultRows.add({
-      class_id: classId,
-      student_id: studentId,
-      term: term.term,
-      learning_result: term.learning,
-      conduct_result: term.conduct,
-      absent_sessions: absent ? absent[`term${term.term}`] : 0,
-      promotion: null,
-      award: null,
-      final_promotion: null,
-      primary_outcome: null,
-    });
-  }
-  if (outcome.year) {
-    out.resultRows.add({
-      class_id: classId,
-      student_id: studentId,
-      term: 0,
-      learning_result: outcome.year.learning,
-      conduct_result: outcome.year.conduct,
-      absent_sessions: outcome.year.absentSessions,
-      promotion: outcome.year.promotion,
-      award: outcome.year.award,
-      final_promotion: outcome.year.finalPromotion,
-      primary_outcome: null,
-    });
-  }
-  for (const s of outcome.subjects) {
-    out.subjectRows.add({
-      class_id: classId,
-      student_id: studentId,
-      subject_code: s.subjectCode,
-      year_average: s.yearAverage,
-      year_result: s.yearResult,
-    });
-  }
-}
-
-/**
- * Primary (TT27 Điều 9 khoản 2): the year outcome from the end-of-year evaluation (checkpoint end2) — every
- * subject level, quality, competence and end-of-year test score. Absences are not a criterion in primary.
- */
-async function closePrimary(
-  db: Kysely<DB>,
-  input: CloseInput,
-  classes: readonly ClassInfo[],
-  studentsByClass: Map<string, EnrolledStudent[]>,
-  absences: Map<string, { excused: number; unexcused: number }>,
-  resultRows: ColumnBatch<StudentResultRow>,
-  summary: CloseSummary,
-) {
-  // One row per student with the evaluations packed (see unpackRows): half of a province are primary students.
-  const evaluations = await db
-    .selectFrom('primary_evaluations')
-    .select([
-      'student_id',
-      sql<string>`string_agg(concat(aspect, '|', level, '|', test_score), ';')`.as('packed'),
-    ])
-    .where('unit_id', '=', input.unitId)
-    .where('school_year', '=', input.schoolYear)
-    .where('checkpoint', '=', 'end2')
-    .where(
-      'class_id',
-      'in',
-      classes.map((c) => c.id),
-    )
-    .groupBy('student_id')
-    .execute();
-  const byStudent = new Map(evaluations.map((e) => [e.student_id, unpackRows(e.packed)]));
-  for (const cls of classes) {
-    for (const member of studentsByClass.get(cls.id) ?? []) {
-      const rows = byStudent.get(member.studentId) ?? [];
-      const subjects = rows.filter(([aspect]) => aspect.startsWith('subject:'));
-      const qualities = rows.filter(([aspect]) => aspect.startsWith('quality:'));
-      const competencies = rows.filter(([aspect]) => aspect.startsWith('competence:'));
-      const missing: string[] = [];
-      if (subjects.length === 0) missing.push('Đánh giá cuối năm: chưa có mức đạt được của môn học');
-      if (qualities.length === 0) missing.push('Đánh giá cuối năm: chưa đánh giá phẩm chất');
-      if (competencies.length === 0) missing.push('Đánh giá cuối năm: chưa đánh giá năng lực');
-      let outcome: ReturnType<typeof primaryYearOutcome> | null = null;
-      if (missing.length === 0) {
-        outcome = primaryYearOutcome({
-          subjects: subjects.map(([, level]) => level as PrimaryLevel),
-          qualities: qualities.map(([, level]) => level as PrimaryTraitLevel),
-          competencies: competencies.map(([, level]) => level as PrimaryTraitLevel),
-          testScores: subjects.flatMap(([, , score]) => (score ? [Number(score)] : [])),
-        });
-        summary.classified += 1;
-      } else {
-        summary.incomplete.push({
-          studentId: member.studentId,
-          fullName: member.fullName,
-          className: cls.name,
-          missing,
-        });
-      }
-      const absent = absences.get(member.studentId);
-      // A primary student who does not complete gets a support plan; the principal decides later (TT27 Điều 11).
-      const promoted = outcome && completesGrade(outcome) ? 'promoted' : null;
-      resultRows.add({
-        class_id: cls.id,
-        student_id: member.studentId,
-        term: 0,
-        learning_result: null,
-        conduct_result: null,
-        absent_sessions: absent ? absent.excused + absent.unexcused : 0,
-        promotion: promoted,
-        award: null,
-        final_promotion: promoted,
-        primary_outcome: outcome,
-      });
-    }
-  }
-}
-
-type Retests = Map<string, Map<string, { score: number | null; result: PassFail | null }>>;
+export type Retests = Map<string, Map<string, { score: number | null; result: PassFail | null }>>;
 
 async function retestsOf(
   db: Kysely<DB>,
