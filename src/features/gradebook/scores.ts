@@ -3,9 +3,8 @@ import {
   COMMENT_SUBJECT_ASSESSMENTS_PER_TERM,
   commentSubjectTermResult,
   type PassFail,
-  parseScoreDetailed,
   requiredRegularAssessments,
-  scoreProblem,
+  type SubjectKind,
   termAverage,
 } from '../../domain/grading/index.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
@@ -19,24 +18,15 @@ import {
   rosterOf,
   subjectOfClass,
 } from './access.ts';
+import { type Cell, type FieldErrors, type ParsedRow, parseGrid, type Values } from './score-grid-input.ts';
 
 // The score grid of one class × subject × term (TT 22/2021 Điều 6, 7, 9): ĐĐGtx columns from the periods per
 // year, one ĐĐGgk, one ĐĐGck, the computed ĐTBmhk (or Đạt / Chưa đạt) and the teacher's comment.
-
-type Cell = number | PassFail | null;
 
 interface GridKey {
   classId: string;
   subjectCode: string;
   term: number;
-}
-
-interface Values {
-  regular: Cell[];
-  midterm: Cell;
-  final: Cell;
-  makeup: string[];
-  comment: string | null;
 }
 
 async function loadSubjectAccess(ctx: ServiceContext, key: GridKey) {
@@ -129,40 +119,6 @@ function missingOf(v: Values, regularCount: number): string[] {
   return missing;
 }
 
-/** Column names as printed on the gradebook, for error messages. */
-function columnLabel(column: string): string {
-  if (column === 'midterm') return 'ĐĐGgk';
-  if (column === 'final') return 'ĐĐGck';
-  if (column === 'comment') return 'Nhận xét';
-  if (column === 'makeup') return 'Kiểm tra bù';
-  return `ĐĐGtx${column.split(':')[1]}`;
-}
-
-const PASS_WORDS = new Set(['đ', 'đạt', 'd', 'dat', 'pass']);
-const FAIL_WORDS = new Set(['cđ', 'chưa đạt', 'cd', 'chua dat', 'fail']);
-
-/** Reads one typed cell; returns the value or the Vietnamese reason it is not acceptable. */
-function parseCell(
-  raw: number | string | null,
-  kind: 'score' | 'comment',
-): { value: Cell } | { error: string } {
-  if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return { value: null };
-  if (kind === 'comment') {
-    const word = String(raw).trim().toLowerCase().normalize('NFC');
-    if (PASS_WORDS.has(word)) return { value: 'pass' };
-    if (FAIL_WORDS.has(word)) return { value: 'fail' };
-    return {
-      error: `"${raw}" không hợp lệ; môn đánh giá bằng nhận xét chỉ nhận Đ (Đạt) hoặc CĐ (Chưa đạt).`,
-    };
-  }
-  if (typeof raw === 'number') {
-    const problem = scoreProblem(raw);
-    return problem ? { error: problem } : { value: raw };
-  }
-  const parsed = parseScoreDetailed(raw);
-  return parsed.ok ? { value: parsed.score } : { error: parsed.reason };
-}
-
 /** ĐTBmhk (scored) or the term result (comment-only), once every required assessment is there. */
 function computeTerm(v: Values, kind: 'score' | 'comment', regularCount: number) {
   if (missingOf(v, regularCount).length > 0) return { termAverage: null, termResult: null };
@@ -209,52 +165,26 @@ export async function saveGrid(ctx: ServiceContext, key: GridKey, input: SaveGri
   }
   const kind = subject.kind;
   const roster = await rosterOf(ctx, g.cls);
-  const position = new Map(roster.map((s, i) => [s.studentId, { row: i + 1, name: s.fullName }]));
-  const fields: Record<string, string> = {};
-  const parsed: { studentId: string; values: Values }[] = [];
-  const validColumns = new Set([
-    ...Array.from({ length: regularCount }, (_, i) => `regular:${i + 1}`),
-    'midterm',
-    'final',
-  ]);
+  const { parsed, fields } = parseGrid(input.rows, roster, { className: g.cls.name, kind, regularCount });
+  rejectBadCells(fields);
+  const target: GridTarget = { g, key, kind, regularCount };
 
-  input.rows.forEach((row, index) => {
-    const at = position.get(row.studentId);
-    if (!at) {
-      fields[`rows.${index}`] = `Học sinh ở dòng dữ liệu ${index + 1} không thuộc lớp ${g.cls.name}.`;
-      return;
+  return inTransaction(ctx, async (trx) => {
+    // The lock is read inside the transaction so a lock set while the teacher typed still applies.
+    const lock = await lockState(trx, g.cls, key.term, key.subjectCode);
+    if (!lock.open) throw new AppError('conflict', lock.message as string);
+    const stored = await storedRows(trx, g, key);
+    const { changes, audits } = diffGrid(target, parsed, stored);
+    if (changes.length > 0) {
+      await upsertScores(trx, target, changes);
+      await auditCells(trx, audits);
     }
-    const where = (column: string) => `Dòng ${at.row} (${at.name}), cột ${columnLabel(column)}`;
-    const read = (raw: number | string | null, column: string): Cell => {
-      const cell = parseCell(raw, kind);
-      if ('error' in cell) {
-        fields[`rows.${at.row}.${column}`] = `${where(column)}: ${cell.error}`;
-        return null;
-      }
-      return cell.value;
-    };
-    row.regular.forEach((raw, i) => {
-      if (i >= regularCount && raw !== null && String(raw).trim() !== '') {
-        fields[`rows.${at.row}.regular:${i + 1}`] =
-          `${where(`regular:${i + 1}`)}: môn này chỉ có ${regularCount} điểm ĐĐGtx mỗi học kì.`;
-      }
-    });
-    const regular = Array.from({ length: regularCount }, (_, i) =>
-      read(row.regular[i] ?? null, `regular:${i + 1}`),
-    );
-    const midterm = read(row.midterm, 'midterm');
-    const final = read(row.final, 'final');
-    for (const flag of row.makeup) {
-      if (!validColumns.has(flag)) {
-        fields[`rows.${at.row}.makeup`] = `${where('makeup')}: không có cột "${flag}".`;
-      }
-    }
-    const comment = row.comment?.trim() ? row.comment.trim() : null;
-    parsed.push({
-      studentId: row.studentId,
-      values: { regular, midterm, final, makeup: [...new Set(row.makeup)], comment },
-    });
+    return { changedCells: audits.length, changedRows: changes.length };
   });
+}
+
+/** Nothing is saved while any cell is wrong: one 400 lists them all. */
+function rejectBadCells(fields: FieldErrors): void {
   const problems = Object.keys(fields).length;
   if (problems > 0) {
     throw new AppError(
@@ -263,88 +193,104 @@ export async function saveGrid(ctx: ServiceContext, key: GridKey, input: SaveGri
       fields,
     );
   }
+}
 
-  return inTransaction(ctx, async (trx) => {
-    // The lock is read inside the transaction so a lock set while the teacher typed still applies.
-    const lock = await lockState(trx, g.cls, key.term, key.subjectCode);
-    if (!lock.open) throw new AppError('conflict', lock.message as string);
-    const stored = await storedRows(trx, g, key);
-    const changes: { studentId: string; values: Values; before: Record<string, unknown> }[] = [];
-    const audits: CellAudit[] = [];
-    for (const { studentId, values } of parsed) {
-      const old = stored.get(studentId);
-      const before = cellsOf(
-        old ? valuesOf(old, kind, regularCount) : emptyValues(regularCount),
-        regularCount,
-      );
-      const after = cellsOf(values, regularCount);
-      const changed = Object.keys(after).filter(
-        (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-      );
-      if (changed.length === 0) continue;
-      changes.push({ studentId, values, before });
-      for (const column of changed) {
-        audits.push({
-          unitId: g.cls.unit_id,
-          entity: 'subject_score',
-          entityId: studentId,
-          action: 'update',
-          before: { ...gridContext(g, key), column, value: before[column] },
-          after: { ...gridContext(g, key), column, value: after[column] },
-        });
-      }
+/** The grid a save writes to: the class, subject and term, and the subject's kind and ĐĐGtx count. */
+interface GridTarget {
+  g: ClassGradebook;
+  key: GridKey;
+  kind: SubjectKind;
+  regularCount: number;
+}
+
+/**
+ * The rows whose cells differ from the stored ones, and one audit entry per changed cell. Cells are compared by
+ * their JSON text so arrays (make-up flags, sorted) and nulls compare by value.
+ */
+function diffGrid(
+  target: GridTarget,
+  parsed: readonly ParsedRow[],
+  stored: Map<string, StoredRow>,
+): { changes: ParsedRow[]; audits: CellAudit[] } {
+  const { g, key, kind, regularCount } = target;
+  const changes: ParsedRow[] = [];
+  const audits: CellAudit[] = [];
+  for (const row of parsed) {
+    const { studentId, values } = row;
+    const old = stored.get(studentId);
+    const before = cellsOf(old ? valuesOf(old, kind, regularCount) : emptyValues(regularCount), regularCount);
+    const after = cellsOf(values, regularCount);
+    const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    if (changed.length === 0) continue;
+    changes.push(row);
+    for (const column of changed) {
+      audits.push({
+        unitId: g.cls.unit_id,
+        entity: 'subject_score',
+        entityId: studentId,
+        action: 'update',
+        before: { ...gridContext(g, key), column, value: before[column] },
+        after: { ...gridContext(g, key), column, value: after[column] },
+      });
     }
-    if (changes.length > 0) {
-      await trx.db
-        .insertInto('subject_scores')
-        .values(
-          changes.map(({ studentId, values }) => {
-            const computed = computeTerm(values, kind, regularCount);
-            const scored = kind === 'score';
-            return {
-              unit_id: g.cls.unit_id,
-              school_year: g.cls.school_year,
-              term: key.term,
-              class_id: g.cls.id,
-              student_id: studentId,
-              subject_code: key.subjectCode,
-              regular: scored ? (values.regular as (number | null)[]) : [],
-              midterm: scored ? (values.midterm as number | null) : null,
-              final: scored ? (values.final as number | null) : null,
-              regular_results: scored ? [] : (values.regular as (string | null)[]),
-              midterm_result: scored ? null : (values.midterm as PassFail | null),
-              final_result: scored ? null : (values.final as PassFail | null),
-              makeup: values.makeup,
-              term_average: computed.termAverage,
-              term_result: computed.termResult,
-              teacher_comment: values.comment,
-              updated_by: ctx.actor.userId,
-              updated_at: new Date(),
-            };
-          }),
-        )
-        .onConflict((oc) =>
-          oc.columns(['student_id', 'school_year', 'term', 'subject_code']).doUpdateSet((eb) => ({
-            class_id: eb.ref('excluded.class_id'),
-            regular: eb.ref('excluded.regular'),
-            midterm: eb.ref('excluded.midterm'),
-            final: eb.ref('excluded.final'),
-            regular_results: eb.ref('excluded.regular_results'),
-            midterm_result: eb.ref('excluded.midterm_result'),
-            final_result: eb.ref('excluded.final_result'),
-            makeup: eb.ref('excluded.makeup'),
-            term_average: eb.ref('excluded.term_average'),
-            term_result: eb.ref('excluded.term_result'),
-            teacher_comment: eb.ref('excluded.teacher_comment'),
-            updated_by: eb.ref('excluded.updated_by'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
-      await auditCells(trx, audits);
-    }
-    return { changedCells: audits.length, changedRows: changes.length };
-  });
+  }
+  return { changes, audits };
+}
+
+/** One upsert for all changed rows; the term average (or term result) is recomputed from the saved cells. */
+async function upsertScores(trx: ServiceContext, target: GridTarget, changes: readonly ParsedRow[]) {
+  await trx.db
+    .insertInto('subject_scores')
+    .values(changes.map((change) => scoreRowOf(target, change, trx.actor.userId)))
+    .onConflict((oc) =>
+      oc.columns(['student_id', 'school_year', 'term', 'subject_code']).doUpdateSet((eb) => ({
+        class_id: eb.ref('excluded.class_id'),
+        regular: eb.ref('excluded.regular'),
+        midterm: eb.ref('excluded.midterm'),
+        final: eb.ref('excluded.final'),
+        regular_results: eb.ref('excluded.regular_results'),
+        midterm_result: eb.ref('excluded.midterm_result'),
+        final_result: eb.ref('excluded.final_result'),
+        makeup: eb.ref('excluded.makeup'),
+        term_average: eb.ref('excluded.term_average'),
+        term_result: eb.ref('excluded.term_result'),
+        teacher_comment: eb.ref('excluded.teacher_comment'),
+        updated_by: eb.ref('excluded.updated_by'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}
+
+/** A `subject_scores` row: scored subjects fill the number columns, comment subjects the Đạt / Chưa đạt ones. */
+function scoreRowOf(
+  target: GridTarget,
+  { studentId, values }: ParsedRow,
+  updatedBy: ServiceContext['actor']['userId'],
+) {
+  const { g, key, kind, regularCount } = target;
+  const computed = computeTerm(values, kind, regularCount);
+  const scored = kind === 'score';
+  return {
+    unit_id: g.cls.unit_id,
+    school_year: g.cls.school_year,
+    term: key.term,
+    class_id: g.cls.id,
+    student_id: studentId,
+    subject_code: key.subjectCode,
+    regular: scored ? (values.regular as (number | null)[]) : [],
+    midterm: scored ? (values.midterm as number | null) : null,
+    final: scored ? (values.final as number | null) : null,
+    regular_results: scored ? [] : (values.regular as (string | null)[]),
+    midterm_result: scored ? null : (values.midterm as PassFail | null),
+    final_result: scored ? null : (values.final as PassFail | null),
+    makeup: values.makeup,
+    term_average: computed.termAverage,
+    term_result: computed.termResult,
+    teacher_comment: values.comment,
+    updated_by: updatedBy,
+    updated_at: new Date(),
+  };
 }
 
 function gridContext(g: ClassGradebook, key: GridKey) {

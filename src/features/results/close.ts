@@ -1,17 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
-import {
-  completesGrade,
-  type Level4,
-  type PassFail,
-  type PrimaryLevel,
-  type PrimaryTraitLevel,
-  primaryYearOutcome,
-} from '../../domain/grading/index.ts';
+import type { Level4, PassFail } from '../../domain/grading/index.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { unpackRows } from '../../platform/db/packed-rows.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
@@ -23,11 +15,11 @@ import {
 } from '../gradebook/reads.ts';
 import { currentEnrolments } from '../roster/queries.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
-import { classSubjects, computeStudent, type Scope, type StudentOutcome } from './compute.ts';
+import { closePrimary } from './close-primary.ts';
+import { type BatchRows, closeSecondaryStudent, type SecondaryReads } from './close-secondary.ts';
+import { classSubjects, type Scope } from './compute.ts';
 import {
-  type ColumnBatch,
   existingResults,
-  type StudentResultRow,
   studentResultBatch,
   subjectYearBatch,
   writeStudentResults,
@@ -83,13 +75,13 @@ async function classOfSchool(db: Kysely<DB>, unitId: string, classId: string) {
   return row;
 }
 
-interface ClassInfo {
+export interface ClassInfo {
   id: string;
   name: string;
   grade: number;
 }
 
-interface EnrolledStudent {
+export interface EnrolledStudent {
   studentId: string;
   fullName: string;
   classId: string;
@@ -188,6 +180,10 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return map;
 }
 
+/**
+ * One batch of classes: every input read in parallel (one query per table for the whole batch), the outcomes
+ * computed student by student, then one set-based write per table.
+ */
 async function closeBatch(
   db: Kysely<DB>,
   input: CloseInput,
@@ -218,162 +214,24 @@ async function closeBatch(
   const conductByStudent = groupBy(conduct, (c) => c.studentId);
   const assignmentsByClass = groupBy(assignments, (a) => a.classId);
   const studentsByClass = groupBy(students, (s) => s.classId);
-  const resultRows = studentResultBatch();
-  const subjectRows = subjectYearBatch();
+  const reads: SecondaryReads = { scores, conductByStudent, absences, retests, summer };
+  const out: BatchRows = { resultRows: studentResultBatch(), subjectRows: subjectYearBatch(), summary };
 
   for (const cls of batch) {
     const members = studentsByClass.get(cls.id) ?? [];
     summary.students += members.length;
     if (cls.grade < 6) continue;
     const subjects = classSubjects(cls.grade, assignmentsByClass.get(cls.id) ?? []);
-    for (const member of members) {
-      const termConduct: Partial<Record<1 | 2, Level4>> = {};
-      for (const c of conductByStudent.get(member.studentId) ?? []) termConduct[c.term] = c.level;
-      const absent = absences.get(member.studentId);
-      const outcome: StudentOutcome = computeStudent(
-        subjects,
-        {
-          studentId: member.studentId,
-          scores: (scores.get(member.studentId) ?? []).filter((s) => s.classId === cls.id),
-          conduct: termConduct,
-          absentSessions: absent ? absent.excused + absent.unexcused : 0,
-          retests: retests.get(member.studentId) ?? new Map(),
-          summerConduct: summer.get(member.studentId) ?? null,
-        },
-        input.scope,
-      );
-      if (outcome.missing.length > 0) {
-        summary.incomplete.push({
-          studentId: member.studentId,
-          fullName: member.fullName,
-          className: cls.name,
-          missing: outcome.missing,
-        });
-      } else summary.classified += 1;
-      for (const term of outcome.terms) {
-        resultRows.add({
-          class_id: cls.id,
-          student_id: member.studentId,
-          term: term.term,
-          learning_result: term.learning,
-          conduct_result: term.conduct,
-          absent_sessions: absent ? absent[`term${term.term}`] : 0,
-          promotion: null,
-          award: null,
-          final_promotion: null,
-          primary_outcome: null,
-        });
-      }
-      if (outcome.year) {
-        resultRows.add({
-          class_id: cls.id,
-          student_id: member.studentId,
-          term: 0,
-          learning_result: outcome.year.learning,
-          conduct_result: outcome.year.conduct,
-          absent_sessions: outcome.year.absentSessions,
-          promotion: outcome.year.promotion,
-          award: outcome.year.award,
-          final_promotion: outcome.year.finalPromotion,
-          primary_outcome: null,
-        });
-      }
-      for (const s of outcome.subjects) {
-        subjectRows.add({
-          class_id: cls.id,
-          student_id: member.studentId,
-          subject_code: s.subjectCode,
-          year_average: s.yearAverage,
-          year_result: s.yearResult,
-        });
-      }
-    }
+    for (const member of members) closeSecondaryStudent(input.scope, cls, subjects, member, reads, out);
   }
   if (input.scope === 'year' && primary.length > 0) {
-    await closePrimary(db, input, primary, studentsByClass, absences, resultRows, summary);
+    await closePrimary(db, input, primary, studentsByClass, absences, out.resultRows, summary);
   }
-  await writeStudentResults(db, modes.studentResults, input, resultRows);
-  await writeSubjectYearResults(db, modes.subjectResults, input, subjectRows);
+  await writeStudentResults(db, modes.studentResults, input, out.resultRows);
+  await writeSubjectYearResults(db, modes.subjectResults, input, out.subjectRows);
 }
 
-/**
- * Primary (TT27 Điều 9 khoản 2): the year outcome from the end-of-year evaluation (checkpoint end2) — every
- * subject level, quality, competence and end-of-year test score. Absences are not a criterion in primary.
- */
-async function closePrimary(
-  db: Kysely<DB>,
-  input: CloseInput,
-  classes: readonly ClassInfo[],
-  studentsByClass: Map<string, EnrolledStudent[]>,
-  absences: Map<string, { excused: number; unexcused: number }>,
-  resultRows: ColumnBatch<StudentResultRow>,
-  summary: CloseSummary,
-) {
-  // One row per student with the evaluations packed (see unpackRows): half of a province are primary students.
-  const evaluations = await db
-    .selectFrom('primary_evaluations')
-    .select([
-      'student_id',
-      sql<string>`string_agg(concat(aspect, '|', level, '|', test_score), ';')`.as('packed'),
-    ])
-    .where('unit_id', '=', input.unitId)
-    .where('school_year', '=', input.schoolYear)
-    .where('checkpoint', '=', 'end2')
-    .where(
-      'class_id',
-      'in',
-      classes.map((c) => c.id),
-    )
-    .groupBy('student_id')
-    .execute();
-  const byStudent = new Map(evaluations.map((e) => [e.student_id, unpackRows(e.packed)]));
-  for (const cls of classes) {
-    for (const member of studentsByClass.get(cls.id) ?? []) {
-      const rows = byStudent.get(member.studentId) ?? [];
-      const subjects = rows.filter(([aspect]) => aspect.startsWith('subject:'));
-      const qualities = rows.filter(([aspect]) => aspect.startsWith('quality:'));
-      const competencies = rows.filter(([aspect]) => aspect.startsWith('competence:'));
-      const missing: string[] = [];
-      if (subjects.length === 0) missing.push('Đánh giá cuối năm: chưa có mức đạt được của môn học');
-      if (qualities.length === 0) missing.push('Đánh giá cuối năm: chưa đánh giá phẩm chất');
-      if (competencies.length === 0) missing.push('Đánh giá cuối năm: chưa đánh giá năng lực');
-      let outcome: ReturnType<typeof primaryYearOutcome> | null = null;
-      if (missing.length === 0) {
-        outcome = primaryYearOutcome({
-          subjects: subjects.map(([, level]) => level as PrimaryLevel),
-          qualities: qualities.map(([, level]) => level as PrimaryTraitLevel),
-          competencies: competencies.map(([, level]) => level as PrimaryTraitLevel),
-          testScores: subjects.flatMap(([, , score]) => (score ? [Number(score)] : [])),
-        });
-        summary.classified += 1;
-      } else {
-        summary.incomplete.push({
-          studentId: member.studentId,
-          fullName: member.fullName,
-          className: cls.name,
-          missing,
-        });
-      }
-      const absent = absences.get(member.studentId);
-      // A primary student who does not complete gets a support plan; the principal decides later (TT27 Điều 11).
-      const promoted = outcome && completesGrade(outcome) ? 'promoted' : null;
-      resultRows.add({
-        class_id: cls.id,
-        student_id: member.studentId,
-        term: 0,
-        learning_result: null,
-        conduct_result: null,
-        absent_sessions: absent ? absent.excused + absent.unexcused : 0,
-        promotion: promoted,
-        award: null,
-        final_promotion: promoted,
-        primary_outcome: outcome,
-      });
-    }
-  }
-}
-
-type Retests = Map<string, Map<string, { score: number | null; result: PassFail | null }>>;
+export type Retests = Map<string, Map<string, { score: number | null; result: PassFail | null }>>;
 
 async function retestsOf(
   db: Kysely<DB>,

@@ -1,8 +1,10 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { schoolYearStartYear, todayInVietnam } from '../../domain/calendar/index.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireSchool } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
 import { enrolStudent } from '../classes/enrolments.ts';
@@ -79,13 +81,7 @@ export async function runRollover(
       .where('c.unit_id', '=', input.unitId)
       .where('e.school_year', '=', input.fromYear)
       .execute();
-    const nextYear = await db
-      .selectFrom('classes')
-      .select(['id', 'name', 'grade'])
-      .where('unit_id', '=', input.unitId)
-      .where('school_year', '=', input.toYear)
-      .execute();
-    const classByName = new Map(nextYear.map((c) => [c.name, c.id]));
+    const classByName = await classesByName(db, input.unitId, input.toYear);
     const enrolled = new Set(
       (
         await currentEnrolments(db, input.unitId)
@@ -102,14 +98,7 @@ export async function runRollover(
       classesCreated: [],
       pending: [],
     };
-    const classFor = async (name: string, grade: number) => {
-      const existing = classByName.get(name);
-      if (existing) return existing;
-      const created = await createClass(trx, input.unitId, { schoolYear: input.toYear, grade, name });
-      classByName.set(name, created.id);
-      summary.classesCreated.push(name);
-      return created.id;
-    };
+    const next: NextYear = { trx, input, lastGrade, classByName, summary };
     let done = 0;
     for (const row of rows) {
       done += 1;
@@ -118,20 +107,7 @@ export async function runRollover(
         summary.alreadyDone += 1;
         continue;
       }
-      if (row.finalPromotion === 'promoted' && row.grade >= lastGrade) {
-        await changeStatus(trx, row.studentId, { status: 'graduated', effectiveOn: todayInVietnam() });
-        summary.graduated += 1;
-      } else if (row.finalPromotion === 'promoted') {
-        const classId = await classFor(nextClassName(row.className, row.grade, row.grade + 1), row.grade + 1);
-        await enrolStudent(trx, input.unitId, { studentId: row.studentId, classId });
-        summary.promoted += 1;
-      } else if (row.finalPromotion === 'retained') {
-        const classId = await classFor(row.className, row.grade);
-        await enrolStudent(trx, input.unitId, { studentId: row.studentId, classId });
-        summary.retained += 1;
-      } else {
-        summary.pending.push({ studentId: row.studentId, fullName: row.fullName, className: row.className });
-      }
+      await moveStudent(next, row);
     }
     if (rows.length === 0) {
       throw new AppError('validation_failed', `Năm học ${input.fromYear} không có học sinh nào trong lớp.`, {
@@ -148,4 +124,75 @@ export async function runRollover(
     });
     return summary;
   });
+}
+
+/** The school's classes of a school year, id by name. */
+async function classesByName(
+  db: Kysely<DB>,
+  unitId: string,
+  schoolYear: string,
+): Promise<Map<string, string>> {
+  const classes = await db
+    .selectFrom('classes')
+    .select(['id', 'name', 'grade'])
+    .where('unit_id', '=', unitId)
+    .where('school_year', '=', schoolYear)
+    .execute();
+  return new Map(classes.map((c) => [c.name, c.id]));
+}
+
+/** The new school year being filled: its classes by name (created on demand) and the counts so far. */
+interface NextYear {
+  trx: ServiceContext;
+  input: RolloverInput;
+  /** The school's last grade: promoted from it means graduated. */
+  lastGrade: number;
+  classByName: Map<string, string>;
+  summary: RolloverSummary;
+}
+
+/** A student enrolled in the old year and not yet moved, as the rollover reads them. */
+interface RolloverRow {
+  studentId: string;
+  fullName: string;
+  className: string;
+  grade: number;
+  finalPromotion: string | null;
+}
+
+/** One student by the final decision: graduated, promoted to grade + 1, retained, or left pending. */
+async function moveStudent(next: NextYear, row: RolloverRow): Promise<void> {
+  const { trx, input, summary } = next;
+  if (row.finalPromotion === 'promoted' && row.grade >= next.lastGrade) {
+    await changeStatus(trx, row.studentId, { status: 'graduated', effectiveOn: todayInVietnam() });
+    summary.graduated += 1;
+  } else if (row.finalPromotion === 'promoted') {
+    const classId = await classFor(
+      next,
+      nextClassName(row.className, row.grade, row.grade + 1),
+      row.grade + 1,
+    );
+    await enrolStudent(trx, input.unitId, { studentId: row.studentId, classId });
+    summary.promoted += 1;
+  } else if (row.finalPromotion === 'retained') {
+    const classId = await classFor(next, row.className, row.grade);
+    await enrolStudent(trx, input.unitId, { studentId: row.studentId, classId });
+    summary.retained += 1;
+  } else {
+    summary.pending.push({ studentId: row.studentId, fullName: row.fullName, className: row.className });
+  }
+}
+
+/** The class of that name in the new year, created (and listed in the summary) the first time it is needed. */
+async function classFor(next: NextYear, name: string, grade: number): Promise<string> {
+  const existing = next.classByName.get(name);
+  if (existing) return existing;
+  const created = await createClass(next.trx, next.input.unitId, {
+    schoolYear: next.input.toYear,
+    grade,
+    name,
+  });
+  next.classByName.set(name, created.id);
+  next.summary.classesCreated.push(name);
+  return created.id;
 }

@@ -1,22 +1,24 @@
+import type { Selectable } from 'kysely';
 import type { SummerInput } from '#contracts/results.ts';
-import {
-  GradingInputError,
-  type Level4,
-  type PassFail,
-  type SubjectResult,
-  scoreProblem,
-  subjectsToRetest,
-} from '../../domain/grading/index.ts';
+import type { Level4, PassFail } from '../../domain/grading/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
-import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { type ClassRow, findClass } from '../classes/queries.ts';
 import { assignmentsOfClasses, scoresOfClasses } from '../gradebook/reads.ts';
 import { currentEnrolments } from '../roster/queries.ts';
-import { classSubjects, finalPromotionOf, subjectTermResult } from './compute.ts';
+import { type ClassSubject, classSubjects, subjectTermResult } from './compute.ts';
+import {
+  checkSummerInput,
+  finalDecisionOf,
+  loadYearResult,
+  subjectYearRowsOf,
+  writeSummer,
+  yearSubjectsOf,
+} from './summer.ts';
 
 const LEVELS: readonly Level4[] = ['excellent', 'good', 'pass', 'fail'];
 
@@ -81,47 +83,95 @@ export async function classResults(ctx: ServiceContext, classId: string, term: 0
   ]);
   members.sort((a, b) => compareVietnameseNames(a.full_name, b.full_name));
   const subjects = cls.grade >= 6 ? classSubjects(cls.grade, assignments) : [];
-  // Per subject: ĐTBmcn / year result (year) or ĐTBmhk / term result computed from the scores (term).
-  const subjectValues = new Map<string, Map<string, SubjectCell>>();
-  const put = (studentId: string, code: string, cell: SubjectCell) => {
-    const m = subjectValues.get(studentId) ?? new Map<string, SubjectCell>();
-    m.set(code, cell);
-    subjectValues.set(studentId, m);
+  const subjectValues =
+    term === 0
+      ? await yearSubjectCells(db, cls)
+      : subjects.length > 0
+        ? await termSubjectCells(db, cls, term, subjects)
+        : new Map<string, Map<string, SubjectCell>>();
+  const students = studentRowsOf(members, results, subjectValues);
+  return {
+    class: {
+      id: cls.id,
+      unitId: cls.unit_id,
+      name: cls.name,
+      grade: cls.grade,
+      schoolYear: cls.school_year,
+      homeroomTeacherName: cls.homeroom_teacher_name,
+    },
+    term,
+    subjects: subjects.map((s) => ({ code: s.code, name: s.name, kind: s.kind })),
+    students,
+    summary: classSummaryOf(students, subjects),
+    canManage: can(ctx.actor, 'gradebook.manage', { id: cls.unit_id, path: cls.unit_path }),
   };
-  if (term === 0) {
-    const rows = await db
-      .selectFrom('subject_year_results')
-      .selectAll()
-      .where('unit_id', '=', cls.unit_id)
-      .where('class_id', '=', cls.id)
-      .where('school_year', '=', cls.school_year)
-      .execute();
-    for (const r of rows) {
-      put(r.student_id, r.subject_code, {
-        average: r.year_average === null ? null : Number(r.year_average),
-        result: r.year_result,
-        retestScore: r.retest_score === null ? null : Number(r.retest_score),
-        retestResult: r.retest_result,
-      });
-    }
-  } else if (subjects.length > 0) {
-    const scores = await scoresOfClasses(db, cls.unit_id, cls.school_year, [cls.id], term);
-    for (const subject of subjects) {
-      for (const row of scores.filter((s) => s.subjectCode === subject.code)) {
-        const r = subjectTermResult(subject, row, term);
-        if ('result' in r) {
-          put(row.studentId, subject.code, {
-            average: r.result.kind === 'score' ? r.result.average : null,
-            result: r.result.kind === 'comment' ? r.result.result : null,
-            retestScore: null,
-            retestResult: null,
-          });
-        }
+}
+
+/** Per student, per subject code: the value shown in the subject's column. */
+type SubjectCells = Map<string, Map<string, SubjectCell>>;
+
+function putCell(cells: SubjectCells, studentId: string, code: string, cell: SubjectCell): void {
+  const m = cells.get(studentId) ?? new Map<string, SubjectCell>();
+  m.set(code, cell);
+  cells.set(studentId, m);
+}
+
+/** The year: ĐTBmcn / year result as stored by the year close, with the summer re-test if any. */
+async function yearSubjectCells(db: ServiceContext['db'], cls: ClassRow): Promise<SubjectCells> {
+  const cells: SubjectCells = new Map();
+  const rows = await db
+    .selectFrom('subject_year_results')
+    .selectAll()
+    .where('unit_id', '=', cls.unit_id)
+    .where('class_id', '=', cls.id)
+    .where('school_year', '=', cls.school_year)
+    .execute();
+  for (const r of rows) {
+    putCell(cells, r.student_id, r.subject_code, {
+      average: r.year_average === null ? null : Number(r.year_average),
+      result: r.year_result,
+      retestScore: r.retest_score === null ? null : Number(r.retest_score),
+      retestResult: r.retest_result,
+    });
+  }
+  return cells;
+}
+
+/** A term: ĐTBmhk / term result computed from the scores now (nothing is stored before the term close). */
+async function termSubjectCells(
+  db: ServiceContext['db'],
+  cls: ClassRow,
+  term: 1 | 2,
+  subjects: readonly ClassSubject[],
+): Promise<SubjectCells> {
+  const cells: SubjectCells = new Map();
+  const scores = await scoresOfClasses(db, cls.unit_id, cls.school_year, [cls.id], term);
+  for (const subject of subjects) {
+    for (const row of scores.filter((s) => s.subjectCode === subject.code)) {
+      const r = subjectTermResult(subject, row, term);
+      if ('result' in r) {
+        putCell(cells, row.studentId, subject.code, {
+          average: r.result.kind === 'score' ? r.result.average : null,
+          result: r.result.kind === 'comment' ? r.result.result : null,
+          retestScore: null,
+          retestResult: null,
+        });
       }
     }
   }
+  return cells;
+}
+
+type ResultRow = Selectable<DB['student_results']>;
+
+/** One row per current member, in roster order; `computed` is false until the term or year is closed. */
+function studentRowsOf(
+  members: readonly { id: string; full_name: string }[],
+  results: readonly ResultRow[],
+  subjectValues: SubjectCells,
+) {
   const byStudent = new Map(results.map((r) => [r.student_id, r]));
-  const students = members.map((m) => {
+  return members.map((m) => {
     const r = byStudent.get(m.id);
     return {
       studentId: m.id,
@@ -138,37 +188,27 @@ export async function classResults(ctx: ServiceContext, classId: string, term: 0
       subjects: Object.fromEntries(subjectValues.get(m.id) ?? new Map()),
     };
   });
+}
+
+/** The class summary: levels over the students with results, and the mean of each scored subject's averages. */
+function classSummaryOf(students: ReturnType<typeof studentRowsOf>, subjects: readonly ClassSubject[]) {
   const computed = students.filter((s) => s.computed);
   return {
-    class: {
-      id: cls.id,
-      unitId: cls.unit_id,
-      name: cls.name,
-      grade: cls.grade,
-      schoolYear: cls.school_year,
-      homeroomTeacherName: cls.homeroom_teacher_name,
-    },
-    term,
-    subjects: subjects.map((s) => ({ code: s.code, name: s.name, kind: s.kind })),
-    students,
-    summary: {
-      students: students.length,
-      computed: computed.length,
-      learning: levelCounts(computed.map((s) => s.learningResult)),
-      conduct: levelCounts(computed.map((s) => s.conductResult)),
-      subjectAverages: subjects.map((s) => ({
-        code: s.code,
-        average:
-          s.kind === 'score'
-            ? mean(
-                students.flatMap((st) =>
-                  st.subjects[s.code]?.average == null ? [] : [st.subjects[s.code].average],
-                ),
-              )
-            : null,
-      })),
-    },
-    canManage: can(ctx.actor, 'gradebook.manage', { id: cls.unit_id, path: cls.unit_path }),
+    students: students.length,
+    computed: computed.length,
+    learning: levelCounts(computed.map((s) => s.learningResult)),
+    conduct: levelCounts(computed.map((s) => s.conductResult)),
+    subjectAverages: subjects.map((s) => ({
+      code: s.code,
+      average:
+        s.kind === 'score'
+          ? mean(
+              students.flatMap((st) =>
+                st.subjects[s.code]?.average == null ? [] : [st.subjects[s.code].average],
+              ),
+            )
+          : null,
+    })),
   };
 }
 
@@ -270,16 +310,7 @@ export async function resultCountsByGrade(
  * final decision is recomputed with the domain rules. The original year results stay for the transcript.
  */
 export async function recordSummer(ctx: ServiceContext, studentId: string, input: SummerInput) {
-  const year = await ctx.db
-    .selectFrom('student_results as r')
-    .innerJoin('units as u', 'u.id', 'r.unit_id')
-    .selectAll('r')
-    .select('u.path as unit_path')
-    // scope: loaded by student to find the unit; access to that unit is checked right below.
-    .where('r.student_id', '=', studentId)
-    .where('r.school_year', '=', input.schoolYear)
-    .where('r.term', '=', 0)
-    .executeTakeFirst();
+  const year = await loadYearResult(ctx, studentId, input.schoolYear);
   if (!year) throw notFound('kết quả cả năm của học sinh (chưa khoá sổ cả năm?)');
   if (!can(ctx.actor, 'gradebook.manage', { id: year.unit_id, path: year.unit_path })) throw forbidden();
   if (!year.promotion || !year.learning_result || !year.conduct_result) {
@@ -293,108 +324,12 @@ export async function recordSummer(ctx: ServiceContext, studentId: string, input
     );
   }
   return inTransaction(ctx, async (trx) => {
-    const subjectRows = await trx.db
-      .selectFrom('subject_year_results')
-      .selectAll()
-      .where('unit_id', '=', year.unit_id)
-      .where('student_id', '=', studentId)
-      .where('school_year', '=', input.schoolYear)
-      .execute();
-    const fields: Record<string, string> = {};
-    const yearSubjects: SubjectResult[] = subjectRows.map((r) =>
-      r.year_average !== null
-        ? { subject: r.subject_code, kind: 'score', average: Number(r.year_average) }
-        : { subject: r.subject_code, kind: 'comment', result: r.year_result as PassFail },
-    );
-    // TT22 Điều 14: only scored subjects under 5,0 and comment subjects at Chưa đạt, of a student sent to re-test.
-    const due = new Set(year.promotion === 'retest' ? subjectsToRetest(yearSubjects) : []);
-    (input.retests ?? []).forEach((retest, i) => {
-      const row = subjectRows.find((r) => r.subject_code === retest.subjectCode);
-      if (!row) {
-        fields[`retests.${i}.subjectCode`] = `Không có môn ${retest.subjectCode} trong kết quả cả năm.`;
-      } else if (!due.has(retest.subjectCode)) {
-        fields[`retests.${i}.subjectCode`] =
-          `Môn ${retest.subjectCode} không thuộc diện kiểm tra lại (chỉ môn có ĐTBmcn dưới 5,0 hoặc môn nhận xét Chưa đạt).`;
-      } else if (row.year_average !== null && retest.score === undefined) {
-        fields[`retests.${i}.score`] = `Nhập điểm kiểm tra lại môn ${retest.subjectCode}.`;
-      } else if (row.year_result !== null && retest.result === undefined) {
-        fields[`retests.${i}.result`] = `Chọn Đạt / Chưa đạt cho môn ${retest.subjectCode}.`;
-      } else if (retest.score !== undefined) {
-        const problem = scoreProblem(retest.score);
-        if (problem) fields[`retests.${i}.score`] = problem;
-      }
-    });
-    if (Object.keys(fields).length > 0) {
-      throw new AppError('validation_failed', Object.values(fields)[0] as string, fields);
-    }
-    if (input.summerConduct && year.promotion !== 'summer_conduct') {
-      const message = 'Chỉ học sinh rèn luyện trong hè mới được đánh giá lại rèn luyện.';
-      throw new AppError('validation_failed', message, { summerConduct: message });
-    }
-    const retests = new Map(
-      subjectRows.map((r) => [
-        r.subject_code,
-        { score: r.retest_score === null ? null : Number(r.retest_score), result: r.retest_result },
-      ]),
-    );
-    for (const retest of input.retests ?? []) {
-      retests.set(retest.subjectCode, { score: retest.score ?? null, result: retest.result ?? null });
-    }
+    const subjectRows = await subjectYearRowsOf(trx, year, studentId, input.schoolYear);
+    const yearSubjects = yearSubjectsOf(subjectRows);
+    checkSummerInput(input, year, subjectRows, yearSubjects);
     const summerConduct = input.summerConduct ?? year.summer_conduct_result;
-    let final: ReturnType<typeof finalPromotionOf>;
-    try {
-      final = finalPromotionOf({
-        promotion: year.promotion as 'retest' | 'summer_conduct',
-        learning: year.learning_result as Level4,
-        conduct: year.conduct_result as Level4,
-        absentSessions: year.absent_sessions,
-        yearSubjects,
-        retests,
-        summerConduct,
-      });
-    } catch (error) {
-      if (error instanceof GradingInputError) {
-        throw new AppError('validation_failed', error.message, { retests: error.message });
-      }
-      throw error;
-    }
-    for (const retest of input.retests ?? []) {
-      await trx.db
-        .updateTable('subject_year_results')
-        .set({ retest_score: retest.score ?? null, retest_result: retest.result ?? null })
-        .where('unit_id', '=', year.unit_id)
-        .where('student_id', '=', studentId)
-        .where('school_year', '=', input.schoolYear)
-        .where('subject_code', '=', retest.subjectCode)
-        .execute();
-    }
-    await trx.db
-      .updateTable('student_results')
-      .set({ summer_conduct_result: summerConduct, final_promotion: final.finalPromotion })
-      .where('unit_id', '=', year.unit_id)
-      .where('student_id', '=', studentId)
-      .where('school_year', '=', input.schoolYear)
-      .where('term', '=', 0)
-      .execute();
-    await audit(trx, {
-      unitId: year.unit_id,
-      entity: 'student_results',
-      entityId: studentId,
-      action: 'summer',
-      before: {
-        finalPromotion: year.final_promotion,
-        summerConduct: year.summer_conduct_result,
-        retests: subjectRows
-          .filter((r) => r.retest_score !== null || r.retest_result !== null)
-          .map((r) => ({ subjectCode: r.subject_code, score: r.retest_score, result: r.retest_result })),
-      },
-      after: {
-        finalPromotion: final.finalPromotion,
-        summerConduct,
-        retests: input.retests ?? [],
-        learningAfterRetest: final.learningAfterRetest,
-      },
-    });
+    const final = finalDecisionOf(input, year, subjectRows, yearSubjects, summerConduct);
+    await writeSummer(trx, studentId, input, year, subjectRows, summerConduct, final);
     return {
       studentId,
       promotion: year.promotion,

@@ -99,59 +99,90 @@ export async function classGradebookXlsx(ctx: ServiceContext, classId: string) {
   workbook.creator = 'Trường Số';
   const used = new Set<string>(['Tổng hợp']);
   const summary = workbook.addWorksheet('Tổng hợp');
+  const grid: ClassGrid = { cls, students, scores, yearOf };
   for (const subject of subjects) {
-    const sheet = workbook.addWorksheet(sheetName(subject.shortName, used));
-    const n = subject.regularCount;
-    const termHeaders = [...Array.from({ length: n }, (_, i) => `TX${i + 1}`), 'GK', 'CK', 'ĐTBmhk'];
-    const width = termHeaders.length;
-    sheet.getCell(1, 1).value =
-      `SỔ ĐIỂM LỚP ${cls.name} — ${subject.name.toUpperCase()} — NĂM HỌC ${cls.school_year}`;
-    sheet.getCell(1, 1).font = { bold: true, size: 13 };
-    sheet.mergeCells(1, 1, 1, 3 + 2 * width);
-    sheet.getRow(2).values = ['STT', 'Họ và tên', 'Học kỳ I', ...Array(width - 1).fill(null), 'Học kỳ II'];
-    sheet.getCell(2, 3 + 2 * width).value = 'Cả năm';
-    sheet.getRow(3).values = [null, null, ...termHeaders, ...termHeaders, 'ĐTBmcn'];
-    sheet.mergeCells(2, 1, 3, 1);
-    sheet.mergeCells(2, 2, 3, 2);
-    sheet.mergeCells(2, 3, 2, 2 + width);
-    sheet.mergeCells(2, 3 + width, 2, 2 + 2 * width);
-    for (const r of [2, 3]) {
-      sheet.getRow(r).font = BOLD;
-      sheet.getRow(r).alignment = CENTER;
-    }
-    students.forEach((student, i) => {
-      const term = (t: 1 | 2) =>
-        scores.find(
-          (s) => s.studentId === student.student_id && s.subjectCode === subject.code && s.term === t,
-        );
-      const termCells = (row: TermScoreRow | undefined) => [
-        ...Array.from({ length: n }, (_, k) =>
-          scoreCell(subject.kind, row?.regular[k] ?? null, row?.regularResults[k] ?? null),
-        ),
-        scoreCell(subject.kind, row?.midterm ?? null, row?.midtermResult ?? null),
-        scoreCell(subject.kind, row?.final ?? null, row?.finalResult ?? null),
-        scoreCell(subject.kind, row?.termAverage ?? null, row?.termResult ?? null),
-      ];
-      const year = yearOf(student.student_id, subject.code);
-      sheet.addRow([
-        i + 1,
-        student.full_name,
-        ...termCells(term(1)),
-        ...termCells(term(2)),
-        scoreCell(subject.kind, year?.yearAverage ?? null, year?.yearResult ?? null),
-      ]);
-    });
-    sheet.getColumn(1).width = 5;
-    sheet.getColumn(2).width = 28;
-    for (let c = 3; c <= 3 + 2 * width; c++) {
-      sheet.getColumn(c).width = 7;
-      sheet.getColumn(c).alignment = { horizontal: 'center' };
-    }
-    // Averages print with one decimal (8 → 8,0), as in the paper gradebook.
-    for (const c of [2 + width, 2 + 2 * width, 3 + 2 * width]) sheet.getColumn(c).numFmt = '0.0';
-    sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: 3 }];
+    writeSubjectSheet(workbook.addWorksheet(sheetName(subject.shortName, used)), grid, subject);
   }
+  writeSummarySheet(summary, grid, subjects, results.terms);
+  return {
+    fileName: `Sổ điểm ${cls.school_year} - Lớp ${cls.name}.xlsx`,
+    content: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
+}
 
+/** What every sheet of the class gradebook reads: the class, its students in roster order, scores, year results. */
+interface ClassGrid {
+  cls: { name: string; school_year: string };
+  students: readonly { student_id: string; full_name: string }[];
+  scores: readonly TermScoreRow[];
+  yearOf: (studentId: string, code: string) => YearSubjectResult | undefined;
+}
+
+type StudentResults = Awaited<ReturnType<typeof resultsOfStudents>>;
+type YearSubjectResult = StudentResults['subjects'][number];
+
+/** One subject's sheet as the paper sổ điểm: ĐĐGtx 1..n, GK, CK, ĐTBmhk for each term, then ĐTBmcn. */
+function writeSubjectSheet(sheet: ExcelJS.Worksheet, grid: ClassGrid, subject: SubjectColumn) {
+  const { cls, students, scores, yearOf } = grid;
+  const n = subject.regularCount;
+  const termHeaders = [...Array.from({ length: n }, (_, i) => `TX${i + 1}`), 'GK', 'CK', 'ĐTBmhk'];
+  const width = termHeaders.length;
+  sheet.getCell(1, 1).value =
+    `SỔ ĐIỂM LỚP ${cls.name} — ${subject.name.toUpperCase()} — NĂM HỌC ${cls.school_year}`;
+  sheet.getCell(1, 1).font = { bold: true, size: 13 };
+  sheet.mergeCells(1, 1, 1, 3 + 2 * width);
+  sheet.getRow(2).values = ['STT', 'Họ và tên', 'Học kỳ I', ...Array(width - 1).fill(null), 'Học kỳ II'];
+  sheet.getCell(2, 3 + 2 * width).value = 'Cả năm';
+  sheet.getRow(3).values = [null, null, ...termHeaders, ...termHeaders, 'ĐTBmcn'];
+  sheet.mergeCells(2, 1, 3, 1);
+  sheet.mergeCells(2, 2, 3, 2);
+  sheet.mergeCells(2, 3, 2, 2 + width);
+  sheet.mergeCells(2, 3 + width, 2, 2 + 2 * width);
+  for (const r of [2, 3]) {
+    sheet.getRow(r).font = BOLD;
+    sheet.getRow(r).alignment = CENTER;
+  }
+  students.forEach((student, i) => {
+    const term = (t: 1 | 2) =>
+      scores.find(
+        (s) => s.studentId === student.student_id && s.subjectCode === subject.code && s.term === t,
+      );
+    const termCells = (row: TermScoreRow | undefined) => [
+      ...Array.from({ length: n }, (_, k) =>
+        scoreCell(subject.kind, row?.regular[k] ?? null, row?.regularResults[k] ?? null),
+      ),
+      scoreCell(subject.kind, row?.midterm ?? null, row?.midtermResult ?? null),
+      scoreCell(subject.kind, row?.final ?? null, row?.finalResult ?? null),
+      scoreCell(subject.kind, row?.termAverage ?? null, row?.termResult ?? null),
+    ];
+    const year = yearOf(student.student_id, subject.code);
+    sheet.addRow([
+      i + 1,
+      student.full_name,
+      ...termCells(term(1)),
+      ...termCells(term(2)),
+      scoreCell(subject.kind, year?.yearAverage ?? null, year?.yearResult ?? null),
+    ]);
+  });
+  sheet.getColumn(1).width = 5;
+  sheet.getColumn(2).width = 28;
+  for (let c = 3; c <= 3 + 2 * width; c++) {
+    sheet.getColumn(c).width = 7;
+    sheet.getColumn(c).alignment = { horizontal: 'center' };
+  }
+  // Averages print with one decimal (8 → 8,0), as in the paper gradebook.
+  for (const c of [2 + width, 2 + 2 * width, 3 + 2 * width]) sheet.getColumn(c).numFmt = '0.0';
+  sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: 3 }];
+}
+
+/** The summary sheet: each subject's ĐTBmcn (or Đ/CĐ), learning and conduct results per term and year, absences. */
+function writeSummarySheet(
+  summary: ExcelJS.Worksheet,
+  grid: ClassGrid,
+  subjects: readonly SubjectColumn[],
+  termResults: StudentResults['terms'],
+) {
+  const { cls, students, yearOf } = grid;
   summary.getCell(1, 1).value = `TỔNG HỢP KẾT QUẢ LỚP ${cls.name} — NĂM HỌC ${cls.school_year}`;
   summary.getCell(1, 1).font = { bold: true, size: 13 };
   summary.getRow(2).values = [
@@ -169,7 +200,7 @@ export async function classGradebookXlsx(ctx: ServiceContext, classId: string) {
   summary.getRow(2).font = BOLD;
   summary.getRow(2).alignment = CENTER;
   students.forEach((student, i) => {
-    const terms = results.terms.filter((r) => r.studentId === student.student_id);
+    const terms = termResults.filter((r) => r.studentId === student.student_id);
     const t = (term: 0 | 1 | 2) => terms.find((r) => r.term === term);
     const lv = (v: Level4 | null | undefined) => (v ? LEVEL4_LABEL_VI[v] : null);
     summary.addRow([
@@ -190,10 +221,6 @@ export async function classGradebookXlsx(ctx: ServiceContext, classId: string) {
   });
   summary.getColumn(2).width = 28;
   for (let c = 3; c < 3 + subjects.length; c++) summary.getColumn(c).numFmt = '0.0';
-  return {
-    fileName: `Sổ điểm ${cls.school_year} - Lớp ${cls.name}.xlsx`,
-    content: Buffer.from(await workbook.xlsx.writeBuffer()),
-  };
 }
 
 /** Mean of averages given in one decimal, to two decimals (a statistic, not a grading value). */

@@ -65,7 +65,6 @@ const percent = (x: number) => `${formatPoints(x * 100)}%`;
 export async function dashboardPdf(ctx: ServiceContext, query: DashboardQuery): Promise<PdfFile> {
   const d = await getDashboard(ctx, query);
   const header = await unitHeader(ctx, d.office.id);
-  const what = d.subjectKind === 'school' ? 'cơ sở giáo dục' : 'cơ quan quản lý giáo dục';
   const pdf = new PdfBuilder({
     title: `Tổng hợp mức độ chuyển đổi số ${d.schoolYear ?? ''}`,
     layout: 'landscape',
@@ -75,6 +74,20 @@ export async function dashboardPdf(ctx: ServiceContext, query: DashboardQuery): 
     unitName: header.name,
     placeAndDate: placeAndDate(header.place, d.today),
   });
+  writeOverview(pdf, d);
+  writeDistribution(pdf, d);
+  if (d.areas.length > 1 || d.areas[0]?.areaId) writeAreaTable(pdf, d);
+  writeWeakestItems(pdf, d);
+  writeUnitTable(pdf, d);
+  return {
+    fileName: `tong-hop-chuyen-doi-so-${d.schoolYear ?? ''}.pdf`,
+    content: await pdf.toBuffer(),
+  };
+}
+
+/** Title, the progress figures and one line per campaign (deadlines, catalogue version). */
+function writeOverview(pdf: PdfBuilder, d: Dashboard) {
+  const what = d.subjectKind === 'school' ? 'cơ sở giáo dục' : 'cơ quan quản lý giáo dục';
   pdf.title(
     `Báo cáo tổng hợp kết quả đánh giá mức độ chuyển đổi số của các ${what}`,
     `Năm học ${d.schoolYear ?? '—'}`,
@@ -97,7 +110,10 @@ export async function dashboardPdf(ctx: ServiceContext, query: DashboardQuery): 
       `${c.title} (${c.officeName}): hạn nộp ${vietnameseDate(c.submissionDeadline)}, đánh giá ngoài đến ${vietnameseDate(c.externalEndsOn)}; bộ tiêu chí ${c.catalogueTitle}, phiên bản ${c.catalogueVersion}.`,
       { size: 9.5 },
     );
+}
 
+/** Section 1: the level charts (by kind of assessment, by criteria group, against last year). */
+function writeDistribution(pdf: PdfBuilder, d: Dashboard) {
   pdf.heading('1. Phân bố mức đạt');
   barChart(
     pdf,
@@ -131,31 +147,35 @@ export async function dashboardPdf(ctx: ServiceContext, query: DashboardQuery): 
   pdf.paragraph(
     `Trong ${d.comparison.comparable} đơn vị có kết quả cả hai năm: ${d.comparison.improved} tăng mức, ${d.comparison.same} giữ mức, ${d.comparison.declined} giảm mức.`,
   );
+}
 
-  if (d.areas.length > 1 || d.areas[0]?.areaId) {
-    pdf.heading('2. Tổng hợp theo đơn vị quản lý');
-    pdf.table(
-      [
-        { header: 'Đơn vị', width: 4 },
-        { header: 'Số đơn vị', width: 1.2, align: 'right' },
-        { header: 'Đã nộp', width: 1.2, align: 'right' },
-        { header: 'Đã đánh giá ngoài', width: 1.4, align: 'right' },
-        { header: 'Chậm nộp', width: 1.2, align: 'right' },
-        ...levels(d).map((l) => ({ header: `Mức ${l}`, width: 1, align: 'right' as const })),
-        { header: 'Điểm TB', width: 1.2, align: 'right' },
-      ],
-      d.areas.map((a) => [
-        a.name,
-        a.units,
-        a.submitted,
-        a.assessed,
-        a.late,
-        ...levels(d).map((l) => a.levels[String(l)] ?? 0),
-        formatPoints(a.averageTotal),
-      ]),
-    );
-  }
+/** Section 2, printed only when the units fall in areas (a province over its local offices). */
+function writeAreaTable(pdf: PdfBuilder, d: Dashboard) {
+  pdf.heading('2. Tổng hợp theo đơn vị quản lý');
+  pdf.table(
+    [
+      { header: 'Đơn vị', width: 4 },
+      { header: 'Số đơn vị', width: 1.2, align: 'right' },
+      { header: 'Đã nộp', width: 1.2, align: 'right' },
+      { header: 'Đã đánh giá ngoài', width: 1.4, align: 'right' },
+      { header: 'Chậm nộp', width: 1.2, align: 'right' },
+      ...levels(d).map((l) => ({ header: `Mức ${l}`, width: 1, align: 'right' as const })),
+      { header: 'Điểm TB', width: 1.2, align: 'right' },
+    ],
+    d.areas.map((a) => [
+      a.name,
+      a.units,
+      a.submitted,
+      a.assessed,
+      a.late,
+      ...levels(d).map((l) => a.levels[String(l)] ?? 0),
+      formatPoints(a.averageTotal),
+    ]),
+  );
+}
 
+/** Section 3 (numbered 3 even when section 2 is left out). */
+function writeWeakestItems(pdf: PdfBuilder, d: Dashboard) {
   pdf.heading('3. Các tiêu chí đạt thấp nhất');
   pdf.table(
     [
@@ -175,7 +195,10 @@ export async function dashboardPdf(ctx: ServiceContext, query: DashboardQuery): 
       i.lowestUnitName,
     ]),
   );
+}
 
+/** Section 4: one row per unit, a column per criteria group (points and level). */
+function writeUnitTable(pdf: PdfBuilder, d: Dashboard) {
   pdf.heading('4. Kết quả từng đơn vị');
   pdf.table(
     [
@@ -199,8 +222,4 @@ export async function dashboardPdf(ctx: ServiceContext, query: DashboardQuery): 
     ]),
     { fontSize: 8.5 },
   );
-  return {
-    fileName: `tong-hop-chuyen-doi-so-${d.schoolYear ?? ''}.pdf`,
-    content: await pdf.toBuffer(),
-  };
 }

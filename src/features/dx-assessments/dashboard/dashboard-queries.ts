@@ -117,3 +117,50 @@ export async function dashboardYears(db: Kysely<DB>, scope: Omit<DashboardScope,
     order by c.school_year desc`.execute(db);
   return result.rows.map((r) => r.school_year);
 }
+
+/** An office directly below the dashboard's office (a local office of a province): the "areas" units are summed by. */
+export interface AreaOffice {
+  id: string;
+  name: string;
+}
+
+/** The offices directly below the office, by name. */
+export async function areaOffices(db: Kysely<DB>, officeId: string): Promise<AreaOffice[]> {
+  return db
+    .selectFrom('units as u')
+    .innerJoin('unit_kinds as k', 'k.code', 'u.kind')
+    .select(['u.id', 'u.name'])
+    .where('u.parent_id', '=', officeId)
+    .where('k.category', '=', 'office')
+    .orderBy('u.name')
+    .execute();
+}
+
+/** The campaigns the assessed units belong to, with their office and pinned catalogue, by submission deadline. */
+export async function campaignsOf(db: Kysely<DB>, campaignIds: string[]) {
+  if (!campaignIds.length) return [];
+  return (
+    db
+      .selectFrom('assessment_campaigns as c')
+      .innerJoin('units as o', 'o.id', 'c.unit_id')
+      .innerJoin('assessment_catalogues as k', 'k.id', 'c.catalogue_id')
+      .select([
+        'c.id',
+        'c.title',
+        'o.name as office_name',
+        'c.self_assessment_starts_on',
+        'c.submission_deadline',
+        'c.external_ends_on',
+        'c.publication_on',
+        'k.title as catalogue_title',
+        'k.version',
+        'c.catalogue_id',
+      ])
+      // scope: campaigns of assessments already scoped to the office's units by path
+      .where('c.id', 'in', campaignIds)
+      .orderBy('c.submission_deadline')
+      .execute()
+  );
+}
+
+export type CampaignRow = Awaited<ReturnType<typeof campaignsOf>>[number];

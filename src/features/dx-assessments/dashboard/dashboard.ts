@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { AssessmentStatus } from '#contracts/dx-assessments/campaigns.ts';
 import type { Dashboard, DashboardQuery, DashboardUnit } from '#contracts/dx-assessments/dashboard.ts';
 import type { Catalogue } from '../../../domain/assessment-catalogue/index.ts';
@@ -5,16 +6,23 @@ import { previousSchoolYear, todayInVietnam } from '../../../domain/calendar/ind
 import { progressRank } from '../../../domain/dx-index/workflow.ts';
 import { requireUnitAccess, type ScopedUnit } from '../../../platform/authz/access.ts';
 import type { ServiceContext } from '../../../platform/context.ts';
+import type { DB } from '../../../platform/db/schema.ts';
 import { forbidden } from '../../../platform/errors.ts';
 import { latenessOf } from '../campaigns/calendar.ts';
 import { loadCatalogue } from '../queries.ts';
 import {
+  type AreaOffice,
   type AssessedUnitRow,
+  areaOffices,
   assessedUnits,
+  type CampaignRow,
+  campaignsOf,
   type DashboardScope,
   dashboardYears,
+  type ItemAverageRow,
   itemAverages,
 } from './dashboard-queries.ts';
+import { emptyLevels, tallyUnits } from './dashboard-tally.ts';
 
 /**
  * The office dashboard of criteria-based assessments (DX index): its units × group levels, the distribution of
@@ -24,8 +32,6 @@ import {
  */
 
 const WEAKEST_ITEMS = 10;
-const ASSESSED: readonly AssessmentStatus[] = ['assessed', 'recognised'];
-const SUBMITTED: readonly AssessmentStatus[] = ['submitted', 'under_review', 'assessed', 'recognised'];
 
 /** The office whose dashboard this is: `assessments.read` on it, and it must be an office, not a school. */
 export async function dashboardOffice(ctx: ServiceContext, unitId: string): Promise<ScopedUnit> {
@@ -39,11 +45,6 @@ export async function dashboardOffice(ctx: ServiceContext, unitId: string): Prom
     throw forbidden('Bảng tổng hợp đánh giá dành cho phòng, sở giáo dục và đào tạo.');
   return office;
 }
-
-const bump = (counts: Record<string, number>, key: string | number | null) => {
-  if (key === null) return;
-  counts[String(key)] = (counts[String(key)] ?? 0) + 1;
-};
 
 /** One row per unit (a unit in two campaigns of the year keeps the one furthest along). */
 function latestPerUnit(rows: AssessedUnitRow[]): AssessedUnitRow[] {
@@ -64,8 +65,38 @@ export async function getDashboard(ctx: ServiceContext, query: DashboardQuery): 
   const years = await dashboardYears(ctx.db, base);
   const schoolYear = query.schoolYear ?? years[0] ?? null;
   const today = todayInVietnam();
-  const empty = { '1': 0, '2': 0, '3': 0 };
-  const result: Dashboard = {
+  const result = emptyDashboard(office, subjectKind, schoolYear, years, today);
+  if (!schoolYear) return result;
+  const scope: DashboardScope = { ...base, schoolYear };
+  const [rows, averages, previousRows, areaUnits] = await Promise.all([
+    assessedUnits(ctx.db, scope),
+    itemAverages(ctx.db, scope),
+    assessedUnits(ctx.db, { ...scope, schoolYear: previousSchoolYear(schoolYear) }),
+    areaOffices(ctx.db, office.id),
+  ]);
+  const units = latestPerUnit(rows);
+  const campaigns = await campaignsOf(ctx.db, [...new Set(units.map((u) => u.campaign_id))]);
+  const catalogues = await cataloguesOf(ctx.db, campaigns);
+  describeCampaigns(result, campaigns, catalogues);
+
+  const previous = new Map(latestPerUnit(previousRows).map((r) => [r.unit_id, currentLevel(r)]));
+  result.units = units.map((r) =>
+    dashboardUnit(r, areaIdOf(r.path, office.path, areaUnits), previous.get(r.unit_id) ?? null, today),
+  );
+  tallyUnits(result, previous, areaUnits, office.name);
+  result.weakestItems = weakestItems(averages, catalogues);
+  return result;
+}
+
+/** The dashboard of a year with nothing counted yet (also the answer when the office has no campaign). */
+function emptyDashboard(
+  office: ScopedUnit,
+  subjectKind: Dashboard['subjectKind'],
+  schoolYear: string | null,
+  years: string[],
+  today: string,
+): Dashboard {
+  return {
     office: { id: office.id, name: office.name, kind: office.kind },
     subjectKind,
     schoolYear,
@@ -76,60 +107,37 @@ export async function getDashboard(ctx: ServiceContext, query: DashboardQuery): 
     groups: [],
     units: [],
     areas: [],
-    distribution: { self: { ...empty }, external: { ...empty }, recognised: { ...empty }, byGroup: [] },
+    distribution: { self: emptyLevels(), external: emptyLevels(), recognised: emptyLevels(), byGroup: [] },
     weakestItems: [],
     progress: { byStatus: {}, late: 0, reviewOverdue: 0 },
     comparison: {
       previousYear: schoolYear ? previousSchoolYear(schoolYear) : '',
-      previous: { ...empty },
-      current: { ...empty },
+      previous: emptyLevels(),
+      current: emptyLevels(),
       improved: 0,
       same: 0,
       declined: 0,
       comparable: 0,
     },
   };
-  if (!schoolYear) return result;
-  const scope: DashboardScope = { ...base, schoolYear };
-  const [rows, averages, previousRows, areaUnits] = await Promise.all([
-    assessedUnits(ctx.db, scope),
-    itemAverages(ctx.db, scope),
-    assessedUnits(ctx.db, { ...scope, schoolYear: previousSchoolYear(schoolYear) }),
-    ctx.db
-      .selectFrom('units as u')
-      .innerJoin('unit_kinds as k', 'k.code', 'u.kind')
-      .select(['u.id', 'u.name'])
-      .where('u.parent_id', '=', office.id)
-      .where('k.category', '=', 'office')
-      .orderBy('u.name')
-      .execute(),
-  ]);
-  const units = latestPerUnit(rows);
-  const campaignIds = [...new Set(units.map((u) => u.campaign_id))];
-  const campaigns = campaignIds.length
-    ? await ctx.db
-        .selectFrom('assessment_campaigns as c')
-        .innerJoin('units as o', 'o.id', 'c.unit_id')
-        .innerJoin('assessment_catalogues as k', 'k.id', 'c.catalogue_id')
-        .select([
-          'c.id',
-          'c.title',
-          'o.name as office_name',
-          'c.self_assessment_starts_on',
-          'c.submission_deadline',
-          'c.external_ends_on',
-          'c.publication_on',
-          'k.title as catalogue_title',
-          'k.version',
-          'c.catalogue_id',
-        ])
-        // scope: campaigns of assessments already scoped to the office's units by path
-        .where('c.id', 'in', campaignIds)
-        .orderBy('c.submission_deadline')
-        .execute()
-    : [];
+}
+
+/** The catalogue each campaign pins, by id (read one by one, in the campaigns' order). */
+async function cataloguesOf(
+  db: Kysely<DB>,
+  campaigns: readonly CampaignRow[],
+): Promise<Map<string, Catalogue>> {
   const catalogues = new Map<string, Catalogue>();
-  for (const c of campaigns) catalogues.set(c.catalogue_id, await loadCatalogue(ctx.db, c.catalogue_id));
+  for (const c of campaigns) catalogues.set(c.catalogue_id, await loadCatalogue(db, c.catalogue_id));
+  return catalogues;
+}
+
+/** The campaigns, and the level labels and criteria groups of the catalogue they pin. */
+function describeCampaigns(
+  result: Dashboard,
+  campaigns: readonly CampaignRow[],
+  catalogues: Map<string, Catalogue>,
+): void {
   // Several campaigns (province and local offices) may pin different versions: labels and titles come from the
   // first; groups and criteria are matched by id.
   const catalogue = [...catalogues.values()][0];
@@ -148,111 +156,58 @@ export async function getDashboard(ctx: ServiceContext, query: DashboardQuery): 
     result.levelLabels = catalogue.levelLabels.map((l) => ({ level: l.level, label: l.label }));
     result.groups = catalogue.groups.map((g) => ({ id: g.id, title: g.title, maxPoints: g.maxPoints }));
   }
+}
 
-  const previous = new Map(latestPerUnit(previousRows).map((r) => [r.unit_id, currentLevel(r)]));
-  const areaOf = (path: string) => {
-    const below = path.slice(office.path.length).split('/')[0] ?? null;
-    return areaUnits.some((a) => a.id === below) ? below : null;
-  };
-  result.units = units.map((r): DashboardUnit => {
-    const lateness = latenessOf(
-      r.status,
-      {
-        selfAssessmentStartsOn: r.self_assessment_starts_on,
-        submissionDeadline: r.submission_deadline,
-        externalEndsOn: r.external_ends_on,
-      },
-      today,
-    );
-    return {
-      assessmentId: r.assessment_id,
-      unitId: r.unit_id,
-      name: r.name,
-      code: r.code,
-      schoolLevel: r.school_level,
-      areaId: areaOf(r.path),
-      status: r.status,
-      lateness,
-      selfLevel: r.self_level,
-      externalLevel: r.external_level,
-      recognisedLevel: r.recognised_level,
-      currentLevel: currentLevel(r),
-      total: r.external_total ?? r.self_total,
-      groups: r.groups,
-      previousLevel: previous.get(r.unit_id) ?? null,
-    };
-  });
+/** The area (office directly below the dashboard's) a unit's path lies in; null when directly under the office. */
+function areaIdOf(path: string, officePath: string, areaUnits: readonly AreaOffice[]): string | null {
+  const below = path.slice(officePath.length).split('/')[0] ?? null;
+  return areaUnits.some((a) => a.id === below) ? below : null;
+}
 
-  const d = result.distribution;
-  const byGroup = new Map<string, Record<string, number>>(result.groups.map((g) => [g.id, { ...empty }]));
-  const areas = new Map<string | null, Dashboard['areas'][number]>();
-  const areaRow = (areaId: string | null) => {
-    let row = areas.get(areaId);
-    if (!row) {
-      const name = areaId
-        ? (areaUnits.find((a) => a.id === areaId)?.name ?? '')
-        : `Trực thuộc ${office.name}`;
-      row = {
-        areaId,
-        name,
-        units: 0,
-        submitted: 0,
-        assessed: 0,
-        recognised: 0,
-        late: 0,
-        levels: { ...empty },
-        averageTotal: null,
-      };
-      areas.set(areaId, row);
-    }
-    return row;
-  };
-  const totals = new Map<string | null, number[]>();
-  const p = result.progress;
-  const c = result.comparison;
-  for (const u of result.units) {
-    bump(d.self, u.selfLevel);
-    bump(d.external, u.externalLevel);
-    bump(d.recognised, u.recognisedLevel);
-    for (const g of u.groups) {
-      const counts = byGroup.get(g.id) ?? { ...empty };
-      bump(counts, g.level);
-      byGroup.set(g.id, counts);
-    }
-    bump(p.byStatus, u.status);
-    if (u.lateness === 'late') p.late++;
-    if (u.lateness === 'review_overdue') p.reviewOverdue++;
-    const area = areaRow(u.areaId);
-    area.units++;
-    if (SUBMITTED.includes(u.status)) area.submitted++;
-    if (ASSESSED.includes(u.status)) area.assessed++;
-    if (u.status === 'recognised') area.recognised++;
-    if (u.lateness === 'late') area.late++;
-    bump(area.levels, u.currentLevel);
-    if (u.total !== null) totals.set(u.areaId, [...(totals.get(u.areaId) ?? []), u.total]);
-    bump(c.current, u.currentLevel);
-    if (u.currentLevel !== null && u.previousLevel !== null) {
-      c.comparable++;
-      if (u.currentLevel > u.previousLevel) c.improved++;
-      else if (u.currentLevel < u.previousLevel) c.declined++;
-      else c.same++;
-    }
-  }
-  for (const level of previous.values()) bump(c.previous, level);
-  d.byGroup = [...byGroup].map(([groupId, levels]) => ({ groupId, levels }));
-  for (const [areaId, list] of totals) {
-    const area = areas.get(areaId);
-    if (area) area.averageTotal = Math.round((list.reduce((s, x) => s + x, 0) / list.length) * 10) / 10;
-  }
-  result.areas = [...areas.values()].sort((a, b) =>
-    a.areaId === null ? 1 : b.areaId === null ? -1 : a.name.localeCompare(b.name, 'vi'),
+function dashboardUnit(
+  r: AssessedUnitRow,
+  areaId: string | null,
+  previousLevel: number | null,
+  today: string,
+): DashboardUnit {
+  const lateness = latenessOf(
+    r.status,
+    {
+      selfAssessmentStartsOn: r.self_assessment_starts_on,
+      submissionDeadline: r.submission_deadline,
+      externalEndsOn: r.external_ends_on,
+    },
+    today,
   );
+  return {
+    assessmentId: r.assessment_id,
+    unitId: r.unit_id,
+    name: r.name,
+    code: r.code,
+    schoolLevel: r.school_level,
+    areaId,
+    status: r.status,
+    lateness,
+    selfLevel: r.self_level,
+    externalLevel: r.external_level,
+    recognisedLevel: r.recognised_level,
+    currentLevel: currentLevel(r),
+    total: r.external_total ?? r.self_total,
+    groups: r.groups,
+    previousLevel,
+  };
+}
 
+/** The criteria with the lowest average ratio of points (ties by id), titled from the first catalogue having them. */
+function weakestItems(
+  averages: ItemAverageRow[],
+  catalogues: Map<string, Catalogue>,
+): Dashboard['weakestItems'] {
   const titles = new Map<string, string>();
   for (const cat of catalogues.values())
     for (const g of cat.groups)
       for (const item of g.items) if (!titles.has(item.id)) titles.set(item.id, item.title);
-  result.weakestItems = averages
+  return averages
     .sort((a, b) => a.avg_ratio - b.avg_ratio || a.item_id.localeCompare(b.item_id))
     .slice(0, WEAKEST_ITEMS)
     .map((a) => ({
@@ -265,5 +220,4 @@ export async function getDashboard(ctx: ServiceContext, query: DashboardQuery): 
       lowestAssessmentId: a.lowest_assessment_id,
       lowestUnitName: a.lowest_unit_name,
     }));
-  return result;
 }

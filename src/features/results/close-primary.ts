@@ -1,0 +1,113 @@
+import { type Kysely, sql } from 'kysely';
+import {
+  completesGrade,
+  type PrimaryLevel,
+  type PrimaryTraitLevel,
+  primaryYearOutcome,
+} from '../../domain/grading/index.ts';
+import { unpackRows } from '../../platform/db/packed-rows.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { ClassInfo, CloseInput, CloseSummary, EnrolledStudent } from './close.ts';
+import type { ColumnBatch, StudentResultRow } from './write.ts';
+
+/**
+ * Primary (TT27 Điều 9 khoản 2): the year outcome from the end-of-year evaluation (checkpoint end2) — every
+ * subject level, quality, competence and end-of-year test score. Absences are not a criterion in primary.
+ */
+export async function closePrimary(
+  db: Kysely<DB>,
+  input: CloseInput,
+  classes: readonly ClassInfo[],
+  studentsByClass: Map<string, EnrolledStudent[]>,
+  absences: Map<string, { excused: number; unexcused: number }>,
+  resultRows: ColumnBatch<StudentResultRow>,
+  summary: CloseSummary,
+) {
+  const byStudent = await primaryEvaluationsOf(db, input, classes);
+  for (const cls of classes) {
+    for (const member of studentsByClass.get(cls.id) ?? []) {
+      closePrimaryStudent(
+        cls,
+        member,
+        byStudent.get(member.studentId) ?? [],
+        absences.get(member.studentId),
+        resultRows,
+        summary,
+      );
+    }
+  }
+}
+
+/** The end-of-year evaluations (checkpoint end2) of these classes, as [aspect, level, test score] rows by student. */
+async function primaryEvaluationsOf(db: Kysely<DB>, input: CloseInput, classes: readonly ClassInfo[]) {
+  // One row per student with the evaluations packed (see unpackRows): half of a province are primary students.
+  const evaluations = await db
+    .selectFrom('primary_evaluations')
+    .select([
+      'student_id',
+      sql<string>`string_agg(concat(aspect, '|', level, '|', test_score), ';')`.as('packed'),
+    ])
+    .where('unit_id', '=', input.unitId)
+    .where('school_year', '=', input.schoolYear)
+    .where('checkpoint', '=', 'end2')
+    .where(
+      'class_id',
+      'in',
+      classes.map((c) => c.id),
+    )
+    .groupBy('student_id')
+    .execute();
+  return new Map(evaluations.map((e) => [e.student_id, unpackRows(e.packed)]));
+}
+
+/**
+ * One primary student: the year outcome when every kind of evaluation is there, else the student is reported
+ * incomplete; the year row is written either way. Runs once per primary student of a province.
+ */
+function closePrimaryStudent(
+  cls: ClassInfo,
+  member: EnrolledStudent,
+  rows: ReturnType<typeof unpackRows>,
+  absent: { excused: number; unexcused: number } | undefined,
+  resultRows: ColumnBatch<StudentResultRow>,
+  summary: CloseSummary,
+): void {
+  const subjects = rows.filter(([aspect]) => aspect.startsWith('subject:'));
+  const qualities = rows.filter(([aspect]) => aspect.startsWith('quality:'));
+  const competencies = rows.filter(([aspect]) => aspect.startsWith('competence:'));
+  const missing: string[] = [];
+  if (subjects.length === 0) missing.push('Đánh giá cuối năm: chưa có mức đạt được của môn học');
+  if (qualities.length === 0) missing.push('Đánh giá cuối năm: chưa đánh giá phẩm chất');
+  if (competencies.length === 0) missing.push('Đánh giá cuối năm: chưa đánh giá năng lực');
+  let outcome: ReturnType<typeof primaryYearOutcome> | null = null;
+  if (missing.length === 0) {
+    outcome = primaryYearOutcome({
+      subjects: subjects.map(([, level]) => level as PrimaryLevel),
+      qualities: qualities.map(([, level]) => level as PrimaryTraitLevel),
+      competencies: competencies.map(([, level]) => level as PrimaryTraitLevel),
+      testScores: subjects.flatMap(([, , score]) => (score ? [Number(score)] : [])),
+    });
+    summary.classified += 1;
+  } else {
+    summary.incomplete.push({
+      studentId: member.studentId,
+      fullName: member.fullName,
+      className: cls.name,
+      missing,
+    });
+  }
+  // A primary student who does not complete gets a support plan; the principal decides later (TT27 Điều 11).
+  const promoted = outcome && completesGrade(outcome) ? 'promoted' : null;
+  resultRows.add({
+    class_id: cls.id,
+    student_id: member.studentId,
+    term: 0,
+    learning_result: null,
+    conduct_result: null,
+    absent_sessions: absent ? absent.excused + absent.unexcused : 0,
+    promotion: promoted,
+    award: null,
+    final_promotion: promoted,
+    primary_outcome: outcome,
+  });
+}
