@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { XLSX_MIME } from '../src/features/imports/workbook.ts';
+import { XLSX_MIME } from '../src/contracts/common.ts';
 import type { Row } from '../src/platform/db/schema.ts';
 import {
   buildClass,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XLSX_MIME } from '#contracts/common.ts';
 import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
 import {
@@ -11,7 +12,6 @@ import {
 } from '../../../test/factories.ts';
 import { buildWorkbook, childNationalId, loadWorkbook, sheetRows } from '../../../test/factories-imports.ts';
 import { studentsImportKind } from './kinds/students.ts';
-import { XLSX_MIME } from './workbook.ts';
 
 const HEADERS = studentsImportKind.columns.map((c) => c.header);
 /** A student row in template column order: name, birth, sex, class, moet code, national id, then the rest. */

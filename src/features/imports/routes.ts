@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { XLSX_MIME, xlsxFileResponse } from '#contracts/common.ts';
 import {
   commitBody,
   commitResponse,
@@ -14,7 +15,6 @@ import { readUploadedFile } from '../../platform/http/multipart.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { attachmentHeader } from '../../platform/pdf/document.ts';
 import * as imports from './service.ts';
-import { XLSX_MIME } from './workbook.ts';
 
 const tags = ['imports'];
 
@@ -32,10 +32,14 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     ctxOf(req);
     return imports.listImportKinds();
   });
-  api.get('/imports/templates/:kind', { schema: { tags, params: kindParams } }, async (req, reply) => {
-    ctxOf(req);
-    return sendWorkbook(reply, await imports.importTemplate(req.params.kind));
-  });
+  api.get(
+    '/imports/templates/:kind',
+    { schema: { tags, params: kindParams, response: { 200: xlsxFileResponse } } },
+    async (req, reply) => {
+      ctxOf(req);
+      return sendWorkbook(reply, await imports.importTemplate(req.params.kind));
+    },
+  );
   api.post(
     '/imports/preview',
     { schema: { tags, querystring: previewQuery, response: { 200: previewSchema } } },
@@ -52,7 +56,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/imports/exports/:kind',
-    { schema: { tags, params: kindParams, querystring: unitQuery } },
+    { schema: { tags, params: kindParams, querystring: unitQuery, response: { 200: xlsxFileResponse } } },
     async (req, reply) =>
       sendWorkbook(reply, await imports.exportList(ctxOf(req), req.query.unitId, req.params.kind)),
   );

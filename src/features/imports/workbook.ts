@@ -10,7 +10,6 @@ import {
   type SheetRecord,
 } from './registry.ts';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const INSTRUCTIONS_SHEET = 'Hướng dẫn';
 export const LISTS_SHEET = 'Danh mục';
 /** Rows of the template that carry the drop-down lists and text formats. */

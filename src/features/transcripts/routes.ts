@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '#contracts/common.ts';
+import { idParams, PDF_MIME, pdfFileResponse, XLSX_MIME, xlsxFileResponse } from '#contracts/common.ts';
 import {
   approveResultSchema,
   classTranscriptsSchema,
@@ -25,8 +25,6 @@ import {
 } from './service.ts';
 
 const tags = ['transcripts'];
-const PDF = 'application/pdf';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Transcripts (học bạ) of a class, their signing chain and PDFs; gradebook and statistics exports. */
 export const transcriptRoutes: FastifyPluginAsync = async (app) => {
@@ -46,8 +44,10 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
     { schema: { tags, params: idParams, response: { 200: approveResultSchema } } },
     (req) => approveClass(ctxOf(req), req.params.id),
   );
-  api.get('/classes/:id/transcripts.pdf', { schema: { tags, params: idParams } }, async (req, reply) =>
-    sendFile(reply, await classTranscriptPdf(ctxOf(req), req.params.id), PDF),
+  api.get(
+    '/classes/:id/transcripts.pdf',
+    { schema: { tags, params: idParams, response: { 200: pdfFileResponse } } },
+    async (req, reply) => sendFile(reply, await classTranscriptPdf(ctxOf(req), req.params.id), PDF_MIME),
   );
   api.post(
     '/classes/:id/transcripts.pdf/jobs',
@@ -56,15 +56,21 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/classes/:id/transcript-files/:fileId',
-    { schema: { tags, params: z.object({ id: z.uuid(), fileId: z.uuid() }) } },
+    {
+      schema: {
+        tags,
+        params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+        response: { 200: pdfFileResponse },
+      },
+    },
     async (req, reply) =>
-      sendFile(reply, await classPdfFile(ctxOf(req), req.params.id, req.params.fileId), PDF),
+      sendFile(reply, await classPdfFile(ctxOf(req), req.params.id, req.params.fileId), PDF_MIME),
   );
   api.get(
     '/classes/:id/transcripts/:studentId/pdf',
-    { schema: { tags, params: studentParams } },
+    { schema: { tags, params: studentParams, response: { 200: pdfFileResponse } } },
     async (req, reply) =>
-      sendFile(reply, await studentTranscriptPdf(ctxOf(req), req.params.id, req.params.studentId), PDF),
+      sendFile(reply, await studentTranscriptPdf(ctxOf(req), req.params.id, req.params.studentId), PDF_MIME),
   );
   api.post(
     '/transcripts/:id/corrections',
@@ -72,12 +78,14 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) =>
       reply.status(201).send(await correctTranscript(ctxOf(req), req.params.id, req.body.reason)),
   );
-  api.get('/classes/:id/gradebook.xlsx', { schema: { tags, params: idParams } }, async (req, reply) =>
-    sendFile(reply, await classGradebookXlsx(ctxOf(req), req.params.id), XLSX),
+  api.get(
+    '/classes/:id/gradebook.xlsx',
+    { schema: { tags, params: idParams, response: { 200: xlsxFileResponse } } },
+    async (req, reply) => sendFile(reply, await classGradebookXlsx(ctxOf(req), req.params.id), XLSX_MIME),
   );
   api.get(
     '/grade-statistics.xlsx',
-    { schema: { tags, querystring: gradeStatisticsQuery } },
-    async (req, reply) => sendFile(reply, await gradeStatisticsXlsx(ctxOf(req), req.query), XLSX),
+    { schema: { tags, querystring: gradeStatisticsQuery, response: { 200: xlsxFileResponse } } },
+    async (req, reply) => sendFile(reply, await gradeStatisticsXlsx(ctxOf(req), req.query), XLSX_MIME),
   );
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '#contracts/common.ts';
+import { idParams, PDF_MIME, pdfFileResponse, XLSX_MIME, xlsxFileResponse } from '#contracts/common.ts';
 import {
   campaignBoardSchema,
   campaignSchema,
@@ -31,7 +31,6 @@ import * as reminders from './reminders.ts';
 import * as teams from './teams.ts';
 
 const tags = ['assessments'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Sends a generated file (.xlsx, .pdf) as a download with its Vietnamese file name. */
 export function sendFile(reply: FastifyReply, file: { fileName: string; content: Buffer }, mimeType: string) {
@@ -52,8 +51,9 @@ export const assessmentOfficeRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/assessment-catalogues/template.xlsx',
-    { schema: { tags, querystring: templateQuery } },
-    async (req, reply) => sendFile(reply, await catalogues.catalogueTemplate(ctxOf(req), req.query), XLSX),
+    { schema: { tags, querystring: templateQuery, response: { 200: xlsxFileResponse } } },
+    async (req, reply) =>
+      sendFile(reply, await catalogues.catalogueTemplate(ctxOf(req), req.query), XLSX_MIME),
   );
   api.get(
     '/assessment-catalogues/:code/:version',
@@ -103,8 +103,9 @@ export const assessmentOfficeRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/assessment-campaigns/:id/export.xlsx',
-    { schema: { tags, params: idParams } },
-    async (req, reply) => sendFile(reply, await publication.exportCampaign(ctxOf(req), req.params.id), XLSX),
+    { schema: { tags, params: idParams, response: { 200: xlsxFileResponse } } },
+    async (req, reply) =>
+      sendFile(reply, await publication.exportCampaign(ctxOf(req), req.params.id), XLSX_MIME),
   );
 
   api.get(
@@ -149,8 +150,8 @@ export const assessmentOfficeRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/recognition-decisions/:id/document.pdf',
-    { schema: { tags, params: idParams } },
+    { schema: { tags, params: idParams, response: { 200: pdfFileResponse } } },
     async (req, reply) =>
-      sendFile(reply, await recognition.recognitionPdf(ctxOf(req), req.params.id), 'application/pdf'),
+      sendFile(reply, await recognition.recognitionPdf(ctxOf(req), req.params.id), PDF_MIME),
   );
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PDF_MIME, pdfFileResponse } from '#contracts/common.ts';
 import { assessmentDetailSchema, assessmentParams } from '#contracts/dx-assessments/assessment.ts';
 import { dashboardQuery, dashboardSchema } from '#contracts/dx-assessments/dashboard.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
@@ -23,8 +24,8 @@ export const assessmentDashboardRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/assessment-dashboard.pdf',
-    { schema: { tags, querystring: dashboardQuery } },
-    async (req, reply) => sendFile(reply, await dashboardPdf(ctxOf(req), req.query), 'application/pdf'),
+    { schema: { tags, querystring: dashboardQuery, response: { 200: pdfFileResponse } } },
+    async (req, reply) => sendFile(reply, await dashboardPdf(ctxOf(req), req.query), PDF_MIME),
   );
   api.post(
     '/assessments/:id/measured-answers',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { binaryResponse, PDF_MIME, pdfFileResponse } from '#contracts/common.ts';
 import {
   addEvidenceBody,
   assessmentDetailSchema,
@@ -21,7 +22,6 @@ import {
 import { publicParams, publicResultsSchema, userOptionSchema } from '#contracts/dx-assessments/campaigns.ts';
 import { readUploadedFile } from '../../../platform/http/multipart.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
-import { attachmentHeader } from '../../../platform/pdf/document.ts';
 import { publicResults } from '../campaigns/publication.ts';
 import { sendFile } from '../campaigns/routes.ts';
 import * as pdfs from '../pdfs.ts';
@@ -31,6 +31,8 @@ import * as evidence from './evidence.ts';
 import * as self from './self-assessment.ts';
 
 const tags = ['assessments'];
+/** Evidence is sent with the media type it was uploaded with. */
+const evidenceFileResponse = binaryResponse('*/*', 'Tệp minh chứng');
 const detail = { 200: assessmentDetailSchema };
 
 /** One unit's assessment: claims, assignments, evidence, approval and submission, and the office's review. */
@@ -109,13 +111,10 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/assessments/:id/evidence/:evidenceId/file',
-    { schema: { tags, params: evidenceParams } },
+    { schema: { tags, params: evidenceParams, response: { 200: evidenceFileResponse } } },
     async (req, reply) => {
       const file = await evidence.evidenceFile(ctxOf(req), req.params.id, req.params.evidenceId);
-      return reply
-        .header('content-type', file.mimeType)
-        .header('content-disposition', attachmentHeader(file.fileName))
-        .send(file.content);
+      return sendFile(reply, file, file.mimeType);
     },
   );
   api.get(
@@ -126,15 +125,15 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
 
   api.get(
     '/assessments/:id/minutes.pdf',
-    { schema: { tags, params: assessmentParams } },
+    { schema: { tags, params: assessmentParams, response: { 200: pdfFileResponse } } },
     async (req, reply) =>
-      sendFile(reply, await pdfs.selfAssessmentMinutesPdf(ctxOf(req), req.params.id), 'application/pdf'),
+      sendFile(reply, await pdfs.selfAssessmentMinutesPdf(ctxOf(req), req.params.id), PDF_MIME),
   );
   api.get(
     '/assessments/:id/decision.pdf',
-    { schema: { tags, params: assessmentParams } },
+    { schema: { tags, params: assessmentParams, response: { 200: pdfFileResponse } } },
     async (req, reply) =>
-      sendFile(reply, await pdfs.selfAssessmentDecisionPdf(ctxOf(req), req.params.id), 'application/pdf'),
+      sendFile(reply, await pdfs.selfAssessmentDecisionPdf(ctxOf(req), req.params.id), PDF_MIME),
   );
 
   api.put(

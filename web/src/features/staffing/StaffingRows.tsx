@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUALIFICATION_LABEL_VI, QUALIFICATIONS } from '#contracts/staff.ts';
 import type { StaffingTable } from '#contracts/staffing.ts';
-import { labelOf } from '../../../../src/features/staffing/groups.ts';
+import { labelOf } from '#contracts/staffing-groups.ts';
 
 type Counts = StaffingTable['total'];
 /** Highest qualification first, as the statistics forms list them. */
