@@ -163,16 +163,7 @@ export const schoolSummarySchema = z.object({
       students: z.number().int(),
       learning: z.array(levelCountSchema),
       conduct: z.array(levelCountSchema),
-      promotion: z.object({
-        promoted: z.number().int(),
-        retest: z.number().int(),
-        summerConduct: z.number().int(),
-        retained: z.number().int(),
-        notClassified: z.number().int(),
-        finalPromoted: z.number().int(),
-        finalRetained: z.number().int(),
-        pending: z.number().int(),
-      }),
+      promotion: promotionCounts.omit({ students: true }),
     }),
   ),
 });
