@@ -2,8 +2,8 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { XLSX_MIME } from '#contracts/common.ts';
 import type { Row } from '../src/platform/db/schema.ts';
-import { XLSX_MIME } from '../src/platform/files/mime.ts';
 import {
   buildClass,
   buildEnrolment,

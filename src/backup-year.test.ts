@@ -5,6 +5,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XLSX_MIME } from '#contracts/common.ts';
 import { startTestApp, type TestApp, type TestClient } from '../test/app.ts';
 import { openTestDatabase, STORAGES } from '../test/databases.ts';
 import {
@@ -23,7 +24,6 @@ import { studentsImportKind } from './features/students/import-kind.ts';
 import { restoreBackup, restoreIntoDatabase, writeBackup } from './platform/db/backup.ts';
 import { appliedMigrations, loadPlan, readCatalog } from './platform/db/backup-catalog.ts';
 import type { Database } from './platform/db/database.ts';
-import { XLSX_MIME } from './platform/files/mime.ts';
 
 const YEAR = '2025-2026';
 const iso = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -19,3 +19,17 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export const isoDate = z.iso.date('Ngày có dạng YYYY-MM-DD.');
 export const noContent = z.null();
+
+export const PDF_MIME = 'application/pdf';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The 2xx response of a download, as OpenAPI describes it: bytes of the given media type. It only documents the
+ * reply: the route still sends the Buffer, which Fastify passes through without serialising it.
+ */
+export function binaryResponse(mediaType: string, description: string) {
+  return { description, content: { [mediaType]: { schema: z.string().meta({ format: 'binary' }) } } };
+}
+
+export const pdfFileResponse = binaryResponse(PDF_MIME, 'Tệp PDF');
+export const xlsxFileResponse = binaryResponse(XLSX_MIME, 'Tệp Excel (.xlsx)');

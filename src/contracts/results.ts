@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { FINAL_PROMOTIONS, LEVEL4, PASS_FAIL } from '../domain/grading/types.ts';
+import { FINAL_PROMOTIONS, LEVEL4, PASS_FAIL, PROMOTIONS } from '../domain/grading/types.ts';
 
 const level4 = z.enum(LEVEL4);
+const passFail = z.enum(PASS_FAIL);
+const promotion = z.enum(PROMOTIONS);
+const finalPromotion = z.enum(FINAL_PROMOTIONS);
 
 export const summerBody = z.object({
   schoolYear: z.string().regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.'),
@@ -93,3 +96,141 @@ export const promotionListSchema = z.object({
   canManage: z.boolean(),
 });
 export type PromotionList = z.infer<typeof promotionListSchema>;
+
+/** A subject's value in a class's results: ĐTBmhk / ĐTBmcn or Đạt / Chưa đạt, and the summer re-test if any. */
+const subjectCellSchema = z.object({
+  average: z.number().nullable(),
+  result: passFail.nullable(),
+  retestScore: z.number().nullable(),
+  retestResult: passFail.nullable(),
+});
+
+/** How many of the counted students reached a level, and their share in percent (one decimal). */
+const levelCountSchema = z.object({ level: level4, count: z.number().int(), percent: z.number() });
+export type LevelCount = z.infer<typeof levelCountSchema>;
+
+/** The results table of a class for a term (1, 2) or the year (0), with the class summary. */
+export const classResultsSchema = z.object({
+  class: z.object({
+    id: z.uuid(),
+    unitId: z.uuid(),
+    name: z.string(),
+    grade: z.number().int(),
+    schoolYear: z.string(),
+    homeroomTeacherName: z.string().nullable(),
+  }),
+  term: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  subjects: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['score', 'comment']) })),
+  students: z.array(
+    z.object({
+      studentId: z.uuid(),
+      fullName: z.string(),
+      /** The term or year has been closed for this student (a result row exists). */
+      computed: z.boolean(),
+      learningResult: level4.nullable(),
+      conductResult: level4.nullable(),
+      absentSessions: z.number().int().nullable(),
+      promotion: promotion.nullable(),
+      award: z.enum(['outstanding', 'excellent']).nullable(),
+      finalPromotion: finalPromotion.nullable(),
+      summerConductResult: level4.nullable(),
+      /** Primary classes (TT27): the year outcome. */
+      primaryOutcome: z
+        .enum(['completed_excellently', 'completed_well', 'completed', 'not_completed'])
+        .nullable(),
+      /** By subject code. */
+      subjects: z.record(z.string(), subjectCellSchema),
+    }),
+  ),
+  summary: z.object({
+    students: z.number().int(),
+    computed: z.number().int(),
+    learning: z.array(levelCountSchema),
+    conduct: z.array(levelCountSchema),
+    subjectAverages: z.array(z.object({ code: z.string(), average: z.number().nullable() })),
+  }),
+  canManage: z.boolean(),
+});
+export type ClassResults = z.infer<typeof classResultsSchema>;
+export type StudentResult = ClassResults['students'][number];
+
+/** Per grade of a school: counts and percentages per level and, for the year, the promotion decisions. */
+export const schoolSummarySchema = z.object({
+  schoolYear: z.string(),
+  term: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  grades: z.array(
+    z.object({
+      grade: z.number().int(),
+      students: z.number().int(),
+      learning: z.array(levelCountSchema),
+      conduct: z.array(levelCountSchema),
+      promotion: promotionCounts.omit({ students: true }),
+    }),
+  ),
+});
+export type SchoolSummary = z.infer<typeof schoolSummarySchema>;
+
+/** The decision after the summer (TT22 Điều 13–14); null while a re-test or the conduct is still missing. */
+export const summerResultSchema = z.object({
+  studentId: z.uuid(),
+  promotion: promotion.nullable(),
+  finalPromotion: finalPromotion.nullable(),
+  learningAfterRetest: level4.nullable(),
+  summerConductResult: level4.nullable(),
+});
+
+/** The periodic evaluation points of primary classes (TT27/2020 Điều 6): mid and end of each term. */
+export const PRIMARY_CHECKPOINTS = ['mid1', 'end1', 'mid2', 'end2'] as const;
+export type Checkpoint = (typeof PRIMARY_CHECKPOINTS)[number];
+/** Levels of a subject (Hoàn thành tốt / Hoàn thành / Chưa hoàn thành) and of a quality or competence. */
+export const PRIMARY_SUBJECT_LEVELS = ['completed_well', 'completed', 'not_completed'] as const;
+export const PRIMARY_TRAIT_LEVELS = ['good', 'pass', 'needs_effort'] as const;
+const primaryLevel = z.enum([...PRIMARY_SUBJECT_LEVELS, ...PRIMARY_TRAIT_LEVELS]);
+
+export const primaryGridQuery = z.object({ checkpoint: z.enum(PRIMARY_CHECKPOINTS).default('end2') });
+
+export const primaryGridBody = z.object({
+  checkpoint: z.enum(PRIMARY_CHECKPOINTS),
+  rows: z
+    .array(
+      z.object({
+        studentId: z.uuid(),
+        aspect: z.string().min(1).max(80),
+        level: primaryLevel,
+        testScore: z.number().int('Điểm kiểm tra định kì là số nguyên.').min(0).max(10).nullish(),
+        comment: z.string().trim().max(500).nullish(),
+      }),
+    )
+    .max(5000),
+});
+export type PrimaryGridInput = z.infer<typeof primaryGridBody>;
+
+/** The evaluation grid of a primary class at one checkpoint: the aspects (columns) and each student's values. */
+export const primaryGridSchema = z.object({
+  class: z.object({ id: z.uuid(), name: z.string(), grade: z.number().int(), schoolYear: z.string() }),
+  checkpoint: z.enum(PRIMARY_CHECKPOINTS),
+  aspects: z.array(
+    z.object({
+      aspect: z.string(),
+      label: z.string(),
+      kind: z.enum(['subject', 'quality', 'competence']),
+      /** A periodic test is due at this checkpoint. */
+      test: z.boolean(),
+    }),
+  ),
+  students: z.array(
+    z.object({
+      studentId: z.uuid(),
+      fullName: z.string(),
+      /** By aspect. */
+      values: z.record(
+        z.string(),
+        z.object({ level: primaryLevel, testScore: z.number().nullable(), comment: z.string().nullable() }),
+      ),
+    }),
+  ),
+  canEdit: z.boolean(),
+});
+export type PrimaryGrid = z.infer<typeof primaryGridSchema>;
+
+export const primaryGridSaved = z.object({ saved: z.number().int() });

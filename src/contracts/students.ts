@@ -57,13 +57,6 @@ export const POLICY_FLAGS = [
   'extremely_disadvantaged_area',
   'very_small_ethnic_group',
 ] as const;
-export const POLICY_FLAG_LABEL_VI: Record<(typeof POLICY_FLAGS)[number], string> = {
-  martyr_child: 'Con liệt sĩ',
-  war_invalid_child: 'Con thương binh, bệnh binh',
-  orphan: 'Mồ côi',
-  extremely_disadvantaged_area: 'Ở vùng đặc biệt khó khăn',
-  very_small_ethnic_group: 'Dân tộc thiểu số rất ít người',
-};
 
 export const GUARDIAN_RELATIONSHIPS = ['father', 'mother', 'guardian', 'other'] as const;
 export type GuardianRelationship = (typeof GUARDIAN_RELATIONSHIPS)[number];

@@ -33,12 +33,6 @@ export const LATENESS = ['not_open', 'on_track', 'due_soon', 'late', 'review_ove
 export type Lateness = (typeof LATENESS)[number];
 
 export const TEAM_ROLES = ['head', 'deputy', 'secretary', 'member'] as const;
-export const TEAM_ROLE_LABEL_VI: Record<(typeof TEAM_ROLES)[number], string> = {
-  head: 'Trưởng đoàn',
-  deputy: 'Phó trưởng đoàn',
-  secretary: 'Thư ký',
-  member: 'Thành viên',
-};
 
 export const ITEM_PROGRESS = ['todo', 'in_progress', 'done'] as const;
 

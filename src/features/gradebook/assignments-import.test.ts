@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XLSX_MIME } from '#contracts/common.ts';
 import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
 import { buildClass, buildStaff, buildUser } from '../../../test/factories.ts';
 import { buildGradebookSchool } from '../../../test/factories-grades.ts';
 import { buildWorkbook, loadWorkbook, sheetRows } from '../../../test/factories-imports.ts';
-import { XLSX_MIME } from '../../platform/files/mime.ts';
 import { teachingAssignmentsImportKind } from './assignments-import.ts';
 
 const KIND = 'teaching_assignments';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XLSX_MIME } from '#contracts/common.ts';
 import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
 import {
@@ -10,7 +11,6 @@ import {
   buildUser,
 } from '../../../test/factories.ts';
 import { buildWorkbook, childNationalId, loadWorkbook, sheetRows } from '../../../test/factories-imports.ts';
-import { XLSX_MIME } from '../../platform/files/mime.ts';
 import { studentsImportKind } from '../students/import-kind.ts';
 
 const HEADERS = studentsImportKind.columns.map((c) => c.header);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { XLSX_MIME, xlsxFileResponse } from '#contracts/common.ts';
 import {
   commitBody,
   commitResponse,
@@ -10,7 +11,6 @@ import {
   previewSchema,
   unitQuery,
 } from '#contracts/imports.ts';
-import { XLSX_MIME } from '../../platform/files/mime.ts';
 import { sendFile } from '../../platform/http/downloads.ts';
 import { readUploadedFile } from '../../platform/http/multipart.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
@@ -26,10 +26,14 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     ctxOf(req);
     return imports.listImportKinds();
   });
-  api.get('/imports/templates/:kind', { schema: { tags, params: kindParams } }, async (req, reply) => {
-    ctxOf(req);
-    return sendFile(reply, await imports.importTemplate(req.params.kind), XLSX_MIME);
-  });
+  api.get(
+    '/imports/templates/:kind',
+    { schema: { tags, params: kindParams, response: { 200: xlsxFileResponse } } },
+    async (req, reply) => {
+      ctxOf(req);
+      return sendFile(reply, await imports.importTemplate(req.params.kind), XLSX_MIME);
+    },
+  );
   api.post(
     '/imports/preview',
     { schema: { tags, querystring: previewQuery, response: { 200: previewSchema } } },
@@ -46,7 +50,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/imports/exports/:kind',
-    { schema: { tags, params: kindParams, querystring: unitQuery } },
+    { schema: { tags, params: kindParams, querystring: unitQuery, response: { 200: xlsxFileResponse } } },
     async (req, reply) =>
       sendFile(reply, await imports.exportList(ctxOf(req), req.query.unitId, req.params.kind), XLSX_MIME),
   );

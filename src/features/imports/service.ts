@@ -1,8 +1,8 @@
+import { XLSX_MIME } from '#contracts/common.ts';
 import { requireSchool } from '../../platform/authz/access.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { XLSX_MIME } from '../../platform/files/mime.ts';
 import { readStoredFile, storeFile } from '../../platform/files/store.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import {

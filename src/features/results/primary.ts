@@ -1,4 +1,9 @@
-import { z } from 'zod';
+import {
+  type Checkpoint,
+  PRIMARY_SUBJECT_LEVELS,
+  PRIMARY_TRAIT_LEVELS,
+  type PrimaryGridInput,
+} from '#contracts/results.ts';
 import { subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { PRIMARY_COMPETENCIES, PRIMARY_QUALITIES } from '../../domain/grading/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
@@ -13,12 +18,6 @@ import { requireClassResults } from './service.ts';
 // Periodic evaluations of primary classes (TT27/2020 Điều 6–7): at mid-term 1, end of term 1, mid-term 2 and end of
 // year, a level per subject (T/H/C), a test score where the circular requires a periodic test, and a level per
 // quality and competence (Tốt / Đạt / Cần cố gắng), with comments. The homeroom teacher enters them.
-
-export const CHECKPOINTS = ['mid1', 'end1', 'mid2', 'end2'] as const;
-export type Checkpoint = (typeof CHECKPOINTS)[number];
-
-const SUBJECT_LEVELS = ['completed_well', 'completed', 'not_completed'] as const;
-const TRAIT_LEVELS = ['good', 'pass', 'needs_effort'] as const;
 
 export interface Aspect {
   aspect: string;
@@ -124,22 +123,6 @@ async function mayEdit(ctx: ServiceContext, cls: ClassRow): Promise<boolean> {
   return staff !== undefined;
 }
 
-export const primaryGridBody = z.object({
-  checkpoint: z.enum(CHECKPOINTS),
-  rows: z
-    .array(
-      z.object({
-        studentId: z.uuid(),
-        aspect: z.string().min(1).max(80),
-        level: z.enum([...SUBJECT_LEVELS, ...TRAIT_LEVELS]),
-        testScore: z.number().int('Điểm kiểm tra định kì là số nguyên.').min(0).max(10).nullish(),
-        comment: z.string().trim().max(500).nullish(),
-      }),
-    )
-    .max(5000),
-});
-export type PrimaryGridInput = z.infer<typeof primaryGridBody>;
-
 /** Saves cells of the grid (all valid, or none), with one audit row for the batch. */
 export async function savePrimaryGrid(ctx: ServiceContext, classId: string, input: PrimaryGridInput) {
   const cls = await requirePrimaryClass(ctx, classId);
@@ -159,9 +142,15 @@ export async function savePrimaryGrid(ctx: ServiceContext, classId: string, inpu
     if (!members.has(row.studentId)) fields[`rows.${i}.studentId`] = 'Học sinh không thuộc lớp.';
     else if (!aspect)
       fields[`rows.${i}.aspect`] = `Nội dung "${row.aspect}" không được đánh giá ở khối ${cls.grade}.`;
-    else if (aspect.kind === 'subject' && !(SUBJECT_LEVELS as readonly string[]).includes(row.level)) {
+    else if (
+      aspect.kind === 'subject' &&
+      !(PRIMARY_SUBJECT_LEVELS as readonly string[]).includes(row.level)
+    ) {
       fields[`rows.${i}.level`] = `${aspect.label}: chọn Hoàn thành tốt, Hoàn thành hoặc Chưa hoàn thành.`;
-    } else if (aspect.kind !== 'subject' && !(TRAIT_LEVELS as readonly string[]).includes(row.level)) {
+    } else if (
+      aspect.kind !== 'subject' &&
+      !(PRIMARY_TRAIT_LEVELS as readonly string[]).includes(row.level)
+    ) {
       fields[`rows.${i}.level`] = `${aspect.label}: chọn Tốt, Đạt hoặc Cần cố gắng.`;
     } else if (row.testScore != null && !aspect.test) {
       fields[`rows.${i}.testScore`] = `${aspect.label}: không có bài kiểm tra định kì ở thời điểm này.`;

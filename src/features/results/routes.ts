@@ -1,20 +1,25 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParams } from '#contracts/common.ts';
+import { idParams, XLSX_MIME, xlsxFileResponse } from '#contracts/common.ts';
 import {
+  classResultsSchema,
   jobQueued,
+  primaryGridBody,
+  primaryGridQuery,
+  primaryGridSaved,
+  primaryGridSchema,
   promotionListQuery,
   promotionListSchema,
+  schoolSummarySchema,
   summaryQuery,
   summerBody,
+  summerResultSchema,
   termQuery,
 } from '#contracts/results.ts';
-import { XLSX_MIME } from '../../platform/files/mime.ts';
 import { sendFile } from '../../platform/http/downloads.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { closeInput, queueClose } from './close.ts';
-import { CHECKPOINTS, primaryGrid, primaryGridBody, savePrimaryGrid } from './primary.ts';
+import { primaryGrid, savePrimaryGrid } from './primary.ts';
 import { promotionList } from './promotion-list.ts';
 import { promotionListXlsx } from './promotion-list-xlsx.ts';
 import { queueRollover, rolloverInput } from './rollover.ts';
@@ -34,11 +39,15 @@ export const resultRoutes: FastifyPluginAsync = async (app) => {
     { schema: { tags, body: rolloverInput, response: { 202: jobQueued } } },
     async (req, reply) => reply.status(202).send(await queueRollover(ctxOf(req), app.jobs, req.body)),
   );
-  api.get('/results/classes/:id', { schema: { tags, params: idParams, querystring: termQuery } }, (req) =>
-    classResults(ctxOf(req), req.params.id, req.query.term as 0 | 1 | 2),
+  api.get(
+    '/results/classes/:id',
+    { schema: { tags, params: idParams, querystring: termQuery, response: { 200: classResultsSchema } } },
+    (req) => classResults(ctxOf(req), req.params.id, req.query.term as 0 | 1 | 2),
   );
-  api.get('/results/summary', { schema: { tags, querystring: summaryQuery } }, (req) =>
-    schoolSummary(ctxOf(req), req.query.unitId, req.query.schoolYear, req.query.term as 0 | 1 | 2),
+  api.get(
+    '/results/summary',
+    { schema: { tags, querystring: summaryQuery, response: { 200: schoolSummarySchema } } },
+    (req) => schoolSummary(ctxOf(req), req.query.unitId, req.query.schoolYear, req.query.term as 0 | 1 | 2),
   );
   api.get(
     '/results/promotion-list',
@@ -47,12 +56,12 @@ export const resultRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/results/promotion-list.xlsx',
-    { schema: { tags, querystring: promotionListQuery } },
+    { schema: { tags, querystring: promotionListQuery, response: { 200: xlsxFileResponse } } },
     async (req, reply) => sendFile(reply, await promotionListXlsx(ctxOf(req), req.query), XLSX_MIME),
   );
   api.put(
     '/results/students/:id/summer',
-    { schema: { tags, params: idParams, body: summerBody, response: { 200: z.unknown() } } },
+    { schema: { tags, params: idParams, body: summerBody, response: { 200: summerResultSchema } } },
     (req) => recordSummer(ctxOf(req), req.params.id, req.body),
   );
   api.get(
@@ -61,14 +70,15 @@ export const resultRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         tags,
         params: idParams,
-        querystring: z.object({ checkpoint: z.enum(CHECKPOINTS).default('end2') }),
+        querystring: primaryGridQuery,
+        response: { 200: primaryGridSchema },
       },
     },
     (req) => primaryGrid(ctxOf(req), req.params.id, req.query.checkpoint),
   );
   api.put(
     '/results/classes/:id/primary',
-    { schema: { tags, params: idParams, body: primaryGridBody } },
+    { schema: { tags, params: idParams, body: primaryGridBody, response: { 200: primaryGridSaved } } },
     (req) => savePrimaryGrid(ctxOf(req), req.params.id, req.body),
   );
 };

@@ -1,12 +1,9 @@
-import { STAFF_ROLE_LABEL_VI, STAFF_ROLES, type StaffRole } from '#contracts/staff.ts';
-import type { StaffingSection } from '#contracts/staffing.ts';
-import { SUBJECTS, subjectByCode } from '../../domain/curriculum/index.ts';
+import { GENERAL_TEACHING } from '#contracts/staffing-groups.ts';
 import type { Row } from '../../platform/db/schema.ts';
 
 /**
- * Staffing groups, the rows of the staffing table (bảng biên chế): leadership (principal and vice principals, or
- * an office's head and deputies), teachers per main subject ('teacher:general' for those without one, as in
- * preschool and primary homeroom teaching), support staff per staff role, and an office's specialists.
+ * The staffing group (a row of the staffing table) a staff member counts in; the groups themselves, their names
+ * and order are in src/contracts/staffing-groups.ts, shared with the web.
  */
 export function groupOf(staff: Pick<Row<'staff'>, 'position' | 'main_subject' | 'staff_role'>): string {
   switch (staff.position) {
@@ -16,60 +13,10 @@ export function groupOf(staff: Pick<Row<'staff'>, 'position' | 'main_subject' | 
     case 'office_deputy':
       return 'leadership';
     case 'teacher':
-      return `teacher:${staff.main_subject ?? GENERAL}`;
+      return `teacher:${staff.main_subject ?? GENERAL_TEACHING}`;
     case 'specialist':
       return 'specialist';
     case 'staff':
       return `support:${staff.staff_role ?? 'other'}`;
   }
-}
-
-const GENERAL = 'general';
-
-export function sectionOf(group: string): StaffingSection {
-  if (group === 'leadership') return 'leadership';
-  if (group === 'specialist') return 'specialists';
-  return group.startsWith('teacher:') ? 'teachers' : 'support';
-}
-
-export function labelOf(group: string): string {
-  if (group === 'leadership') return 'Ban giám hiệu / lãnh đạo';
-  if (group === 'specialist') return 'Chuyên viên';
-  const [kind, code = ''] = group.split(':');
-  if (kind === 'teacher') {
-    if (code === GENERAL) return 'Giáo viên dạy lớp / chưa ghi môn';
-    return `Giáo viên ${subjectByCode(code)?.name ?? code}`;
-  }
-  return STAFF_ROLE_LABEL_VI[code as StaffRole] ?? code;
-}
-
-const SUBJECT_ORDER = new Map(SUBJECTS.map((s, i) => [s.code as string, i]));
-const ROLE_ORDER = new Map(STAFF_ROLES.map((r, i) => [r as string, i]));
-
-/** Table order: leadership, teachers in curriculum order (general last), support staff, specialists. */
-export function orderOf(group: string): number {
-  if (group === 'leadership') return 0;
-  if (group === 'specialist') return 3000;
-  const [kind, code = ''] = group.split(':');
-  if (kind === 'teacher') return code === GENERAL ? 1999 : 1000 + (SUBJECT_ORDER.get(code) ?? 900);
-  return 2000 + (ROLE_ORDER.get(code) ?? 900);
-}
-
-/** A quota may be recorded for a group the table knows, even before anyone is employed in it. */
-export function isKnownGroup(group: string): boolean {
-  if (group === 'leadership' || group === 'specialist') return true;
-  const [kind, code = ''] = group.split(':');
-  if (kind === 'teacher') return code === GENERAL || SUBJECT_ORDER.has(code);
-  return kind === 'support' && ROLE_ORDER.has(code);
-}
-
-/** Every group a quota may be recorded for, in table order (for the "add a group" picker). */
-export function knownGroups(): string[] {
-  return [
-    'leadership',
-    ...SUBJECTS.map((s) => `teacher:${s.code}`),
-    `teacher:${GENERAL}`,
-    ...STAFF_ROLES.map((r) => `support:${r}`),
-    'specialist',
-  ];
 }

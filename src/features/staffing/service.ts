@@ -7,12 +7,13 @@ import {
   type StaffingRow,
   type StaffingTable,
 } from '#contracts/staffing.ts';
+import { isKnownGroup, labelOf, orderOf, sectionOf } from '#contracts/staffing-groups.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { groupOf, isKnownGroup, labelOf, orderOf, sectionOf } from './groups.ts';
+import { groupOf } from './groups.ts';
 
 /**
  * The staffing table (bảng biên chế) of a unit for a school year: per staffing group the quota assigned for that

@@ -1,6 +1,6 @@
+import { PDF_MIME } from '#contracts/common.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { PDF_MIME } from '../../platform/files/mime.ts';
 import { storeFile } from '../../platform/files/store.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
 import { requireClassReader } from './class-access.ts';

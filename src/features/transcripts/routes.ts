@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '#contracts/common.ts';
+import { idParams, PDF_MIME, pdfFileResponse, XLSX_MIME, xlsxFileResponse } from '#contracts/common.ts';
 import {
   approveResultSchema,
   classTranscriptsSchema,
@@ -11,7 +11,6 @@ import {
   signResultSchema,
   studentParams,
 } from '#contracts/transcripts.ts';
-import { PDF_MIME, XLSX_MIME } from '../../platform/files/mime.ts';
 import { sendFile } from '../../platform/http/downloads.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { classPdfFile, queueClassPdf } from './class-pdf-job.ts';
@@ -45,8 +44,10 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
     { schema: { tags, params: idParams, response: { 200: approveResultSchema } } },
     (req) => approveClass(ctxOf(req), req.params.id),
   );
-  api.get('/classes/:id/transcripts.pdf', { schema: { tags, params: idParams } }, async (req, reply) =>
-    sendFile(reply, await classTranscriptPdf(ctxOf(req), req.params.id), PDF_MIME),
+  api.get(
+    '/classes/:id/transcripts.pdf',
+    { schema: { tags, params: idParams, response: { 200: pdfFileResponse } } },
+    async (req, reply) => sendFile(reply, await classTranscriptPdf(ctxOf(req), req.params.id), PDF_MIME),
   );
   api.post(
     '/classes/:id/transcripts.pdf/jobs',
@@ -55,13 +56,19 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/classes/:id/transcript-files/:fileId',
-    { schema: { tags, params: z.object({ id: z.uuid(), fileId: z.uuid() }) } },
+    {
+      schema: {
+        tags,
+        params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+        response: { 200: pdfFileResponse },
+      },
+    },
     async (req, reply) =>
       sendFile(reply, await classPdfFile(ctxOf(req), req.params.id, req.params.fileId), PDF_MIME),
   );
   api.get(
     '/classes/:id/transcripts/:studentId/pdf',
-    { schema: { tags, params: studentParams } },
+    { schema: { tags, params: studentParams, response: { 200: pdfFileResponse } } },
     async (req, reply) =>
       sendFile(reply, await studentTranscriptPdf(ctxOf(req), req.params.id, req.params.studentId), PDF_MIME),
   );
@@ -71,12 +78,14 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) =>
       reply.status(201).send(await correctTranscript(ctxOf(req), req.params.id, req.body.reason)),
   );
-  api.get('/classes/:id/gradebook.xlsx', { schema: { tags, params: idParams } }, async (req, reply) =>
-    sendFile(reply, await classGradebookXlsx(ctxOf(req), req.params.id), XLSX_MIME),
+  api.get(
+    '/classes/:id/gradebook.xlsx',
+    { schema: { tags, params: idParams, response: { 200: xlsxFileResponse } } },
+    async (req, reply) => sendFile(reply, await classGradebookXlsx(ctxOf(req), req.params.id), XLSX_MIME),
   );
   api.get(
     '/grade-statistics.xlsx',
-    { schema: { tags, querystring: gradeStatisticsQuery } },
+    { schema: { tags, querystring: gradeStatisticsQuery, response: { 200: xlsxFileResponse } } },
     async (req, reply) => sendFile(reply, await gradeStatisticsXlsx(ctxOf(req), req.query), XLSX_MIME),
   );
 };

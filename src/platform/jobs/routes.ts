@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { idParams } from '#contracts/common.ts';
+import { type Job, jobListQuery, jobListSchema, jobSchema } from '#contracts/jobs.ts';
 import { requireUnitAccess } from '../authz/access.ts';
 import { can } from '../authz/actor.ts';
 import type { ServiceContext } from '../context.ts';
@@ -9,21 +9,6 @@ import type { Row } from '../db/schema.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { ctxOf } from '../http/request-context.ts';
 import type { JobRunner, LiveJob } from './runner.ts';
-
-export const jobSchema = z.object({
-  id: z.uuid(),
-  unitId: z.uuid(),
-  kind: z.string(),
-  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
-  progressDone: z.number().int(),
-  progressTotal: z.number().int(),
-  message: z.string().nullable(),
-  result: z.unknown(),
-  error: z.unknown(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-export type Job = z.infer<typeof jobSchema>;
 
 const tags = ['jobs'];
 
@@ -34,7 +19,7 @@ export const jobRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/jobs',
-    { schema: { tags, querystring: z.object({ unitId: z.uuid() }), response: { 200: z.array(jobSchema) } } },
+    { schema: { tags, querystring: jobListQuery, response: { 200: jobListSchema } } },
     async (req) => {
       const ctx = ctxOf(req);
       await requireUnitAccess(ctx, 'jobs.read', req.query.unitId);

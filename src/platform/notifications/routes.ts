@@ -2,18 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '#contracts/common.ts';
+import { notificationListQuery, notificationListSchema } from '#contracts/notifications.ts';
 import { notFound } from '../errors.ts';
 import { ctxOf } from '../http/request-context.ts';
-
-export const notificationSchema = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string().nullable(),
-  link: z.string().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
 
 const tags = ['notifications'];
 
@@ -25,8 +16,8 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags,
-        querystring: z.object({ unread: z.coerce.boolean().optional() }),
-        response: { 200: z.object({ items: z.array(notificationSchema), unread: z.number().int() }) },
+        querystring: notificationListQuery,
+        response: { 200: notificationListSchema },
       },
     },
     async (req) => {

@@ -4,16 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { NotificationList } from '#contracts/notifications.ts';
 import { apiGet, apiPost } from '../api/client.ts';
-
-interface NotificationItem {
-  id: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
 
 /** In-app notifications (deadlines, returned items, notes): polled every minute. */
 export function NotificationBell() {
@@ -23,7 +15,7 @@ export function NotificationBell() {
   const client = useQueryClient();
   const query = useQuery({
     queryKey: ['notifications'],
-    queryFn: () => apiGet<{ items: NotificationItem[]; unread: number }>('/notifications'),
+    queryFn: () => apiGet<NotificationList>('/notifications'),
     refetchInterval: 60_000,
   });
   const markRead = useMutation({

@@ -280,7 +280,7 @@ export const appRoutes: AppRoute[] = [
     path: '/assessment-dashboard',
     component: DashboardPage,
     nav: {
-      label: 'dxdash:nav',
+      label: 'dxDashboard:nav',
       icon: IconChartBar,
       permission: 'assessments.read',
       only: 'office',

@@ -4,7 +4,7 @@ import { audit } from '../features/audit/messages.ts';
 import { classes } from '../features/classes/messages.ts';
 import { contactBook } from '../features/contact-book/messages.ts';
 import { departments } from '../features/departments/messages.ts';
-import { dxdash } from '../features/dx-assessments/dashboard-messages.ts';
+import { dxDashboard } from '../features/dx-assessments/dashboard-messages.ts';
 import { assessments } from '../features/dx-assessments/messages.ts';
 import { gradebook } from '../features/gradebook/messages.ts';
 import { home } from '../features/home/messages.ts';
@@ -40,5 +40,5 @@ export const catalogues: Record<string, Catalogue> = {
   results,
   contactBook,
   transcripts,
-  dxdash,
+  dxDashboard,
 };

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogues } from './catalogues.ts';
 import { common } from './common.ts';
+import { enumCatalogue } from './enums.ts';
 
 export const LANGUAGES = [
   { code: 'vi', label: 'Tiếng Việt' },
@@ -9,9 +10,15 @@ export const LANGUAGES = [
 ] as const;
 export type Language = (typeof LANGUAGES)[number]['code'];
 
-/** One namespace per feature; each feature keeps its catalogue beside its pages (messages.ts). */
+/**
+ * One namespace per feature; each feature keeps its catalogue beside its pages (messages.ts). The `enums` namespace
+ * holds the words of the contract enums (enums.ts), nested by enum: `enums:role.principal`.
+ */
 function resources(lang: Language) {
-  const namespaces: Record<string, Record<string, string>> = { common: common[lang] };
+  const namespaces: Record<string, Record<string, string | Record<string, string>>> = {
+    common: common[lang],
+    enums: enumCatalogue(lang),
+  };
   for (const [ns, messages] of Object.entries(catalogues)) namespaces[ns] = messages[lang];
   return namespaces;
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '#contracts/common.ts';
+import { idParams, PDF_MIME, pdfFileResponse, XLSX_MIME, xlsxFileResponse } from '#contracts/common.ts';
 import {
   campaignBoardSchema,
   campaignSchema,
@@ -20,7 +20,6 @@ import {
   updateCampaignBody,
   userOptionSchema,
 } from '#contracts/dx-assessments/campaigns.ts';
-import { PDF_MIME, XLSX_MIME } from '../../../platform/files/mime.ts';
 import { sendFile } from '../../../platform/http/downloads.ts';
 import { readUploadedFile } from '../../../platform/http/multipart.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
@@ -44,7 +43,7 @@ export const assessmentOfficeRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/assessment-catalogues/template.xlsx',
-    { schema: { tags, querystring: templateQuery } },
+    { schema: { tags, querystring: templateQuery, response: { 200: xlsxFileResponse } } },
     async (req, reply) =>
       sendFile(reply, await catalogues.catalogueTemplate(ctxOf(req), req.query), XLSX_MIME),
   );
@@ -96,7 +95,7 @@ export const assessmentOfficeRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/assessment-campaigns/:id/export.xlsx',
-    { schema: { tags, params: idParams } },
+    { schema: { tags, params: idParams, response: { 200: xlsxFileResponse } } },
     async (req, reply) =>
       sendFile(reply, await publication.exportCampaign(ctxOf(req), req.params.id), XLSX_MIME),
   );
@@ -143,7 +142,7 @@ export const assessmentOfficeRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/recognition-decisions/:id/document.pdf',
-    { schema: { tags, params: idParams } },
+    { schema: { tags, params: idParams, response: { 200: pdfFileResponse } } },
     async (req, reply) =>
       sendFile(reply, await recognition.recognitionPdf(ctxOf(req), req.params.id), PDF_MIME),
   );

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PDF_MIME, pdfFileResponse } from '#contracts/common.ts';
 import { assessmentDetailSchema, assessmentParams } from '#contracts/dx-assessments/assessment.ts';
 import { dashboardQuery, dashboardSchema } from '#contracts/dx-assessments/dashboard.ts';
-import { PDF_MIME } from '../../../platform/files/mime.ts';
 import { sendFile } from '../../../platform/http/downloads.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
 import { pullMeasuredAnswers } from '../self-assessment/measured-answers.ts';
@@ -24,7 +24,7 @@ export const assessmentDashboardRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/assessment-dashboard.pdf',
-    { schema: { tags, querystring: dashboardQuery } },
+    { schema: { tags, querystring: dashboardQuery, response: { 200: pdfFileResponse } } },
     async (req, reply) => sendFile(reply, await dashboardPdf(ctxOf(req), req.query), PDF_MIME),
   );
   api.post(

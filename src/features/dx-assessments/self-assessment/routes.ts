@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { binaryResponse, PDF_MIME, pdfFileResponse } from '#contracts/common.ts';
 import {
   addEvidenceBody,
   assessmentDetailSchema,
@@ -19,7 +20,6 @@ import {
   saveItemBody,
 } from '#contracts/dx-assessments/assessment.ts';
 import { publicParams, publicResultsSchema, userOptionSchema } from '#contracts/dx-assessments/campaigns.ts';
-import { PDF_MIME } from '../../../platform/files/mime.ts';
 import { sendFile } from '../../../platform/http/downloads.ts';
 import { readUploadedFile } from '../../../platform/http/multipart.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
@@ -31,6 +31,8 @@ import * as evidence from './evidence.ts';
 import * as self from './self-assessment.ts';
 
 const tags = ['assessments'];
+/** Evidence is sent with the media type it was uploaded with. */
+const evidenceFileResponse = binaryResponse('*/*', 'Tệp minh chứng');
 const detail = { 200: assessmentDetailSchema };
 
 /** One unit's assessment: claims, assignments, evidence, approval and submission, and the office's review. */
@@ -109,7 +111,7 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/assessments/:id/evidence/:evidenceId/file',
-    { schema: { tags, params: evidenceParams } },
+    { schema: { tags, params: evidenceParams, response: { 200: evidenceFileResponse } } },
     async (req, reply) => {
       const file = await evidence.evidenceFile(ctxOf(req), req.params.id, req.params.evidenceId);
       return sendFile(reply, file, file.mimeType);
@@ -123,13 +125,13 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
 
   api.get(
     '/assessments/:id/minutes.pdf',
-    { schema: { tags, params: assessmentParams } },
+    { schema: { tags, params: assessmentParams, response: { 200: pdfFileResponse } } },
     async (req, reply) =>
       sendFile(reply, await pdfs.selfAssessmentMinutesPdf(ctxOf(req), req.params.id), PDF_MIME),
   );
   api.get(
     '/assessments/:id/decision.pdf',
-    { schema: { tags, params: assessmentParams } },
+    { schema: { tags, params: assessmentParams, response: { 200: pdfFileResponse } } },
     async (req, reply) =>
       sendFile(reply, await pdfs.selfAssessmentDecisionPdf(ctxOf(req), req.params.id), PDF_MIME),
   );

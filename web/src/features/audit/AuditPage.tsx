@@ -7,13 +7,13 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry, DataAccessEntry } from '#contracts/audit.ts';
 import { apiGet, qs } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
+import { useEnumLabels } from '../../i18n/enums.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ListPager, usePagedSearch } from '../../ui/ListPager.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { DiffTable } from './DiffTable.tsx';
-import { ACTION_LABEL_VI, ENTITY_LABEL_VI, labelOr, SUBJECT_KIND_LABEL_VI } from './labels.ts';
 
 const PAGE_SIZE = 50;
 
@@ -49,6 +49,7 @@ export default function AuditPage() {
 
 function LogTab({ kind }: { kind: 'changes' | 'access' }) {
   const { t } = useTranslation('audit');
+  const enums = useEnumLabels();
   const { unitId } = useWorkspace();
   const {
     search: actorText,
@@ -77,12 +78,7 @@ function LogTab({ kind }: { kind: 'changes' | 'access' }) {
       apiGet<Page<AuditEntry | DataAccessEntry>>(`/audit${changes ? '' : '/data-access'}${qs(params)}`),
     placeholderData: keepPreviousData,
   });
-  const categories = Object.entries(changes ? ENTITY_LABEL_VI : SUBJECT_KIND_LABEL_VI).map(
-    ([value, label]) => ({
-      value,
-      label,
-    }),
-  );
+  const categories = enums.options(changes ? 'auditEntity' : 'auditSubject');
 
   return (
     <Stack gap="sm">
@@ -131,6 +127,7 @@ const when = (iso: string) => new Date(iso).toLocaleString('vi-VN');
 
 function ChangesTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation('audit');
+  const enums = useEnumLabels();
   const [open, setOpen] = useState<string | null>(null);
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -162,8 +159,8 @@ function ChangesTable({ entries }: { entries: AuditEntry[] }) {
                 <Table.Td>{when(e.occurredAt)}</Table.Td>
                 <Table.Td>{e.actor ? `${e.actor.fullName} (${e.actor.username})` : t('system')}</Table.Td>
                 <Table.Td>{e.unitName}</Table.Td>
-                <Table.Td>{labelOr(ENTITY_LABEL_VI, e.entity)}</Table.Td>
-                <Table.Td>{labelOr(ACTION_LABEL_VI, e.action)}</Table.Td>
+                <Table.Td>{enums.labelOr('auditEntity', e.entity)}</Table.Td>
+                <Table.Td>{enums.labelOr('auditAction', e.action)}</Table.Td>
               </Table.Tr>
               {open === e.id && (
                 <Table.Tr>
@@ -182,6 +179,7 @@ function ChangesTable({ entries }: { entries: AuditEntry[] }) {
 
 function AccessTable({ entries }: { entries: DataAccessEntry[] }) {
   const { t } = useTranslation('audit');
+  const enums = useEnumLabels();
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped verticalSpacing="xs" data-testid="data-access-table">
@@ -200,7 +198,7 @@ function AccessTable({ entries }: { entries: DataAccessEntry[] }) {
               <Table.Td>{when(e.occurredAt)}</Table.Td>
               <Table.Td>{e.actor ? `${e.actor.fullName} (${e.actor.username})` : t('system')}</Table.Td>
               <Table.Td>
-                {labelOr(ACTION_LABEL_VI, e.action)}
+                {enums.labelOr('auditAction', e.action)}
                 {e.detail && (
                   <Text size="xs" c="dimmed">
                     {e.detail}
@@ -211,7 +209,7 @@ function AccessTable({ entries }: { entries: DataAccessEntry[] }) {
                 <Group gap={4}>
                   <Text size="sm">{e.subjectName ?? t('erased')}</Text>
                   <Text size="xs" c="dimmed">
-                    {labelOr(SUBJECT_KIND_LABEL_VI, e.subjectKind)}
+                    {enums.labelOr('auditSubject', e.subjectKind)}
                   </Text>
                 </Group>
               </Table.Td>

@@ -1,4 +1,7 @@
-/** Vietnamese names of the entities and actions features write to the audit log; unknown ones show as written. */
+/**
+ * Vietnamese names of the entities and actions features write to the audit log, shown through i18next (the `enums`
+ * namespace, src/i18n/enums.ts); unknown ones show as written.
+ */
 export const ENTITY_LABEL_VI: Record<string, string> = {
   unit: 'Đơn vị',
   school_year: 'Năm học',
@@ -38,5 +41,3 @@ export const SUBJECT_KIND_LABEL_VI: Record<string, string> = {
   staff: 'Cán bộ',
   guardian: 'Cha mẹ học sinh',
 };
-
-export const labelOr = (labels: Record<string, string>, key: string) => labels[key] ?? key;

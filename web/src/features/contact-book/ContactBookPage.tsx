@@ -3,14 +3,8 @@ import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { vietnameseDate } from '#domain/calendar/index.ts';
-import {
-  AWARD_LABEL_VI,
-  formatAverage,
-  formatScore,
-  LEVEL4_LABEL_VI,
-  PASS_FAIL_SHORT_VI,
-  PROMOTION_LABEL_VI,
-} from '#domain/grading/index.ts';
+import { formatAverage, formatScore, type Level4, PASS_FAIL_SHORT_VI } from '#domain/grading/index.ts';
+import { useEnumLabels } from '../../i18n/enums.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
@@ -222,7 +216,8 @@ function Attendance({ absences }: { absences: ContactBook['absences'] }) {
 function Results({ results }: { results: ContactBook['results'] }) {
   const { t } = useTranslation('contactBook');
   const label = (term: number) => (term === 1 ? t('term1') : term === 2 ? t('term2') : t('year'));
-  const level = (v: keyof typeof LEVEL4_LABEL_VI | null) => (v ? LEVEL4_LABEL_VI[v] : t('notYet'));
+  const enums = useEnumLabels();
+  const level = (v: Level4 | null) => (v ? enums.label('level4', v) : t('notYet'));
   const year = results.find((r) => r.term === 0);
   return (
     <Stack gap="xs">
@@ -246,12 +241,12 @@ function Results({ results }: { results: ContactBook['results'] }) {
       </Table>
       {year?.award && (
         <Text size="sm">
-          {t('award')}: {AWARD_LABEL_VI[year.award]}
+          {t('award')}: {enums.label('award', year.award)}
         </Text>
       )}
       {year?.promotion && (
         <Text size="sm">
-          {t('promotion')}: {PROMOTION_LABEL_VI[year.promotion]}
+          {t('promotion')}: {enums.label('promotion', year.promotion)}
         </Text>
       )}
       {year?.homeroomComment && (

@@ -48,7 +48,7 @@ const LEVEL_CHART_COLORS = ['red.6', 'yellow.6', 'green.6', 'blue.6', 'violet.6'
 const percent = (x: number) => `${formatPoints(x * 100)}%`;
 
 function DashboardView() {
-  const { t } = useTranslation('dxdash');
+  const { t } = useTranslation('dxDashboard');
   const { unitId, unit } = useWorkspace();
   const [schoolYear, setSchoolYear] = useState<string | undefined>();
   const [subjectKind, setSubjectKind] = useState<'school' | 'office'>('school');
@@ -116,7 +116,7 @@ function Stat({ label, value, color }: { label: string; value: number; color?: s
 const areaKey = (areaId: string | null) => areaId ?? 'direct';
 
 function DashboardBody({ d }: { d: Dashboard }) {
-  const { t } = useTranslation('dxdash');
+  const { t } = useTranslation('dxDashboard');
   const { t: ta } = useTranslation('assessments');
   const [area, setArea] = useState<string | null>(null);
   const status = d.progress.byStatus;

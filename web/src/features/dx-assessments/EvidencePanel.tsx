@@ -209,7 +209,7 @@ function DrillDown({
   metricId: string;
   onClose(): void;
 }) {
-  const { t } = useTranslation('dxdash');
+  const { t } = useTranslation('dxDashboard');
   const query = useQuery({
     queryKey: ['assessments', assessmentId, 'metric', metricId],
     queryFn: () => apiGet<MetricDrillDown>(`/assessments/${assessmentId}/metrics/${metricId}`),
@@ -269,7 +269,7 @@ export function MeasuredValues({
   gaps?: MeasuredGap[];
 }) {
   const { t } = useTranslation('assessments');
-  const { t: td } = useTranslation('dxdash');
+  const { t: td } = useTranslation('dxDashboard');
   const [open, setOpen] = useState<string | null>(null);
   if (measures.length === 0) return null;
   return (

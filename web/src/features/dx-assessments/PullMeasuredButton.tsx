@@ -11,7 +11,7 @@ import { type AssessmentDetail, useAssessmentAction } from './api.ts';
  * leaders while the assessment is editable and at least one value is measured.
  */
 export function PullMeasuredButton({ detail }: { detail: AssessmentDetail }) {
-  const { t } = useTranslation('dxdash');
+  const { t } = useTranslation('dxDashboard');
   const pull = useAssessmentAction(detail.id, () =>
     apiPost<AssessmentDetail>(`/assessments/${detail.id}/measured-answers`),
   );

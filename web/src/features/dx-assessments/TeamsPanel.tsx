@@ -18,18 +18,19 @@ import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveTeamBody, TEAM_ROLE_LABEL_VI, TEAM_ROLES } from '#contracts/dx-assessments/campaigns.ts';
+import { saveTeamBody, type TEAM_ROLES } from '#contracts/dx-assessments/campaigns.ts';
 import { ApiError, apiDelete, apiGet, apiPost, apiPut } from '../../api/client.ts';
+import { useEnumLabels } from '../../i18n/enums.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifyError } from '../../ui/notify.ts';
 import { type CampaignBoard, type Team, type UserOption, useTeams } from './api.ts';
 import { FormActions } from './FormActions.tsx';
 
 type Role = (typeof TEAM_ROLES)[number];
-const ROLE_OPTIONS = TEAM_ROLES.map((role) => ({ value: role, label: TEAM_ROLE_LABEL_VI[role] }));
 
 function TeamForm({ board, team, onDone }: { board: CampaignBoard; team: Team | null; onDone(): void }) {
   const { t } = useTranslation('assessments');
+  const enums = useEnumLabels();
   const client = useQueryClient();
   const users = useQuery({
     queryKey: ['assessment-campaigns', board.id, 'office-users'],
@@ -77,7 +78,11 @@ function TeamForm({ board, team, onDone }: { board: CampaignBoard; team: Team | 
               style={{ flex: 1 }}
               {...form.getInputProps(`members.${index}.userId`)}
             />
-            <Select data={ROLE_OPTIONS} w={150} {...form.getInputProps(`members.${index}.role`)} />
+            <Select
+              data={enums.options('teamRole')}
+              w={150}
+              {...form.getInputProps(`members.${index}.role`)}
+            />
             <ActionIcon
               variant="subtle"
               color="red"
@@ -117,6 +122,7 @@ function TeamForm({ board, team, onDone }: { board: CampaignBoard; team: Team | 
 /** External-assessment teams of a campaign: members with their roles and the units each team reviews. */
 export function TeamsPanel({ board, manage }: { board: CampaignBoard; manage: boolean }) {
   const { t } = useTranslation('assessments');
+  const enums = useEnumLabels();
   const teams = useTeams(board.id);
   const client = useQueryClient();
   const [editing, setEditing] = useState<Team | null>(null);
@@ -164,7 +170,7 @@ export function TeamsPanel({ board, manage }: { board: CampaignBoard; manage: bo
               {team.members.map((m) => (
                 <Group key={m.userId} gap="xs">
                   <Badge variant="light" size="sm">
-                    {TEAM_ROLE_LABEL_VI[m.role]}
+                    {enums.label('teamRole', m.role)}
                   </Badge>
                   <Text size="sm">{m.fullName}</Text>
                 </Group>

@@ -1,5 +1,5 @@
-/** Messages of the office dashboard of assessments (namespace "dxdash"). */
-export const dxdash = {
+/** Messages of the office dashboard of assessments (namespace "dxDashboard"). */
+export const dxDashboard = {
   vi: {
     nav: 'Tổng hợp chuyển đổi số',
     title: 'Tổng hợp đánh giá mức độ chuyển đổi số',

@@ -2,18 +2,14 @@ import { Alert, Button, Group, SegmentedControl, Select, Stack, Table, Text, Tex
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { LEVEL4_LABEL_VI, type Level4, yearConduct } from '#domain/grading/index.ts';
+import { type Level4, yearConduct } from '#domain/grading/index.ts';
+import { useEnumLabels } from '../../i18n/enums.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type Conduct, useConduct, useSaveConduct } from './api.ts';
 import { LockBanner } from './LockBanner.tsx';
-
-const LEVELS = (Object.keys(LEVEL4_LABEL_VI) as Level4[]).map((value) => ({
-  value,
-  label: LEVEL4_LABEL_VI[value],
-}));
 
 /** Rèn luyện: the homeroom teacher sets each term's level with a comment; the year level follows (TT22 Điều 8). */
 export default function ConductPage() {
@@ -44,6 +40,7 @@ type Entry = { level: Level4 | null; comment: string };
 
 function ConductTable({ data, term }: { data: Conduct; term: 1 | 2 }) {
   const { t } = useTranslation('gradebook');
+  const enums = useEnumLabels();
   const save = useSaveConduct(data.class.id);
   const key = term === 1 ? 'term1' : 'term2';
   const initial = () =>
@@ -94,7 +91,7 @@ function ConductTable({ data, term }: { data: Conduct; term: 1 | 2 }) {
                   <Table.Td miw={130}>
                     <Select
                       size="xs"
-                      data={LEVELS}
+                      data={enums.options('level4')}
                       value={entry.level}
                       clearable
                       disabled={!editable}
@@ -112,7 +109,7 @@ function ConductTable({ data, term }: { data: Conduct; term: 1 | 2 }) {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" fw={500}>
-                      {year ? LEVEL4_LABEL_VI[year] : '—'}
+                      {year ? enums.label('level4', year) : '—'}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

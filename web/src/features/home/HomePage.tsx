@@ -1,11 +1,11 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ROLE_LABEL_VI } from '#contracts/roles.ts';
-import { SCHOOL_LEVEL_LABEL_VI } from '#contracts/units.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
+import { useEnumLabels } from '../../i18n/enums.ts';
 
 export default function HomePage() {
   const { t } = useTranslation('home');
+  const enums = useEnumLabels();
   const { me, unit, schoolYear } = useWorkspace();
   return (
     <Stack>
@@ -34,7 +34,7 @@ export default function HomePage() {
                   <Table.Tr>
                     <Table.Th>{t('level')}</Table.Th>
                     <Table.Td>
-                      {SCHOOL_LEVEL_LABEL_VI[unit.level]} ({t('grades')} {unit.gradeFrom}–{unit.gradeTo})
+                      {enums.label('schoolLevel', unit.level)} ({t('grades')} {unit.gradeFrom}–{unit.gradeTo})
                     </Table.Td>
                   </Table.Tr>
                 )}
@@ -61,7 +61,7 @@ export default function HomePage() {
           <Stack gap={6}>
             {me.assignments.map((a) => (
               <Group key={`${a.role}-${a.unitId}`} gap="xs">
-                <Badge variant="light">{ROLE_LABEL_VI[a.role]}</Badge>
+                <Badge variant="light">{enums.label('role', a.role)}</Badge>
                 <Text size="sm">{a.unitName}</Text>
               </Group>
             ))}

@@ -1,22 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { importKindSchema, previewSchema, rowErrorSchema } from '#contracts/imports.ts';
+import type { Job } from '#contracts/jobs.ts';
 import { apiDownload, apiGet, apiPost, apiUpload, qs } from '../../api/client.ts';
 
 export type ImportKindInfo = z.infer<typeof importKindSchema>;
 export type ImportPreview = z.infer<typeof previewSchema>;
 export type RowError = z.infer<typeof rowErrorSchema>;
 
-/** A background job as GET /jobs/:id returns it (src/platform/jobs/routes.ts). */
-export interface Job {
-  id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  progressDone: number;
-  progressTotal: number;
-  message: string | null;
-  result: unknown;
-  error: unknown;
-}
+export type { Job };
 
 /** The lists that can be imported and exported; the server's registry decides. */
 export type ListKind = 'staff' | 'students' | 'classes' | 'teaching_assignments';

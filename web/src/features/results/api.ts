@@ -1,71 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PromotionList, PromotionListQuery } from '#contracts/results.ts';
+import type { Job } from '#contracts/jobs.ts';
+import type {
+  ClassResults,
+  LevelCount,
+  PromotionList,
+  PromotionListQuery,
+  StudentResult,
+} from '#contracts/results.ts';
 import { apiDownload, apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
 
-/** A background job as GET /jobs/:id returns it. */
-export interface Job {
-  id: string;
-  kind: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  progressDone: number;
-  progressTotal: number;
-  message: string | null;
-  result: unknown;
-  error: unknown;
-}
+export type { Job };
 
 export type Level4 = 'excellent' | 'good' | 'pass' | 'fail';
 export type Promotion = 'promoted' | 'retest' | 'summer_conduct' | 'retained';
 
-export interface SubjectCell {
-  average: number | null;
-  result: 'pass' | 'fail' | null;
-  retestScore: number | null;
-  retestResult: 'pass' | 'fail' | null;
-}
-
-export interface StudentResult {
-  studentId: string;
-  fullName: string;
-  computed: boolean;
-  learningResult: Level4 | null;
-  conductResult: Level4 | null;
-  absentSessions: number | null;
-  promotion: Promotion | null;
-  award: 'outstanding' | 'excellent' | null;
-  finalPromotion: 'promoted' | 'retained' | null;
-  summerConductResult: Level4 | null;
-  primaryOutcome: 'completed_excellently' | 'completed_well' | 'completed' | 'not_completed' | null;
-  subjects: Record<string, SubjectCell>;
-}
-
-export interface LevelCount {
-  level: Level4;
-  count: number;
-  percent: number;
-}
-
-export interface ClassResults {
-  class: {
-    id: string;
-    unitId: string;
-    name: string;
-    grade: number;
-    schoolYear: string;
-    homeroomTeacherName: string | null;
-  };
-  term: 0 | 1 | 2;
-  subjects: { code: string; name: string; kind: 'score' | 'comment' }[];
-  students: StudentResult[];
-  summary: {
-    students: number;
-    computed: number;
-    learning: LevelCount[];
-    conduct: LevelCount[];
-    subjectAverages: { code: string; average: number | null }[];
-  };
-  canManage: boolean;
-}
+export type { ClassResults, LevelCount, StudentResult };
 
 export interface IncompleteStudent {
   studentId: string;

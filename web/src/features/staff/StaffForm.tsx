@@ -4,19 +4,16 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
-  EMPLOYMENT_STATUS_LABEL_VI,
   type EmploymentStatus,
-  POSITION_LABEL_VI,
-  QUALIFICATION_LABEL_VI,
   type Qualification,
-  STAFF_ROLE_LABEL_VI,
   type Staff,
   type StaffPosition,
   type StaffRole,
   staffInput,
 } from '#contracts/staff.ts';
+import { useEnumLabels } from '../../i18n/enums.ts';
 import { FormError } from '../../ui/FormError.tsx';
-import { foldedFilter, optionsOf, SUBJECT_OPTIONS } from './options.ts';
+import { foldedFilter, SUBJECT_OPTIONS } from './options.ts';
 
 export interface StaffFormValues {
   fullName: string;
@@ -69,6 +66,7 @@ export function StaffForm({
   onSubmit: (values: StaffFormValues, setErrors: (errors: Record<string, string>) => void) => void;
 }) {
   const { t } = useTranslation('staff');
+  const enums = useEnumLabels();
   const form = useForm<StaffFormValues>({
     mode: 'controlled',
     initialValues: formValuesOf(staff),
@@ -134,14 +132,14 @@ export function StaffForm({
               label={t('position')}
               required
               allowDeselect={false}
-              data={optionsOf(POSITION_LABEL_VI)}
+              data={enums.options('staffPosition')}
               data-testid="staff-position"
               {...form.getInputProps('position')}
             />
             {position === 'staff' ? (
               <Select
                 label={t('staffRole')}
-                data={optionsOf(STAFF_ROLE_LABEL_VI)}
+                data={enums.options('staffRole')}
                 clearable
                 {...form.getInputProps('staffRole')}
               />
@@ -161,7 +159,7 @@ export function StaffForm({
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <Select
               label={t('qualification')}
-              data={optionsOf(QUALIFICATION_LABEL_VI)}
+              data={enums.options('qualification')}
               clearable
               {...form.getInputProps('qualification')}
             />
@@ -176,7 +174,7 @@ export function StaffForm({
             <Select
               label={t('status')}
               allowDeselect={false}
-              data={optionsOf(EMPLOYMENT_STATUS_LABEL_VI)}
+              data={enums.options('employmentStatus')}
               {...form.getInputProps('employmentStatus')}
             />
             <DateInput

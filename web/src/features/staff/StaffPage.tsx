@@ -15,14 +15,9 @@ import { IconAlertTriangle, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import {
-  EMPLOYMENT_STATUS_LABEL_VI,
-  POSITION_LABEL_VI,
-  QUALIFICATION_LABEL_VI,
-  STAFF_ROLE_LABEL_VI,
-  type Staff,
-} from '#contracts/staff.ts';
+import type { Staff } from '#contracts/staff.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
+import { useEnumLabels } from '../../i18n/enums.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ListPager, usePagedSearch } from '../../ui/ListPager.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -30,7 +25,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { ExcelButtons } from '../imports/ExcelButtons.tsx';
 import { useDepartments, useStaffPage } from './api.ts';
-import { optionsOf, subjectName } from './options.ts';
+import { subjectName } from './options.ts';
 import { StaffDrawer } from './StaffDrawer.tsx';
 
 const PAGE_SIZE = 50;
@@ -45,6 +40,7 @@ export default function StaffPage() {
 
 function StaffList() {
   const { t } = useTranslation('staff');
+  const enums = useEnumLabels();
   const workspace = useWorkspace();
   const [params, setParams] = useSearchParams();
   const { search, setSearch, q, page, setPage } = usePagedSearch();
@@ -112,7 +108,7 @@ function StaffList() {
         <Select
           aria-label={t('position')}
           placeholder={t('position')}
-          data={optionsOf(POSITION_LABEL_VI)}
+          data={enums.options('staffPosition')}
           value={filter('position')}
           onChange={(v) => setFilter('position', v)}
           clearable
@@ -120,7 +116,7 @@ function StaffList() {
         <Select
           aria-label={t('status')}
           placeholder={t('status')}
-          data={optionsOf(EMPLOYMENT_STATUS_LABEL_VI)}
+          data={enums.options('employmentStatus')}
           value={filter('status')}
           onChange={(v) => setFilter('status', v)}
           clearable
@@ -173,11 +169,12 @@ function StaffList() {
 
 function StaffRow({ staff, showUnit, onOpen }: { staff: Staff; showUnit: boolean; onOpen: () => void }) {
   const { t } = useTranslation('staff');
+  const enums = useEnumLabels();
   const flags = [
     ...staff.warnings.map((w) => w.message),
     ...(staff.duplicateNationalId ? [t('duplicate')] : []),
   ];
-  const role = staff.staffRole ? STAFF_ROLE_LABEL_VI[staff.staffRole] : subjectName(staff.mainSubject);
+  const role = staff.staffRole ? enums.label('staffRole', staff.staffRole) : subjectName(staff.mainSubject);
   return (
     <Table.Tr onClick={onOpen} style={{ cursor: 'pointer' }}>
       <Table.Td>
@@ -198,7 +195,7 @@ function StaffRow({ staff, showUnit, onOpen }: { staff: Staff; showUnit: boolean
       </Table.Td>
       {showUnit && <Table.Td>{staff.unitName}</Table.Td>}
       <Table.Td>
-        <Text size="sm">{POSITION_LABEL_VI[staff.position]}</Text>
+        <Text size="sm">{enums.label('staffPosition', staff.position)}</Text>
         {role && (
           <Text size="xs" c="dimmed">
             {role}
@@ -206,11 +203,13 @@ function StaffRow({ staff, showUnit, onOpen }: { staff: Staff; showUnit: boolean
         )}
       </Table.Td>
       <Table.Td>{staff.departmentName ?? t('none')}</Table.Td>
-      <Table.Td>{staff.qualification ? QUALIFICATION_LABEL_VI[staff.qualification] : t('none')}</Table.Td>
+      <Table.Td>
+        {staff.qualification ? enums.label('qualification', staff.qualification) : t('none')}
+      </Table.Td>
       <Table.Td>{staff.phone ?? t('none')}</Table.Td>
       <Table.Td>
         <Badge variant="light" color={staff.employmentStatus === 'official' ? 'blue' : 'gray'}>
-          {EMPLOYMENT_STATUS_LABEL_VI[staff.employmentStatus]}
+          {enums.label('employmentStatus', staff.employmentStatus)}
         </Badge>
       </Table.Td>
     </Table.Tr>

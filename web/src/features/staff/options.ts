@@ -2,11 +2,6 @@ import type { ComboboxItem, OptionsFilter } from '@mantine/core';
 import { SUBJECTS, subjectByCode } from '#domain/curriculum/index.ts';
 import { matchesSearch } from '#domain/text/index.ts';
 
-/** Select options from a value → Vietnamese label map (the maps live beside the API schemas). */
-export function optionsOf(labels: Record<string, string>): ComboboxItem[] {
-  return Object.entries(labels).map(([value, label]) => ({ value, label }));
-}
-
 export const SUBJECT_OPTIONS: ComboboxItem[] = SUBJECTS.map((s) => ({ value: s.code, label: s.name }));
 
 export const subjectName = (code: string | null) => (code ? (subjectByCode(code)?.name ?? code) : null);

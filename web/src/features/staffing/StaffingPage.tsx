@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffingTable } from '#contracts/staffing.ts';
-import { knownGroups, labelOf } from '../../../../src/features/staffing/groups.ts';
+import { knownGroups, labelOf } from '#contracts/staffing-groups.ts';
 import { apiGet, apiPut, qs } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';

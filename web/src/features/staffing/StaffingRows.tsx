@@ -1,9 +1,10 @@
 import { NumberInput, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUALIFICATION_LABEL_VI, QUALIFICATIONS } from '#contracts/staff.ts';
+import { QUALIFICATIONS } from '#contracts/staff.ts';
 import type { StaffingTable } from '#contracts/staffing.ts';
-import { labelOf } from '../../../../src/features/staffing/groups.ts';
+import { labelOf } from '#contracts/staffing-groups.ts';
+import { useEnumLabels } from '../../i18n/enums.ts';
 
 type Counts = StaffingTable['total'];
 /** Highest qualification first, as the statistics forms list them. */
@@ -11,12 +12,13 @@ const QUALIFICATION_COLUMNS = [...QUALIFICATIONS].reverse();
 
 export function StaffingHead() {
   const { t } = useTranslation('staffing');
+  const enums = useEnumLabels();
   const subColumns = [
     t('common:total'),
     t('official'),
     t('contract'),
     t('probation'),
-    ...QUALIFICATION_COLUMNS.map((q) => QUALIFICATION_LABEL_VI[q]),
+    ...QUALIFICATION_COLUMNS.map((q) => enums.label('qualification', q)),
     t('unknownQualification'),
   ];
   return (

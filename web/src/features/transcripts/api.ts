@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Job } from '#contracts/jobs.ts';
 import type { ClassTranscripts } from '#contracts/transcripts.ts';
 import { apiDownload, apiGet, apiPost } from '../../api/client.ts';
 
@@ -37,15 +38,6 @@ export const useCorrectTranscript = () =>
   );
 
 const POLL_MS = 700;
-
-/** The fields of GET /jobs/:id this page follows (src/platform/jobs/routes.ts jobSchema). */
-interface Job {
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  progressDone: number;
-  progressTotal: number;
-  result: unknown;
-  error: unknown;
-}
 
 /** The class PDF runs as a job on the server: queue it, follow its progress, download the file when done. */
 export function useClassPdfJob(classId: string) {

@@ -1,11 +1,13 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconArrowsMove, IconGitMerge, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { SCHOOL_LEVEL_LABEL_VI, type Unit } from '#contracts/units.ts';
+import type { Unit } from '#contracts/units.ts';
+import { useEnumLabels } from '../../i18n/enums.ts';
 
 export type UnitAction = 'create' | 'edit' | 'move' | 'merge';
 
 export function UnitBadges({ unit }: { unit: Unit }) {
+  const enums = useEnumLabels();
   return (
     <Group gap={4} wrap="nowrap">
       <Badge size="xs" variant="light" color={unit.category === 'school' ? 'teal' : 'blue'}>
@@ -13,7 +15,7 @@ export function UnitBadges({ unit }: { unit: Unit }) {
       </Badge>
       {unit.level && (
         <Badge size="xs" variant="outline">
-          {SCHOOL_LEVEL_LABEL_VI[unit.level]}
+          {enums.label('schoolLevel', unit.level)}
         </Badge>
       )}
       <Text size="xs" c="dimmed" ff="monospace" visibleFrom="xs">
@@ -35,13 +37,14 @@ export function UnitDetail({
   onAction: (action: UnitAction) => void;
 }) {
   const { t } = useTranslation('units');
+  const enums = useEnumLabels();
   const rows: [string, string | null][] = [
     [t('kind'), unit.kindName],
     [t('code'), unit.code],
     [
       t('level'),
       unit.level
-        ? `${SCHOOL_LEVEL_LABEL_VI[unit.level]} (${t('grades', { from: unit.gradeFrom, to: unit.gradeTo })})`
+        ? `${enums.label('schoolLevel', unit.level)} (${t('grades', { from: unit.gradeFrom, to: unit.gradeTo })})`
         : null,
     ],
     [

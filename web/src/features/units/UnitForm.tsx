@@ -2,11 +2,11 @@ import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/co
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { createUnitBody, SCHOOL_LEVEL_LABEL_VI, type Unit, updateUnitBody } from '#contracts/units.ts';
+import { createUnitBody, type Unit, updateUnitBody } from '#contracts/units.ts';
 import { ApiError, apiGet, apiPatch, apiPost } from '../../api/client.ts';
+import { useEnumLabels } from '../../i18n/enums.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { notifySaved } from '../../ui/notify.ts';
-import { optionsOf } from '../staff/options.ts';
 
 interface UnitKind {
   code: string;
@@ -39,6 +39,7 @@ function valuesOf(unit: Unit | undefined) {
 /** Creates a unit under `parent`, or edits `unit` (whose kind stays as it is). */
 export function UnitForm({ parent, unit, onDone }: { parent?: Unit; unit?: Unit; onDone: () => void }) {
   const { t } = useTranslation('units');
+  const enums = useEnumLabels();
   const client = useQueryClient();
   const kinds = useQuery({ queryKey: ['unit-kinds'], queryFn: () => apiGet<UnitKind[]>('/unit-kinds') });
   const form = useForm({
@@ -87,7 +88,7 @@ export function UnitForm({ parent, unit, onDone }: { parent?: Unit; unit?: Unit;
             <Select
               label={t('level')}
               required
-              data={optionsOf(SCHOOL_LEVEL_LABEL_VI)}
+              data={enums.options('schoolLevel')}
               data-testid="unit-level"
               {...form.getInputProps('level')}
             />

@@ -2,10 +2,11 @@ import { Button, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput } fr
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ROLE_LABEL_VI, type Role } from '#contracts/roles.ts';
+import type { Role } from '#contracts/roles.ts';
 import { createUserBody, type User } from '#contracts/users.ts';
 import { ApiError, apiPost } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
+import { useEnumLabels } from '../../i18n/enums.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { StaffSelect } from '../staff/StaffSelect.tsx';
 import { useGrantableRoles } from './api.ts';
@@ -29,6 +30,7 @@ export function CreateUserForm({
   onCreated: (user: User, temporaryPassword: string | null) => void;
 }) {
   const { t } = useTranslation('users');
+  const enums = useEnumLabels();
   const workspace = useWorkspace();
   const client = useQueryClient();
   const grantable = useGrantableRoles(workspace.unitId);
@@ -90,7 +92,7 @@ export function CreateUserForm({
         />
         <Select
           label={t('role')}
-          data={(grantable.data?.roles ?? []).map((r) => ({ value: r, label: ROLE_LABEL_VI[r] }))}
+          data={enums.options('role', grantable.data?.roles ?? [])}
           clearable
           data-testid="user-role"
           {...form.getInputProps('role')}

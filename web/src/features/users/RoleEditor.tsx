@@ -3,10 +3,11 @@ import { IconX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLE_LABEL_VI, type Role } from '#contracts/roles.ts';
+import type { Role } from '#contracts/roles.ts';
 import type { User } from '#contracts/users.ts';
 import { apiDelete, apiPost } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
+import { useEnumLabels } from '../../i18n/enums.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { foldedFilter } from '../staff/options.ts';
 import { unitsUnder, useGrantableRoles } from './api.ts';
@@ -14,6 +15,7 @@ import { unitsUnder, useGrantableRoles } from './api.ts';
 /** The roles of an account, with remove buttons and a unit + role picker limited to what the actor may grant. */
 export function RoleEditor({ user, editable }: { user: User; editable: boolean }) {
   const { t } = useTranslation('users');
+  const enums = useEnumLabels();
   const workspace = useWorkspace();
   const client = useQueryClient();
   const [unitId, setUnitId] = useState<string | null>(workspace.unitId);
@@ -37,7 +39,7 @@ export function RoleEditor({ user, editable }: { user: User; editable: boolean }
     <Stack gap="xs">
       {user.roles.map((r) => (
         <Group key={r.id} gap="xs" wrap="nowrap">
-          <Badge variant="light">{ROLE_LABEL_VI[r.role]}</Badge>
+          <Badge variant="light">{enums.label('role', r.role)}</Badge>
           <Text size="sm" style={{ flex: 1 }}>
             {r.unitName}
           </Text>
@@ -45,7 +47,7 @@ export function RoleEditor({ user, editable }: { user: User; editable: boolean }
             <ActionIcon
               variant="subtle"
               color="red"
-              aria-label={t('removeRole', { role: ROLE_LABEL_VI[r.role] })}
+              aria-label={t('removeRole', { role: enums.label('role', r.role) })}
               loading={revoke.isPending && revoke.variables === r.id}
               onClick={() => revoke.mutate(r.id)}
             >
@@ -68,7 +70,7 @@ export function RoleEditor({ user, editable }: { user: User; editable: boolean }
           />
           <Select
             label={t('addRole')}
-            data={(grantable.data?.roles ?? []).map((r) => ({ value: r, label: ROLE_LABEL_VI[r] }))}
+            data={enums.options('role', grantable.data?.roles ?? [])}
             value={role}
             onChange={(v) => setRole(v as Role | null)}
             placeholder={grantable.data?.roles.length === 0 ? t('noGrantable') : undefined}

@@ -14,10 +14,10 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLE_LABEL_VI, ROLES } from '#contracts/roles.ts';
 import type { User, UserPage } from '#contracts/users.ts';
 import { apiGet, qs } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
+import { useEnumLabels } from '../../i18n/enums.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ListPager, usePagedSearch } from '../../ui/ListPager.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -39,6 +39,7 @@ export default function UsersPage() {
 
 function Users() {
   const { t } = useTranslation('users');
+  const enums = useEnumLabels();
   const workspace = useWorkspace();
   const { search, setSearch, q, page, setPage, resetting } = usePagedSearch();
   const [status, setStatus] = useState<string | null>(null);
@@ -82,7 +83,7 @@ function Users() {
         <Select
           aria-label={t('role')}
           placeholder={t('role')}
-          data={ROLES.map((r) => ({ value: r, label: ROLE_LABEL_VI[r] }))}
+          data={enums.options('role')}
           value={role}
           onChange={resetting(setRole)}
           clearable
@@ -149,6 +150,7 @@ function Users() {
 
 function UserRow({ user, onOpen }: { user: User; onOpen: () => void }) {
   const { t } = useTranslation('users');
+  const enums = useEnumLabels();
   return (
     <Table.Tr onClick={onOpen} style={{ cursor: 'pointer' }}>
       <Table.Td>
@@ -168,7 +170,7 @@ function UserRow({ user, onOpen }: { user: User; onOpen: () => void }) {
         <Group gap={4}>
           {user.roles.map((r) => (
             <Badge key={r.id} variant="light" size="sm" title={r.unitName}>
-              {ROLE_LABEL_VI[r.role]} · {r.unitName}
+              {enums.label('role', r.role)} · {r.unitName}
             </Badge>
           ))}
         </Group>

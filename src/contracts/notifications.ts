@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** An in-app notification of the signed-in user (deadlines, returned items, notes). */
+export const notificationSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string().nullable(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+
+export const notificationListQuery = z.object({ unread: z.coerce.boolean().optional() });
+
+/** The latest notifications (at most 50) and how many of all are unread. */
+export const notificationListSchema = z.object({
+  items: z.array(notificationSchema),
+  unread: z.number().int(),
+});
+export type NotificationList = z.infer<typeof notificationListSchema>;

@@ -1,0 +1,188 @@
+import { useTranslation } from 'react-i18next';
+import { TEAM_ROLES } from '#contracts/dx-assessments/campaigns.ts';
+import { ROLE_LABEL_VI, ROLES } from '#contracts/roles.ts';
+import {
+  EMPLOYMENT_STATUS_LABEL_VI,
+  EMPLOYMENT_STATUSES,
+  POSITION_LABEL_VI,
+  QUALIFICATION_LABEL_VI,
+  QUALIFICATIONS,
+  STAFF_POSITIONS,
+  STAFF_ROLE_LABEL_VI,
+  STAFF_ROLES,
+} from '#contracts/staff.ts';
+import { SCHOOL_LEVEL_LABEL_VI, SCHOOL_LEVELS } from '#contracts/units.ts';
+import {
+  AWARD_LABEL_VI,
+  type Award,
+  LEVEL4_LABEL_VI,
+  type Level4,
+  PROMOTION_LABEL_VI,
+  type Promotion,
+} from '#domain/grading/index.ts';
+import { ACTION_LABEL_VI, ENTITY_LABEL_VI, SUBJECT_KIND_LABEL_VI } from '../features/audit/labels.ts';
+
+type Labels<V extends string> = Readonly<Record<V, string>>;
+
+interface EnumLabels<V extends string> {
+  /** The values, in the order pickers list them. */
+  values: readonly V[];
+  vi: Labels<V>;
+  en: Labels<V>;
+}
+
+const labels = <V extends string>(values: readonly V[], vi: Labels<V>, en: Labels<V>): EnumLabels<V> => ({
+  values,
+  vi,
+  en,
+});
+
+/**
+ * Every enum of the contracts the web shows, with its words in each UI language. The Vietnamese words are the
+ * server's (the same the PDFs and Excel files print), so a value is spelled one way everywhere; the English ones
+ * live here. A new enum value without an English word does not compile, and enums.test.ts checks the catalogues.
+ */
+export const ENUM_LABELS = {
+  role: labels(ROLES, ROLE_LABEL_VI, {
+    system_admin: 'System administrator',
+    office_admin: 'Education office administrator',
+    office_specialist: 'Specialist',
+    principal: 'Principal',
+    vice_principal: 'Vice principal',
+    it_officer: 'IT / statistics officer',
+    department_head: 'Head of department',
+    teacher: 'Teacher',
+    staff: 'Staff',
+    guardian: 'Parent / guardian',
+    student: 'Student',
+  }),
+  schoolLevel: labels(SCHOOL_LEVELS, SCHOOL_LEVEL_LABEL_VI, {
+    preschool: 'Preschool',
+    primary: 'Primary',
+    lower_secondary: 'Lower secondary',
+    upper_secondary: 'Upper secondary',
+    multi_level: 'Multi-level',
+    continuing_ed: 'Continuing education',
+  }),
+  staffPosition: labels(STAFF_POSITIONS, POSITION_LABEL_VI, {
+    principal: 'Principal',
+    vice_principal: 'Vice principal',
+    teacher: 'Teacher',
+    staff: 'Staff',
+    office_head: 'Head of office',
+    office_deputy: 'Deputy head of office',
+    specialist: 'Specialist',
+  }),
+  staffRole: labels(STAFF_ROLES, STAFF_ROLE_LABEL_VI, {
+    accountant: 'Accountant',
+    clerk: 'Clerk',
+    treasurer: 'Treasurer',
+    librarian: 'Librarian',
+    equipment: 'Equipment and laboratory',
+    medical: 'School health',
+    it: 'Information technology',
+    disability_support: 'Disability education support',
+    cook: 'Cook',
+    security: 'Security',
+    janitor: 'Janitor',
+    other: 'Other',
+  }),
+  qualification: labels(QUALIFICATIONS, QUALIFICATION_LABEL_VI, {
+    below_intermediate: 'Below intermediate',
+    intermediate: 'Intermediate',
+    college: 'College',
+    bachelor: 'Bachelor',
+    master: 'Master',
+    doctorate: 'Doctorate',
+  }),
+  employmentStatus: labels(EMPLOYMENT_STATUSES, EMPLOYMENT_STATUS_LABEL_VI, {
+    official: 'Permanent',
+    contract: 'Contract',
+    probation: 'Probation',
+    on_leave: 'Long-term leave',
+    retired: 'Retired',
+    left: 'Left / transferred',
+  }),
+  // Only the web names the members of an assessment team, so their Vietnamese words live here.
+  teamRole: labels(
+    TEAM_ROLES,
+    { head: 'Trưởng đoàn', deputy: 'Phó trưởng đoàn', secretary: 'Thư ký', member: 'Thành viên' },
+    { head: 'Head of team', deputy: 'Deputy head', secretary: 'Secretary', member: 'Member' },
+  ),
+  level4: labels(Object.keys(LEVEL4_LABEL_VI) as Level4[], LEVEL4_LABEL_VI, {
+    excellent: 'Excellent',
+    good: 'Good',
+    pass: 'Pass',
+    fail: 'Not yet passed',
+  }),
+  promotion: labels(Object.keys(PROMOTION_LABEL_VI) as Promotion[], PROMOTION_LABEL_VI, {
+    promoted: 'Promoted',
+    retest: 'Re-test',
+    summer_conduct: 'Summer conduct training',
+    retained: 'Retained',
+  }),
+  award: labels(Object.keys(AWARD_LABEL_VI) as Award[], AWARD_LABEL_VI, {
+    outstanding: 'Outstanding student',
+    excellent: 'Excellent student',
+  }),
+  // The audit log names entities and actions by open strings; the known ones are listed in audit/labels.ts.
+  auditEntity: labels(Object.keys(ENTITY_LABEL_VI), ENTITY_LABEL_VI, {
+    unit: 'Unit',
+    school_year: 'School year',
+    staff: 'Staff member',
+    department: 'Department',
+    staffing_quota: 'Staffing quota',
+    user: 'Account',
+    role_assignment: 'Role',
+    student: 'Student',
+    guardian: 'Parent / guardian',
+    class: 'Class',
+    enrolment: 'Class placement',
+  }),
+  auditAction: labels(Object.keys(ACTION_LABEL_VI), ACTION_LABEL_VI, {
+    create: 'Create',
+    update: 'Edit',
+    delete: 'Delete',
+    move: 'Move to another parent unit',
+    merge: 'Merge',
+    grant: 'Grant role',
+    revoke: 'Revoke role',
+    reset_password: 'Reset password',
+    change_password: 'Change password',
+    deactivate: 'Deactivate',
+    reactivate: 'Reactivate',
+    link_staff: 'Link staff record',
+    set_current_school_year: 'Set current school year',
+    view: 'View',
+    export: 'Export',
+    list_export: 'Export list',
+    erase: 'Erase personal data',
+  }),
+  auditSubject: labels(Object.keys(SUBJECT_KIND_LABEL_VI), SUBJECT_KIND_LABEL_VI, {
+    student: 'Student',
+    staff: 'Staff member',
+    guardian: 'Parent / guardian',
+  }),
+};
+
+export type EnumName = keyof typeof ENUM_LABELS;
+export type EnumValue<N extends EnumName> = (typeof ENUM_LABELS)[N]['values'][number];
+
+/** The `enums` namespace of one language: `enums:role.principal`. */
+export function enumCatalogue(lang: 'vi' | 'en'): Record<string, Record<string, string>> {
+  return Object.fromEntries(Object.entries(ENUM_LABELS).map(([name, e]) => [name, { ...e[lang] }]));
+}
+
+/** Enum words in the UI language: `label('role', r.role)`, and `options('role')` for a Select. */
+export function useEnumLabels() {
+  const { t } = useTranslation('enums');
+  const label = <N extends EnumName>(name: N, value: EnumValue<N>): string => t(`${name}.${value}`);
+  /** For open values (the audit log's entities and actions): an unknown one shows as written. */
+  const labelOr = (name: EnumName, value: string): string => t(`${name}.${value}`, { defaultValue: value });
+  const options = <N extends EnumName>(name: N, values?: readonly EnumValue<N>[]) =>
+    (values ?? (ENUM_LABELS[name].values as readonly EnumValue<N>[])).map((value) => ({
+      value,
+      label: label(name, value),
+    }));
+  return { label, labelOr, options };
+}
