@@ -1,18 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PromotionList, PromotionListQuery } from '#contracts/results.ts';
 import { apiDownload, apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
-
-/** A background job as GET /jobs/:id returns it. */
-export interface Job {
-  id: string;
-  kind: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  progressDone: number;
-  progressTotal: number;
-  message: string | null;
-  result: unknown;
-  error: unknown;
-}
+import { useJob } from '../../api/useJob.ts';
 
 export type Level4 = 'excellent' | 'good' | 'pass' | 'fail';
 export type Promotion = 'promoted' | 'retest' | 'summer_conduct' | 'retained';
@@ -82,18 +71,8 @@ export function useClassResults(classId: string | null, term: number) {
   });
 }
 
-export function useJob(jobId: string | null) {
-  return useQuery({
-    queryKey: ['jobs', jobId],
-    queryFn: () => apiGet<Job>(`/jobs/${jobId}`),
-    enabled: Boolean(jobId),
-    // Poll while the job is queued or running, so the progress bar moves.
-    refetchInterval: (query) => {
-      const status = query.state.data?.status;
-      return status === 'succeeded' || status === 'failed' ? false : 700;
-    },
-  });
-}
+/** Follows a close or rollover job; when it has written, the results are refreshed. */
+export const useResultsJob = (jobId: string | null) => useJob(jobId, { refreshes: ['results'] });
 
 export function useQueueClose() {
   return useMutation({

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ClassTranscripts } from '#contracts/transcripts.ts';
 import { apiDownload, apiGet, apiPost } from '../../api/client.ts';
+import { waitForJob } from '../../api/useJob.ts';
 
 export type { ClassTranscripts };
 
@@ -36,38 +37,15 @@ export const useCorrectTranscript = () =>
     }),
   );
 
-const POLL_MS = 700;
-
-/** The fields of GET /jobs/:id this page follows (src/platform/jobs/routes.ts jobSchema). */
-interface Job {
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  progressDone: number;
-  progressTotal: number;
-  result: unknown;
-  error: unknown;
-}
-
 /** The class PDF runs as a job on the server: queue it, follow its progress, download the file when done. */
 export function useClassPdfJob(classId: string) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const mutation = useMutation({
     mutationFn: async () => {
       const { jobId } = await apiPost<{ jobId: string }>(`/classes/${classId}/transcripts.pdf/jobs`);
-      for (;;) {
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        const job = await apiGet<Job>(`/jobs/${jobId}`);
-        setProgress({ done: job.progressDone, total: job.progressTotal });
-        if (job.status === 'failed') {
-          throw new Error(
-            (job.error as { message?: string } | null)?.message ?? 'Không tạo được tệp học bạ.',
-          );
-        }
-        if (job.status === 'succeeded') {
-          const { fileId } = job.result as { fileId: string };
-          await apiDownload(`/classes/${classId}/transcript-files/${fileId}`, 'hoc-ba.pdf');
-          return;
-        }
-      }
+      const job = await waitForJob(jobId, setProgress, 'Không tạo được tệp học bạ.');
+      const { fileId } = job.result as { fileId: string };
+      await apiDownload(`/classes/${classId}/transcript-files/${fileId}`, 'hoc-ba.pdf');
     },
     onSettled: () => setProgress(null),
   });
