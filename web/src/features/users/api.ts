@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Role } from '#contracts/roles.ts';
 import type { Unit } from '#contracts/units.ts';
-import { apiGet } from '../../api/client.ts';
+import type { UserPage } from '#contracts/users.ts';
+import { apiGet, qs } from '../../api/client.ts';
+import { useListQuery } from '../../api/useListQuery.ts';
 import { subtreeIds } from '../units/tree.ts';
 
 export function useGrantableRoles(unitId: string | null) {
@@ -18,3 +20,16 @@ export function unitsUnder(units: readonly Unit[], rootId: string): Unit[] {
   const inside = subtreeIds(units, rootId);
   return units.filter((u) => inside.has(u.id));
 }
+
+export interface UserListParams {
+  unitId: string;
+  q: string;
+  status: string | null;
+  role: string | null;
+  page: number;
+  pageSize: number;
+}
+
+/** The accounts of a unit and the units below it, searched and filtered, one page at a time. */
+export const useUserPage = (params: UserListParams) =>
+  useListQuery<UserPage>(['users', params], `/users${qs({ ...params })}`);
