@@ -4,11 +4,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABEL_VI, type Role } from '#contracts/roles.ts';
 import { createUserBody, type User } from '#contracts/users.ts';
-import { ApiError, apiPost } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { StaffSelect } from '../staff/StaffSelect.tsx';
-import { useGrantableRoles } from './api.ts';
+import { createUser, useGrantableRoles } from './api.ts';
 
 const formSchema = createUserBody.omit({ unitId: true, roles: true });
 
@@ -46,7 +46,7 @@ export function CreateUserForm({
   });
   const create = useMutation({
     mutationFn: ({ role, ...values }: Values) =>
-      apiPost<{ user: User; temporaryPassword: string | null }>('/users', {
+      createUser({
         ...values,
         unitId: workspace.unitId,
         roles: role ? [{ role, unitId: workspace.unitId }] : [],
