@@ -7,7 +7,7 @@ import type {
   StudentDetail,
   studentPageSchema,
 } from '#contracts/students.ts';
-import { apiGet, apiPatch, apiPost, qs } from '../../api/client.ts';
+import { apiDownload, apiGet, apiPatch, apiPost, qs } from '../../api/client.ts';
 import { useListQuery } from '../../api/useListQuery.ts';
 
 export type StudentPage = z.infer<typeof studentPageSchema>;
@@ -88,3 +88,7 @@ export function useDuplicateNationalIds(unitId: string) {
     enabled: Boolean(unitId),
   });
 }
+
+/** Everything the school holds about a student, as one JSON file (the data subject's copy). */
+export const downloadPersonalData = (studentId: string) =>
+  apiDownload(`/students/${studentId}/personal-data`, 'du-lieu-ca-nhan.json');

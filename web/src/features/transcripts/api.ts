@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ClassTranscripts } from '#contracts/transcripts.ts';
-import { apiDownload, apiGet, apiPost } from '../../api/client.ts';
+import { apiDownload, apiGet, apiPost, qs } from '../../api/client.ts';
 import { waitForJob } from '../../api/useJob.ts';
 
 export type { ClassTranscripts };
@@ -51,3 +51,15 @@ export function useClassPdfJob(classId: string) {
   });
   return { ...mutation, progress };
 }
+
+/** The class's gradebook as an .xlsx file. */
+export const downloadClassGradebook = (classId: string) =>
+  apiDownload(`/classes/${classId}/gradebook.xlsx`, 'so-diem.xlsx');
+
+/** The school's grade statistics for the year as an .xlsx file. */
+export const downloadGradeStatistics = (unitId: string, schoolYear: string) =>
+  apiDownload(`/grade-statistics.xlsx${qs({ unitId, schoolYear })}`, 'thong-ke.xlsx');
+
+/** One student's transcript as a PDF. */
+export const downloadStudentTranscript = (classId: string, studentId: string) =>
+  apiDownload(`/classes/${classId}/transcripts/${studentId}/pdf`, 'hoc-ba.pdf');
