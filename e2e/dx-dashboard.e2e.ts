@@ -46,7 +46,8 @@ describe('bảng tổng hợp chuyển đổi số và chỉ số của phòng',
     await expect
       .poll(() => page.getByTestId('dx-dashboard').evaluate((el) => (el as HTMLElement).style.zoom))
       .toBe('1.45');
-    if (process.env.DXDASH_SHOTS) await page.screenshot({ path: '/tmp/dxdash-page.png', fullPage: true });
+    if (process.env.DX_DASHBOARD_SHOTS)
+      await page.screenshot({ path: '/tmp/dx-dashboard-page.png', fullPage: true });
     await page.getByRole('link', { name: 'Trường THCS Lê Quý Đôn' }).first().click();
     await page.waitForURL(/\/assessments\/[^/]+\/review$/);
     await logOut(page);
@@ -73,7 +74,8 @@ describe('bảng tổng hợp chuyển đổi số và chỉ số của phòng',
     await page.getByTestId('item-II.1').getByTestId('drill-managed_schools_level_share').click();
     await page.getByRole('dialog').getByText('Trường Tiểu học Hòa Bình').waitFor();
     expect(await page.getByRole('dialog').getByText('1/2 dòng đạt').count()).toBe(1);
-    if (process.env.DXDASH_SHOTS) await page.screenshot({ path: '/tmp/dxdash-office.png', fullPage: true });
+    if (process.env.DX_DASHBOARD_SHOTS)
+      await page.screenshot({ path: '/tmp/dx-dashboard-office.png', fullPage: true });
     await context.close();
   });
 });

@@ -9,8 +9,6 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const ALIASES = { '#contracts/': 'src/contracts/', '#domain/': 'src/domain/' };
-/** Web imports of the server tree still to be removed: removed by the contracts branch. */
-const WEB_ALLOWED = new Set(['src/features/staffing/groups.ts']);
 
 function* sourceFiles(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -92,7 +90,7 @@ for (const file of sourceFiles(path.join(root, 'web/src'))) {
   for (const spec of specifiersOf(file)) {
     if (!spec.startsWith('.')) continue;
     const target = resolve(file, spec);
-    if (target.startsWith('web/') || WEB_ALLOWED.has(target)) continue;
+    if (target.startsWith('web/')) continue;
     problems.push(
       `${rel(file)}: imports ${spec} (web imports the server only through #contracts/ and #domain/)`,
     );

@@ -2,19 +2,30 @@ import { Group, Pagination, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 
-/** "1–50 / 612" and the page buttons under a paged list; nothing when the list is empty. */
+/**
+ * "1–50 / 612" and the page buttons under a paged list; nothing when the list is empty. `centered` draws only the
+ * buttons, centred (the students list).
+ */
 export function ListPager({
   page,
   pageSize,
   total,
   onChange,
+  centered = false,
 }: {
   page: number;
   pageSize: number;
   total: number;
   onChange: (page: number) => void;
+  centered?: boolean;
 }) {
   if (total === 0) return null;
+  if (centered)
+    return total > pageSize ? (
+      <Group justify="center">
+        <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={onChange} size="sm" />
+      </Group>
+    ) : null;
   const from = (page - 1) * pageSize + 1;
   const to = Math.min(page * pageSize, total);
   return (

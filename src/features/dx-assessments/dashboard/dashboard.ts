@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { AssessmentStatus } from '#contracts/dx-assessments/campaigns.ts';
 import type { Dashboard, DashboardQuery, DashboardUnit } from '#contracts/dx-assessments/dashboard.ts';
 import type { Catalogue } from '../../../domain/assessment-catalogue/index.ts';
 import { previousSchoolYear, todayInVietnam } from '../../../domain/calendar/index.ts';

@@ -1,28 +1,19 @@
 import { ActionIcon, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, DataAccessEntry } from '#contracts/audit.ts';
-import { apiGet, qs } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { useEnumLabels } from '../../i18n/enums.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { ListPager, usePagedSearch } from '../../ui/ListPager.tsx';
-import { Loading } from '../../ui/Loading.tsx';
+import { ListPage } from '../../ui/ListPage.tsx';
+import { usePagedSearch } from '../../ui/ListPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
+import { useAuditLog } from './api.ts';
 import { DiffTable } from './DiffTable.tsx';
 
 const PAGE_SIZE = 50;
-
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export default function AuditPage() {
   const { t } = useTranslation('audit');
@@ -72,54 +63,50 @@ function LogTab({ kind }: { kind: 'changes' | 'access' }) {
     pageSize: PAGE_SIZE,
     ...(changes ? { entity: category } : { subjectKind: category }),
   };
-  const list = useQuery({
-    queryKey: ['audit', kind, params],
-    queryFn: () =>
-      apiGet<Page<AuditEntry | DataAccessEntry>>(`/audit${changes ? '' : '/data-access'}${qs(params)}`),
-    placeholderData: keepPreviousData,
-  });
+  const list = useAuditLog(kind, params);
   const categories = enums.options(changes ? 'auditEntity' : 'auditSubject');
 
   return (
-    <Stack gap="sm">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
-        <Select
-          label={changes ? t('entity') : t('subjectKind')}
-          data={categories}
-          value={category}
-          onChange={reset(setCategory)}
-          searchable
-          clearable
-        />
-        <TextInput
-          label={t('actor')}
-          placeholder={t('actorHint')}
-          value={actorText}
-          onChange={(e) => setActorText(e.currentTarget.value)}
-        />
-        <DateInput
-          label={t('from')}
-          valueFormat="DD/MM/YYYY"
-          clearable
-          value={from}
-          onChange={reset(setFrom)}
-        />
-        <DateInput label={t('to')} valueFormat="DD/MM/YYYY" clearable value={to} onChange={reset(setTo)} />
-      </SimpleGrid>
-      {list.error && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
-      {list.isPending && <Loading />}
-      {list.data && (
-        <>
-          {changes ? (
-            <ChangesTable entries={list.data.items as AuditEntry[]} />
-          ) : (
-            <AccessTable entries={list.data.items as DataAccessEntry[]} />
-          )}
-          {list.data.total === 0 && <Text c="dimmed">{t('common:noData')}</Text>}
-          <ListPager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={setPage} />
-        </>
-      )}
-    </Stack>
+    <ListPage
+      filters={
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
+          <Select
+            label={changes ? t('entity') : t('subjectKind')}
+            data={categories}
+            value={category}
+            onChange={reset(setCategory)}
+            searchable
+            clearable
+          />
+          <TextInput
+            label={t('actor')}
+            placeholder={t('actorHint')}
+            value={actorText}
+            onChange={(e) => setActorText(e.currentTarget.value)}
+          />
+          <DateInput
+            label={t('from')}
+            valueFormat="DD/MM/YYYY"
+            clearable
+            value={from}
+            onChange={reset(setFrom)}
+          />
+          <DateInput label={t('to')} valueFormat="DD/MM/YYYY" clearable value={to} onChange={reset(setTo)} />
+        </SimpleGrid>
+      }
+      list={list}
+      isEmpty={(data) => data.total === 0}
+      empty={t('common:noData')}
+      pager={{ page, pageSize: PAGE_SIZE, total: (data) => data.total, onChange: setPage }}
+    >
+      {(data) =>
+        changes ? (
+          <ChangesTable entries={data.items as AuditEntry[]} />
+        ) : (
+          <AccessTable entries={data.items as DataAccessEntry[]} />
+        )
+      }
+    </ListPage>
   );
 }
 

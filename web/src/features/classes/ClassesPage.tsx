@@ -1,12 +1,10 @@
-import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useWorkspace } from '../../app/workspace.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Loading } from '../../ui/Loading.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ListPage } from '../../ui/ListPage.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { ExcelButtons } from '../imports/ExcelButtons.tsx';
 import { useClasses } from './api.ts';
@@ -26,27 +24,28 @@ function ClassList() {
   const classes = useClasses(unitId, schoolYear);
   const [opened, modal] = useDisclosure();
   if (!schoolYear) return <Text c="dimmed">{t('noYear')}</Text>;
-  const list = classes.data?.classes ?? [];
   return (
-    <Stack>
-      <PageHeader
-        title={t('title')}
-        subtitle={t('subtitle', { year: schoolYear, count: list.length })}
-        actions={
-          <>
-            <ExcelButtons kind="classes" />
-            {can('classes.write') && (
-              <Button leftSection={<IconPlus size={16} />} onClick={modal.open} data-testid="add-class">
-                {t('add')}
-              </Button>
-            )}
-          </>
-        }
-      />
-      {classes.error && <ErrorAlert error={classes.error} onRetry={() => classes.refetch()} />}
-      {classes.isPending && <Loading />}
-      {classes.data && list.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
-      {list.length > 0 && (
+    <ListPage
+      gap="md"
+      title={t('title')}
+      subtitle={t('subtitle', { year: schoolYear, count: classes.data?.classes.length ?? 0 })}
+      actions={
+        <>
+          <ExcelButtons kind="classes" />
+          {can('classes.write') && (
+            <Button leftSection={<IconPlus size={16} />} onClick={modal.open} data-testid="add-class">
+              {t('add')}
+            </Button>
+          )}
+        </>
+      }
+      list={classes}
+      isEmpty={(data) => data.classes.length === 0}
+      empty={t('empty')}
+      emptyReplacesTable
+      after={<ClassFormModal schoolYear={schoolYear} opened={opened} onClose={modal.close} />}
+    >
+      {(data) => (
         <Table.ScrollContainer minWidth={520}>
           <Table striped highlightOnHover data-testid="class-table">
             <Table.Thead>
@@ -59,7 +58,7 @@ function ClassList() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.map((c) => (
+              {data.classes.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>{c.grade}</Table.Td>
                   <Table.Td>
@@ -76,7 +75,6 @@ function ClassList() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <ClassFormModal schoolYear={schoolYear} opened={opened} onClose={modal.close} />
-    </Stack>
+    </ListPage>
   );
 }

@@ -1,22 +1,19 @@
 import { ActionIcon, Badge, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconPencil, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Department, updateDepartmentBody } from '#contracts/departments.ts';
-import { ApiError, apiDelete, apiPatch, apiPost } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { FormError } from '../../ui/FormError.tsx';
-import { Loading } from '../../ui/Loading.tsx';
+import { ListPage } from '../../ui/ListPage.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
-import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
-import { useDepartments } from '../staff/api.ts';
 import { StaffSelect } from '../staff/StaffSelect.tsx';
+import { type DepartmentValues, useDeleteDepartment, useDepartments, useSaveDepartment } from './api.ts';
 
 export default function DepartmentsPage() {
   return (
@@ -30,40 +27,65 @@ function Departments() {
   const { t } = useTranslation('departments');
   const workspace = useWorkspace();
   const list = useDepartments(workspace.unitId);
-  const client = useQueryClient();
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Department | null>(null);
   const canWrite = workspace.can('staff.write');
-  const remove = useMutation({
-    mutationFn: (id: string) => apiDelete<void>(`/departments/${id}`),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['departments'] });
-      notifySaved(t('common:saved'));
-    },
-    onError: notifyError,
-    onSettled: () => setDeleting(null),
-  });
+  const remove = useDeleteDepartment();
+  const removeDeleting = () =>
+    deleting &&
+    remove.mutate(deleting.id, {
+      onSuccess: () => notifySaved(t('common:saved')),
+      onError: notifyError,
+      onSettled: () => setDeleting(null),
+    });
 
   return (
-    <Stack gap="sm">
-      <PageHeader
-        title={t('title')}
-        subtitle={t('subtitle')}
-        actions={
-          canWrite && (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => setEditing('new')}
-              data-testid="department-add"
-            >
-              {t('add')}
-            </Button>
-          )
-        }
-      />
-      {list.error && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
-      {list.isPending && <Loading />}
-      {list.data && (
+    <ListPage
+      title={t('title')}
+      subtitle={t('subtitle')}
+      actions={
+        canWrite && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setEditing('new')}
+            data-testid="department-add"
+          >
+            {t('add')}
+          </Button>
+        )
+      }
+      list={list}
+      isEmpty={(data) => data.length === 0}
+      empty={t('common:noData')}
+      after={
+        <>
+          <Modal
+            opened={editing !== null}
+            onClose={() => setEditing(null)}
+            title={editing === 'new' ? t('createTitle') : t('editTitle')}
+          >
+            {editing !== null && (
+              <DepartmentForm
+                key={editing === 'new' ? 'new' : editing.id}
+                department={editing === 'new' ? undefined : editing}
+                onDone={() => setEditing(null)}
+              />
+            )}
+          </Modal>
+          <ConfirmModal
+            opened={deleting !== null}
+            title={t('common:delete')}
+            confirmLabel={t('common:delete')}
+            loading={remove.isPending}
+            onConfirm={removeDeleting}
+            onClose={() => setDeleting(null)}
+          >
+            {t('deleteConfirm', { name: deleting?.name ?? '' })}
+          </ConfirmModal>
+        </>
+      }
+    >
+      {(data) => (
         <Table.ScrollContainer minWidth={520}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
@@ -75,107 +97,93 @@ function Departments() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.data.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>
-                    <Group gap={6}>
-                      <Text size="sm" fw={500}>
-                        {d.name}
-                      </Text>
-                      {d.isMine && <Badge size="sm">{t('mine')}</Badge>}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{d.headName ?? '—'}</Table.Td>
-                  <Table.Td ta="right">{d.memberCount}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <ActionIcon
-                        variant="subtle"
-                        component={Link}
-                        to={`/staff?departmentId=${d.id}`}
-                        aria-label={t('viewStaff')}
-                      >
-                        <IconUsers size={16} />
-                      </ActionIcon>
-                      {canWrite && (
-                        <>
-                          <ActionIcon
-                            variant="subtle"
-                            onClick={() => setEditing(d)}
-                            aria-label={t('common:edit')}
-                          >
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            onClick={() => setDeleting(d)}
-                            aria-label={t('common:delete')}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
+              {data.map((d) => (
+                <DepartmentRow
+                  key={d.id}
+                  department={d}
+                  canWrite={canWrite}
+                  onEdit={() => setEditing(d)}
+                  onDelete={() => setDeleting(d)}
+                />
               ))}
             </Table.Tbody>
           </Table>
-          {list.data.length === 0 && <Text c="dimmed">{t('common:noData')}</Text>}
         </Table.ScrollContainer>
       )}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('createTitle') : t('editTitle')}
-      >
-        {editing !== null && (
-          <DepartmentForm
-            key={editing === 'new' ? 'new' : editing.id}
-            department={editing === 'new' ? undefined : editing}
-            onDone={() => setEditing(null)}
-          />
-        )}
-      </Modal>
-      <ConfirmModal
-        opened={deleting !== null}
-        title={t('common:delete')}
-        confirmLabel={t('common:delete')}
-        loading={remove.isPending}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
-        onClose={() => setDeleting(null)}
-      >
-        {t('deleteConfirm', { name: deleting?.name ?? '' })}
-      </ConfirmModal>
-    </Stack>
+    </ListPage>
+  );
+}
+
+function DepartmentRow({
+  department: d,
+  canWrite,
+  onEdit,
+  onDelete,
+}: {
+  department: Department;
+  canWrite: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const { t } = useTranslation('departments');
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Group gap={6}>
+          <Text size="sm" fw={500}>
+            {d.name}
+          </Text>
+          {d.isMine && <Badge size="sm">{t('mine')}</Badge>}
+        </Group>
+      </Table.Td>
+      <Table.Td>{d.headName ?? '—'}</Table.Td>
+      <Table.Td ta="right">{d.memberCount}</Table.Td>
+      <Table.Td>
+        <Group gap={4} justify="flex-end" wrap="nowrap">
+          <ActionIcon
+            variant="subtle"
+            component={Link}
+            to={`/staff?departmentId=${d.id}`}
+            aria-label={t('viewStaff')}
+          >
+            <IconUsers size={16} />
+          </ActionIcon>
+          {canWrite && (
+            <>
+              <ActionIcon variant="subtle" onClick={onEdit} aria-label={t('common:edit')}>
+                <IconPencil size={16} />
+              </ActionIcon>
+              <ActionIcon variant="subtle" color="red" onClick={onDelete} aria-label={t('common:delete')}>
+                <IconTrash size={16} />
+              </ActionIcon>
+            </>
+          )}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
   );
 }
 
 function DepartmentForm({ department, onDone }: { department?: Department; onDone: () => void }) {
   const { t } = useTranslation('departments');
   const workspace = useWorkspace();
-  const client = useQueryClient();
   const form = useForm({
     initialValues: { name: department?.name ?? '', headStaffId: department?.headStaffId ?? null },
     validate: schemaResolver(updateDepartmentBody, { sync: true }),
   });
-  const save = useMutation({
-    mutationFn: (values: { name: string; headStaffId: string | null }) =>
-      department
-        ? apiPatch<Department>(`/departments/${department.id}`, values)
-        : apiPost<Department>('/departments', { unitId: workspace.unitId, ...values }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['departments'] });
-      notifySaved(t('common:saved'));
-      onDone();
-    },
-    onError: (error) => {
-      if (error instanceof ApiError) form.setErrors(error.fields);
-    },
-  });
+  const save = useSaveDepartment(workspace.unitId, department);
+  const submit = (values: DepartmentValues) =>
+    save.mutate(values, {
+      onSuccess: () => {
+        notifySaved(t('common:saved'));
+        onDone();
+      },
+      onError: (error) => {
+        if (error instanceof ApiError) form.setErrors(error.fields);
+      },
+    });
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
+    <form onSubmit={form.onSubmit(submit)}>
       <Stack>
         <TextInput label={t('name')} required data-testid="department-name" {...form.getInputProps('name')} />
         <StaffSelect unitId={workspace.unitId} label={t('head')} {...form.getInputProps('headStaffId')} />

@@ -1,21 +1,19 @@
 import { Alert, Badge, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCheck, IconSend, IconWorld } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type ItemAnswer, scoreAssessment } from '#domain/assessment-catalogue/index.ts';
-import { apiGet } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import {
   type AssessmentDetail,
   assessmentApi,
-  type UserOption,
   useAssessment,
   useAssessmentAction,
+  useAssignableUsers,
 } from './api.ts';
 import { CriteriaGroups, DocumentButtons } from './CriteriaGroups.tsx';
 import { EventHistory } from './EventHistory.tsx';
@@ -38,11 +36,7 @@ export default function AssessmentPage() {
 function AssessmentView({ detail }: { detail: AssessmentDetail }) {
   const { t } = useTranslation('assessments');
   const [drafts, setDrafts] = useState<Drafts>({});
-  const users = useQuery({
-    queryKey: ['assessments', detail.id, 'users'],
-    queryFn: () => apiGet<UserOption[]>(`/assessments/${detail.id}/assignable-users`),
-    enabled: detail.can.assign,
-  });
+  const users = useAssignableUsers(detail.id, detail.can.assign);
   // Live totals: the saved claims with the unsaved edits on top, scored by the same engine as the server.
   const live = useMemo(() => {
     const answers: Record<string, ItemAnswer | undefined> = {};

@@ -4,12 +4,11 @@ import { IconBell, IconCalendar, IconFileSpreadsheet, IconWorld } from '@tabler/
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { apiDownload, apiPost } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { type CampaignBoard, keys, useCampaign } from './api.ts';
+import { type CampaignBoard, campaignApi, keys, useCampaign } from './api.ts';
 import { EditCampaignForm } from './CampaignForm.tsx';
 import { formatDate, formatPoints, LATENESS_COLOR, levelColor, STATUS_COLOR } from './format.ts';
 import { RecognitionPanel } from './RecognitionPanel.tsx';
@@ -30,13 +29,11 @@ function Board({ board }: { board: CampaignBoard }) {
   const [editing, { open, close }] = useDisclosure();
   const client = useQueryClient();
   const remind = useMutation({
-    mutationFn: () =>
-      apiPost<{ sent: number; alreadyRemindedToday: number }>(`/assessment-campaigns/${board.id}/remind`),
+    mutationFn: () => campaignApi.remind(board.id),
     onSuccess: (r) => notifySaved(t('remindersDone', { sent: r.sent, already: r.alreadyRemindedToday })),
     onError: notifyError,
   });
-  const exportXlsx = () =>
-    apiDownload(`/assessment-campaigns/${board.id}/export.xlsx`, 'ket-qua.xlsx').catch(notifyError);
+  const exportXlsx = () => campaignApi.downloadResults(board.id).catch(notifyError);
   return (
     <Stack>
       <PageHeader

@@ -8,9 +8,9 @@ import {
   createCampaignBody,
   updateCampaignBody,
 } from '#contracts/dx-assessments/campaigns.ts';
-import { ApiError, apiPost, apiPut } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
-import { type Campaign, useCatalogues } from './api.ts';
+import { type Campaign, campaignApi, useCatalogues } from './api.ts';
 import { FormActions } from './FormActions.tsx';
 import { parseVietnameseDate } from './format.ts';
 
@@ -66,7 +66,7 @@ export function CreateCampaignForm({ onDone }: { onDone(campaign: Campaign): voi
   const create = useMutation({
     mutationFn: (values: typeof form.values) => {
       const { catalogue: _chosen, ...body } = values;
-      return apiPost<Campaign>('/assessment-campaigns', body);
+      return campaignApi.create(body);
     },
     onSuccess: (campaign) => {
       void client.invalidateQueries({ queryKey: ['assessment-campaigns'] });
@@ -126,8 +126,7 @@ export function EditCampaignForm({ campaign, onDone }: { campaign: Campaign; onD
     validate: schemaResolver(updateCampaignBody),
   });
   const save = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      apiPut<Campaign>(`/assessment-campaigns/${campaign.id}`, values),
+    mutationFn: (values: typeof form.values) => campaignApi.update(campaign.id, values),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['assessment-campaigns'] });
       onDone();

@@ -1,22 +1,16 @@
 import { Alert, Button, Card, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconEye, IconUpload } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, apiDownload, apiGet, apiUpload, qs } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
-import {
-  type CatalogueDetail,
-  type CatalogueSummary,
-  type ImportResult,
-  keys,
-  useCatalogues,
-} from './api.ts';
+import { type CatalogueSummary, catalogueApi, keys, useCatalogue, useCatalogues } from './api.ts';
 import { CatalogueView } from './CatalogueView.tsx';
 
 type Issue = { row: number | null; column: string | null; message: string };
@@ -61,11 +55,7 @@ function ImportCard({ unitId }: { unitId: string }) {
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const upload = useMutation({
-    mutationFn: (chosen: File) => {
-      const form = new FormData();
-      form.append('file', chosen);
-      return apiUpload<ImportResult>(`/assessment-catalogues/import${qs({ unitId })}`, form);
-    },
+    mutationFn: (chosen: File) => catalogueApi.import(unitId, chosen),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.catalogues(unitId) }),
   });
   const issues =
@@ -124,17 +114,8 @@ function Catalogues() {
   const { unitId, unit, can } = useWorkspace();
   const query = useCatalogues(unitId);
   const [viewing, setViewing] = useState<CatalogueSummary | null>(null);
-  const detail = useQuery({
-    queryKey: ['assessment-catalogues', unitId, viewing?.code, viewing?.version],
-    queryFn: () =>
-      apiGet<CatalogueDetail>(`/assessment-catalogues/${viewing?.code}/${viewing?.version}${qs({ unitId })}`),
-    enabled: Boolean(viewing),
-  });
-  const template = (c: CatalogueSummary) =>
-    apiDownload(
-      `/assessment-catalogues/template.xlsx${qs({ unitId, code: c.code, version: c.version })}`,
-      'bo-tieu-chi.xlsx',
-    ).catch(notifyError);
+  const detail = useCatalogue(unitId, viewing);
+  const template = (c: CatalogueSummary) => catalogueApi.downloadTemplate(unitId, c).catch(notifyError);
   return (
     <Stack>
       <PageHeader title={t('cataloguesTitle')} subtitle={unit?.name} />

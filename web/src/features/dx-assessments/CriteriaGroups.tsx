@@ -3,9 +3,8 @@ import { IconFileText } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentResult, CatalogueItem } from '#domain/assessment-catalogue/index.ts';
-import { apiDownload } from '../../api/client.ts';
 import { notifyError } from '../../ui/notify.ts';
-import type { AssessmentDetail } from './api.ts';
+import { type AssessmentDetail, assessmentApi } from './api.ts';
 import { ItemHeader } from './ItemHeader.tsx';
 
 type ItemRow = AssessmentDetail['items'][number];
@@ -55,7 +54,7 @@ export function DocumentButtons({ detail }: { detail: AssessmentDetail }) {
   const { t } = useTranslation('assessments');
   if (!detail.can.documents) return null;
   const download = (kind: 'minutes' | 'decision') =>
-    apiDownload(`/assessments/${detail.id}/${kind}.pdf`, `${kind}.pdf`).catch(notifyError);
+    assessmentApi.downloadDocument(detail.id, kind).catch(notifyError);
   return (['minutes', 'decision'] as const).map((kind) => (
     <Button
       key={kind}

@@ -13,15 +13,19 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconChartBar, IconFile, IconLink, IconNote, IconTrash, IconUpload } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ItemAnswer, type MeasuredGap, measuredGaps } from '#domain/assessment-catalogue/index.ts';
-import { apiDelete, apiDownload, apiGet, apiPost, apiUpload } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError } from '../../ui/notify.ts';
-import { type AssessmentDetail, type Evidence, type MetricDrillDown, useEvidenceAction } from './api.ts';
+import {
+  type AssessmentDetail,
+  assessmentApi,
+  type Evidence,
+  useEvidenceAction,
+  useMetricDrillDown,
+} from './api.ts';
 import { formatPoints } from './format.ts';
 
 type Measure = AssessmentDetail['measures'][number];
@@ -39,11 +43,7 @@ function EvidenceRow({
 }) {
   const { t } = useTranslation('assessments');
   const Icon = ICONS[evidence.kind];
-  const download = () =>
-    apiDownload(
-      `/assessments/${assessmentId}/evidence/${evidence.id}/file`,
-      evidence.fileName ?? 'minh-chung',
-    ).catch(notifyError);
+  const download = () => assessmentApi.downloadEvidence(assessmentId, evidence).catch(notifyError);
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start">
       <Icon size={16} style={{ flexShrink: 0, marginTop: 3 }} />
@@ -101,17 +101,14 @@ export function EvidencePanel({
   const { t } = useTranslation('assessments');
   const [file, setFile] = useState<File | null>(null);
   const [url, setUrl] = useState('');
-  const base = `/assessments/${assessmentId}/items/${encodeURIComponent(itemId)}`;
-  const upload = useEvidenceAction(assessmentId, (chosen: File) => {
-    const form = new FormData();
-    form.append('file', chosen);
-    return apiUpload<Evidence[]>(`${base}/evidence-file`, form);
-  });
+  const upload = useEvidenceAction(assessmentId, (chosen: File) =>
+    assessmentApi.uploadEvidence(assessmentId, itemId, chosen),
+  );
   const add = useEvidenceAction(assessmentId, (body: unknown) =>
-    apiPost<Evidence[]>(`${base}/evidence`, body),
+    assessmentApi.addEvidence(assessmentId, itemId, body),
   );
   const remove = useEvidenceAction(assessmentId, (id: string) =>
-    apiDelete<Evidence[]>(`/assessments/${assessmentId}/evidence/${id}`),
+    assessmentApi.removeEvidence(assessmentId, id),
   );
   const error = upload.error ?? add.error ?? remove.error;
   return (
@@ -210,10 +207,7 @@ function DrillDown({
   onClose(): void;
 }) {
   const { t } = useTranslation('dxDashboard');
-  const query = useQuery({
-    queryKey: ['assessments', assessmentId, 'metric', metricId],
-    queryFn: () => apiGet<MetricDrillDown>(`/assessments/${assessmentId}/metrics/${metricId}`),
-  });
+  const query = useMetricDrillDown(assessmentId, metricId);
   // Rows have no id (two pupils may share a name): number them before putting the missing ones first.
   const rows = (query.data?.rows ?? []).map((r, n) => ({ ...r, n }));
   return (

@@ -1,12 +1,10 @@
 import { Anchor, Badge, Card, Container, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconSchool } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { apiGet } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
-import type { PublicResults } from './api.ts';
+import { type PublicResults, usePublicResults } from './api.ts';
 import { formatDate, formatPoints, levelColor } from './format.ts';
 
 type Result = PublicResults['own'][number];
@@ -45,10 +43,7 @@ function ResultCard({ result }: { result: Result }) {
 export default function PublicResultsPage() {
   const { t } = useTranslation('assessments');
   const { unitId = '' } = useParams();
-  const query = useQuery({
-    queryKey: ['public-results', unitId],
-    queryFn: () => apiGet<PublicResults>(`/public/assessment-results/${unitId}`),
-  });
+  const query = usePublicResults(unitId);
   return (
     <Container size="lg" py="md">
       <Stack>

@@ -1,9 +1,8 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconDatabaseImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { apiPost } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { type AssessmentDetail, useAssessmentAction } from './api.ts';
+import { type AssessmentDetail, assessmentApi, useAssessmentAction } from './api.ts';
 
 /**
  * Fills in every criterion the catalogue converts from a measured value (an office's QĐ 3806 items from its
@@ -12,9 +11,7 @@ import { type AssessmentDetail, useAssessmentAction } from './api.ts';
  */
 export function PullMeasuredButton({ detail }: { detail: AssessmentDetail }) {
   const { t } = useTranslation('dxDashboard');
-  const pull = useAssessmentAction(detail.id, () =>
-    apiPost<AssessmentDetail>(`/assessments/${detail.id}/measured-answers`),
-  );
+  const pull = useAssessmentAction(detail.id, () => assessmentApi.pullMeasured(detail.id));
   if (!detail.can.assign || !detail.measures.some((m) => m.available)) return null;
   return (
     <Stack gap={4}>

@@ -17,11 +17,11 @@ import { IconCertificate, IconFileText } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createRecognitionBody } from '#contracts/dx-assessments/campaigns.ts';
-import { ApiError, apiDownload, apiPost } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifyError } from '../../ui/notify.ts';
-import { type CampaignBoard, type Recognition, useRecognitions } from './api.ts';
+import { type CampaignBoard, campaignApi, type Recognition, useRecognitions } from './api.ts';
 import { FormActions } from './FormActions.tsx';
 import { formatDate, levelColor, parseVietnameseDate } from './format.ts';
 
@@ -41,8 +41,7 @@ function RecognitionForm({ board, onDone }: { board: CampaignBoard; onDone(): vo
     validate: schemaResolver(createRecognitionBody),
   });
   const create = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      apiPost<Recognition>(`/assessment-campaigns/${board.id}/recognitions`, values),
+    mutationFn: (values: typeof form.values) => campaignApi.recognise(board.id, values),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['recognitions', board.id] });
       void client.invalidateQueries({ queryKey: ['assessment-campaigns', board.id] });
@@ -105,8 +104,7 @@ export function RecognitionPanel({ board, manage }: { board: CampaignBoard; mana
   const { t } = useTranslation('assessments');
   const decisions = useRecognitions(board.id);
   const [opened, { open, close }] = useDisclosure();
-  const download = (d: Recognition) =>
-    apiDownload(`/recognition-decisions/${d.id}/document.pdf`, `quyet-dinh.pdf`).catch(notifyError);
+  const download = (d: Recognition) => campaignApi.downloadDecision(d.id).catch(notifyError);
   return (
     <Stack>
       {manage && (

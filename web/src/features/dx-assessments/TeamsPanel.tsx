@@ -15,15 +15,15 @@ import {
 import { schemaResolver, useForm } from '@mantine/form';
 import { randomId, useDisclosure } from '@mantine/hooks';
 import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveTeamBody, type TEAM_ROLES } from '#contracts/dx-assessments/campaigns.ts';
-import { ApiError, apiDelete, apiGet, apiPost, apiPut } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useEnumLabels } from '../../i18n/enums.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifyError } from '../../ui/notify.ts';
-import { type CampaignBoard, type Team, type UserOption, useTeams } from './api.ts';
+import { type CampaignBoard, campaignApi, type Team, useOfficeUsers, useTeams } from './api.ts';
 import { FormActions } from './FormActions.tsx';
 
 type Role = (typeof TEAM_ROLES)[number];
@@ -32,10 +32,7 @@ function TeamForm({ board, team, onDone }: { board: CampaignBoard; team: Team | 
   const { t } = useTranslation('assessments');
   const enums = useEnumLabels();
   const client = useQueryClient();
-  const users = useQuery({
-    queryKey: ['assessment-campaigns', board.id, 'office-users'],
-    queryFn: () => apiGet<UserOption[]>(`/assessment-campaigns/${board.id}/office-users`),
-  });
+  const users = useOfficeUsers(board.id);
   const form = useForm({
     initialValues: {
       name: team?.name ?? '',
@@ -50,10 +47,7 @@ function TeamForm({ board, team, onDone }: { board: CampaignBoard; team: Team | 
     validate: schemaResolver(saveTeamBody),
   });
   const save = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      team
-        ? apiPut<Team>(`/assessment-teams/${team.id}`, values)
-        : apiPost<Team>(`/assessment-campaigns/${board.id}/teams`, values),
+    mutationFn: (values: typeof form.values) => campaignApi.saveTeam(board.id, team?.id, values),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['assessment-teams', board.id] });
       void client.invalidateQueries({ queryKey: ['assessment-campaigns', board.id] });
@@ -128,7 +122,7 @@ export function TeamsPanel({ board, manage }: { board: CampaignBoard; manage: bo
   const [editing, setEditing] = useState<Team | null>(null);
   const [opened, { open, close }] = useDisclosure();
   const remove = useMutation({
-    mutationFn: (id: string) => apiDelete<void>(`/assessment-teams/${id}`),
+    mutationFn: (id: string) => campaignApi.deleteTeam(id),
     onSuccess: () => client.invalidateQueries({ queryKey: ['assessment-teams', board.id] }),
     onError: notifyError,
   });

@@ -17,7 +17,7 @@ import type {
   teamSchema,
   userOptionSchema,
 } from '#contracts/dx-assessments/campaigns.ts';
-import { apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
+import { apiDelete, apiDownload, apiGet, apiPost, apiPut, apiUpload, qs } from '../../api/client.ts';
 
 export type AssessmentDetail = z.infer<typeof assessmentDetailSchema>;
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
@@ -127,4 +127,90 @@ export const assessmentApi = {
   returnToUnit: (id: string, body: unknown) => apiPost<AssessmentDetail>(`/assessments/${id}/return`, body),
   closeReview: (id: string, comment?: string) =>
     apiPost<AssessmentDetail>(`/assessments/${id}/close-review`, { comment }),
+  pullMeasured: (id: string) => apiPost<AssessmentDetail>(`/assessments/${id}/measured-answers`),
+  uploadEvidence: (id: string, itemId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return apiUpload<Evidence[]>(
+      `/assessments/${id}/items/${encodeURIComponent(itemId)}/evidence-file`,
+      form,
+    );
+  },
+  addEvidence: (id: string, itemId: string, body: unknown) =>
+    apiPost<Evidence[]>(`/assessments/${id}/items/${encodeURIComponent(itemId)}/evidence`, body),
+  removeEvidence: (id: string, evidenceId: string) =>
+    apiDelete<Evidence[]>(`/assessments/${id}/evidence/${evidenceId}`),
+  downloadEvidence: (id: string, evidence: Evidence) =>
+    apiDownload(`/assessments/${id}/evidence/${evidence.id}/file`, evidence.fileName ?? 'minh-chung'),
+  /** The assessment's minutes or recognition decision as a PDF. */
+  downloadDocument: (id: string, kind: 'minutes' | 'decision') =>
+    apiDownload(`/assessments/${id}/${kind}.pdf`, `${kind}.pdf`),
 };
+
+export const campaignApi = {
+  create: (body: unknown) => apiPost<Campaign>('/assessment-campaigns', body),
+  update: (id: string, body: unknown) => apiPut<Campaign>(`/assessment-campaigns/${id}`, body),
+  remind: (id: string) =>
+    apiPost<{ sent: number; alreadyRemindedToday: number }>(`/assessment-campaigns/${id}/remind`),
+  downloadResults: (id: string) => apiDownload(`/assessment-campaigns/${id}/export.xlsx`, 'ket-qua.xlsx'),
+  /** Creates a team for the campaign, or saves an existing one. */
+  saveTeam: (campaignId: string, teamId: string | undefined, body: unknown) =>
+    teamId
+      ? apiPut<Team>(`/assessment-teams/${teamId}`, body)
+      : apiPost<Team>(`/assessment-campaigns/${campaignId}/teams`, body),
+  deleteTeam: (teamId: string) => apiDelete<void>(`/assessment-teams/${teamId}`),
+  recognise: (campaignId: string, body: unknown) =>
+    apiPost<Recognition>(`/assessment-campaigns/${campaignId}/recognitions`, body),
+  downloadDecision: (decisionId: string) =>
+    apiDownload(`/recognition-decisions/${decisionId}/document.pdf`, `quyet-dinh.pdf`),
+};
+
+export const catalogueApi = {
+  import: (unitId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return apiUpload<ImportResult>(`/assessment-catalogues/import${qs({ unitId })}`, form);
+  },
+  downloadTemplate: (unitId: string, c: CatalogueSummary) =>
+    apiDownload(
+      `/assessment-catalogues/template.xlsx${qs({ unitId, code: c.code, version: c.version })}`,
+      'bo-tieu-chi.xlsx',
+    ),
+};
+
+/** The users an assessment's items can be assigned to. */
+export const useAssignableUsers = (assessmentId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['assessments', assessmentId, 'users'],
+    queryFn: () => apiGet<UserOption[]>(`/assessments/${assessmentId}/assignable-users`),
+    enabled,
+  });
+
+/** The office's users who can sit on a campaign's assessment teams. */
+export const useOfficeUsers = (campaignId: string) =>
+  useQuery({
+    queryKey: ['assessment-campaigns', campaignId, 'office-users'],
+    queryFn: () => apiGet<UserOption[]>(`/assessment-campaigns/${campaignId}/office-users`),
+  });
+
+/** The pupils or staff behind a measured indicator (who counts, who is missing). */
+export const useMetricDrillDown = (assessmentId: string, metricId: string) =>
+  useQuery({
+    queryKey: ['assessments', assessmentId, 'metric', metricId],
+    queryFn: () => apiGet<MetricDrillDown>(`/assessments/${assessmentId}/metrics/${metricId}`),
+  });
+
+export const useCatalogue = (unitId: string, viewing: CatalogueSummary | null) =>
+  useQuery({
+    queryKey: ['assessment-catalogues', unitId, viewing?.code, viewing?.version],
+    queryFn: () =>
+      apiGet<CatalogueDetail>(`/assessment-catalogues/${viewing?.code}/${viewing?.version}${qs({ unitId })}`),
+    enabled: Boolean(viewing),
+  });
+
+/** A unit's published results, for anyone (no login). */
+export const usePublicResults = (unitId: string) =>
+  useQuery({
+    queryKey: ['public-results', unitId],
+    queryFn: () => apiGet<PublicResults>(`/public/assessment-results/${unitId}`),
+  });

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Dashboard } from '#contracts/dx-assessments/dashboard.ts';
-import { apiGet, qs } from '../../api/client.ts';
+import { apiDownload, apiGet, qs } from '../../api/client.ts';
 
 export type { Dashboard };
 
@@ -20,3 +20,10 @@ export function useDashboard(params: DashboardParams) {
     enabled: Boolean(params.unitId),
   });
 }
+
+/** The same report as a PDF for print. */
+export const downloadDashboardPdf = (params: DashboardParams, schoolYear: string | null | undefined) =>
+  apiDownload(
+    `/assessment-dashboard.pdf${dashboardQueryString(params)}`,
+    `tong-hop-chuyen-doi-so-${schoolYear ?? ''}.pdf`,
+  );

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Permission } from '#contracts/roles.ts';
+import type { Job } from '../../api/useJob.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -25,11 +26,10 @@ import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import {
   downloadTemplate,
   type ImportPreview,
-  type Job,
   type RowError,
   useCommit,
+  useImportJob,
   useImportKinds,
-  useJob,
   usePreview,
 } from './api.ts';
 import { ErrorTable, PreviewTable } from './PreviewTables.tsx';
@@ -69,7 +69,7 @@ function ImportWizard() {
   const preview = usePreview();
   const commit = useCommit();
   const [jobId, setJobId] = useState<string | null>(null);
-  const job = useJob(jobId);
+  const job = useImportJob(jobId);
 
   const restart = () => {
     setFile(null);

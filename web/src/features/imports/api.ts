@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { importKindSchema, previewSchema, rowErrorSchema } from '#contracts/imports.ts';
 import type { Job } from '#contracts/jobs.ts';
 import { apiDownload, apiGet, apiPost, apiUpload, qs } from '../../api/client.ts';
+import { useJob } from '../../api/useJob.ts';
 
 export type ImportKindInfo = z.infer<typeof importKindSchema>;
 export type ImportPreview = z.infer<typeof previewSchema>;
@@ -47,22 +48,6 @@ export function useCommit() {
   });
 }
 
-const FINISHED = new Set(['succeeded', 'failed']);
-
-/** Follows a job until it ends; when it ends, the lists it changed are refreshed. */
-export function useJob(jobId: string | null) {
-  const client = useQueryClient();
-  return useQuery({
-    queryKey: ['jobs', jobId],
-    queryFn: async () => {
-      const job = await apiGet<Job>(`/jobs/${jobId}`);
-      if (job.status === 'succeeded') {
-        for (const key of ['staff', 'students', 'classes', 'gradebook'])
-          void client.invalidateQueries({ queryKey: [key] });
-      }
-      return job;
-    },
-    enabled: Boolean(jobId),
-    refetchInterval: (query) => (query.state.data && FINISHED.has(query.state.data.status) ? false : 700),
-  });
-}
+/** Follows the import job; when it has written, the lists it changed are refreshed. */
+export const useImportJob = (jobId: string | null) =>
+  useJob(jobId, { refreshes: ['staff', 'students', 'classes', 'gradebook'] });

@@ -8,27 +8,13 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiPut, qs } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
-
-interface Cell {
-  level: string;
-  testScore: number | null;
-  comment: string | null;
-}
-
-interface Grid {
-  class: { id: string; name: string; grade: number; schoolYear: string };
-  checkpoint: string;
-  aspects: { aspect: string; label: string; kind: 'subject' | 'quality' | 'competence'; test: boolean }[];
-  students: { studentId: string; fullName: string; values: Record<string, Cell> }[];
-  canEdit: boolean;
-}
+import { type PrimaryCell, savePrimaryEvaluations, usePrimaryGrid } from './api.ts';
 
 const SUBJECT = ['completed_well', 'completed', 'not_completed'];
 const TRAIT = ['good', 'pass', 'needs_effort'];
@@ -38,14 +24,11 @@ export function PrimaryGrid({ classId }: { classId: string }) {
   const { t } = useTranslation('results');
   const [checkpoint, setCheckpoint] = useState('end2');
   const client = useQueryClient();
-  const grid = useQuery({
-    queryKey: ['results', 'primary', classId, checkpoint],
-    queryFn: () => apiGet<Grid>(`/results/classes/${classId}/primary${qs({ checkpoint })}`),
-  });
-  const [edits, setEdits] = useState<Record<string, Cell & { studentId: string; aspect: string }>>({});
+  const grid = usePrimaryGrid(classId, checkpoint);
+  const [edits, setEdits] = useState<Record<string, PrimaryCell & { studentId: string; aspect: string }>>({});
   const save = useMutation({
     mutationFn: () =>
-      apiPut(`/results/classes/${classId}/primary`, {
+      savePrimaryEvaluations(classId, {
         checkpoint,
         rows: Object.values(edits).map((e) => ({
           studentId: e.studentId,
@@ -62,9 +45,9 @@ export function PrimaryGrid({ classId }: { classId: string }) {
     onError: notifyError,
   });
   const data = grid.data;
-  const cellOf = (studentId: string, aspect: string): Cell | undefined =>
+  const cellOf = (studentId: string, aspect: string): PrimaryCell | undefined =>
     edits[`${studentId}|${aspect}`] ?? data?.students.find((s) => s.studentId === studentId)?.values[aspect];
-  const editCell = (studentId: string, aspect: string, patch: Partial<Cell>) => {
+  const editCell = (studentId: string, aspect: string, patch: Partial<PrimaryCell>) => {
     const current = cellOf(studentId, aspect) ?? { level: '', testScore: null, comment: null };
     setEdits({ ...edits, [`${studentId}|${aspect}`]: { ...current, ...patch, studentId, aspect } });
   };

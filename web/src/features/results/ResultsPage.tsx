@@ -16,11 +16,11 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowForward, IconCalculator, IconListDetails } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { nextSchoolYear } from '#domain/calendar/index.ts';
+import { jobErrorMessage } from '../../api/useJob.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -34,9 +34,9 @@ import {
   type IncompleteStudent,
   type StudentResult,
   useClassResults,
-  useJob,
   useQueueClose,
   useQueueRollover,
+  useResultsJob,
 } from './api.ts';
 import { PrimaryGrid } from './PrimaryGrid.tsx';
 import { SchoolSummary } from './SchoolSummary.tsx';
@@ -186,17 +186,11 @@ function CloseCard({ unitId, schoolYear }: { unitId: string; schoolYear: string 
 
 function JobStatus({ jobId }: { jobId: string }) {
   const { t } = useTranslation('results');
-  const job = useJob(jobId);
-  const client = useQueryClient();
-  const [refreshed, setRefreshed] = useState<string | null>(null);
+  const job = useResultsJob(jobId);
   const data = job.data;
   if (!data) return <Loading />;
-  if (data.status === 'succeeded' && refreshed !== jobId) {
-    setRefreshed(jobId);
-    void client.invalidateQueries({ queryKey: ['results'] });
-  }
   if (data.status === 'failed') {
-    const message = (data.error as { message?: string } | null)?.message ?? '';
+    const message = jobErrorMessage(data) ?? '';
     return <Alert color="red">{t('jobFailed', { message })}</Alert>;
   }
   if (data.status !== 'succeeded') {

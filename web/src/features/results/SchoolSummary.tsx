@@ -1,18 +1,6 @@
 import { Card, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiGet, qs } from '../../api/client.ts';
-import type { LevelCount } from './api.ts';
-
-interface Summary {
-  grades: {
-    grade: number;
-    students: number;
-    learning: LevelCount[];
-    conduct: LevelCount[];
-    promotion: { promoted: number; retest: number; summerConduct: number; retained: number };
-  }[];
-}
+import { type LevelCount, useSchoolResultsSummary } from './api.ts';
 
 const pct = (l: LevelCount) => `${l.count} (${String(l.percent).replace('.', ',')}%)`;
 
@@ -27,10 +15,7 @@ export function SchoolSummary({
   term: number;
 }) {
   const { t } = useTranslation('results');
-  const summary = useQuery({
-    queryKey: ['results', 'summary', unitId, schoolYear, term],
-    queryFn: () => apiGet<Summary>(`/results/summary${qs({ unitId, schoolYear, term })}`),
-  });
+  const summary = useSchoolResultsSummary(unitId, schoolYear, term);
   const grades = summary.data?.grades ?? [];
   if (grades.length === 0) return null;
   return (

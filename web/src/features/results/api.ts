@@ -11,6 +11,8 @@ import { apiDownload, apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
 
 export type { Job };
 
+import { useJob } from '../../api/useJob.ts';
+
 export type Level4 = 'excellent' | 'good' | 'pass' | 'fail';
 export type Promotion = 'promoted' | 'retest' | 'summer_conduct' | 'retained';
 
@@ -31,18 +33,8 @@ export function useClassResults(classId: string | null, term: number) {
   });
 }
 
-export function useJob(jobId: string | null) {
-  return useQuery({
-    queryKey: ['jobs', jobId],
-    queryFn: () => apiGet<Job>(`/jobs/${jobId}`),
-    enabled: Boolean(jobId),
-    // Poll while the job is queued or running, so the progress bar moves.
-    refetchInterval: (query) => {
-      const status = query.state.data?.status;
-      return status === 'succeeded' || status === 'failed' ? false : 700;
-    },
-  });
-}
+/** Follows a close or rollover job; when it has written, the results are refreshed. */
+export const useResultsJob = (jobId: string | null) => useJob(jobId, { refreshes: ['results'] });
 
 export function useQueueClose() {
   return useMutation({
@@ -95,3 +87,44 @@ export function usePromotionList(query: PromotionListQuery | null) {
 export function downloadPromotionList(query: PromotionListQuery) {
   return apiDownload(`/results/promotion-list.xlsx${qs({ ...query })}`, 'danh-sach-len-lop.xlsx');
 }
+
+export interface SchoolResultsSummary {
+  grades: {
+    grade: number;
+    students: number;
+    learning: LevelCount[];
+    conduct: LevelCount[];
+    promotion: { promoted: number; retest: number; summerConduct: number; retained: number };
+  }[];
+}
+
+/** The school's results per grade (learning and conduct levels) in a term or the year. */
+export const useSchoolResultsSummary = (unitId: string, schoolYear: string, term: number) =>
+  useQuery({
+    queryKey: ['results', 'summary', unitId, schoolYear, term],
+    queryFn: () => apiGet<SchoolResultsSummary>(`/results/summary${qs({ unitId, schoolYear, term })}`),
+  });
+
+export interface PrimaryCell {
+  level: string;
+  testScore: number | null;
+  comment: string | null;
+}
+
+export interface PrimaryGrid {
+  class: { id: string; name: string; grade: number; schoolYear: string };
+  checkpoint: string;
+  aspects: { aspect: string; label: string; kind: 'subject' | 'quality' | 'competence'; test: boolean }[];
+  students: { studentId: string; fullName: string; values: Record<string, PrimaryCell> }[];
+  canEdit: boolean;
+}
+
+/** A primary class's TT27 periodic evaluations at a checkpoint (mid/end of term). */
+export const usePrimaryGrid = (classId: string, checkpoint: string) =>
+  useQuery({
+    queryKey: ['results', 'primary', classId, checkpoint],
+    queryFn: () => apiGet<PrimaryGrid>(`/results/classes/${classId}/primary${qs({ checkpoint })}`),
+  });
+
+export const savePrimaryEvaluations = (classId: string, body: { checkpoint: string; rows: unknown[] }) =>
+  apiPut(`/results/classes/${classId}/primary`, body);

@@ -14,18 +14,17 @@ import {
 import { DateInput } from '@mantine/dates';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconCalendarPlus, IconPencil, IconStar } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { type SchoolYear, type schoolYearsResponse, upsertSchoolYearBody } from '#contracts/school-years.ts';
+import { type SchoolYear, upsertSchoolYearBody } from '#contracts/school-years.ts';
 import {
   schoolYearStarting,
   schoolYearStartYear,
   usualCalendar,
   vietnameseDate,
 } from '#domain/calendar/index.ts';
-import { ApiError, apiGet, apiPut } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { FormError } from '../../ui/FormError.tsx';
@@ -33,8 +32,8 @@ import { Loading } from '../../ui/Loading.tsx';
 import { notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
+import { saveSchoolYear, schoolYearsKey, setCurrentSchoolYear, useSchoolYears } from './api.ts';
 
-type Years = z.infer<typeof schoolYearsResponse>;
 type Calendar = Pick<SchoolYear, 'code' | 'startsOn' | 'term1EndsOn' | 'term2StartsOn' | 'endsOn'>;
 const DATE_FIELDS = ['startsOn', 'term1EndsOn', 'term2StartsOn', 'endsOn'] as const;
 
@@ -51,14 +50,11 @@ function SchoolYears() {
   const workspace = useWorkspace();
   const client = useQueryClient();
   const [editing, setEditing] = useState<Calendar | null>(null);
-  const years = useQuery({
-    queryKey: ['school-years', workspace.unitId],
-    queryFn: () => apiGet<Years>(`/school-years?unitId=${workspace.unitId}`),
-  });
+  const years = useSchoolYears(workspace.unitId);
   const setCurrent = useMutation({
-    mutationFn: (code: string) => apiPut<Years>(`/units/${workspace.unitId}/current-school-year`, { code }),
+    mutationFn: (code: string) => setCurrentSchoolYear(workspace.unitId, code),
     onSuccess: (saved) => {
-      client.setQueryData(['school-years', workspace.unitId], saved);
+      client.setQueryData(schoolYearsKey(workspace.unitId), saved);
       void client.invalidateQueries({ queryKey: ['units'] });
       notifySaved(t('common:saved'));
     },
@@ -171,9 +167,9 @@ function CalendarForm({ calendar, onDone }: { calendar: Calendar; onDone: () => 
     validate: schemaResolver(upsertSchoolYearBody, { sync: true }),
   });
   const save = useMutation({
-    mutationFn: (values: typeof form.values) => apiPut<Years>('/school-years', values),
+    mutationFn: (values: typeof form.values) => saveSchoolYear(values),
     onSuccess: (saved) => {
-      client.setQueryData(['school-years', unitId], saved);
+      client.setQueryData(schoolYearsKey(unitId), saved);
       notifySaved(t('common:saved'));
       onDone();
     },

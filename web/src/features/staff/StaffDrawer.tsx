@@ -3,13 +3,12 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '#contracts/staff.ts';
-import { ApiError, apiDelete, apiPatch, apiPost } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
-import { useDepartments, useStaffRecord } from './api.ts';
+import { deleteStaff, saveStaff, useDepartments, useStaffRecord } from './api.ts';
 import { StaffForm, type StaffFormValues } from './StaffForm.tsx';
 
 /** Create (`staffId` = 'new') or view/edit one staff record; full screen on a phone. */
@@ -24,10 +23,7 @@ export function StaffDrawer({ staffId, onClose }: { staffId: string | null; onCl
   const canWrite = workspace.can('staff.write');
 
   const save = useMutation({
-    mutationFn: (values: StaffFormValues) =>
-      creating
-        ? apiPost<Staff>('/staff', { unitId: workspace.unitId, ...values })
-        : apiPatch<Staff>(`/staff/${staffId}`, values),
+    mutationFn: (values: StaffFormValues) => saveStaff(workspace.unitId, creating ? null : staffId, values),
     onSuccess: (saved) => {
       void client.invalidateQueries({ queryKey: ['staff'] });
       void client.invalidateQueries({ queryKey: ['staffing'] });
@@ -45,7 +41,7 @@ export function StaffDrawer({ staffId, onClose }: { staffId: string | null; onCl
     },
   });
   const remove = useMutation({
-    mutationFn: () => apiDelete<void>(`/staff/${staffId}`),
+    mutationFn: () => deleteStaff(staffId ?? ''),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['staff'] });
       notifySaved(t('deleted'));

@@ -4,7 +4,6 @@ import {
   Group,
   Select,
   SimpleGrid,
-  Stack,
   Switch,
   Table,
   Text,
@@ -18,10 +17,8 @@ import { useSearchParams } from 'react-router';
 import type { Staff } from '#contracts/staff.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { useEnumLabels } from '../../i18n/enums.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { ListPager, usePagedSearch } from '../../ui/ListPager.tsx';
-import { Loading } from '../../ui/Loading.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ListPage } from '../../ui/ListPage.tsx';
+import { usePagedSearch } from '../../ui/ListPager.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { ExcelButtons } from '../imports/ExcelButtons.tsx';
 import { useDepartments, useStaffPage } from './api.ts';
@@ -67,103 +64,99 @@ function StaffList() {
   const mayCheck = workspace.can('staff.write') || workspace.can('students.sensitive');
 
   return (
-    <Stack gap="sm">
-      <PageHeader
-        title={t('title')}
-        subtitle={list.data ? t('subtitle', { count: list.data.total }) : undefined}
-        actions={
-          <>
-            <ExcelButtons kind="staff" />
-            {workspace.can('staff.write') && (
-              <Button
-                leftSection={<IconPlus size={16} />}
-                onClick={() => setOpen('new')}
-                data-testid="staff-add"
-              >
-                {t('add')}
-              </Button>
-            )}
-          </>
-        }
-      />
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="xs">
-        <TextInput
-          aria-label={t('searchLabel')}
-          placeholder={`${t('searchLabel')} — ${t('common:searchHint')}`}
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          data-testid="staff-search"
-        />
-        {workspace.isSchool && (
-          <Select
-            aria-label={t('department')}
-            placeholder={t('department')}
-            data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-            value={filter('departmentId')}
-            onChange={(v) => setFilter('departmentId', v)}
-            clearable
-          />
-        )}
-        <Select
-          aria-label={t('position')}
-          placeholder={t('position')}
-          data={enums.options('staffPosition')}
-          value={filter('position')}
-          onChange={(v) => setFilter('position', v)}
-          clearable
-        />
-        <Select
-          aria-label={t('status')}
-          placeholder={t('status')}
-          data={enums.options('employmentStatus')}
-          value={filter('status')}
-          onChange={(v) => setFilter('status', v)}
-          clearable
-        />
-      </SimpleGrid>
-      {mayCheck && (
-        <Switch
-          label={t('duplicatesOnly')}
-          checked={filter('duplicates') === '1'}
-          onChange={(e) => setFilter('duplicates', e.currentTarget.checked ? '1' : null)}
-        />
-      )}
-      {list.error && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
-      {list.isPending && <Loading />}
-      {list.data && (
+    <ListPage
+      title={t('title')}
+      subtitle={list.data ? t('subtitle', { count: list.data.total }) : undefined}
+      actions={
         <>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="xs" data-testid="staff-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fullName')}</Table.Th>
-                  {!workspace.isSchool && <Table.Th>{t('unit')}</Table.Th>}
-                  <Table.Th>{t('position')}</Table.Th>
-                  <Table.Th>{t('department')}</Table.Th>
-                  <Table.Th>{t('qualification')}</Table.Th>
-                  <Table.Th>{t('phone')}</Table.Th>
-                  <Table.Th>{t('status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((s) => (
-                  <StaffRow
-                    key={s.id}
-                    staff={s}
-                    showUnit={!workspace.isSchool}
-                    onOpen={() => setOpen(s.id)}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data.total === 0 && <Text c="dimmed">{t('common:noData')}</Text>}
-          <ListPager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={setPage} />
+          <ExcelButtons kind="staff" />
+          {workspace.can('staff.write') && (
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setOpen('new')}
+              data-testid="staff-add"
+            >
+              {t('add')}
+            </Button>
+          )}
         </>
+      }
+      filters={
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="xs">
+            <TextInput
+              aria-label={t('searchLabel')}
+              placeholder={`${t('searchLabel')} — ${t('common:searchHint')}`}
+              leftSection={<IconSearch size={16} />}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              data-testid="staff-search"
+            />
+            {workspace.isSchool && (
+              <Select
+                aria-label={t('department')}
+                placeholder={t('department')}
+                data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+                value={filter('departmentId')}
+                onChange={(v) => setFilter('departmentId', v)}
+                clearable
+              />
+            )}
+            <Select
+              aria-label={t('position')}
+              placeholder={t('position')}
+              data={enums.options('staffPosition')}
+              value={filter('position')}
+              onChange={(v) => setFilter('position', v)}
+              clearable
+            />
+            <Select
+              aria-label={t('status')}
+              placeholder={t('status')}
+              data={enums.options('employmentStatus')}
+              value={filter('status')}
+              onChange={(v) => setFilter('status', v)}
+              clearable
+            />
+          </SimpleGrid>
+          {mayCheck && (
+            <Switch
+              label={t('duplicatesOnly')}
+              checked={filter('duplicates') === '1'}
+              onChange={(e) => setFilter('duplicates', e.currentTarget.checked ? '1' : null)}
+            />
+          )}
+        </>
+      }
+      list={list}
+      isEmpty={(data) => data.total === 0}
+      empty={t('common:noData')}
+      pager={{ page, pageSize: PAGE_SIZE, total: (data) => data.total, onChange: setPage }}
+      after={<StaffDrawer staffId={open} onClose={() => setOpen(null)} />}
+    >
+      {(data) => (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped highlightOnHover verticalSpacing="xs" data-testid="staff-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('fullName')}</Table.Th>
+                {!workspace.isSchool && <Table.Th>{t('unit')}</Table.Th>}
+                <Table.Th>{t('position')}</Table.Th>
+                <Table.Th>{t('department')}</Table.Th>
+                <Table.Th>{t('qualification')}</Table.Th>
+                <Table.Th>{t('phone')}</Table.Th>
+                <Table.Th>{t('status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.items.map((s) => (
+                <StaffRow key={s.id} staff={s} showUnit={!workspace.isSchool} onOpen={() => setOpen(s.id)} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
-      <StaffDrawer staffId={open} onClose={() => setOpen(null)} />
-    </Stack>
+    </ListPage>
   );
 }
 

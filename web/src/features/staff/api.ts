@@ -1,7 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Department } from '#contracts/departments.ts';
 import type { Staff, StaffPage } from '#contracts/staff.ts';
-import { apiGet, qs } from '../../api/client.ts';
+import { apiDelete, apiGet, apiPatch, apiPost, qs } from '../../api/client.ts';
+import { useListQuery } from '../../api/useListQuery.ts';
 
 export interface StaffListParams {
   unitId: string;
@@ -14,15 +15,12 @@ export interface StaffListParams {
   pageSize?: number;
 }
 
-export function useStaffPage(params: StaffListParams) {
-  return useQuery({
-    queryKey: ['staff', params],
-    queryFn: () =>
-      apiGet<StaffPage>(`/staff${qs({ ...params, duplicatesOnly: params.duplicatesOnly || undefined })}`),
-    enabled: Boolean(params.unitId),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useStaffPage = (params: StaffListParams) =>
+  useListQuery<StaffPage>(
+    ['staff', params],
+    `/staff${qs({ ...params, duplicatesOnly: params.duplicatesOnly || undefined })}`,
+    { enabled: Boolean(params.unitId) },
+  );
 
 export function useStaffRecord(id: string | null) {
   return useQuery({
@@ -39,3 +37,9 @@ export function useDepartments(unitId: string, enabled = true) {
     enabled: Boolean(unitId) && enabled,
   });
 }
+
+/** Adds a staff member to the unit, or saves an existing record. */
+export const saveStaff = (unitId: string, staffId: string | null, values: object) =>
+  staffId ? apiPatch<Staff>(`/staff/${staffId}`, values) : apiPost<Staff>('/staff', { unitId, ...values });
+
+export const deleteStaff = (staffId: string) => apiDelete<void>(`/staff/${staffId}`);

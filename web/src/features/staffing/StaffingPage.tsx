@@ -1,11 +1,9 @@
 import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconDeviceFloppy, IconPencil } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffingTable } from '#contracts/staffing.ts';
 import { knownGroups, labelOf } from '#contracts/staffing-groups.ts';
-import { apiGet, apiPut, qs } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -13,6 +11,7 @@ import { notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { foldedFilter } from '../staff/options.ts';
+import { saveQuotas, staffingKey, useStaffingTable } from './api.ts';
 import { CountsRow, QuotaInput, SectionRows, StaffingHead } from './StaffingRows.tsx';
 
 export default function StaffingPage() {
@@ -28,20 +27,11 @@ function Staffing() {
   const { unitId, schoolYear, can } = useWorkspace();
   const client = useQueryClient();
   const [draft, setDraft] = useState<Record<string, number | null> | null>(null);
-  const table = useQuery({
-    queryKey: ['staffing', unitId, schoolYear],
-    queryFn: () => apiGet<StaffingTable>(`/staffing${qs({ unitId, schoolYear })}`),
-    enabled: Boolean(unitId && schoolYear),
-  });
+  const table = useStaffingTable(unitId, schoolYear);
   const save = useMutation({
-    mutationFn: (quotas: Record<string, number | null>) =>
-      apiPut<StaffingTable>('/staffing/quotas', {
-        unitId,
-        schoolYear,
-        quotas: Object.entries(quotas).map(([group, quota]) => ({ group, quota })),
-      }),
+    mutationFn: (quotas: Record<string, number | null>) => saveQuotas(unitId, schoolYear, quotas),
     onSuccess: (saved) => {
-      client.setQueryData(['staffing', unitId, schoolYear], saved);
+      client.setQueryData(staffingKey(unitId, schoolYear), saved);
       setDraft(null);
       notifySaved(t('common:saved'));
     },

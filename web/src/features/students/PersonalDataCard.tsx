@@ -3,10 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconDownload, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, apiDownload } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
-import { type StudentDetail, useEraseStudent } from './api.ts';
+import { downloadPersonalData, type StudentDetail, useEraseStudent } from './api.ts';
 import type { StudentModalProps } from './StatusModal.tsx';
 import { Section } from './StudentSections.tsx';
 
@@ -18,7 +18,7 @@ export function PersonalDataCard({ student }: { student: StudentDetail }) {
   const download = async () => {
     setDownloading(true);
     try {
-      await apiDownload(`/students/${student.id}/personal-data`, 'du-lieu-ca-nhan.json');
+      await downloadPersonalData(student.id);
     } catch (error) {
       notifyError(error);
     } finally {

@@ -1,24 +1,11 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Pagination,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Anchor, Button, Group, Select, SimpleGrid, Table, TextInput } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useWorkspace } from '../../app/workspace.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Loading } from '../../ui/Loading.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ListPage } from '../../ui/ListPage.tsx';
+import { usePagedSearch } from '../../ui/ListPager.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useClasses } from '../classes/api.ts';
 import { ExcelButtons } from '../imports/ExcelButtons.tsx';
@@ -39,16 +26,14 @@ export default function StudentsPage() {
 function StudentList() {
   const { t } = useTranslation('students');
   const { unitId, unit, schoolYear, can } = useWorkspace();
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 300);
+  const { search, setSearch, q, page, setPage, resetting } = usePagedSearch();
   const [classId, setClassId] = useState<string | null>(null);
   const [grade, setGrade] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>('active');
   const [gender, setGender] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
   const classes = useClasses(unitId, schoolYear);
   const students = useStudentPage(unitId, schoolYear, {
-    q: search,
+    q,
     classId: classId ?? undefined,
     grade: grade ? Number(grade) : undefined,
     status: status ?? undefined,
@@ -56,103 +41,95 @@ function StudentList() {
     page,
     pageSize: PAGE_SIZE,
   });
-  // Any filter change starts again from the first page.
-  const filtered =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setPage(1);
-    };
   const total = students.data?.total ?? 0;
 
   return (
-    <Stack>
-      <PageHeader
-        title={t('title')}
-        subtitle={schoolYear ? t('subtitle', { year: schoolYear, count: total }) : undefined}
-        actions={
-          <>
-            <ExcelButtons kind="students" />
-            {can('students.write') && (
-              <Button
-                component={Link}
-                to="/students/new"
-                leftSection={<IconPlus size={16} />}
-                data-testid="add-student"
-              >
-                {t('add')}
-              </Button>
-            )}
-          </>
-        }
-      />
-      <TextInput
-        label={t('searchLabel')}
-        description={t('searchHint')}
-        placeholder={t('searchPlaceholder')}
-        leftSection={<IconSearch size={16} />}
-        type="search"
-        value={q}
-        onChange={(event) => filtered(setQ)(event.currentTarget.value)}
-        data-testid="student-search"
-      />
-      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
-        <Select
-          label={t('filterClass')}
-          placeholder={t('allClasses')}
-          data={[
-            { value: 'none', label: t('noClass') },
-            ...(classes.data?.classes ?? []).map((c) => ({ value: c.id, label: c.name })),
-          ]}
-          value={classId}
-          onChange={filtered(setClassId)}
-          clearable
-          searchable
-          data-testid="filter-class"
-        />
-        <Select
-          label={t('filterGrade')}
-          placeholder={t('allGrades')}
-          data={gradeRange(unit?.gradeFrom, unit?.gradeTo).map((g) => ({
-            value: String(g),
-            label: t('grade', { grade: g }),
-          }))}
-          value={grade}
-          onChange={filtered(setGrade)}
-          clearable
-          data-testid="filter-grade"
-        />
-        <Select
-          label={t('filterStatus')}
-          placeholder={t('allStatuses')}
-          data={[{ value: 'active', label: t('activeStatuses') }, ...statusOptions(t)]}
-          value={status}
-          onChange={filtered(setStatus)}
-          clearable
-          data-testid="filter-status"
-        />
-        <Select
-          label={t('filterGender')}
-          placeholder={t('allGenders')}
-          data={genderOptions(t)}
-          value={gender}
-          onChange={filtered(setGender)}
-          clearable
-          data-testid="filter-gender"
-        />
-      </SimpleGrid>
-      {students.error && <ErrorAlert error={students.error} onRetry={() => students.refetch()} />}
-      {students.isPending ? (
-        <Loading />
-      ) : (
-        <StudentTable items={students.data?.items ?? []} offset={(page - 1) * PAGE_SIZE} />
-      )}
-      {total > PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} size="sm" />
-        </Group>
-      )}
-    </Stack>
+    <ListPage
+      gap="md"
+      title={t('title')}
+      subtitle={schoolYear ? t('subtitle', { year: schoolYear, count: total }) : undefined}
+      actions={
+        <>
+          <ExcelButtons kind="students" />
+          {can('students.write') && (
+            <Button
+              component={Link}
+              to="/students/new"
+              leftSection={<IconPlus size={16} />}
+              data-testid="add-student"
+            >
+              {t('add')}
+            </Button>
+          )}
+        </>
+      }
+      filters={
+        <>
+          <TextInput
+            label={t('searchLabel')}
+            description={t('searchHint')}
+            placeholder={t('searchPlaceholder')}
+            leftSection={<IconSearch size={16} />}
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            data-testid="student-search"
+          />
+          <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
+            <Select
+              label={t('filterClass')}
+              placeholder={t('allClasses')}
+              data={[
+                { value: 'none', label: t('noClass') },
+                ...(classes.data?.classes ?? []).map((c) => ({ value: c.id, label: c.name })),
+              ]}
+              value={classId}
+              onChange={resetting(setClassId)}
+              clearable
+              searchable
+              data-testid="filter-class"
+            />
+            <Select
+              label={t('filterGrade')}
+              placeholder={t('allGrades')}
+              data={gradeRange(unit?.gradeFrom, unit?.gradeTo).map((g) => ({
+                value: String(g),
+                label: t('grade', { grade: g }),
+              }))}
+              value={grade}
+              onChange={resetting(setGrade)}
+              clearable
+              data-testid="filter-grade"
+            />
+            <Select
+              label={t('filterStatus')}
+              placeholder={t('allStatuses')}
+              data={[{ value: 'active', label: t('activeStatuses') }, ...statusOptions(t)]}
+              value={status}
+              onChange={resetting(setStatus)}
+              clearable
+              data-testid="filter-status"
+            />
+            <Select
+              label={t('filterGender')}
+              placeholder={t('allGenders')}
+              data={genderOptions(t)}
+              value={gender}
+              onChange={resetting(setGender)}
+              clearable
+              data-testid="filter-gender"
+            />
+          </SimpleGrid>
+        </>
+      }
+      list={students}
+      isEmpty={(data) => data.items.length === 0}
+      empty={t('noResults')}
+      emptyReplacesTable
+      pager={{ page, pageSize: PAGE_SIZE, total: (data) => data.total, onChange: setPage, centered: true }}
+    >
+      {(data) => <StudentTable items={data.items} offset={(page - 1) * PAGE_SIZE} />}
+    </ListPage>
   );
 }
 
@@ -164,7 +141,6 @@ function StudentTable({
   offset: number;
 }) {
   const { t } = useTranslation('students');
-  if (items.length === 0) return <Text c="dimmed">{t('noResults')}</Text>;
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover data-testid="student-table">

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   duplicateGroupSchema,
@@ -7,7 +7,8 @@ import type {
   StudentDetail,
   studentPageSchema,
 } from '#contracts/students.ts';
-import { apiGet, apiPatch, apiPost, qs } from '../../api/client.ts';
+import { apiDownload, apiGet, apiPatch, apiPost, qs } from '../../api/client.ts';
+import { useListQuery } from '../../api/useListQuery.ts';
 
 export type StudentPage = z.infer<typeof studentPageSchema>;
 export type MyStudent = z.infer<typeof myStudentSchema>;
@@ -25,14 +26,12 @@ export interface StudentFilter {
   pageSize: number;
 }
 
-export function useStudentPage(unitId: string, schoolYear: string | null, filter: StudentFilter) {
-  return useQuery({
-    queryKey: ['students', unitId, schoolYear, filter],
-    queryFn: () => apiGet<StudentPage>(`/students${qs({ unitId, schoolYear, ...filter })}`),
-    enabled: Boolean(unitId),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useStudentPage = (unitId: string, schoolYear: string | null, filter: StudentFilter) =>
+  useListQuery<StudentPage>(
+    ['students', unitId, schoolYear, filter],
+    `/students${qs({ unitId, schoolYear, ...filter })}`,
+    { enabled: Boolean(unitId) },
+  );
 
 export function useStudent(id: string | undefined) {
   return useQuery({
@@ -89,3 +88,7 @@ export function useDuplicateNationalIds(unitId: string) {
     enabled: Boolean(unitId),
   });
 }
+
+/** Everything the school holds about a student, as one JSON file (the data subject's copy). */
+export const downloadPersonalData = (studentId: string) =>
+  apiDownload(`/students/${studentId}/personal-data`, 'du-lieu-ca-nhan.json');

@@ -4,7 +4,6 @@ import { IconChecks, IconFileSpreadsheet, IconFileTypePdf, IconSignature } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { apiDownload } from '../../api/client.ts';
 import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -13,6 +12,8 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ClassNotesCard } from '../contact-book/ClassNotesCard.tsx';
 import {
   type ClassTranscripts,
+  downloadClassGradebook,
+  downloadStudentTranscript,
   useApproveClass,
   useClassPdfJob,
   useClassTranscripts,
@@ -43,7 +44,6 @@ export default function ClassTranscriptsPage() {
   if (list.isPending) return <Loading />;
   if (list.error) return <ErrorAlert error={list.error} onRetry={() => list.refetch()} />;
   const c = list.data;
-  const download = (path: string, name: string) => apiDownload(path, name).catch(notifyError);
   return (
     <Stack>
       <PageHeader
@@ -87,7 +87,7 @@ export default function ClassTranscriptsPage() {
             <Button
               variant="light"
               leftSection={<IconFileSpreadsheet size={16} />}
-              onClick={() => download(`/classes/${id}/gradebook.xlsx`, 'so-diem.xlsx')}
+              onClick={() => downloadClassGradebook(id).catch(notifyError)}
             >
               {t('gradebook')}
             </Button>
@@ -123,9 +123,7 @@ export default function ClassTranscriptsPage() {
                       <Button
                         size="xs"
                         variant="subtle"
-                        onClick={() =>
-                          download(`/classes/${id}/transcripts/${s.studentId}/pdf`, 'hoc-ba.pdf')
-                        }
+                        onClick={() => downloadStudentTranscript(id, s.studentId).catch(notifyError)}
                       >
                         {t('pdf')}
                       </Button>

@@ -2,7 +2,6 @@ import { Anchor, Button, Card, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { apiDownload, qs } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -10,6 +9,7 @@ import { notifyError } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useClasses } from '../classes/api.ts';
+import { downloadGradeStatistics } from './api.ts';
 
 export default function TranscriptsPage() {
   return (
@@ -25,8 +25,7 @@ function ClassPicker() {
   const { unitId, schoolYear, can } = useWorkspace();
   const classes = useClasses(unitId, schoolYear);
   if (!schoolYear) return <Text c="dimmed">{t('noYear')}</Text>;
-  const download = () =>
-    apiDownload(`/grade-statistics.xlsx${qs({ unitId, schoolYear })}`, 'thong-ke.xlsx').catch(notifyError);
+  const download = () => downloadGradeStatistics(unitId, schoolYear).catch(notifyError);
   return (
     <Stack>
       <PageHeader

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Job } from '#contracts/jobs.ts';
 import type { ClassTranscripts } from '#contracts/transcripts.ts';
-import { apiDownload, apiGet, apiPost } from '../../api/client.ts';
+import { apiDownload, apiGet, apiPost, qs } from '../../api/client.ts';
+import { waitForJob } from '../../api/useJob.ts';
 
 export type { ClassTranscripts };
 
@@ -37,31 +37,29 @@ export const useCorrectTranscript = () =>
     }),
   );
 
-const POLL_MS = 700;
-
 /** The class PDF runs as a job on the server: queue it, follow its progress, download the file when done. */
 export function useClassPdfJob(classId: string) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const mutation = useMutation({
     mutationFn: async () => {
       const { jobId } = await apiPost<{ jobId: string }>(`/classes/${classId}/transcripts.pdf/jobs`);
-      for (;;) {
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        const job = await apiGet<Job>(`/jobs/${jobId}`);
-        setProgress({ done: job.progressDone, total: job.progressTotal });
-        if (job.status === 'failed') {
-          throw new Error(
-            (job.error as { message?: string } | null)?.message ?? 'Không tạo được tệp học bạ.',
-          );
-        }
-        if (job.status === 'succeeded') {
-          const { fileId } = job.result as { fileId: string };
-          await apiDownload(`/classes/${classId}/transcript-files/${fileId}`, 'hoc-ba.pdf');
-          return;
-        }
-      }
+      const job = await waitForJob(jobId, setProgress, 'Không tạo được tệp học bạ.');
+      const { fileId } = job.result as { fileId: string };
+      await apiDownload(`/classes/${classId}/transcript-files/${fileId}`, 'hoc-ba.pdf');
     },
     onSettled: () => setProgress(null),
   });
   return { ...mutation, progress };
 }
+
+/** The class's gradebook as an .xlsx file. */
+export const downloadClassGradebook = (classId: string) =>
+  apiDownload(`/classes/${classId}/gradebook.xlsx`, 'so-diem.xlsx');
+
+/** The school's grade statistics for the year as an .xlsx file. */
+export const downloadGradeStatistics = (unitId: string, schoolYear: string) =>
+  apiDownload(`/grade-statistics.xlsx${qs({ unitId, schoolYear })}`, 'thong-ke.xlsx');
+
+/** One student's transcript as a PDF. */
+export const downloadStudentTranscript = (classId: string, studentId: string) =>
+  apiDownload(`/classes/${classId}/transcripts/${studentId}/pdf`, 'hoc-ba.pdf');

@@ -4,10 +4,11 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '#contracts/units.ts';
-import { ApiError, apiPost } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifySaved } from '../../ui/notify.ts';
 import { foldedFilter } from '../staff/options.ts';
+import { relocateUnit } from './api.ts';
 import { subtreeIds } from './tree.ts';
 
 /**
@@ -45,7 +46,7 @@ export function RelocateForm({
   );
   const save = useMutation({
     mutationFn: (values: typeof form.values) =>
-      apiPost<Unit>(`/units/${unit.id}/${mode}`, {
+      relocateUnit(unit.id, mode, {
         [field]: values.target,
         effectiveOn: values.effectiveOn,
         reason: values.reason || undefined,

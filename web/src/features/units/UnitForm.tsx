@@ -1,18 +1,13 @@
 import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createUnitBody, type Unit, updateUnitBody } from '#contracts/units.ts';
-import { ApiError, apiGet, apiPatch, apiPost } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useEnumLabels } from '../../i18n/enums.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { notifySaved } from '../../ui/notify.ts';
-
-interface UnitKind {
-  code: string;
-  nameVi: string;
-  category: 'ministry' | 'office' | 'school';
-}
+import { createUnit, updateUnit, useUnitKinds } from './api.ts';
 
 const TEXT_FIELDS = [
   'shortName',
@@ -41,7 +36,7 @@ export function UnitForm({ parent, unit, onDone }: { parent?: Unit; unit?: Unit;
   const { t } = useTranslation('units');
   const enums = useEnumLabels();
   const client = useQueryClient();
-  const kinds = useQuery({ queryKey: ['unit-kinds'], queryFn: () => apiGet<UnitKind[]>('/unit-kinds') });
+  const kinds = useUnitKinds();
   const form = useForm({
     initialValues: valuesOf(unit),
     validate: schemaResolver(unit ? updateUnitBody : createUnitBody.omit({ parentId: true }), { sync: true }),
@@ -50,9 +45,7 @@ export function UnitForm({ parent, unit, onDone }: { parent?: Unit; unit?: Unit;
     mutationFn: ({ kind, ...typed }: Record<string, string | null>) => {
       // An emptied field clears the value rather than storing an empty string.
       const values = Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, v === '' ? null : v]));
-      return unit
-        ? apiPatch<Unit>(`/units/${unit.id}`, values)
-        : apiPost<Unit>('/units', { ...values, kind, parentId: parent?.id });
+      return unit ? updateUnit(unit.id, values) : createUnit({ ...values, kind, parentId: parent?.id });
     },
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['units'] });

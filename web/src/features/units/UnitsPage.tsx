@@ -15,17 +15,16 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '#contracts/units.ts';
 import { matchesSearch } from '#domain/text/index.ts';
-import { apiGet, qs } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
+import { useUnitsUnder } from './api.ts';
 import { RelocateForm } from './RelocateForm.tsx';
 import { unitTree } from './tree.ts';
 import { type UnitAction, UnitBadges, UnitDetail } from './UnitDetail.tsx';
@@ -50,11 +49,7 @@ function UnitsTree() {
   const [inactive, setInactive] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [action, setAction] = useState<Action>(null);
-  const list = useQuery({
-    queryKey: ['units', 'tree', workspace.unitId, inactive],
-    queryFn: () =>
-      apiGet<Unit[]>(`/units${qs({ under: workspace.unitId, includeInactive: inactive || undefined })}`),
-  });
+  const list = useUnitsUnder(workspace.unitId, inactive);
   const units = list.data ?? NO_UNITS;
   const data = useMemo(() => {
     const tree = unitTree(units, workspace.unitId);

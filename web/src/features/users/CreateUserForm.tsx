@@ -4,12 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '#contracts/roles.ts';
 import { createUserBody, type User } from '#contracts/users.ts';
-import { ApiError, apiPost } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { useEnumLabels } from '../../i18n/enums.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { StaffSelect } from '../staff/StaffSelect.tsx';
-import { useGrantableRoles } from './api.ts';
+import { createUser, useGrantableRoles } from './api.ts';
 
 const formSchema = createUserBody.omit({ unitId: true, roles: true });
 
@@ -48,7 +48,7 @@ export function CreateUserForm({
   });
   const create = useMutation({
     mutationFn: ({ role, ...values }: Values) =>
-      apiPost<{ user: User; temporaryPassword: string | null }>('/users', {
+      createUser({
         ...values,
         unitId: workspace.unitId,
         roles: role ? [{ role, unitId: workspace.unitId }] : [],

@@ -5,12 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '#contracts/roles.ts';
 import type { User } from '#contracts/users.ts';
-import { apiDelete, apiPost } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { useEnumLabels } from '../../i18n/enums.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { foldedFilter } from '../staff/options.ts';
-import { unitsUnder, useGrantableRoles } from './api.ts';
+import { grantRole, revokeRole, unitsUnder, useGrantableRoles } from './api.ts';
 
 /** The roles of an account, with remove buttons and a unit + role picker limited to what the actor may grant. */
 export function RoleEditor({ user, editable }: { user: User; editable: boolean }) {
@@ -23,14 +22,14 @@ export function RoleEditor({ user, editable }: { user: User; editable: boolean }
   const grantable = useGrantableRoles(editable ? unitId : null);
   const done = () => void client.invalidateQueries({ queryKey: ['users'] });
   const grant = useMutation({
-    mutationFn: () => apiPost<User>(`/users/${user.id}/roles`, { role, unitId }),
+    mutationFn: () => grantRole(user.id, { role, unitId }),
     onSuccess: () => {
       setRole(null);
       done();
     },
   });
   const revoke = useMutation({
-    mutationFn: (assignmentId: string) => apiDelete<User>(`/users/${user.id}/roles/${assignmentId}`),
+    mutationFn: (assignmentId: string) => revokeRole(user.id, assignmentId),
     onSuccess: done,
   });
   const units = unitsUnder(workspace.units, workspace.unitId).map((u) => ({ value: u.id, label: u.name }));

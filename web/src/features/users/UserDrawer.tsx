@@ -11,17 +11,18 @@ import {
   Title,
 } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type User, updateUserBody } from '#contracts/users.ts';
-import { ApiError, apiGet, apiPatch, apiPost, apiPut } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifySaved } from '../../ui/notify.ts';
 import { StaffSelect } from '../staff/StaffSelect.tsx';
+import { linkUserToStaff, resetUserPassword, setUserActive, updateUser, useUser } from './api.ts';
 import { PasswordReveal } from './PasswordReveal.tsx';
 import { RoleEditor } from './RoleEditor.tsx';
 
@@ -30,11 +31,7 @@ type Confirming = 'reset' | 'deactivate' | null;
 /** One account: profile, roles, staff link, password reset and (de)activation, as far as the actor may. */
 export function UserDrawer({ userId, onClose }: { userId: string | null; onClose: () => void }) {
   const { t } = useTranslation('users');
-  const user = useQuery({
-    queryKey: ['users', 'one', userId],
-    queryFn: () => apiGet<User>(`/users/${userId}`),
-    enabled: Boolean(userId),
-  });
+  const user = useUser(userId);
   return (
     <Drawer
       opened={userId !== null}
@@ -62,7 +59,7 @@ function UserPanel({ user }: { user: User }) {
     validate: schemaResolver(updateUserBody, { sync: true }),
   });
   const update = useMutation({
-    mutationFn: (values: typeof form.values) => apiPatch<User>(`/users/${user.id}`, values),
+    mutationFn: (values: typeof form.values) => updateUser(user.id, values),
     onSuccess: () => {
       refresh();
       notifySaved(t('common:saved'));
@@ -72,11 +69,11 @@ function UserPanel({ user }: { user: User }) {
     },
   });
   const link = useMutation({
-    mutationFn: (staffId: string | null) => apiPut<User>(`/users/${user.id}/staff`, { staffId }),
+    mutationFn: (staffId: string | null) => linkUserToStaff(user.id, staffId),
     onSuccess: refresh,
   });
   const reset = useMutation({
-    mutationFn: () => apiPost<{ temporaryPassword: string }>(`/users/${user.id}/reset-password`),
+    mutationFn: () => resetUserPassword(user.id),
     onSuccess: (result) => {
       setRevealed(result.temporaryPassword);
       refresh();
@@ -84,8 +81,7 @@ function UserPanel({ user }: { user: User }) {
     onSettled: () => setConfirming(null),
   });
   const activate = useMutation({
-    mutationFn: (active: boolean) =>
-      apiPost<User>(`/users/${user.id}/${active ? 'reactivate' : 'deactivate'}`),
+    mutationFn: (active: boolean) => setUserActive(user.id, active),
     onSuccess: refresh,
     onSettled: () => setConfirming(null),
   });

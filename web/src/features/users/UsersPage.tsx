@@ -1,28 +1,14 @@
-import {
-  Badge,
-  Button,
-  Drawer,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Drawer, Group, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User, UserPage } from '#contracts/users.ts';
-import { apiGet, qs } from '../../api/client.ts';
+import type { User } from '#contracts/users.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { useEnumLabels } from '../../i18n/enums.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { ListPager, usePagedSearch } from '../../ui/ListPager.tsx';
-import { Loading } from '../../ui/Loading.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ListPage } from '../../ui/ListPage.tsx';
+import { usePagedSearch } from '../../ui/ListPager.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
+import { useUserPage } from './api.ts';
 import { CreateUserForm } from './CreateUserForm.tsx';
 import { PasswordReveal } from './PasswordReveal.tsx';
 import { UserDrawer } from './UserDrawer.tsx';
@@ -47,104 +33,102 @@ function Users() {
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [revealed, setRevealed] = useState<{ username: string; password: string } | null>(null);
-  const params = { unitId: workspace.unitId, q, status, role, page, pageSize: PAGE_SIZE };
-  const list = useQuery({
-    queryKey: ['users', params],
-    queryFn: () => apiGet<UserPage>(`/users${qs(params)}`),
-    placeholderData: keepPreviousData,
-  });
+  const list = useUserPage({ unitId: workspace.unitId, q, status, role, page, pageSize: PAGE_SIZE });
 
   return (
-    <Stack gap="sm">
-      <PageHeader
-        title={t('title')}
-        subtitle={t('subtitle')}
-        actions={
-          workspace.can('users.manage') && (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => setCreating(true)}
-              data-testid="user-add"
-            >
-              {t('add')}
-            </Button>
-          )
-        }
-      />
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-        <TextInput
-          aria-label={t('searchLabel')}
-          placeholder={t('searchLabel')}
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          data-testid="user-search"
-        />
-        <Select
-          aria-label={t('role')}
-          placeholder={t('role')}
-          data={enums.options('role')}
-          value={role}
-          onChange={resetting(setRole)}
-          clearable
-        />
-        <Select
-          aria-label={t('status')}
-          placeholder={t('status')}
-          data={[
-            { value: 'active', label: t('active') },
-            { value: 'inactive', label: t('inactive') },
-          ]}
-          value={status}
-          onChange={resetting(setStatus)}
-          clearable
-        />
-      </SimpleGrid>
-      {list.error && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
-      {list.isPending && <Loading />}
-      {list.data && (
-        <>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="xs" data-testid="users-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('username')}</Table.Th>
-                  <Table.Th>{t('fullName')}</Table.Th>
-                  <Table.Th>{t('roles')}</Table.Th>
-                  <Table.Th>{t('status')}</Table.Th>
-                  <Table.Th>{t('lastLogin')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((user) => (
-                  <UserRow key={user.id} user={user} onOpen={() => setOpen(user.id)} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data.total === 0 && <Text c="dimmed">{t('common:noData')}</Text>}
-          <ListPager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={setPage} />
-        </>
-      )}
-      <Drawer
-        opened={creating}
-        onClose={() => setCreating(false)}
-        position="right"
-        size="lg"
-        title={t('createTitle')}
-      >
-        {creating && (
-          <CreateUserForm
-            onCreated={(user, password) => {
-              setCreating(false);
-              if (password) setRevealed({ username: user.username, password });
-            }}
+    <ListPage
+      title={t('title')}
+      subtitle={t('subtitle')}
+      actions={
+        workspace.can('users.manage') && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setCreating(true)}
+            data-testid="user-add"
+          >
+            {t('add')}
+          </Button>
+        )
+      }
+      filters={
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+          <TextInput
+            aria-label={t('searchLabel')}
+            placeholder={t('searchLabel')}
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            data-testid="user-search"
           />
-        )}
-      </Drawer>
-      <UserDrawer userId={open} onClose={() => setOpen(null)} />
-      <PasswordReveal reveal={revealed} onClose={() => setRevealed(null)} />
-    </Stack>
+          <Select
+            aria-label={t('role')}
+            placeholder={t('role')}
+            data={enums.options('role')}
+            value={role}
+            onChange={resetting(setRole)}
+            clearable
+          />
+          <Select
+            aria-label={t('status')}
+            placeholder={t('status')}
+            data={[
+              { value: 'active', label: t('active') },
+              { value: 'inactive', label: t('inactive') },
+            ]}
+            value={status}
+            onChange={resetting(setStatus)}
+            clearable
+          />
+        </SimpleGrid>
+      }
+      list={list}
+      isEmpty={(data) => data.total === 0}
+      empty={t('common:noData')}
+      pager={{ page, pageSize: PAGE_SIZE, total: (data) => data.total, onChange: setPage }}
+      after={
+        <>
+          <Drawer
+            opened={creating}
+            onClose={() => setCreating(false)}
+            position="right"
+            size="lg"
+            title={t('createTitle')}
+          >
+            {creating && (
+              <CreateUserForm
+                onCreated={(user, password) => {
+                  setCreating(false);
+                  if (password) setRevealed({ username: user.username, password });
+                }}
+              />
+            )}
+          </Drawer>
+          <UserDrawer userId={open} onClose={() => setOpen(null)} />
+          <PasswordReveal reveal={revealed} onClose={() => setRevealed(null)} />
+        </>
+      }
+    >
+      {(data) => (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped highlightOnHover verticalSpacing="xs" data-testid="users-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('username')}</Table.Th>
+                <Table.Th>{t('fullName')}</Table.Th>
+                <Table.Th>{t('roles')}</Table.Th>
+                <Table.Th>{t('status')}</Table.Th>
+                <Table.Th>{t('lastLogin')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.items.map((user) => (
+                <UserRow key={user.id} user={user} onOpen={() => setOpen(user.id)} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </ListPage>
   );
 }
 
