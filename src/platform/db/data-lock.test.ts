@@ -89,8 +89,7 @@ describe('khoá thư mục dữ liệu: một tiến trình ghi cho mỗi cơ s�
     const pgliteDir = path.join(dir, 'pglite');
     const database = await openDatabase({ pgliteDir });
     try {
-      const env = { ...process.env, TRUONGSO_DATA_DIR: dir, DATABASE_URL: '' };
-      delete env.TRUONGSO_FORCE_DATA_LOCK;
+      const env = { ...process.env, TRUONGSO_DATA_DIR: dir, DATABASE_URL: '', TRUONGSO_FORCE_DATA_LOCK: '' };
       const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
         const child = execFile('node', ['bin/truongso.mjs', 'migrate'], { env }, (error, _stdout, stderr) =>
           resolve({ code: error ? (child.exitCode ?? 1) : 0, stderr }),
