@@ -4,7 +4,7 @@ import pino from 'pino';
 import { registerJobHandlers } from '../src/features/jobs.ts';
 import type { StorageKind } from '../src/platform/db/database.ts';
 import type { DB } from '../src/platform/db/schema.ts';
-import { buildApp } from '../src/platform/http/app.ts';
+import { type AppOptions, buildApp } from '../src/platform/http/app.ts';
 import { JobRunner } from '../src/platform/jobs/runner.ts';
 import { openTestDatabase } from './databases.ts';
 import { TEST_PASSWORD } from './factories.ts';
@@ -19,11 +19,15 @@ export interface TestApp {
   anonymous(): TestClient;
 }
 
-export async function startTestApp(kind: StorageKind): Promise<TestApp> {
+/** `options` overrides app settings (proxy trust, login limit) for the tests of those settings. */
+export async function startTestApp(
+  kind: StorageKind,
+  options: Partial<Pick<AppOptions, 'trustProxy' | 'loginRateLimit' | 'secureCookies'>> = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const jobs = new JobRunner(database.db, pino({ level: 'silent' }));
   registerJobHandlers(jobs);
-  const app = await buildApp({ db: database.db, jobs, loginRateLimit: 10_000 });
+  const app = await buildApp({ db: database.db, jobs, loginRateLimit: 10_000, ...options });
   await app.ready();
   return {
     app,

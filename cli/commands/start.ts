@@ -38,6 +38,7 @@ export function startCommand(program: Command): void {
         logger: { level: config.logLevel },
         webDist: options.dev ? undefined : WEB_DIST,
         secureCookies: config.secureCookies,
+        trustProxy: config.trustProxy,
       });
       const port = options.port ?? config.port;
       const host = options.host ?? config.host;

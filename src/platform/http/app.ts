@@ -18,14 +18,17 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { featureRoutes } from '../../features/index.ts';
 import { registerFeatureMetrics } from '../../features/metrics.ts';
+import { refuseUntilPasswordChanged } from '../auth/password-change-gate.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { loadSession, recentSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { fastifyTrustProxy, type TrustProxy } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { handleError } from './error-handler.ts';
 import { AppError } from './errors.ts';
+import { addSecurityHeaders } from './security-headers.ts';
 
 z.config(z.locales.vi());
 
@@ -36,6 +39,8 @@ export interface AppOptions {
   /** Built web app to serve; omitted in API-only tests. */
   webDist?: string;
   secureCookies?: boolean;
+  /** Proxies allowed to set X-Forwarded-For/-Proto (TRUONGSO_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
   /** Login attempts per IP per 5 minutes (tests lower or raise it). */
   loginRateLimit?: number;
 }
@@ -56,7 +61,7 @@ const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     bodyLimit: 20 * 1024 * 1024,
   });
   app.decorate('db', options.db);
@@ -67,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  addSecurityHeaders(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -99,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       throw new AppError('csrf_failed', 'Phiên làm việc không hợp lệ (CSRF). Hãy tải lại trang và thử lại.');
     }
   });
+  app.addHook('preHandler', refuseUntilPasswordChanged);
 
   await app.register(
     async (api) => {

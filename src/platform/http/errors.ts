@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   already_done: 409,
   /** Too many attempts (login rate limit or account lock-out). */
   too_many_requests: 429,
+  /** The account has a temporary password: only change-password, logout and GET /auth/me are allowed. */
+  password_change_required: 403,
   /** Missing or wrong CSRF token on a state-changing request. */
   csrf_failed: 403,
   /** A file could not be read (not .xlsx, damaged). */

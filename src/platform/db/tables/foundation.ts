@@ -79,6 +79,12 @@ export interface UserTable {
   updated_at: UpdatedAt;
 }
 
+/** Every way to log in (username, e-mail, phone; lower-cased) and its account; kept by a trigger on users. */
+export interface LoginNameTable {
+  name: string;
+  user_id: string;
+}
+
 export interface RoleAssignmentTable {
   id: Id;
   user_id: string;
@@ -145,6 +151,7 @@ export interface FoundationTables {
   unit_parent_history: UnitParentHistoryTable;
   school_years: SchoolYearTable;
   users: UserTable;
+  login_names: LoginNameTable;
   role_assignments: RoleAssignmentTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
