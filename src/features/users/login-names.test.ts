@@ -37,6 +37,13 @@ describe.each(STORAGES)(
     const createUser = (fields: { username: string; phone?: string; email?: string }) =>
       principal.post('/api/v1/users', { unitId: u.schoolA.id, fullName: 'Người Mới', ...fields });
 
+    /** A new student's guardian with this phone, given an account (username: the phone unless named). */
+    const guardianAccount = async (phone: string, username?: string) => {
+      const student = await buildStudent(t.db, { unit: u.schoolA });
+      const guardian = await buildGuardian(t.db, { student, fullName: 'Đỗ Thị Lan', phone });
+      return principal.post(`/api/v1/guardians/${guardian.id}/account`, username ? { username } : {});
+    };
+
     it('tạo tài khoản có tên đăng nhập là số điện thoại của người khác: 409, nêu trường tên đăng nhập', async () => {
       const res = await createUser({ username: '0582274139' });
       expect(res.status).toBe(409);
@@ -68,20 +75,15 @@ describe.each(STORAGES)(
     });
 
     it('tài khoản phụ huynh: số điện thoại đã là tên đăng nhập hoặc số điện thoại của tài khoản khác thì từ chối', async () => {
-      const student = await buildStudent(t.db, { unit: u.schoolA, fullName: 'Đỗ Văn Nam' });
-      const guardian = await buildGuardian(t.db, { student, fullName: 'Đỗ Thị Lan', phone: '0582274139' });
-      const res = await principal.post(`/api/v1/guardians/${guardian.id}/account`, {});
+      const res = await guardianAccount('0582274139');
       expect(res.status).toBe(409);
       expect(res.body.error.fields.username).toContain('số điện thoại của tài khoản khác');
-      const other = await buildGuardian(t.db, { student, fullName: 'Đỗ Văn Hùng', phone: '0977000111' });
-      const named = await principal.post(`/api/v1/guardians/${other.id}/account`, { username: 'gv.co.sdt' });
+      const named = await guardianAccount('0977000111', 'gv.co.sdt');
       expect(named.status).toBe(409);
     });
 
     it('sau khi có tài khoản phụ huynh (tên đăng nhập là số điện thoại), không tạo được tài khoản khác dùng số đó', async () => {
-      const student = await buildStudent(t.db, { unit: u.schoolA, fullName: 'Đỗ Văn Minh' });
-      const guardian = await buildGuardian(t.db, { student, fullName: 'Đỗ Thị Mai', phone: '0966777888' });
-      const res = await principal.post(`/api/v1/guardians/${guardian.id}/account`, {});
+      const res = await guardianAccount('0966777888');
       expect(res.status).toBe(201);
       expect(res.body.username).toBe('0966777888');
       const asUsername = await createUser({ username: '0966777888' });

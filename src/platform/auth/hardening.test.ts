@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, TestClient } from '../../../test/app.ts';
+import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
 import { buildProvince, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
-import { parseTrustProxy } from '../config.ts';
+import { parseTrustProxy, type TrustProxy } from '../config.ts';
 import { MAX_FAILED_LOGINS } from './service.ts';
 
 type Units = Awaited<ReturnType<typeof buildProvince>>;
@@ -136,53 +136,60 @@ describe.each(STORAGES)('đăng nhập: khoá tài khoản, đổi mật khẩu,
 });
 
 describe.each(STORAGES)('IP của người dùng và proxy tin cậy (%s)', (storage) => {
-  const sessionIps = async (t: TestApp, userId: string) =>
-    (await t.db.selectFrom('sessions').select('ip').where('user_id', '=', userId).execute()).map((s) => s.ip);
-  const loginFrom = (t: TestApp, headers: Record<string, string>, password = TEST_PASSWORD) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      headers,
-      payload: { login: 'ip.test', password },
-    });
-
-  it('mặc định X-Forwarded-For giả không đổi IP ghi nhận, không thoát giới hạn đăng nhập theo IP', async () => {
-    const t = await startTestApp(storage, { loginRateLimit: 3 });
+  /**
+   * Logs in once through a "proxy" claiming client 203.0.113.9 over HTTPS, then guesses three times claiming three
+   * other clients, with the login limit at 3 per IP. Returns what the server recorded and answered.
+   */
+  const throughProxy = async (trustProxy?: TrustProxy) => {
+    const t = await startTestApp(storage, { loginRateLimit: 3, trustProxy });
     try {
       const units = await buildProvince(t.db);
       const user = await buildUser(t.db, { unit: units.schoolA, username: 'ip.test' });
-      const first = await loginFrom(t, { 'x-forwarded-for': '203.0.113.9', 'x-forwarded-proto': 'https' });
-      expect(first.statusCode).toBe(200);
-      expect(await sessionIps(t, user.id)).toEqual(['127.0.0.1']);
-      // Not Secure: X-Forwarded-Proto from an untrusted peer does not make the request HTTPS.
-      expect(first.cookies.find((c) => c.name === 'ts_session')?.secure).not.toBe(true);
-      const statuses = [];
-      for (const forged of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
-        statuses.push((await loginFrom(t, { 'x-forwarded-for': forged }, 'sai-mat-khau')).statusCode);
+      const loginFrom = (forwardedFor: string, password: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'x-forwarded-for': forwardedFor, 'x-forwarded-proto': 'https' },
+          payload: { login: 'ip.test', password },
+        });
+      const first = await loginFrom('203.0.113.9', TEST_PASSWORD);
+      const sessions = await t.db
+        .selectFrom('sessions')
+        .select('ip')
+        .where('user_id', '=', user.id)
+        .execute();
+      const guesses = [];
+      for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+        guesses.push((await loginFrom(ip, 'sai-mat-khau')).statusCode);
       }
-      expect(statuses).toEqual([401, 401, 429]);
+      return {
+        status: first.statusCode,
+        sessionIps: sessions.map((s) => s.ip),
+        secureCookie: first.cookies.find((c) => c.name === 'ts_session')?.secure === true,
+        guesses,
+      };
     } finally {
       await t.close();
     }
+  };
+
+  it('mặc định X-Forwarded-For giả không đổi IP ghi nhận, không thoát giới hạn đăng nhập theo IP', async () => {
+    expect(await throughProxy()).toEqual({
+      status: 200,
+      sessionIps: ['127.0.0.1'],
+      // Not Secure: X-Forwarded-Proto from an untrusted peer does not make the request HTTPS.
+      secureCookie: false,
+      guesses: [401, 401, 429],
+    });
   });
 
   it('TRUONGSO_TRUST_PROXY=1: IP và giao thức do proxy báo được dùng; cookie Secure qua HTTPS', async () => {
-    const t = await startTestApp(storage, { loginRateLimit: 3, trustProxy: parseTrustProxy('1') });
-    try {
-      const units = await buildProvince(t.db);
-      const user = await buildUser(t.db, { unit: units.schoolA, username: 'ip.test' });
-      const res = await loginFrom(t, { 'x-forwarded-for': '203.0.113.9', 'x-forwarded-proto': 'https' });
-      expect(res.statusCode).toBe(200);
-      expect(await sessionIps(t, user.id)).toEqual(['203.0.113.9']);
-      expect(res.cookies.find((c) => c.name === 'ts_session')?.secure).toBe(true);
-      const statuses = [];
-      for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
-        statuses.push((await loginFrom(t, { 'x-forwarded-for': ip }, 'sai-mat-khau')).statusCode);
-      }
-      expect(statuses).toEqual([401, 401, 401]);
-    } finally {
-      await t.close();
-    }
+    expect(await throughProxy(parseTrustProxy('1'))).toEqual({
+      status: 200,
+      sessionIps: ['203.0.113.9'],
+      secureCookie: true,
+      guesses: [401, 401, 401],
+    });
   });
 });
 
