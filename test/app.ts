@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import pino from 'pino';
 import type { StorageKind } from '../src/platform/db/database.ts';
 import type { DB } from '../src/platform/db/schema.ts';
+import type { AppOptions } from '../src/platform/http/app.ts';
 import type { JobRunner } from '../src/platform/jobs/runner.ts';
 import { buildServer } from '../src/server.ts';
 import { openTestDatabase } from './databases.ts';
@@ -18,12 +19,17 @@ export interface TestApp {
   anonymous(): TestClient;
 }
 
-export async function startTestApp(kind: StorageKind): Promise<TestApp> {
+/** `options` overrides app settings (proxy trust, login limit) for the tests of those settings. */
+export async function startTestApp(
+  kind: StorageKind,
+  options: Partial<Pick<AppOptions, 'trustProxy' | 'loginRateLimit' | 'secureCookies'>> = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const { app, jobs } = await buildServer({
     db: database.db,
     log: pino({ level: 'silent' }),
     loginRateLimit: 10_000,
+    ...options,
   });
   await app.ready();
   return {

@@ -34,6 +34,7 @@ export function startCommand(program: Command): void {
         logger: { level: config.logLevel },
         webDist: options.dev ? undefined : WEB_DIST,
         secureCookies: config.secureCookies,
+        trustProxy: config.trustProxy,
       });
       await jobs.recover();
       const port = options.port ?? config.port;

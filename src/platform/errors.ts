@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'already_done',
   /** Too many attempts (login rate limit or account lock-out). */
   'too_many_requests',
+  /** The account has a temporary password: only change-password, logout and GET /auth/me are allowed. */
+  'password_change_required',
   /** Missing or wrong CSRF token on a state-changing request. */
   'csrf_failed',
   /** A file could not be read (not .xlsx, damaged). */

@@ -43,6 +43,13 @@ describe.each(STORAGES)('tài khoản phụ huynh (%s)', (storage) => {
     expect(login.status).toBe(200);
     expect(login.body.user.mustChangePassword).toBe(true);
     expect(login.body.assignments).toMatchObject([{ role: 'guardian', unitId: u.schoolA.id }]);
+    // The server holds the guardian to the temporary password's change before showing anything.
+    expect((await client.get('/api/v1/students/mine')).body.error.code).toBe('password_change_required');
+    const changed = await client.post('/api/v1/auth/password', {
+      currentPassword: res.body.initialPassword,
+      newPassword: 'ba-con-meo-xanh-la',
+    });
+    expect(changed.status).toBe(204);
     const mine = await client.get('/api/v1/students/mine');
     expect(mine.body.map((s: { fullName: string }) => s.fullName)).toEqual(['Nguyễn Văn An']);
     expect((await client.get(`/api/v1/students/${an.id}`)).status).toBe(200);

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { sql } from 'kysely';
 import { audit } from '../../platform/audit/audit.ts';
+import { accountOfLoginName, loginNameConflict } from '../../platform/auth/login-names.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
@@ -63,14 +63,19 @@ export async function createGuardianAccount(
     throw new AppError('validation_failed', message, { username: message });
   }
   return inTransaction(ctx, async (trx) => {
-    const existing = await trx.db
-      // scope: usernames are unique across the instance, so the lookup is by name alone.
-      .selectFrom('users')
-      .select(['id', 'username'])
-      .where(sql<string>`lower(username)`, '=', username.toLowerCase())
-      .executeTakeFirst();
+    // Login names (username, e-mail, phone) are unique across the instance: the account logging in with this
+    // name, whichever column holds it, is the one to link or the reason to refuse.
+    const existingId = await accountOfLoginName(trx.db, username);
+    const existing = existingId
+      ? await trx.db
+          // scope: the account found by its login name, linked only if it is a guardian of this school.
+          .selectFrom('users')
+          .select(['id', 'username'])
+          .where('id', '=', existingId)
+          .executeTakeFirstOrThrow()
+      : undefined;
     if (existing && !(await isGuardianHere(trx, existing.id, guardian.unit_id))) {
-      const message = `Tên đăng nhập "${username}" đã được dùng. Nhập một tên đăng nhập khác.`;
+      const message = `Tên đăng nhập "${username}" đã là tên đăng nhập, e-mail hoặc số điện thoại của tài khoản khác. Nhập một tên đăng nhập khác.`;
       throw new AppError('conflict', message, { username: message });
     }
     const initialPassword = existing ? null : generateInitialPassword();
@@ -120,9 +125,9 @@ async function insertUser(
   password: string,
 ): Promise<string> {
   // Phone and e-mail are unique logins; when another account already uses them, the new one goes without.
-  const phoneTaken = guardian.phone ? await loginTaken(trx, 'phone', guardian.phone) : true;
-  const emailTaken = guardian.email ? await loginTaken(trx, 'email', guardian.email) : true;
-  const user = await trx.db
+  const phoneTaken = guardian.phone ? await loginTaken(trx, guardian.phone) : true;
+  const emailTaken = guardian.email ? await loginTaken(trx, guardian.email) : true;
+  const insert = trx.db
     .insertInto('users')
     .values({
       unit_id: guardian.unit_id,
@@ -135,15 +140,13 @@ async function insertUser(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return user.id;
+  try {
+    return (await insert).id;
+  } catch (error) {
+    throw loginNameConflict(error) ?? error;
+  }
 }
 
-async function loginTaken(trx: ServiceContext, column: 'phone' | 'email', value: string): Promise<boolean> {
-  const row = await trx.db
-    // scope: phone and e-mail logins are unique across the instance.
-    .selectFrom('users')
-    .select('id')
-    .where(sql<string>`lower(${sql.ref(column)})`, '=', value.toLowerCase())
-    .executeTakeFirst();
-  return row !== undefined;
+async function loginTaken(trx: ServiceContext, value: string): Promise<boolean> {
+  return (await accountOfLoginName(trx.db, value)) !== undefined;
 }

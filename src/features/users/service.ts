@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput, User, UserPage } from '#contracts/users.ts';
 import { foldVietnamese, normaliseName } from '../../domain/text/index.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
+import { loginNameConflict } from '../../platform/auth/login-names.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { endAllSessions } from '../../platform/auth/service.ts';
 import { requireUnitAccess, unitsUnderPaths } from '../../platform/authz/access.ts';
@@ -95,14 +96,18 @@ export async function createUser(
   input: CreateUserInput,
   options: { mustChangePassword?: boolean } = {},
 ): Promise<{ user: User; temporaryPassword: string | null }> {
-  await requireUnitAccess(ctx, 'users.manage', input.unitId);
+  const unit = await requireUnitAccess(ctx, 'users.manage', input.unitId);
   const roles = input.roles ?? [];
   for (const [i, grant] of roles.entries())
     await assertMayGrant(ctx, grant.role, grant.unitId, `roles.${i}.role`);
   const generated = input.password ? null : temporaryPassword();
   const password = input.password || (generated as string);
   try {
-    assertAcceptablePassword(password, input.username);
+    assertAcceptablePassword(password, {
+      username: input.username,
+      fullName: input.fullName,
+      unitName: unit.name,
+    });
   } catch (error) {
     if (error instanceof AppError) throw new AppError(error.code, error.message, { password: error.message });
     throw error;
@@ -287,6 +292,8 @@ async function uniqueAccount<T>(write: () => Promise<T>): Promise<T> {
   } catch (error) {
     const hit = UNIQUE_FIELDS.find(([constraint]) => isUniqueViolation(error, constraint));
     if (hit) throw new AppError('conflict', hit[2], { [hit[1]]: hit[2] });
+    const clash = loginNameConflict(error);
+    if (clash) throw clash;
     if (isUniqueViolation(error, 'staff_user_key')) {
       throw new AppError('conflict', 'Hồ sơ cán bộ đã gắn với một tài khoản khác.', {
         staffId: 'Hồ sơ đã gắn với tài khoản khác.',

@@ -22,7 +22,7 @@ export const authRoutes: FastifyPluginAsync<{ loginRateLimit: number }> = async 
         ip: request.ip,
         userAgent: request.headers['user-agent'],
       });
-      setSessionCookies(reply, session.token, session.csrfToken, app.secureCookies);
+      setSessionCookies(reply, session.token, session.csrfToken, secureCookies(request));
       const loaded = await loadSession(app.db, session.token);
       if (!loaded) throw new Error('session vanished after login');
       return toMe(loaded.actor, loaded.csrfToken);
@@ -47,9 +47,13 @@ export const authRoutes: FastifyPluginAsync<{ loginRateLimit: number }> = async 
 
   api.post(
     '/auth/password',
-    { schema: { tags: ['auth'], body: changePasswordBody, response: { 204: z.null() } } },
+    {
+      schema: { tags: ['auth'], body: changePasswordBody, response: { 204: z.null() } },
+      // Guessing the current password from a stolen session is limited like guessing at login.
+      config: { rateLimit: { max: options.loginRateLimit, timeWindow: '5 minutes' } },
+    },
     async (request, reply) => {
-      await changePassword(ctxOf(request), request.body);
+      await changePassword(ctxOf(request), request.body, request.cookies[SESSION_COOKIE]);
       return reply.status(204).send(null);
     },
   );
@@ -57,6 +61,14 @@ export const authRoutes: FastifyPluginAsync<{ loginRateLimit: number }> = async 
 
 function csrfOf(request: FastifyRequest): string {
   return request.csrfToken ?? '';
+}
+
+/**
+ * Cookies are Secure when the request came over HTTPS (request.protocol: X-Forwarded-Proto counts only from a
+ * trusted proxy, see TRUONGSO_TRUST_PROXY) or when TRUONGSO_SECURE_COOKIES=1 forces it.
+ */
+function secureCookies(request: FastifyRequest): boolean {
+  return request.server.secureCookies || request.protocol === 'https';
 }
 
 function setSessionCookies(reply: FastifyReply, token: string, csrfToken: string, secure: boolean) {

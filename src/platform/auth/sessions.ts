@@ -44,11 +44,19 @@ export async function deleteSession(db: Kysely<DB>, sessionToken: string): Promi
   await db.deleteFrom('sessions').where('id', '=', sha256(sessionToken)).execute();
 }
 
-export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Promise<void> {
+/** Ends the user's sessions, all or all but one (`except`: the token of the session to keep). */
+export async function deleteSessionsOfUser(
+  db: Kysely<DB>,
+  userId: string,
+  options: { except?: string } = {},
+): Promise<void> {
+  // The kept one is forgotten too: its user changed (mustChangePassword), so it is read again.
   for (const [id, recent] of recentSessions) {
     if (recent.session.actor.userId === userId) recentSessions.delete(id);
   }
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  let doomed = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (options.except) doomed = doomed.where('id', '<>', sha256(options.except));
+  await doomed.execute();
 }
 
 /**

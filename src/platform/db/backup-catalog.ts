@@ -6,8 +6,11 @@ import { type Kysely, sql } from 'kysely';
  * tables that the table's insert triggers read (references checked by a trigger instead of a foreign key).
  */
 
-/** Migration bookkeeping travels in the backup header; sessions are login state bound to the old server. */
-const NOT_BACKED_UP = new Set(['kysely_migration', 'kysely_migration_lock', 'sessions']);
+/**
+ * Migration bookkeeping travels in the backup header; sessions are login state bound to the old server;
+ * login_names is derived from users (its trigger fills it again as users are restored).
+ */
+const NOT_BACKED_UP = new Set(['kysely_migration', 'kysely_migration_lock', 'sessions', 'login_names']);
 
 export type ColumnKind = 'plain' | 'array' | 'json' | 'bytea';
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { acquireDataLock, type LockEnvironment } from './data-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -45,11 +46,13 @@ export interface OpenOptions {
   /** A dumped PGlite data folder to start from (tests reuse one migrated template instead of initdb). */
   pgliteTemplate?: Blob;
   poolSize?: number;
+  /** Overrides for the data folder lock (tests); see data-lock.ts. */
+  lockEnvironment?: LockEnvironment;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPGlite(options.pgliteDir, options.pgliteTemplate);
+  return openPGlite(options.pgliteDir, options.pgliteTemplate, options.lockEnvironment);
 }
 
 function openPostgres(connectionString: string, max: number): Database {
@@ -61,8 +64,27 @@ function openPostgres(connectionString: string, max: number): Database {
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-async function openPGlite(dataDir: string | undefined, template: Blob | undefined): Promise<Database> {
+async function openPGlite(
+  dataDir: string | undefined,
+  template: Blob | undefined,
+  lockEnvironment: LockEnvironment | undefined,
+): Promise<Database> {
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  // One process per data folder (data-lock.ts); taken before PGlite reads a page.
+  const lock = dataDir ? acquireDataLock(`${dataDir}.lock`, lockEnvironment) : undefined;
+  try {
+    return await createPGlite(dataDir, template, () => lock?.release());
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function createPGlite(
+  dataDir: string | undefined,
+  template: Blob | undefined,
+  releaseLock: () => void,
+): Promise<Database> {
   const pglite = await PGlite.create({
     dataDir,
     loadDataDir: template,
@@ -79,8 +101,12 @@ async function openPGlite(dataDir: string | undefined, template: Blob | undefine
     kind: 'pglite',
     pglite,
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        releaseLock();
+      }
     },
   };
 }

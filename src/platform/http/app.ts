@@ -16,8 +16,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { refuseUntilPasswordChanged } from '../auth/password-change-gate.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { loadSession, recentSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { fastifyTrustProxy, type TrustProxy } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type FeatureManifest, featureRoutes, registerFeatures } from '../features.ts';
@@ -25,6 +27,7 @@ import { jobRoutes } from '../jobs/routes.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { handleError } from './error-handler.ts';
+import { addSecurityHeaders } from './security-headers.ts';
 
 z.config(z.locales.vi());
 
@@ -37,6 +40,8 @@ export interface AppOptions {
   /** Built web app to serve; omitted in API-only tests. */
   webDist?: string;
   secureCookies?: boolean;
+  /** Proxies allowed to set X-Forwarded-For/-Proto (TRUONGSO_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
   /** Login attempts per IP per 5 minutes (tests lower or raise it). */
   loginRateLimit?: number;
 }
@@ -57,7 +62,7 @@ const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     bodyLimit: 20 * 1024 * 1024,
   });
   app.decorate('db', options.db);
@@ -68,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  addSecurityHeaders(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -100,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       throw new AppError('csrf_failed', 'Phiên làm việc không hợp lệ (CSRF). Hãy tải lại trang và thử lại.');
     }
   });
+  app.addHook('preHandler', refuseUntilPasswordChanged);
 
   await app.register(
     async (api) => {

@@ -12,6 +12,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   already_done: 409,
   too_many_requests: 429,
+  password_change_required: 403,
   csrf_failed: 403,
   unreadable_file: 400,
   internal: 500,

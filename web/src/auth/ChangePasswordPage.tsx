@@ -21,7 +21,9 @@ export default function ChangePasswordPage() {
     onSuccess: () => {
       notifySaved(t('passwordChanged'));
       form.reset();
-      void client.invalidateQueries({ queryKey: ['me'] });
+      // With a temporary password the server refused everything but /auth/me (password_change_required):
+      // refetch all, so the workspace (units, school years) loads now.
+      void client.invalidateQueries();
     },
     onError: (error) => {
       if (error instanceof ApiError) form.setErrors(error.fields);

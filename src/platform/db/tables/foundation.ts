@@ -72,6 +72,11 @@ export const foundationTables = {
     created_at: col.createdAt(),
     updated_at: col.updatedAt(),
   },
+  /** Every way to log in (username, e-mail, phone; lower-cased) and its account; kept by a trigger on users. */
+  login_names: {
+    name: col.text(),
+    user_id: col.text(),
+  },
   role_assignments: {
     id: col.id(),
     user_id: col.text(),
