@@ -122,9 +122,9 @@ describe.each(STORAGES)('bảng tổng hợp đánh giá của phòng, sở (%s)
     const res = await (await t.as('so.cv')).get(`/api/v1/assessment-dashboard.pdf?unitId=${w.province.id}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    // To look at it: DXDASH_PDF_OUT=/tmp/d.pdf npx vitest run … -t PDF, then pdftoppm -png -r 60 /tmp/d.pdf d
-    if (process.env.DXDASH_PDF_OUT)
-      (await import('node:fs')).writeFileSync(process.env.DXDASH_PDF_OUT, res.raw);
+    // To look at it: DX_DASHBOARD_PDF_OUT=/tmp/d.pdf npx vitest run … -t PDF, then pdftoppm -png -r 60 /tmp/d.pdf d
+    if (process.env.DX_DASHBOARD_PDF_OUT)
+      (await import('node:fs')).writeFileSync(process.env.DX_DASHBOARD_PDF_OUT, res.raw);
     const text = await extractPdfText(res.raw);
     for (const expected of [
       'BÁO CÁO TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ',
