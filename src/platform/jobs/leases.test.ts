@@ -83,6 +83,14 @@ describe.each(STORAGES)('quyền giữ tác vụ (lease) giữa các tiến trì
     return id;
   }
 
+  /** As if the runner holding the job had hung: its lease is in the past. */
+  const letLeasePass = (id: string) =>
+    db
+      .updateTable('jobs')
+      .set({ lease_until: sql<Date>`now() - interval '1 second'` })
+      .where('id', '=', id)
+      .execute();
+
   const jobRow = (id: string) =>
     db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -156,11 +164,7 @@ describe.each(STORAGES)('quyền giữ tác vụ (lease) giữa các tiến trì
     const id = await queue('test.slow', 'b');
     stuck.kick();
     await expect.poll(slow.started).toBe(true);
-    await db
-      .updateTable('jobs')
-      .set({ lease_until: sql<Date>`now() - interval '1 second'` })
-      .where('id', '=', id)
-      .execute();
+    await letLeasePass(id);
 
     const other = runner();
     other.register('test.slow', slow.handler);
@@ -186,11 +190,7 @@ describe.each(STORAGES)('quyền giữ tác vụ (lease) giữa các tiến trì
     const id = await queue('test.slow', 'c');
     await self.recover();
     await expect.poll(slow.started).toBe(true);
-    await db
-      .updateTable('jobs')
-      .set({ lease_until: sql<Date>`now() - interval '1 second'` })
-      .where('id', '=', id)
-      .execute();
+    await letLeasePass(id);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await jobRow(id)).toMatchObject({ status: 'running' });
     slow.open();

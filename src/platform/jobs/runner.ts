@@ -326,20 +326,18 @@ export class JobRunner {
   ) {
     await this.progressWrites;
     this.live.delete(claim.jobId);
-    try {
-      if (await finishOwnedJob(this.db, claim, status, fields)) {
-        log.info(`job ${status}`);
-        return;
-      }
-      // Its lease passed (a heartbeat starved for longer than the lease) and another runner failed or re-queued
-      // it. If the handler committed, the row now says otherwise: the operator must know.
-      log.error(
-        { status, ...fields },
-        'job finished after another runner took it over; its final state was not written',
-      );
-    } finally {
-      this.letGo(claim.jobId);
+    // Before the final write, so a heartbeat racing it does not report the finished job as taken over.
+    this.letGo(claim.jobId);
+    if (await finishOwnedJob(this.db, claim, status, fields)) {
+      log.info(`job ${status}`);
+      return;
     }
+    // Its lease passed (a heartbeat starved for longer than the lease) and another runner failed or re-queued it.
+    // If the handler committed, the row now says otherwise: the operator must know.
+    log.error(
+      { status, ...fields },
+      'job finished after another runner took it over; its final state was not written',
+    );
   }
 }
 
