@@ -27,7 +27,8 @@ async function openPglite(migrated: boolean): Promise<Database> {
   return openDatabase({ pgliteTemplate: new Blob([fs.readFileSync(file)]) });
 }
 
-async function openScratchPostgres(): Promise<Database> {
+/** A new PostgreSQL database (not migrated), dropped on close; `url` lets another process open it too. */
+export async function openScratchPostgres(): Promise<Database & { url: string }> {
   const adminUrl = process.env.DATABASE_URL as string;
   const name = `truongso_t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -39,6 +40,7 @@ async function openScratchPostgres(): Promise<Database> {
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: adminUrl });

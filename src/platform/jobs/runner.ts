@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { loadAssignments } from '../auth/sessions.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DB } from '../db/schema.ts';
+import { type Claim, claimJob, finishOwnedJob, newRunnerId, renewLeases, takeOverExpired } from './leases.ts';
 
 export interface JobProgress {
   /** Reports progress; writes are throttled so a tight loop does not flood the database. */
@@ -22,6 +23,25 @@ export interface QueuedJob {
 
 const REPORT_EVERY_MS = 250;
 
+export interface JobRunnerOptions {
+  /** How long a claim holds without a heartbeat before another runner may take the job over (default 30 s). */
+  leaseMs?: number;
+  /** How often the lease of running jobs is renewed (default a third of the lease). */
+  heartbeatMs?: number;
+  /** How often, once `recover` has run, jobs with a passed lease are looked for (default half the lease). */
+  sweepMs?: number;
+  /** Claims a retryable job gets in all before an interruption fails it (default 3). */
+  maxAttempts?: number;
+}
+
+export interface JobKindOptions {
+  /**
+   * Run the job again, from the start, when its runner vanished mid-way, instead of failing it. Only for jobs that
+   * may run twice (their transaction rolled back, and nothing outside the database was done that must not repeat).
+   */
+  retryable?: boolean;
+}
+
 /** What this process knows of its running job without asking the database. */
 export interface LiveJob {
   unitId: string;
@@ -38,40 +58,65 @@ export interface LiveJob {
  * (one on the embedded database, which has a single connection; several on PostgreSQL, where schools of a province
  * closing their year at once should not queue behind each other). State and progress live in the jobs table so the
  * user can watch them and a restart can report them.
+ *
+ * Several web processes may share one PostgreSQL database, each with its runner: a job belongs to the runner that
+ * claimed it while that runner's heartbeat renews its lease, and only a job whose lease has passed is taken over
+ * (see leases.ts). The job's own final write is the truth; it is made only while the runner still owns the job.
  */
 export class JobRunner {
+  /** host/pid/uuid, written to the jobs this runner claims. */
+  readonly id = newRunnerId();
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly retryableKinds = new Set<string>();
   /** The running drain loops, at most `workers`. */
   private readonly loops = new Set<Promise<void>>();
   private stopped = false;
   /** Live progress of the running job, readable while its transaction holds the embedded database. */
   private readonly live = new Map<string, LiveJob>();
   private progressWrites: Promise<void> = Promise.resolve();
+  /** The claims of the jobs this runner is running, whose leases the heartbeat renews. */
+  private readonly claims = new Map<string, Claim>();
+  private heartbeat: NodeJS.Timeout | undefined;
+  private sweeper: NodeJS.Timeout | undefined;
+  /** The heartbeat or sweep under way, if any: never two at once, so they do not pile up behind a long job. */
+  private beating: Promise<void> | undefined;
+  private sweeping: Promise<void> | undefined;
+  private readonly log: Logger;
+  private readonly leaseMs: number;
+  private readonly heartbeatMs: number;
+  private readonly sweepMs: number;
+  private readonly maxAttempts: number;
 
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly log: Logger,
+    log: Logger,
     private readonly workers = 1,
-  ) {}
-
-  register(kind: string, handler: JobHandler): void {
-    this.handlers.set(kind, handler);
+    options: JobRunnerOptions = {},
+  ) {
+    this.log = log.child({ runnerId: this.id });
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.heartbeatMs = options.heartbeatMs ?? Math.round(this.leaseMs / 3);
+    this.sweepMs = options.sweepMs ?? Math.round(this.leaseMs / 2);
+    this.maxAttempts = options.maxAttempts ?? 3;
   }
 
-  /** Marks jobs that were running when the process stopped as failed: their transaction was rolled back. */
+  register(kind: string, handler: JobHandler, options: JobKindOptions = {}): void {
+    this.handlers.set(kind, handler);
+    if (options.retryable) this.retryableKinds.add(kind);
+    else this.retryableKinds.delete(kind);
+  }
+
+  /**
+   * At start-up: takes over the jobs whose runner stopped renewing its lease (a process that crashed or was
+   * restarted; their transaction was rolled back), starts the queue, and from then on looks again every `sweepMs`.
+   * A job another live process is running keeps its lease and is not touched.
+   */
   async recover(): Promise<void> {
-    await this.db
-      .updateTable('jobs')
-      .set({
-        status: 'failed',
-        finished_at: new Date(),
-        error: JSON.stringify({
-          message: 'Máy chủ khởi động lại khi tác vụ đang chạy; không có thay đổi nào được lưu.',
-        }),
-      })
-      .where('status', '=', 'running')
-      .execute();
-    this.kick();
+    await this.sweep();
+    if (!this.sweeper && !this.stopped) {
+      this.sweeper = setInterval(() => void this.sweep(), this.sweepMs);
+      this.sweeper.unref();
+    }
   }
 
   async enqueue(
@@ -110,7 +155,71 @@ export class JobRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.sweeper);
+    this.sweeper = undefined;
+    await this.sweeping;
+    // Running jobs finish, renewing their leases meanwhile.
     await this.idle();
+    await this.beating;
+  }
+
+  /** Takes over jobs with a passed lease, then runs whatever is queued (also jobs queued by a process now gone). */
+  private sweep(): Promise<void> {
+    this.sweeping ??= this.takeOver()
+      .catch((error: unknown) => this.log.warn({ err: error }, 'job lease sweep failed'))
+      .finally(() => {
+        this.sweeping = undefined;
+      });
+    return this.sweeping.then(() => this.kick());
+  }
+
+  private async takeOver(): Promise<void> {
+    const { requeued, failed } = await takeOverExpired(this.db, this.id, {
+      retryableKinds: [...this.retryableKinds],
+      maxAttempts: this.maxAttempts,
+    });
+    for (const job of requeued)
+      this.log.warn(
+        { jobId: job.id, kind: job.kind, lostBy: job.runner_id },
+        'job lease expired; job re-queued',
+      );
+    for (const job of failed)
+      this.log.warn(
+        { jobId: job.id, kind: job.kind, lostBy: job.runner_id },
+        'job lease expired; job marked failed as interrupted',
+      );
+  }
+
+  /** Renews the leases of this runner's running jobs; a job found taken over is let go (its end is not written). */
+  private renew(): void {
+    if (this.beating || this.claims.size === 0) return;
+    const ids = [...this.claims.keys()];
+    this.beating = renewLeases(this.db, this.id, ids, this.leaseMs)
+      .then((held) => {
+        for (const id of ids) {
+          if (held.has(id) || !this.claims.has(id)) continue;
+          this.claims.delete(id);
+          this.log.error({ jobId: id }, 'job lease lost: another runner took the job over while it ran');
+        }
+      })
+      .catch((error: unknown) => this.log.warn({ err: error }, 'job lease renewal failed'))
+      .finally(() => {
+        this.beating = undefined;
+      });
+  }
+
+  private hold(claim: Claim): void {
+    this.claims.set(claim.jobId, claim);
+    if (this.heartbeat) return;
+    this.heartbeat = setInterval(() => this.renew(), this.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  private letGo(jobId: string): void {
+    this.claims.delete(jobId);
+    if (this.claims.size > 0) return;
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
   }
 
   private async drain(): Promise<void> {
@@ -128,14 +237,10 @@ export class JobRunner {
   }
 
   private async run(job: QueuedJob): Promise<void> {
-    const claimed = await this.db
-      .updateTable('jobs')
-      .set({ status: 'running', started_at: new Date() })
-      .where('id', '=', job.id)
-      .where('status', '=', 'queued')
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) return;
-    const log = this.log.child({ jobId: job.id, kind: job.kind });
+    const claim = await claimJob(this.db, job.id, this.id, this.leaseMs);
+    if (!claim) return;
+    this.hold(claim);
+    const log = this.log.child({ jobId: job.id, kind: job.kind, attempt: claim.attempt });
     try {
       const handler = this.handlers.get(job.kind);
       if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
@@ -149,12 +254,11 @@ export class JobRunner {
         total: 0,
         message: null,
       });
-      const result = await handler(ctx, job.payload, this.progressOf(job.id));
-      await this.finish(job.id, 'succeeded', { result: JSON.stringify(result ?? null) });
-      log.info('job succeeded');
+      const result = await handler(ctx, job.payload, this.progressOf(claim));
+      await this.finish(claim, 'succeeded', { result: JSON.stringify(result ?? null) }, log);
     } catch (error) {
       log.error({ err: error }, 'job failed');
-      await this.finish(job.id, 'failed', { error: JSON.stringify(describeFailure(error)) });
+      await this.finish(claim, 'failed', { error: JSON.stringify(describeFailure(error)) }, log);
     }
   }
 
@@ -184,7 +288,8 @@ export class JobRunner {
     return this.live.get(jobId);
   }
 
-  private progressOf(jobId: string): JobProgress {
+  private progressOf(claim: Claim): JobProgress {
+    const { jobId } = claim;
     let last = 0;
     return {
       report: async (done, total, message) => {
@@ -200,6 +305,9 @@ export class JobRunner {
             .updateTable('jobs')
             .set({ progress_done: done, progress_total: total, message: message ?? null })
             .where('id', '=', jobId)
+            .where('runner_id', '=', claim.runnerId)
+            .where('attempts', '=', claim.attempt)
+            .where('status', '=', 'running')
             .execute()
             .then(
               () => undefined,
@@ -211,17 +319,25 @@ export class JobRunner {
   }
 
   private async finish(
-    jobId: string,
+    claim: Claim,
     status: 'succeeded' | 'failed',
     fields: { result?: string; error?: string },
+    log: Logger,
   ) {
     await this.progressWrites;
-    this.live.delete(jobId);
-    await this.db
-      .updateTable('jobs')
-      .set({ status, finished_at: new Date(), ...fields })
-      .where('id', '=', jobId)
-      .execute();
+    this.live.delete(claim.jobId);
+    // Before the final write, so a heartbeat racing it does not report the finished job as taken over.
+    this.letGo(claim.jobId);
+    if (await finishOwnedJob(this.db, claim, status, fields)) {
+      log.info(`job ${status}`);
+      return;
+    }
+    // Its lease passed (a heartbeat starved for longer than the lease) and another runner failed or re-queued it.
+    // If the handler committed, the row now says otherwise: the operator must know.
+    log.error(
+      { status, ...fields },
+      'job finished after another runner took it over; its final state was not written',
+    );
   }
 }
 

@@ -131,6 +131,11 @@ export const foundationTables = {
     created_at: col.createdAt(),
     started_at: nullable(col.timestamp()),
     finished_at: nullable(col.timestamp()),
+    /** The runner (host/pid/uuid) that claimed the job; see platform/jobs/runner.ts. */
+    runner_id: nullable(col.text()),
+    /** Until when the claiming runner's heartbeat holds the job; past it, another runner may take it over. */
+    lease_until: nullable(col.timestamp()),
+    attempts: withDefault(col.number()),
   },
 } as const;
 
