@@ -192,7 +192,7 @@ export async function readWorkbook(
   for (const row of header?.number === 1 ? dataRows : sheet.rows) {
     const cells = positions.map(({ index }) => row.cells[index - 1] ?? null);
     const texts = cells.map(cellText);
-    if (texts.every((t) => t === '')) continue;
+    if (texts.every((t, i) => t === '' && !isTooLong(cells[i] ?? null))) continue;
     const values: Record<string, CellValue> = {};
     const unreadable = new Set<string>();
     positions.forEach(({ column }, i) => {

@@ -80,6 +80,13 @@ export function checkZip(
   expected: string,
   limits = ZIP_LIMITS,
 ): ZipDirectory {
+  const directory = openZip(fileName, content, expected, limits);
+  checkZipSizes(fileName, directory, limits);
+  return directory;
+}
+
+/** The directory of a well-formed zip with no more entries than allowed. */
+function openZip(fileName: string, content: Buffer, expected: string, limits: ZipLimits): ZipDirectory {
   let directory: ZipDirectory;
   try {
     directory = readZipDirectory(content);
@@ -87,12 +94,16 @@ export function checkZip(
     if (error instanceof ZipFormatError) throw unreadableZip(fileName, expected);
     throw error;
   }
-  const { entries, totalUncompressed } = directory;
-  if (entries.length > limits.maxEntries)
+  if (directory.entries.length > limits.maxEntries)
     throw tooLarge(
-      `Tệp «${fileName}» có ${formatCount(entries.length)} phần nén bên trong; tối đa ${formatCount(limits.maxEntries)}.`,
+      `Tệp «${fileName}» có ${formatCount(directory.entries.length)} phần nén bên trong; tối đa ${formatCount(limits.maxEntries)}.`,
       fileName,
     );
+  return directory;
+}
+
+function checkZipSizes(fileName: string, directory: ZipDirectory, limits: ZipLimits) {
+  const { entries, totalUncompressed } = directory;
   if (totalUncompressed > limits.maxTotalUncompressed)
     throw tooLarge(
       `Tệp quá lớn: «${fileName}» giải nén ra ${megabytes(totalUncompressed)}; tối đa ${megabytes(limits.maxTotalUncompressed)}.`,
@@ -111,14 +122,13 @@ export function checkZip(
         fileName,
       );
   }
-  return directory;
 }
 
 export const XLSX_EXPECTED = 'tệp Excel .xlsx (theo mẫu tải về)';
 
 /**
- * The checks of an .xlsx before it is parsed: the zip limits, then each worksheet's `<dimension>` (only its first
- * 4 KB are inflated) against the row limit. Returns the largest dimension found, for the message of a sheet that
+ * The checks of an .xlsx before it is parsed: its directory, each worksheet's `<dimension>` (only its first 4 KB
+ * are inflated) against the row limit, then the zip size limits. Returns the largest dimension found, for the message of a sheet that
  * turns out too long while it is read.
  */
 export async function checkSpreadsheet(
@@ -132,7 +142,7 @@ export async function checkSpreadsheet(
       `Tệp quá lớn: «${fileName}» nặng ${megabytes(content.length)}; tối đa ${megabytes(SPREADSHEET_UPLOAD_BYTES)}.`,
       fileName,
     );
-  const directory = checkZip(fileName, content, expected);
+  const directory = openZip(fileName, content, expected, ZIP_LIMITS);
   let largest: SheetDimension | undefined;
   for (const entry of directory.entries.filter((e) => isWorksheetPart(e.name))) {
     let head: Buffer;
@@ -150,5 +160,7 @@ export async function checkSpreadsheet(
   }
   if (largest && largest.rows - 1 > rowLimit.maxRows + FORMATTED_ROWS_ALLOWED)
     throw tooManyRows(fileName, rowLimit, largest.rows - 1);
+  // Sizes after rows: a sheet of three million rows is also too big, but the row limit is what the user can act on.
+  checkZipSizes(fileName, directory, ZIP_LIMITS);
   return { directory, dimension: largest };
 }
