@@ -11,6 +11,16 @@ export interface RawEntry {
   method?: number;
 }
 
+function header(signature: number, size: number, fields: readonly [number, number, 2 | 4][]): Buffer {
+  const bytes = Buffer.alloc(size);
+  bytes.writeUInt32LE(signature, 0);
+  for (const [at, value, width] of fields) {
+    if (width === 2) bytes.writeUInt16LE(value, at);
+    else bytes.writeUInt32LE(value, at);
+  }
+  return bytes;
+}
+
 /** A zip of the entries exactly as given (CRCs left 0: the readers under test refuse before checking them). */
 export function zipOf(entries: readonly RawEntry[]): Buffer {
   const locals: Buffer[] = [];
@@ -19,24 +29,17 @@ export function zipOf(entries: readonly RawEntry[]): Buffer {
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     const method = entry.method ?? 8;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.uncompressedSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(entry.uncompressedSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // Version 2.0, UTF-8 names (bit 11); the same fields sit 4 bytes later in the central header.
+    const fields = (shift: number): [number, number, 2 | 4][] => [
+      [4 + shift, 20, 2],
+      [6 + shift, 0x0800, 2],
+      [8 + shift, method, 2],
+      [18 + shift, entry.data.length, 4],
+      [22 + shift, entry.uncompressedSize, 4],
+      [26 + shift, name.length, 2],
+    ];
+    const local = header(0x04034b50, 30, fields(0));
+    const central = header(0x02014b50, 46, [...fields(2), [4, 20, 2], [42, offset, 4]]);
     locals.push(local, name, entry.data);
     centrals.push(central, name);
     offset += 30 + name.length + entry.data.length;
