@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { exportList, importFile } from '../../src/features/imports/service.ts';
@@ -68,7 +69,7 @@ export async function importFromCli(db: Kysely<DB>, options: TransferOptions, ou
   try {
     const result = await importFile(
       cliContext(db),
-      { unitId, kind: options.kind, content },
+      { unitId, kind: options.kind, fileName: path.basename(options.file), content },
       {
         report: async (done, total) => {
           if (total === 0) return;

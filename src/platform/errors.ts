@@ -25,6 +25,13 @@ export const ERROR_CODES = [
   'csrf_failed',
   /** A file could not be read (not .xlsx, damaged). */
   'unreadable_file',
+  /**
+   * An upload passes a size limit: bytes, inflated size, rows of an import, memory or time its parsing needs
+   * (platform/files/upload-limits.ts). The message names the limit and the file.
+   */
+  'file_too_large',
+  /** An upload whose content (sniffed, not its declared type) is not on the allow-list; the message names it. */
+  'unsupported_file_type',
   /** Anything unexpected; details stay in the server log. */
   'internal',
 ] as const;

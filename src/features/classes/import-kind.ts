@@ -29,6 +29,8 @@ export const classesImportKind: ImportKind<ClassRow> = {
   kind: 'classes',
   label: 'Lớp học',
   sheetName: 'Lớp học',
+  // The largest schools have about 100 classes.
+  maxRows: 500,
   fileStem: 'lop-hoc',
   columns,
   instructions: [

@@ -106,6 +106,8 @@ export const teachingAssignmentsImportKind: ImportKind<AssignmentRow> = {
   kind: 'teaching_assignments',
   label: 'Phân công giảng dạy',
   sheetName: 'Phân công giảng dạy',
+  // About 100 classes × 13–15 subjects at the largest schools, less where one teacher takes several.
+  maxRows: 3_000,
   fileStem: 'phan-cong-giang-day',
   permission: 'gradebook.manage',
   columns,

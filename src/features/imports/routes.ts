@@ -11,6 +11,7 @@ import {
   previewSchema,
   unitQuery,
 } from '#contracts/imports.ts';
+import { SPREADSHEET_UPLOAD_BYTES } from '../../platform/files/upload-limits.ts';
 import { sendFile } from '../../platform/http/downloads.ts';
 import { readUploadedFile } from '../../platform/http/multipart.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
@@ -39,7 +40,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     { schema: { tags, querystring: previewQuery, response: { 200: previewSchema } } },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUploadedFile(req);
+      const file = await readUploadedFile(req, { maxBytes: SPREADSHEET_UPLOAD_BYTES });
       return imports.previewImport(ctx, { unitId: req.query.unitId, kind: req.query.kind, file });
     },
   );

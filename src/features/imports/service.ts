@@ -90,11 +90,11 @@ async function checkFile(
   ctx: ServiceContext,
   unitId: string,
   kind: string,
-  content: Buffer,
+  file: { fileName: string; content: Buffer },
 ): Promise<Checked> {
   const k = kindOf(kind);
   const unit = await requireSchool(ctx, importPermission(k), unitId);
-  const sheet = await readWorkbook(k, content);
+  const sheet = await readWorkbook(k, file);
   const validation = sheet.records.length
     ? await k.validate(ctx, unit, sheet.records)
     : { rows: [], errors: [] };
@@ -122,7 +122,7 @@ export async function previewImport(
   ctx: ServiceContext,
   input: { unitId: string; kind: string; file: Pick<UploadedFile, 'fileName' | 'content'> },
 ) {
-  const checked = await checkFile(ctx, input.unitId, input.kind, input.file.content);
+  const checked = await checkFile(ctx, input.unitId, input.kind, input.file);
   const stored = checked.errors.length
     ? null
     : await storeFile(ctx, {
@@ -157,7 +157,11 @@ export async function startImport(ctx: ServiceContext, jobs: JobRunner, payload:
 export async function runImportJob(ctx: ServiceContext, payload: unknown, progress: JobProgress) {
   const p = payload as ImportPayload;
   const file = await readStoredFile(ctx, p.unitId, p.fileId);
-  return importFile(ctx, { unitId: p.unitId, kind: p.kind, content: file.content }, progress);
+  return importFile(
+    ctx,
+    { unitId: p.unitId, kind: p.kind, fileName: file.fileName, content: file.content },
+    progress,
+  );
 }
 
 /**
@@ -167,12 +171,12 @@ export async function runImportJob(ctx: ServiceContext, payload: unknown, progre
  */
 export async function importFile(
   ctx: ServiceContext,
-  input: { unitId: string; kind: string; content: Buffer },
+  input: { unitId: string; kind: string; fileName: string; content: Buffer },
   progress?: JobProgress,
 ): Promise<ImportResult> {
   return inTransaction(ctx, async (trx) => {
     await progress?.report(0, 0, 'Đang kiểm tra tệp');
-    const checked = await checkFile(trx, input.unitId, input.kind, input.content);
+    const checked = await checkFile(trx, input.unitId, input.kind, input);
     if (checked.errors.length) throw rowsRefused(checked.errors);
     const total = checked.rows.length;
     await progress?.report(0, total, 'Đang ghi');

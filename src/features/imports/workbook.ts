@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { vietnameseDate } from '../../domain/calendar/index.ts';
 import { foldVietnamese } from '../../domain/text/fold.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  isTooLong,
+  readSpreadsheet,
+  type SheetCell,
+  type SheetData,
+} from '../../platform/files/spreadsheet-reader.ts';
+import { formatCount } from '../../platform/files/upload-limits.ts';
 import {
   type CellValue,
   type ImportColumn,
@@ -14,8 +22,6 @@ export const INSTRUCTIONS_SHEET = 'Hướng dẫn';
 export const LISTS_SHEET = 'Danh mục';
 /** Rows of the template that carry the drop-down lists and text formats. */
 const TEMPLATE_ROWS = 5000;
-/** A school has a few thousand students; a larger sheet is a wrong file, not a bigger school. */
-export const MAX_ROWS = 20_000;
 
 const REQUIRED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -149,49 +155,60 @@ export interface ReadSheet {
   errors: RowError[];
 }
 
+/** A cell of an import holds a name, a code or a date: longer text is a wrong paste, reported on its row. */
+export const MAX_CELL_CHARS = 2_000;
+
 /**
  * Reads the data sheet of an uploaded workbook: checks the header row against the kind's columns, then converts
  * each non-empty row's cells (dates, enumerations, booleans, integers). Every problem is reported with its row and
- * column; nothing stops at the first one except a file that is not a workbook or has wrong headers.
+ * column; nothing stops at the first one except a file that is not a workbook or has wrong headers. A file past
+ * the kind's row limit or the platform's upload limits is refused with a 413 (platform/files/upload-limits.ts).
  */
-export async function readWorkbook(kind: ImportKind, content: Buffer): Promise<ReadSheet> {
-  const workbook = new ExcelJS.Workbook();
+export async function readWorkbook(
+  kind: ImportKind,
+  file: { fileName: string; content: Buffer },
+): Promise<ReadSheet> {
+  let sheets: SheetData[];
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    return fileError('Không đọc được tệp: cần tệp Excel .xlsx (theo mẫu tải về).');
+    sheets = await readSpreadsheet(file, {
+      rowLimit: { maxRows: kind.maxRows, rowNoun: kind.label.toLowerCase() },
+      maxCellChars: MAX_CELL_CHARS,
+      skipSheets: [INSTRUCTIONS_SHEET, LISTS_SHEET],
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'unreadable_file')
+      return fileError('Không đọc được tệp: cần tệp Excel .xlsx (theo mẫu tải về).');
+    throw error;
   }
-  const sheet =
-    workbook.getWorksheet(kind.sheetName) ??
-    workbook.worksheets.find((s) => s.name !== INSTRUCTIONS_SHEET && s.name !== LISTS_SHEET);
+  const sheet = sheets.find((s) => s.name === kind.sheetName) ?? sheets[0];
   if (!sheet) return fileError(`Tệp không có trang dữ liệu "${kind.sheetName}".`);
 
-  const { positions, errors } = readHeader(kind, sheet.getRow(1));
+  const [header, ...dataRows] = sheet.rows;
+  const { positions, errors } = readHeader(kind, header?.number === 1 ? header.cells : []);
   if (errors.length) return { records: [], errors };
 
   const records: SheetRecord[] = [];
   const rowErrors: RowError[] = [];
-  for (let rowNumber = 2; rowNumber <= sheet.rowCount; rowNumber++) {
-    const row = sheet.getRow(rowNumber);
-    const texts = positions.map(({ index }) => cellText(row.getCell(index).value));
-    if (texts.every((t) => t === '')) continue;
-    if (records.length >= MAX_ROWS) {
-      return fileError(`Tệp có quá ${MAX_ROWS} dòng; hãy chia thành nhiều tệp.`);
-    }
+  for (const row of header?.number === 1 ? dataRows : sheet.rows) {
+    const cells = positions.map(({ index }) => row.cells[index - 1] ?? null);
+    const texts = cells.map(cellText);
+    if (texts.every((t, i) => t === '' && !isTooLong(cells[i] ?? null))) continue;
     const values: Record<string, CellValue> = {};
     const unreadable = new Set<string>();
-    positions.forEach(({ column, index }, i) => {
-      const raw = row.getCell(index).value;
-      const read = readCell(column, raw, texts[i] ?? '');
+    positions.forEach(({ column }, i) => {
+      const raw = cells[i] ?? null;
+      const read = isTooLong(raw)
+        ? { error: `Ô dài ${formatCount(raw.tooLong)} ký tự; tối đa ${formatCount(MAX_CELL_CHARS)}.` }
+        : readCell(column, raw, texts[i] ?? '');
       if ('error' in read) {
         unreadable.add(column.key);
-        rowErrors.push({ row: rowNumber, column: column.header, message: read.error });
+        rowErrors.push({ row: row.number, column: column.header, message: read.error });
         values[column.key] = null;
       } else {
         values[column.key] = read.value;
       }
     });
-    records.push({ rowNumber, values, unreadable });
+    records.push({ rowNumber: row.number, values, unreadable });
   }
   if (records.length === 0 && rowErrors.length === 0) {
     return fileError(`Trang "${sheet.name}" chưa có dòng dữ liệu nào dưới dòng tiêu đề.`);
@@ -207,7 +224,7 @@ const fileError = (message: string): ReadSheet => ({
 /** Headers compare without diacritics, case, spaces or a trailing "*" (some people mark required columns). */
 const headerKey = (text: string) => foldVietnamese(text.replace(/\*/g, '')).replace(/[^a-z0-9]/g, '');
 
-function readHeader(kind: ImportKind, row: ExcelJS.Row) {
+function readHeader(kind: ImportKind, cells: readonly SheetCell[]) {
   const byKey = new Map(kind.columns.map((c) => [headerKey(c.header), c]));
   const positions: { column: ImportColumn; index: number }[] = [];
   const errors: RowError[] = [];
@@ -215,8 +232,9 @@ function readHeader(kind: ImportKind, row: ExcelJS.Row) {
   const expected = importedColumns(kind)
     .map((c) => c.header)
     .join(', ');
-  row.eachCell({ includeEmpty: false }, (cell, index) => {
-    const text = cellText(cell.value);
+  cells.forEach((cell, i) => {
+    const index = i + 1;
+    const text = cellText(cell);
     if (!text) return;
     const column = byKey.get(headerKey(text));
     if (!column) {
@@ -247,26 +265,16 @@ function readHeader(kind: ImportKind, row: ExcelJS.Row) {
 }
 
 /** The text of a cell whatever Excel stored (rich text, formula result, hyperlink, number). */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
+export function cellText(value: SheetCell): string {
+  if (value === null) return '';
   if (value instanceof Date) return isoOfDate(value);
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text).trim();
-    if ('error' in value) return String(value.error);
-    return '';
-  }
+  if (isTooLong(value)) return '';
   return String(value).trim();
 }
 
 type Read = { value: CellValue } | { error: string };
 
-function readCell(column: ImportColumn, raw: ExcelJS.CellValue, text: string): Read {
+function readCell(column: ImportColumn, raw: SheetCell, text: string): Read {
   if (text === '') return { value: null };
   switch (column.type) {
     case 'text':
@@ -309,7 +317,7 @@ function readEnum(column: ImportColumn, text: string): Read {
 }
 
 /** A date typed DD/MM/YYYY (also D/M/YYYY, with "." or "-"), ISO text, or a real Excel date. */
-function readDate(raw: ExcelJS.CellValue, text: string): Read {
+function readDate(raw: SheetCell, text: string): Read {
   if (raw instanceof Date) return { value: isoOfDate(raw) };
   if (typeof raw === 'number' && raw > 0 && raw < 100000) {
     // An Excel serial day number (1900 date system; day 25569 is 1970-01-01).

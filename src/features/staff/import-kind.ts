@@ -70,6 +70,8 @@ export const staffImportKind: ImportKind<StaffInput> = {
   kind: 'staff',
   label: 'Cán bộ, giáo viên, nhân viên',
   sheetName: 'Cán bộ',
+  // The largest schools (inter-level, ~4,000 students) have under 300 staff; a province list goes school by school.
+  maxRows: 2_000,
   fileStem: 'can-bo-giao-vien',
   columns,
   instructions: [

@@ -86,6 +86,8 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
   kind: 'students',
   label: 'Học sinh',
   sheetName: 'Học sinh',
+  // The largest schools have about 4,000 students; a bigger sheet is a wrong file, not a bigger school.
+  maxRows: 5_000,
   fileStem: 'hoc-sinh',
   columns,
   instructions: [

@@ -15,6 +15,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   password_change_required: 403,
   csrf_failed: 403,
   unreadable_file: 400,
+  file_too_large: 413,
+  unsupported_file_type: 415,
   internal: 500,
 };
 

@@ -83,6 +83,11 @@ export interface ImportKind<T = unknown> {
   label: string;
   /** Name of the data sheet. */
   sheetName: string;
+  /**
+   * Data rows one file may hold (issue "Hardening" §1): a larger file is refused before its rows are validated,
+   * with a message naming this limit, and the reader stops at the first row past it.
+   */
+  maxRows: number;
   /** File name stem of templates and exports (ASCII), e.g. 'hoc-sinh'. */
   fileStem: string;
   columns: readonly ImportColumn[];

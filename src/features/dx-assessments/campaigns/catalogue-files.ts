@@ -15,6 +15,13 @@ import {
   parseLevels,
 } from '../../../domain/assessment-catalogue/rows-format.ts';
 import { AppError } from '../../../platform/errors.ts';
+import {
+  isTooLong,
+  readSpreadsheet,
+  type SheetCell,
+  type SheetData,
+} from '../../../platform/files/spreadsheet-reader.ts';
+import { formatCount } from '../../../platform/files/upload-limits.ts';
 
 /**
  * Catalogue files a province office edits: an .xlsx workbook (sheet "Tiêu chí" in the row layout of
@@ -79,19 +86,31 @@ export function parseCatalogueJson(content: Buffer): ParsedCatalogue {
   return { catalogue: validation.catalogue, warnings: validation.warnings.map(toIssue) };
 }
 
-/** A cell as the row layout expects: text or number (rich text, formulas and links reduced to their text). */
-function cellOf(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
+/** A catalogue's rows and the cells of its long texts (titles, notes, evidence) stay well under these. */
+const CATALOGUE_LIMITS = { maxRows: 2_000, maxCellChars: 10_000 };
+
+/** A cell as the row layout expects: text or number (the reader already reduced rich text, formulas, links). */
+function cellOf(value: SheetCell | undefined): Cell {
+  if (value === null || value === undefined || isTooLong(value)) return null;
   if (typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'x' : '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('result' in value) return cellOf(value.result as ExcelJS.CellValue);
-  if ('text' in value) return String(value.text);
-  return null;
+  return value.toISOString().slice(0, 10);
 }
 
-function readMeta(sheet: ExcelJS.Worksheet | undefined, issues: FileIssue[]): CatalogueMeta | undefined {
+/** Cells longer than the limit, as issues on their row and column (the cell itself reads as empty). */
+function tooLongCells(sheet: SheetData, issues: FileIssue[]) {
+  for (const row of sheet.rows)
+    row.cells.forEach((cell, i) => {
+      if (isTooLong(cell))
+        issues.push({
+          row: row.number,
+          column: String(i + 1),
+          message: `Trang ${sheet.name}, dòng ${row.number}, cột ${i + 1}: ô dài ${formatCount(cell.tooLong)} ký tự; tối đa ${formatCount(CATALOGUE_LIMITS.maxCellChars)}.`,
+        });
+    });
+}
+
+function readMeta(sheet: SheetData | undefined, issues: FileIssue[]): CatalogueMeta | undefined {
   if (!sheet) {
     issues.push({
       row: null,
@@ -101,10 +120,10 @@ function readMeta(sheet: ExcelJS.Worksheet | undefined, issues: FileIssue[]): Ca
     return undefined;
   }
   const values = new Map<string, { row: number; text: string }>();
-  sheet.eachRow((row, number) => {
-    const key = cellText(cellOf(row.getCell(1).value)).toLowerCase();
-    if (key) values.set(key, { row: number, text: cellText(cellOf(row.getCell(2).value)) });
-  });
+  for (const row of sheet.rows) {
+    const key = cellText(cellOf(row.cells[0])).toLowerCase();
+    if (key) values.set(key, { row: row.number, text: cellText(cellOf(row.cells[1])) });
+  }
   const fail = (key: string, message: string) =>
     issues.push({
       row: values.get(key)?.row ?? null,
@@ -154,10 +173,12 @@ function readLevelLabels(text: string, fail: (message: string) => void) {
   return labels;
 }
 
-function readRows(sheet: ExcelJS.Worksheet, issues: FileIssue[]) {
+function readRows(sheet: SheetData, issues: FileIssue[]) {
   const headers = new Map<number, string>();
-  sheet.getRow(1).eachCell((cell, column) => {
-    headers.set(column, cellText(cellOf(cell.value)).toLowerCase().replace(/\s+/g, '_'));
+  const byNumber = new Map(sheet.rows.map((row) => [row.number, row.cells]));
+  (byNumber.get(1) ?? []).forEach((cell, i) => {
+    const header = cellText(cellOf(cell)).toLowerCase().replace(/\s+/g, '_');
+    if (header) headers.set(i + 1, header);
   });
   const known = new Set<string>(CATALOGUE_ROW_COLUMNS);
   for (const required of ['group_id', 'item_id', 'kind']) {
@@ -176,30 +197,35 @@ function readRows(sheet: ExcelJS.Worksheet, issues: FileIssue[]) {
         message: `Trang ${CRITERIA_SHEET}, dòng 1, cột ${column}: tên cột «${header}» không có trong mẫu.`,
       });
   }
+  // Blank rows stay in place: catalogueFromRows numbers rows by position (firstRowNumber: 2).
   const rows: Record<string, Cell>[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  const lastRow = Math.max(1, ...byNumber.keys());
+  for (let r = 2; r <= lastRow; r++) {
+    const cells = byNumber.get(r) ?? [];
     const record: Record<string, Cell> = {};
-    for (const [column, header] of headers)
-      if (known.has(header)) record[header] = cellOf(row.getCell(column).value);
+    for (const [column, header] of headers) if (known.has(header)) record[header] = cellOf(cells[column - 1]);
     rows.push(record);
   }
   return rows;
 }
 
-export async function parseCatalogueWorkbook(content: Buffer): Promise<ParsedCatalogue> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(
-      'unreadable_file',
-      'Không đọc được tệp: cần tệp Excel .xlsx (theo mẫu tải về) hoặc .json.',
-    );
-  }
+/** Reads the workbook through the platform's guarded reader (upload limits, capped worker thread). */
+export async function parseCatalogueWorkbook(file: {
+  fileName: string;
+  content: Buffer;
+}): Promise<ParsedCatalogue> {
+  const sheets = await readSpreadsheet(file, {
+    rowLimit: { maxRows: CATALOGUE_LIMITS.maxRows, rowNoun: 'tiêu chí' },
+    maxCellChars: CATALOGUE_LIMITS.maxCellChars,
+    expected: 'tệp Excel .xlsx (theo mẫu tải về) hoặc .json',
+  });
   const issues: FileIssue[] = [];
-  const meta = readMeta(workbook.getWorksheet(META_SHEET), issues);
-  const criteria = workbook.getWorksheet(CRITERIA_SHEET);
+  for (const sheet of sheets) tooLongCells(sheet, issues);
+  const meta = readMeta(
+    sheets.find((s) => s.name === META_SHEET),
+    issues,
+  );
+  const criteria = sheets.find((s) => s.name === CRITERIA_SHEET);
   if (!criteria) issues.push({ row: null, column: null, message: `Thiếu trang «${CRITERIA_SHEET}».` });
   const rows = criteria ? readRows(criteria, issues) : [];
   if (issues.length > 0 || !meta) throw failed(`Tệp có ${issues.length} lỗi; chưa có gì được lưu.`, issues);

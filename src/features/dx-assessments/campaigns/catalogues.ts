@@ -168,7 +168,7 @@ export async function importCatalogue(ctx: ServiceContext, unitId: string, file:
   const unit = await requireUnitAccess(ctx, 'assessments.manage', unitId);
   const parsed: ParsedCatalogue = isJsonFile(file)
     ? parseCatalogueJson(file.content)
-    : await parseCatalogueWorkbook(file.content);
+    : await parseCatalogueWorkbook(file);
   const { catalogue } = parsed;
   const taken = (await visibleCatalogues(ctx, unit)).some(
     (c) => c.catalogue.code === catalogue.code && c.catalogue.version === catalogue.version,

@@ -20,6 +20,7 @@ import {
   updateCampaignBody,
   userOptionSchema,
 } from '#contracts/dx-assessments/campaigns.ts';
+import { SPREADSHEET_UPLOAD_BYTES } from '../../../platform/files/upload-limits.ts';
 import { sendFile } from '../../../platform/http/downloads.ts';
 import { readUploadedFile } from '../../../platform/http/multipart.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
@@ -65,7 +66,13 @@ export const assessmentOfficeRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) =>
       reply
         .status(201)
-        .send(await catalogues.importCatalogue(ctxOf(req), req.query.unitId, await readUploadedFile(req))),
+        .send(
+          await catalogues.importCatalogue(
+            ctxOf(req),
+            req.query.unitId,
+            await readUploadedFile(req, { maxBytes: SPREADSHEET_UPLOAD_BYTES }),
+          ),
+        ),
   );
 
   api.get(

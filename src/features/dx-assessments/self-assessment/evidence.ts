@@ -4,6 +4,7 @@ import { DX_METRICS, isDxMetricId } from '../../../domain/dx-index/index.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/context.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
+import { requireAllowedType, servedType } from '../../../platform/files/file-types.ts';
 import { readStoredFile, storeFile } from '../../../platform/files/store.ts';
 import type { UploadedFile } from '../../../platform/http/multipart.ts';
 import { findMetric } from '../../../platform/metrics/registry.ts';
@@ -169,11 +170,13 @@ export async function insertEvidence(
 
 export async function addFileEvidence(ctx: ServiceContext, id: string, itemId: string, file: UploadedFile) {
   const { assessment } = await editableTarget(ctx, id, itemId);
+  // Stored under the type its bytes show, not the one the browser declared.
+  const type = requireAllowedType(file.fileName, file.content);
   return inTransaction(ctx, async (trx) => {
     const stored = await storeFile(trx, {
       unitId: assessment.unit_id,
       fileName: file.fileName,
-      mimeType: file.mimeType,
+      mimeType: type.mimeType,
       content: file.content,
       purpose: 'assessment_evidence',
     });
@@ -253,7 +256,9 @@ export async function evidenceFile(ctx: ServiceContext, id: string, evidenceId: 
   const assessment = await readableAssessment(ctx, id);
   const evidence = await findEvidence(ctx, assessment, evidenceId);
   if (!evidence.file_id) throw notFound('tệp minh chứng');
-  return readStoredFile(ctx, assessment.unit_id, evidence.file_id);
+  const file = await readStoredFile(ctx, assessment.unit_id, evidence.file_id);
+  // Files stored before the type was sniffed carry the browser's type: serve what the bytes are, or plain bytes.
+  return { ...file, mimeType: servedType(file.fileName, file.content) };
 }
 
 /** The rows behind a measured value (e.g. the teachers without an account). */

@@ -20,6 +20,7 @@ import {
   saveItemBody,
 } from '#contracts/dx-assessments/assessment.ts';
 import { publicParams, publicResultsSchema, userOptionSchema } from '#contracts/dx-assessments/campaigns.ts';
+import { EVIDENCE_UPLOAD_BYTES } from '../../../platform/files/upload-limits.ts';
 import { sendFile } from '../../../platform/http/downloads.ts';
 import { readUploadedFile } from '../../../platform/http/multipart.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
@@ -100,7 +101,7 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
             ctxOf(req),
             req.params.id,
             req.params.itemId,
-            await readUploadedFile(req),
+            await readUploadedFile(req, { maxBytes: EVIDENCE_UPLOAD_BYTES }),
           ),
         ),
   );
