@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
+import { cleanInput, textProblem, textProblemMessage } from '#contracts/common.ts';
+import { AppError, type FieldErrors } from '../errors.ts';
 
 export interface UploadedFile {
   fileName: string;
@@ -9,7 +10,10 @@ export interface UploadedFile {
   fields: Record<string, string>;
 }
 
-/** Reads the single file of a multipart request (imports, evidence). */
+/**
+ * Reads the single file of a multipart request (imports, evidence). The file name and the other fields follow the
+ * text rule of every request (contracts/common.ts): NFC, no control characters; a file name is one line.
+ */
 export async function readUploadedFile(request: FastifyRequest): Promise<UploadedFile> {
   if (!request.isMultipart()) {
     throw new AppError('validation_failed', 'Hãy chọn một tệp để tải lên.', { file: 'Chưa chọn tệp.' });
@@ -30,5 +34,20 @@ export async function readUploadedFile(request: FastifyRequest): Promise<Uploade
   if (!file || file.content.length === 0) {
     throw new AppError('validation_failed', 'Tệp tải lên trống.', { file: 'Tệp trống.' });
   }
-  return file;
+  return checkedText(file);
+}
+
+function checkedText(file: UploadedFile): UploadedFile {
+  const errors: FieldErrors = {};
+  const nameProblem = textProblem(file.fileName);
+  if (nameProblem) errors.file = textProblemMessage(nameProblem, 'Tên tệp');
+  const cleaned = cleanInput(file.fields);
+  for (const issue of cleaned.issues) errors[issue.path.map(String).join('.')] ??= issue.message;
+  const [first] = Object.values(errors);
+  if (first) throw new AppError('validation_failed', first, errors);
+  return {
+    ...file,
+    fileName: file.fileName.normalize('NFC'),
+    fields: cleaned.value as Record<string, string>,
+  };
 }
