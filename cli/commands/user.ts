@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
-import type { z } from 'zod';
+import { type InputIssue, safeParseInput } from '#contracts/common.ts';
 import { createUserBody } from '#contracts/users.ts';
 import { createUser, resetUserPassword } from '../../src/features/users/service.ts';
 import type { ServiceContext } from '../../src/platform/context.ts';
@@ -65,7 +65,8 @@ export function userCommand(program: Command): void {
 export async function createUserFromCli(db: Kysely<DB>, options: CreateUserOptions) {
   const unit = await db.selectFrom('units').select('id').where('code', '=', options.unit).executeTakeFirst();
   if (!unit) throw new Error(`Không có đơn vị mã "${options.unit}".`);
-  const parsed = createUserBody.safeParse({
+  // The same schema and text rule (NFC, no control characters) as POST /users.
+  const parsed = safeParseInput(createUserBody, {
     unitId: unit.id,
     username: options.username,
     fullName: options.fullName,
@@ -74,7 +75,7 @@ export async function createUserFromCli(db: Kysely<DB>, options: CreateUserOptio
     password: options.password,
     roles: (options.role ?? []).map((role) => ({ role, unitId: unit.id })),
   });
-  if (!parsed.success) throw new Error(describe(parsed.error));
+  if (!parsed.success) throw new Error(describe(parsed.issues));
   // An operator who typed the password is usually creating their own account; a generated one must be changed.
   const created = await createUser(cliContext(db), parsed.data, { mustChangePassword: !options.password });
   return { username: created.user.username, temporaryPassword: created.temporaryPassword };
@@ -106,8 +107,8 @@ export function cliContext(db: Kysely<DB>): ServiceContext {
   };
 }
 
-function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => `--${flagOf(issue.path)}: ${issue.message}`).join('\n');
+function describe(issues: InputIssue[]): string {
+  return issues.map((issue) => `--${flagOf(issue.path)}: ${issue.message}`).join('\n');
 }
 
 const FLAGS: Record<string, string> = { fullName: 'full-name', roles: 'role', unitId: 'unit' };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageOf, pageQuery } from '#contracts/common.ts';
+import { isoDate, line, pageOf, pageQuery } from '#contracts/common.ts';
 
 /** Whose personal data was looked at, and what was done with it (data_access_log). */
 export const DATA_SUBJECT_KINDS = ['student', 'staff', 'guardian'] as const;
@@ -8,7 +8,7 @@ export const DATA_ACCESS_ACTIONS = ['view', 'export', 'erase', 'list_export'] as
 const logFilter = pageQuery.extend({
   unitId: z.uuid('Chọn đơn vị.'),
   /** Username (or part of the name) of who acted, or their user id. */
-  actor: z.string().trim().max(100).optional(),
+  actor: line('Người thực hiện').max(100).optional(),
   /** Calendar days in Vietnam (UTC+7), both inclusive. */
   from: isoDate.optional(),
   to: isoDate.optional(),

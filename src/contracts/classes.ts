@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { isoDate } from '#contracts/common.ts';
+import { isoDate, line } from '#contracts/common.ts';
 import { schoolYearCode } from '#contracts/units.ts';
 import { GENDERS } from '../domain/identity/national-id.ts';
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 
-export const className = z
-  .string('Nhập tên lớp.')
-  .trim()
+export const className = line('Tên lớp')
   .min(1, 'Nhập tên lớp.')
   .max(20, 'Tên lớp dài quá 20 ký tự.')
   .regex(/^[\p{L}\d][\p{L}\d .\-/]*$/u, 'Tên lớp chỉ gồm chữ, số, dấu chấm, gạch ngang (ví dụ 6A1).')
@@ -20,7 +18,7 @@ export const classInput = z.object({
   name: className,
   /** A staff member of the same school. */
   homeroomTeacherId: z.preprocess(blankToNull, z.uuid('Chọn giáo viên chủ nhiệm.').nullish()),
-  room: z.preprocess(blankToNull, z.string().trim().max(40, 'Phòng học dài quá 40 ký tự.').nullish()),
+  room: z.preprocess(blankToNull, line('Phòng học').max(40, 'Phòng học dài quá 40 ký tự.').nullish()),
 });
 export type ClassInput = z.input<typeof classInput>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { line, multiline } from '#contracts/common.ts';
 import { ATTENDANCE_SESSIONS } from '#contracts/gradebook.ts';
 import { AWARDS, LEVEL4, PASS_FAIL, PROMOTIONS } from '../domain/grading/types.ts';
 
@@ -89,8 +90,8 @@ export const contactBookQuery = z.object({
 });
 
 export const noteBody = z.object({
-  title: z.string().trim().min(1, 'Nhập tiêu đề.').max(200, 'Tiêu đề tối đa 200 ký tự.'),
-  body: z.string().trim().min(1, 'Nhập nội dung.').max(5000, 'Nội dung tối đa 5000 ký tự.'),
+  title: line('Tiêu đề').min(1, 'Nhập tiêu đề.').max(200, 'Tiêu đề tối đa 200 ký tự.'),
+  body: multiline('Nội dung').min(1, 'Nhập nội dung.').max(5000, 'Nội dung tối đa 5000 ký tự.'),
 });
 
 export const postedNoteSchema = z.object({ id: z.uuid(), recipients: z.number().int() });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { line } from '#contracts/common.ts';
 
-const departmentName = z
-  .string('Nhập tên tổ chuyên môn.')
-  .trim()
+const departmentName = line('Tên tổ chuyên môn')
   .min(2, 'Nhập tên tổ chuyên môn (ít nhất 2 ký tự).')
   .max(100, 'Tên tổ dài quá 100 ký tự.');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '#contracts/common.ts';
+import { isoDate, multiline } from '#contracts/common.ts';
 import { LEVEL4, PASS_FAIL } from '../domain/grading/types.ts';
 
 // Request and response shapes of the e-gradebook (TT 22/2021): teaching assignments, the score grid of one
@@ -204,7 +204,7 @@ export const unlockBody = z
     /** Required for kind 'subject', absent for 'homeroom'. */
     subjectCode: z.string().min(1).nullable().default(null),
     term,
-    reason: z.string().trim().min(5, 'Ghi rõ lí do mở khoá (ít nhất 5 kí tự).').max(1000),
+    reason: multiline('Lí do mở khoá').min(5, 'Ghi rõ lí do mở khoá (ít nhất 5 kí tự).').max(1000),
   })
   .refine((b) => (b.kind === 'subject') === (b.subjectCode !== null), {
     path: ['subjectCode'],
@@ -278,7 +278,7 @@ export const saveConductBody = z.object({
       z.object({
         studentId: z.uuid(),
         level: level4.nullable(),
-        comment: z.string().trim().max(2000).nullable().default(null),
+        comment: multiline('Nhận xét').max(2000).nullable().default(null),
       }),
     )
     .max(200),

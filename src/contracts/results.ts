@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '#contracts/common.ts';
 import { FINAL_PROMOTIONS, LEVEL4, PASS_FAIL, PROMOTIONS } from '../domain/grading/types.ts';
 
 const level4 = z.enum(LEVEL4);
@@ -198,7 +199,7 @@ export const primaryGridBody = z.object({
         aspect: z.string().min(1).max(80),
         level: primaryLevel,
         testScore: z.number().int('Điểm kiểm tra định kì là số nguyên.').min(0).max(10).nullish(),
-        comment: z.string().trim().max(500).nullish(),
+        comment: multiline('Nhận xét').max(500).nullish(),
       }),
     )
     .max(5000),

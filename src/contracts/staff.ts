@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageOf, pageQuery } from '#contracts/common.ts';
+import { isoDate, line, pageOf, pageQuery, searchTerm } from '#contracts/common.ts';
 import { SUBJECTS } from '../domain/curriculum/index.ts';
 import { GENDERS } from '../domain/identity/national-id.ts';
 
@@ -118,9 +118,7 @@ export const optionalEmail = z.email('E-mail không hợp lệ.').nullish().or(b
  * (checkNationalId): malformed numbers are refused, mismatches with birth date or gender come back as warnings.
  */
 export const staffInput = z.object({
-  fullName: z
-    .string('Nhập họ và tên.')
-    .trim()
+  fullName: line('Họ và tên')
     .min(2, 'Nhập họ và tên (ít nhất 2 ký tự).')
     .max(100, 'Họ và tên dài quá 100 ký tự.'),
   birthDate: isoDate.nullish().or(blank),
@@ -144,7 +142,7 @@ export type UpdateStaffInput = z.infer<typeof updateStaffBody>;
 
 export const listStaffQuery = pageQuery.extend({
   unitId: z.uuid('Chọn đơn vị.'),
-  q: z.string().trim().max(100).optional(),
+  q: searchTerm,
   departmentId: z.uuid().optional(),
   position: z.enum(STAFF_POSITIONS).optional(),
   status: z.enum(EMPLOYMENT_STATUSES).optional(),

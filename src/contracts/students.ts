@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageOf, pageQuery } from '#contracts/common.ts';
+import { isoDate, line, multiline, pageOf, pageQuery, refuseBadText, searchTerm } from '#contracts/common.ts';
 import { ETHNICITY_KEYS } from '../domain/identity/ethnicities.ts';
 import { checkMoetStudentCode } from '../domain/identity/moet-student-code.ts';
 import { checkNationalId, GENDERS } from '../domain/identity/national-id.ts';
@@ -81,7 +81,7 @@ export const SENSITIVE_INPUTS = [
 
 /** An empty text box means "no value". */
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
-const optionalText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max).nullish());
+const optionalText = (text: z.ZodString, max: number) => z.preprocess(blankToNull, text.max(max).nullish());
 
 /** A Vietnamese phone number, stored as 0xxxxxxxxx (a +84 prefix and separators are accepted). */
 export const phoneNumber = z.preprocess(
@@ -123,6 +123,8 @@ export const moetStudentCodeField = z.preprocess(
 
 export const personName = z
   .string('Nhập họ và tên.')
+  // Line breaks and tabs become spaces in normaliseName; other control characters are refused.
+  .superRefine(refuseBadText('Họ và tên', { multiline: true }))
   .transform(normaliseName)
   .pipe(
     z
@@ -160,7 +162,7 @@ const studentFields = {
   /** True when the user confirms a number that raised warnings is as printed on the card. */
   nationalIdConfirmed: z.boolean().optional(),
   moetStudentCode: moetStudentCodeField,
-  address: optionalText(300),
+  address: optionalText(line('Địa chỉ'), 300),
   disability: z.preprocess(blankToNull, z.enum(DISABILITIES, 'Chọn dạng khuyết tật.').nullish()),
   poorHousehold: z.boolean().optional(),
   nearPoorHousehold: z.boolean().optional(),
@@ -191,7 +193,7 @@ const newStudentFields = {
   status: z.enum(['enrolled', 'transferred_in']).optional(),
   /** Date the student joined; defaults to today. */
   statusSince: isoDate.optional(),
-  className: optionalText(20),
+  className: optionalText(line('Lớp'), 20),
 };
 export const studentInput = z.object(newStudentFields).superRefine(householdRule);
 export type StudentInput = z.input<typeof studentInput>;
@@ -208,13 +210,13 @@ export type UpdateStudentInput = z.output<typeof updateStudentBody>;
 export const changeStatusBody = z.object({
   status: z.enum(STUDENT_STATUSES, 'Chọn trạng thái.'),
   effectiveOn: isoDate,
-  reason: optionalText(500),
+  reason: optionalText(multiline('Lý do'), 500),
 });
 export type ChangeStatusInput = z.output<typeof changeStatusBody>;
 
 export const listStudentsQuery = pageQuery.extend({
   unitId: z.uuid('Chọn trường.'),
-  q: z.string().trim().max(100).optional(),
+  q: searchTerm,
   /** A class id, or "none" for students without a class in the school year. */
   classId: z.union([z.uuid(), z.literal('none')]).optional(),
   grade: z.coerce.number().int().min(0).max(12).optional(),
@@ -334,7 +336,7 @@ export const duplicateGroupSchema = z.object({
 
 export const eraseBody = z.object({
   /** Required while the student still attends the school: why the data must be erased now. */
-  reason: optionalText(500),
+  reason: optionalText(multiline('Lý do'), 500),
 });
 
 export const guardianAccountBody = z.object({

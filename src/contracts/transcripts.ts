@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '#contracts/common.ts';
 
 export const TRANSCRIPT_STATUSES = [
   'draft',
@@ -51,7 +52,7 @@ export const signResultSchema = z.object({ signed: z.number().int(), alreadyAppr
 export const approveResultSchema = z.object({ approved: z.number().int() });
 
 export const correctionBody = z.object({
-  reason: z.string().trim().min(5, 'Ghi rõ lý do điều chỉnh.').max(2000),
+  reason: multiline('Lý do điều chỉnh').min(5, 'Ghi rõ lý do điều chỉnh.').max(2000),
 });
 export const correctionSchema = z.object({
   id: z.uuid(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '#contracts/common.ts';
+import { isoDate, line, multiline, searchTerm } from '#contracts/common.ts';
 import { spansConsecutiveYears } from '../domain/calendar/index.ts';
 
 export const SCHOOL_LEVELS = [
@@ -28,7 +28,7 @@ export const SCHOOL_LEVEL_LABEL_VI: Record<(typeof SCHOOL_LEVELS)[number], strin
   continuing_ed: 'GDTX',
 };
 
-const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const optionalText = (label: string, max: number) => line(label).max(max).nullish();
 export const schoolYearCode = z
   .string()
   .regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.')
@@ -41,22 +41,22 @@ const unitFields = {
     .min(1, 'Nhập mã đơn vị.')
     .max(40)
     .regex(/^[A-Za-z0-9._-]+$/, 'Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang.'),
-  name: z.string().trim().min(2, 'Nhập tên đơn vị.').max(200),
-  shortName: optionalText(80),
+  name: line('Tên đơn vị').min(2, 'Nhập tên đơn vị.').max(200),
+  shortName: optionalText('Tên viết tắt', 80),
   level: z.enum(SCHOOL_LEVELS).nullish(),
   gradeFrom: z.number().int().min(0).max(12).nullish(),
   gradeTo: z.number().int().min(0).max(12).nullish(),
   ownership: z.enum(OWNERSHIPS).nullish(),
-  province: optionalText(100),
-  district: optionalText(100),
-  commune: optionalText(100),
-  address: optionalText(300),
-  phone: optionalText(30),
+  province: optionalText('Tỉnh/thành phố', 100),
+  district: optionalText('Quận/huyện', 100),
+  commune: optionalText('Xã/phường', 100),
+  address: optionalText('Địa chỉ', 300),
+  phone: optionalText('Số điện thoại', 30),
   email: z
     .email('E-mail không hợp lệ.')
     .nullish()
     .or(z.literal('').transform(() => null)),
-  website: optionalText(200),
+  website: optionalText('Trang web', 200),
 };
 
 export const createUnitBody = z.object({
@@ -72,12 +72,12 @@ export type UpdateUnitInput = z.infer<typeof updateUnitBody>;
 export const moveUnitBody = z.object({
   parentId: z.uuid(),
   effectiveOn: isoDate,
-  reason: z.string().trim().max(500).optional(),
+  reason: multiline('Lý do').max(500).optional(),
 });
 export const mergeUnitBody = z.object({
   intoUnitId: z.uuid(),
   effectiveOn: isoDate,
-  reason: z.string().trim().max(500).optional(),
+  reason: multiline('Lý do').max(500).optional(),
 });
 
 export const unitSchema = z.object({
@@ -117,7 +117,7 @@ export const listUnitsQuery = z.object({
   /** Only this unit and the units below it. */
   under: z.uuid().optional(),
   category: z.enum(UNIT_CATEGORIES).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: searchTerm,
   includeInactive: z.coerce.boolean().optional(),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '#contracts/common.ts';
+import { line, pageOf, pageQuery, searchTerm } from '#contracts/common.ts';
 import { ROLES } from '#contracts/roles.ts';
 import { blank, optionalEmail, optionalPhone } from '#contracts/staff.ts';
 
@@ -12,11 +12,7 @@ export const username = z
   .regex(/^[a-z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang.');
 
 const accountFields = {
-  fullName: z
-    .string('Nhập họ và tên.')
-    .trim()
-    .min(2, 'Nhập họ và tên.')
-    .max(100, 'Họ và tên dài quá 100 ký tự.'),
+  fullName: line('Họ và tên').min(2, 'Nhập họ và tên.').max(100, 'Họ và tên dài quá 100 ký tự.'),
   email: optionalEmail,
   phone: optionalPhone,
 };
@@ -46,7 +42,7 @@ export const linkStaffBody = z.object({ staffId: z.uuid('Chọn hồ sơ cán b�
 
 export const listUsersQuery = pageQuery.extend({
   unitId: z.uuid('Chọn đơn vị.'),
-  q: z.string().trim().max(100).optional(),
+  q: searchTerm,
   status: z.enum(['active', 'inactive']).optional(),
   role: z.enum(ROLES).optional(),
 });

@@ -11,7 +11,6 @@ import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -28,6 +27,7 @@ import type { JobRunner } from '../jobs/runner.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { handleError } from './error-handler.ts';
 import { addSecurityHeaders } from './security-headers.ts';
+import { validateRequest } from './validation.ts';
 
 z.config(z.locales.vi());
 
@@ -70,7 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('secureCookies', options.secureCookies ?? false);
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(validateRequest);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   addSecurityHeaders(app);

@@ -1,6 +1,7 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
+import { cleanInput, textProblem, textProblemMessage } from '#contracts/common.ts';
+import { AppError, type FieldErrors } from '../errors.ts';
 import { megabytes, tooLarge } from '../files/upload-limits.ts';
 
 export interface UploadedFile {
@@ -42,7 +43,8 @@ async function readLimited(part: MultipartFile, maxBytes: number): Promise<Buffe
 /**
  * Reads the single file of a multipart request (imports, catalogues, evidence), at most `maxBytes` of it. The
  * client's Content-Type is kept as sent but not trusted: callers sniff the content (platform/files/file-types.ts)
- * or parse it through a guarded reader.
+ * or parse it through a guarded reader. The file name and the other fields follow the text rule of every request
+ * (contracts/common.ts): NFC, no control characters; a file name is one line.
  */
 export async function readUploadedFile(
   request: FastifyRequest,
@@ -72,5 +74,20 @@ export async function readUploadedFile(
   if (!file || file.content.length === 0) {
     throw new AppError('validation_failed', 'Tệp tải lên trống.', { file: 'Tệp trống.' });
   }
-  return file;
+  return checkedText(file);
+}
+
+function checkedText(file: UploadedFile): UploadedFile {
+  const errors: FieldErrors = {};
+  const nameProblem = textProblem(file.fileName);
+  if (nameProblem) errors.file = textProblemMessage(nameProblem, 'Tên tệp');
+  const cleaned = cleanInput(file.fields);
+  for (const issue of cleaned.issues) errors[issue.path.map(String).join('.')] ??= issue.message;
+  const [first] = Object.values(errors);
+  if (first) throw new AppError('validation_failed', first, errors);
+  return {
+    ...file,
+    fileName: file.fileName.normalize('NFC'),
+    fields: cleaned.value as Record<string, string>,
+  };
 }

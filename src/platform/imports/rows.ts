@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { safeParseInput, textProblemMessage } from '#contracts/common.ts';
 import type { ImportColumn, RowError, SheetRecord, ValidatedRow, Validation } from './kinds.ts';
 
 export interface ParseOptions {
@@ -10,7 +11,8 @@ export interface ParseOptions {
 
 /**
  * Checks each record with the owning feature's input schema, so an imported row obeys exactly the rules of the
- * form (national ID via domain/identity, names, phone numbers…). Each issue becomes an error on its column; a
+ * form (national ID via domain/identity, names, phone numbers…) and the text hygiene rule (NFC, no control
+ * characters: contracts/common.ts). Each issue becomes an error on its row and column; a
  * column whose cell was already unreadable is not reported twice.
  */
 export function parseRecords<S extends z.ZodType>(
@@ -25,7 +27,8 @@ export function parseRecords<S extends z.ZodType>(
   for (const record of records) {
     const input = options.toInput ? options.toInput(record) : { ...record.values };
     // An empty cell is a field left out: the forms' schemas accept a missing optional field, not always a null.
-    const result = schema.safeParse(
+    const result = safeParseInput(
+      schema,
       Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined)),
     );
     if (result.success) {
@@ -33,7 +36,7 @@ export function parseRecords<S extends z.ZodType>(
       continue;
     }
     const reported = new Set<string>();
-    for (const issue of result.error.issues) {
+    for (const issue of result.issues) {
       const key = options.columnOf?.(issue.path) ?? String(issue.path[0] ?? '');
       if (record.unreadable.has(key) || reported.has(key)) continue;
       reported.add(key);
@@ -42,7 +45,11 @@ export function parseRecords<S extends z.ZodType>(
       errors.push({
         row: record.rowNumber,
         column: header,
-        message: required ? `Thiếu ${header.toLowerCase()} (cột bắt buộc).` : issue.message,
+        message: required
+          ? `Thiếu ${header.toLowerCase()} (cột bắt buộc).`
+          : issue.problem
+            ? textProblemMessage(issue.problem, `Ô "${header ?? key}"`)
+            : issue.message,
       });
     }
   }

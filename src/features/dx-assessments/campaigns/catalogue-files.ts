@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { cleanInput } from '#contracts/common.ts';
 import {
   CATALOGUE_ROW_COLUMNS,
   type Catalogue,
@@ -83,7 +84,7 @@ export function parseCatalogueJson(content: Buffer): ParsedCatalogue {
       `Bộ tiêu chí có ${validation.errors.length} lỗi; chưa có gì được lưu.`,
       validation.errors.map(toIssue),
     );
-  return { catalogue: validation.catalogue, warnings: validation.warnings.map(toIssue) };
+  return checkedText({ catalogue: validation.catalogue, warnings: validation.warnings.map(toIssue) });
 }
 
 /** A catalogue's rows and the cells of its long texts (titles, notes, evidence) stay well under these. */
@@ -237,7 +238,19 @@ export async function parseCatalogueWorkbook(file: {
   });
   if (!result.ok)
     throw failed(`Tệp có ${result.errors.length} lỗi; chưa có gì được lưu.`, result.errors.map(toIssue));
-  return { catalogue: result.catalogue, warnings: result.warnings.map(toIssue) };
+  return checkedText({ catalogue: result.catalogue, warnings: result.warnings.map(toIssue) });
+}
+
+/** Titles, notes and ids of a catalogue follow the text rule of every input (NFC, no control characters). */
+function checkedText(parsed: ParsedCatalogue): ParsedCatalogue {
+  const cleaned = cleanInput(parsed.catalogue);
+  if (cleaned.issues.length === 0) return { ...parsed, catalogue: cleaned.value as Catalogue };
+  const issues = cleaned.issues.map((issue) => ({
+    row: null,
+    column: issue.path.map(String).join('.') || null,
+    message: issue.message,
+  }));
+  throw failed(`Bộ tiêu chí có ${issues.length} lỗi; chưa có gì được lưu.`, issues);
 }
 
 /** The import template: a catalogue in the row layout and its catalogue-wide fields with their meaning. */
