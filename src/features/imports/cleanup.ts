@@ -14,8 +14,8 @@ export const PREVIEW_KEPT_MS = 24 * 60 * 60 * 1000;
  */
 export async function deleteStalePreviews(db: Kysely<DB>, now = new Date()): Promise<number> {
   const result = await db
-    .deleteFrom('stored_files')
     // scope: a maintenance job over every school's abandoned uploads, not a request of one user.
+    .deleteFrom('stored_files')
     .where('purpose', '=', FILE_PURPOSE)
     .where('created_at', '<', new Date(now.getTime() - PREVIEW_KEPT_MS))
     .where(notCommitted)

@@ -1,13 +1,12 @@
 import type ExcelJS from 'exceljs';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CLASS_STUDENTS } from '#contracts/classes.ts';
 import { XLSX_MIME } from '#contracts/common.ts';
 import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
-import { buildClass, buildSchoolAccounts } from '../../../test/factories.ts';
+import { buildClass, buildSchoolAccounts, fillClass } from '../../../test/factories.ts';
 import { buildWorkbook, childNationalId, loadWorkbook } from '../../../test/factories-imports.ts';
-import type { DB } from '../../platform/db/schema.ts';
 import { studentsImportKind } from '../students/import-kind.ts';
 import { deleteStalePreviews, PREVIEW_KEPT_MS } from './cleanup.ts';
 import { ERROR_FILL, ERRORS_SHEET } from './error-workbook.ts';
@@ -15,23 +14,6 @@ import { ERROR_FILL, ERRORS_SHEET } from './error-workbook.ts';
 const HEADERS = studentsImportKind.columns.map((c) => c.header);
 const row = (cells: Partial<Record<string, string | number | null>>) =>
   studentsImportKind.columns.map((c) => cells[c.key] ?? null);
-
-/** Puts `count` students straight into a class (one statement: the rule under test is the import's, not theirs). */
-async function fillClass(
-  db: Kysely<DB>,
-  cls: { id: string; unit_id: string; school_year: string },
-  count: number,
-) {
-  await sql`
-    with s as (
-      insert into students (unit_id, full_name, search_text, status_since)
-      select ${cls.unit_id}, 'Học Sinh Có Sẵn', 'hoc sinh co san', '2025-09-05' from generate_series(1, ${count})
-      returning id
-    )
-    insert into enrolments (unit_id, class_id, student_id, school_year, enrolled_on)
-    select ${cls.unit_id}, ${cls.id}, id, ${cls.school_year}, '2025-09-05' from s
-  `.execute(db);
-}
 
 describe.each(STORAGES)('xem trước và ghi tệp nhập (%s)', (storage) => {
   let t: TestApp;

@@ -13,6 +13,7 @@ export const notCommitted = (eb: ExpressionBuilder<DB, 'stored_files'>) =>
     eb('stored_files.committed_job_id', 'is', null),
     eb.exists(
       eb
+        // scope: the job the file itself names (the file's query is scoped by its caller).
         .selectFrom('jobs')
         .select('jobs.id')
         .whereRef('jobs.id', '=', 'stored_files.committed_job_id')
