@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Role } from '#contracts/roles.ts';
 import type { Catalogue } from '../src/domain/assessment-catalogue/index.ts';
 import { foldVietnamese } from '../src/domain/text/index.ts';
@@ -314,6 +314,23 @@ export async function buildEnrolment(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Puts `count` placeholder students straight into a class, in one statement (tests of the class size limit). */
+export async function fillClass(
+  db: Kysely<DB>,
+  cls: Pick<Row<'classes'>, 'id' | 'unit_id' | 'school_year'>,
+  count: number,
+): Promise<void> {
+  await sql`
+    with s as (
+      insert into students (unit_id, full_name, search_text, status_since)
+      select ${cls.unit_id}, 'Học Sinh Có Sẵn', 'hoc sinh co san', '2025-09-05' from generate_series(1, ${count})
+      returning id
+    )
+    insert into enrolments (unit_id, class_id, student_id, school_year, enrolled_on)
+    select ${cls.unit_id}, ${cls.id}, id, ${cls.school_year}, '2025-09-05' from s
+  `.execute(db);
 }
 
 /**

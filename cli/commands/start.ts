@@ -37,6 +37,7 @@ export function startCommand(program: Command): void {
         trustProxy: config.trustProxy,
       });
       await jobs.recover();
+      jobs.startDaily();
       const port = options.port ?? config.port;
       const host = options.host ?? config.host;
       await app.listen({ port, host });

@@ -3,6 +3,14 @@ import { isoDate, line } from '#contracts/common.ts';
 import { schoolYearCode } from '#contracts/units.ts';
 import { GENDERS } from '../domain/identity/national-id.ts';
 
+/**
+ * The most students a class may have at once. The score, attendance and conduct grids save a whole class in one
+ * request of at most this many rows, so a larger class could not be graded: enrolment (the class page, a new
+ * student, the Excel import, the rollover) refuses the student beyond it. A technical ceiling far above the school
+ * charters' sizes (35 pupils in primary, 45 in lower and upper secondary), which are not enforced here.
+ */
+export const MAX_CLASS_STUDENTS = 200;
+
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 
 export const className = line('Tên lớp')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CLASS_STUDENTS } from '#contracts/classes.ts';
 import { isoDate, multiline } from '#contracts/common.ts';
 import { LEVEL4, PASS_FAIL } from '../domain/grading/types.ts';
 
@@ -155,7 +156,7 @@ export const saveGridBody = z.object({
         comment: z.string().max(2000).nullable().default(null),
       }),
     )
-    .max(200),
+    .max(MAX_CLASS_STUDENTS),
 });
 export type SaveGridInput = z.infer<typeof saveGridBody>;
 
@@ -245,7 +246,7 @@ export const saveAttendanceBody = z.object({
   date: isoDate,
   session: z.enum(ATTENDANCE_SESSIONS),
   /** Every absent student of that session; the others were present. */
-  absences: z.array(z.object({ studentId: z.uuid(), excused: z.boolean() })).max(200),
+  absences: z.array(z.object({ studentId: z.uuid(), excused: z.boolean() })).max(MAX_CLASS_STUDENTS),
 });
 export type SaveAttendanceInput = z.infer<typeof saveAttendanceBody>;
 
@@ -281,7 +282,7 @@ export const saveConductBody = z.object({
         comment: multiline('Nhận xét').max(2000).nullable().default(null),
       }),
     )
-    .max(200),
+    .max(MAX_CLASS_STUDENTS),
 });
 export type SaveConductInput = z.infer<typeof saveConductBody>;
 

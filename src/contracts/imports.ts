@@ -29,7 +29,12 @@ export const rowErrorSchema = z.object({
 export const previewSchema = z.object({
   kind: z.string(),
   unitId: z.uuid(),
-  /** Null when the file has errors: only a clean file can be committed. */
+  /**
+   * The uploaded file as kept for a day (with or without errors): `/imports/previews/:previewId/errors.xlsx` is the
+   * same workbook with its errors marked on the cells.
+   */
+  previewId: z.uuid(),
+  /** The file to commit: null when the file has errors, since only a clean file can be committed. */
   fileId: z.uuid().nullable(),
   fileName: z.string(),
   /** Data rows in the file. */
@@ -41,4 +46,13 @@ export const previewSchema = z.object({
   errors: z.array(rowErrorSchema),
 });
 
+export const previewParams = z.object({ fileId: z.uuid() });
+
 export const commitResponse = z.object({ jobId: z.uuid() });
+
+/** The 409 `already_done` of a file committed before: its job, to follow or to show the result of. */
+export const alreadyCommittedDetails = z.object({
+  jobId: z.uuid(),
+  status: z.string(),
+  result: z.unknown(),
+});

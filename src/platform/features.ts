@@ -15,6 +15,8 @@ export interface FeatureManifest {
   routes?: readonly FastifyPluginAsync[];
   /** Background job handlers by job kind (the `kind` the feature enqueues, e.g. 'results.close'). */
   jobs?: Readonly<Record<string, JobHandler>>;
+  /** Kinds among `jobs` the runner queues as the system once a day, and at start (housekeeping such as clean-ups). */
+  dailyJobs?: readonly string[];
   /** Metrics measured from the feature's data (ids of src/domain/dx-index/metric-ids.ts). */
   metrics?: readonly MetricDefinition[];
   /** Excel import/export kinds of the data the feature owns, served by the imports feature. */
@@ -40,6 +42,7 @@ export function registerFeatures(features: readonly FeatureManifest[]): void {
 export function registerFeatureJobs(runner: JobRunner, features: readonly FeatureManifest[]): void {
   for (const feature of features) {
     for (const [kind, handler] of Object.entries(feature.jobs ?? {})) runner.register(kind, handler);
+    for (const kind of feature.dailyJobs ?? []) runner.registerDaily(kind);
   }
 }
 

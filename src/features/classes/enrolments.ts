@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { MAX_CLASS_STUDENTS } from '#contracts/classes.ts';
 import { isActiveStatus, STUDENT_STATUS_LABEL_VI } from '#contracts/students.ts';
 import {
   schoolYearOfDate,
@@ -36,6 +37,30 @@ function assertInYear(date: string, cls: ClassRow, field: string) {
 }
 
 /**
+ * Refuses one more student in a full class (MAX_CLASS_STUDENTS, the most the grids can save). The class row is
+ * locked first, so two enrolments into the same class at once count one after the other and cannot both take its
+ * last place. `field` names the input the message belongs to.
+ */
+export async function assertClassHasRoom(trx: ServiceContext, cls: ClassRow, field: string): Promise<void> {
+  await trx.db
+    .selectFrom('classes')
+    .select('id')
+    .where('unit_id', '=', cls.unit_id)
+    .where('id', '=', cls.id)
+    .forUpdate()
+    .execute();
+  const { n } = await currentEnrolments(trx.db, cls.unit_id)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('e.class_id', '=', cls.id)
+    .executeTakeFirstOrThrow();
+  if (Number(n) < MAX_CLASS_STUDENTS) return;
+  throw new AppError('conflict', classFullMessage(cls.name), { [field]: classFullMessage(cls.name) });
+}
+
+export const classFullMessage = (className: string) =>
+  `Lớp ${className} đã đủ ${MAX_CLASS_STUDENTS} học sinh, số tối đa của một lớp; hãy xếp học sinh vào lớp khác.`;
+
+/**
  * Puts one student of the school into a class. One active class per student per school year is enforced by the
  * database (enrolments_active_key); a second one is refused with the class the student is in. The Excel import
  * calls this inside its own transaction.
@@ -64,6 +89,7 @@ export async function enrolStudent(
     // Read first only to name the class in the message; the unique index is what enforces the rule.
     const current = await currentClassName(trx, unitId, student.id, cls.school_year);
     if (current !== undefined) throw alreadyInClass(student.full_name, current, cls.school_year);
+    await assertClassHasRoom(trx, cls, 'studentIds');
     try {
       const row = await trx.db
         .insertInto('enrolments')
@@ -162,6 +188,7 @@ export async function moveStudent(
       const message = `Ngày chuyển lớp phải từ ngày vào lớp ${from.name} (${vietnameseDate(enrolment.enrolled_on)}) trở đi.`;
       throw new AppError('validation_failed', message, { movedOn: message });
     }
+    await assertClassHasRoom(trx, to, 'toClassId');
     await endEnrolment(trx, from.unit_id, enrolment.id, movedOn);
     const moved = await trx.db
       .insertInto('enrolments')

@@ -1,4 +1,5 @@
 import type { FeatureManifest } from '../../platform/features.ts';
+import { CLEANUP_JOB, runCleanupJob } from './cleanup.ts';
 import { importRoutes } from './routes.ts';
 import { IMPORT_JOB, runImportJob } from './service.ts';
 
@@ -6,5 +7,6 @@ import { IMPORT_JOB, runImportJob } from './service.ts';
 export const importsFeature: FeatureManifest = {
   name: 'imports',
   routes: [importRoutes],
-  jobs: { [IMPORT_JOB]: runImportJob },
+  jobs: { [IMPORT_JOB]: runImportJob, [CLEANUP_JOB]: runCleanupJob },
+  dailyJobs: [CLEANUP_JOB],
 };

@@ -7,6 +7,7 @@ import {
   commitResponse,
   importKindSchema,
   kindParams,
+  previewParams,
   previewQuery,
   previewSchema,
   unitQuery,
@@ -43,6 +44,18 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
       const file = await readUploadedFile(req, { maxBytes: SPREADSHEET_UPLOAD_BYTES });
       return imports.previewImport(ctx, { unitId: req.query.unitId, kind: req.query.kind, file });
     },
+  );
+  api.get(
+    '/imports/previews/:fileId/errors.xlsx',
+    {
+      schema: { tags, params: previewParams, querystring: previewQuery, response: { 200: xlsxFileResponse } },
+    },
+    async (req, reply) =>
+      sendFile(
+        reply,
+        await imports.previewErrorsWorkbook(ctxOf(req), { ...req.query, fileId: req.params.fileId }),
+        XLSX_MIME,
+      ),
   );
   api.post(
     '/imports/commit',

@@ -1,8 +1,9 @@
 import { XLSX_MIME } from '#contracts/common.ts';
+import { todayInVietnam, vietnameseDate } from '../../domain/calendar/index.ts';
 import { requireSchool } from '../../platform/authz/access.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { readStoredFile, storeFile } from '../../platform/files/store.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import {
@@ -17,10 +18,11 @@ import {
 } from '../../platform/imports/kinds.ts';
 import { sortErrors } from '../../platform/imports/rows.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
+import { markErrors } from './error-workbook.ts';
+import { FILE_PURPOSE, notCommitted } from './queries.ts';
 import { readWorkbook, toCell, writeWorkbook } from './workbook.ts';
 
 export const IMPORT_JOB = 'imports.commit';
-const FILE_PURPOSE = 'import';
 /** The preview shows this many rows; errors are always listed in full. */
 const PREVIEW_ROWS = 3000;
 const YIELD_EVERY = 20;
@@ -123,19 +125,19 @@ export async function previewImport(
   input: { unitId: string; kind: string; file: Pick<UploadedFile, 'fileName' | 'content'> },
 ) {
   const checked = await checkFile(ctx, input.unitId, input.kind, input.file);
-  const stored = checked.errors.length
-    ? null
-    : await storeFile(ctx, {
-        unitId: input.unitId,
-        fileName: input.file.fileName,
-        mimeType: XLSX_MIME,
-        content: input.file.content,
-        purpose: FILE_PURPOSE,
-      });
+  // Kept with errors too, for the download with the bad cells marked; the daily clean-up removes what nobody commits.
+  const stored = await storeFile(ctx, {
+    unitId: input.unitId,
+    fileName: input.file.fileName,
+    mimeType: XLSX_MIME,
+    content: input.file.content,
+    purpose: FILE_PURPOSE,
+  });
   return {
     kind: checked.kind.kind,
     unitId: input.unitId,
-    fileId: stored?.id ?? null,
+    previewId: stored.id,
+    fileId: checked.errors.length ? null : stored.id,
     fileName: input.file.fileName,
     total: checked.total,
     valid: checked.errors.length === 0,
@@ -145,12 +147,68 @@ export async function previewImport(
   };
 }
 
-/** Queues the commit of a previewed file as a job; the web app follows its progress at /jobs/:id. */
+/**
+ * The previewed file with its errors marked on their cells (checked again: the database may have changed since the
+ * preview). Same access rule as the preview.
+ */
+export async function previewErrorsWorkbook(
+  ctx: ServiceContext,
+  input: { unitId: string; kind: string; fileId: string },
+) {
+  await requireSchool(ctx, importPermission(kindOf(input.kind)), input.unitId);
+  const file = await readStoredFile(ctx, input.unitId, input.fileId);
+  const checked = await checkFile(ctx, input.unitId, input.kind, file);
+  const content = await markErrors(checked.kind, file.content, checked.errors);
+  if (!content) {
+    throw new AppError('unreadable_file', 'Tệp không phải tệp Excel .xlsx nên không tô được ô lỗi.');
+  }
+  return { fileName: `${file.fileName.replace(/\.xlsx$/i, '')}-loi.xlsx`, content };
+}
+
+/**
+ * Queues the commit of a previewed file as a job; the web app follows its progress at /jobs/:id. A file is committed
+ * at most once: in the transaction that queues the job, the file is claimed for it (stored_files.committed_job_id,
+ * migration 0070) by a conditional update, so of two commits at once exactly one finds the file free. The other
+ * answers `already_done` with the first job. A failed job wrote nothing, so its file may be committed again.
+ */
 export async function startImport(ctx: ServiceContext, jobs: JobRunner, payload: ImportPayload) {
   await requireSchool(ctx, importPermission(kindOf(payload.kind)), payload.unitId);
-  await readStoredFile(ctx, payload.unitId, payload.fileId);
-  const jobId = await jobs.enqueue(ctx, { unitId: payload.unitId, kind: IMPORT_JOB, payload });
+  const jobId = await inTransaction(ctx, async (trx) => {
+    const queued = await jobs.enqueue(trx, { unitId: payload.unitId, kind: IMPORT_JOB, payload });
+    const claimed = await trx.db
+      .updateTable('stored_files')
+      .set({ committed_job_id: queued })
+      .where('unit_id', '=', payload.unitId)
+      .where('id', '=', payload.fileId)
+      .where('purpose', '=', FILE_PURPOSE)
+      .where(notCommitted)
+      .executeTakeFirst();
+    // Throwing rolls the queued job back with the transaction.
+    if (Number(claimed.numUpdatedRows) === 0) throw await alreadyCommitted(trx, payload);
+    return queued;
+  });
+  jobs.kick();
   return { jobId };
+}
+
+/** Why a file could not be claimed: unknown in this school, or taken by an earlier commit (its job and result). */
+async function alreadyCommitted(trx: ServiceContext, payload: ImportPayload): Promise<AppError> {
+  const first = await trx.db
+    .selectFrom('stored_files as f')
+    .innerJoin('jobs as j', 'j.id', 'f.committed_job_id')
+    .select(['j.id', 'j.status', 'j.result', 'j.created_at'])
+    .where('f.unit_id', '=', payload.unitId)
+    .where('f.id', '=', payload.fileId)
+    .where('f.purpose', '=', FILE_PURPOSE)
+    .executeTakeFirst();
+  if (!first) return notFound('tệp đã xem trước');
+  const when = first.status === 'succeeded' ? 'đã được ghi' : 'đang được ghi';
+  return new AppError(
+    'already_done',
+    `Tệp này ${when} (ngày ${vietnameseDate(todayInVietnam(first.created_at))}); mỗi tệp chỉ ghi một lần. Muốn nhập thêm, hãy tải lên tệp mới.`,
+    undefined,
+    { jobId: first.id, status: first.status, result: first.result },
+  );
 }
 
 /** The job: loads the stored file of the unit and imports it. */

@@ -216,13 +216,18 @@ export async function readWorkbook(
   return { records, errors: rowErrors };
 }
 
+/** The sheet the importer reads: the kind's sheet by name, else the first that is not instructions or lists. */
+export const dataSheetOf = (kind: ImportKind, workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined =>
+  workbook.getWorksheet(kind.sheetName) ??
+  workbook.worksheets.find((s) => s.name !== INSTRUCTIONS_SHEET && s.name !== LISTS_SHEET);
+
 const fileError = (message: string): ReadSheet => ({
   records: [],
   errors: [{ row: null, column: null, message }],
 });
 
 /** Headers compare without diacritics, case, spaces or a trailing "*" (some people mark required columns). */
-const headerKey = (text: string) => foldVietnamese(text.replace(/\*/g, '')).replace(/[^a-z0-9]/g, '');
+export const headerKey = (text: string) => foldVietnamese(text.replace(/\*/g, '')).replace(/[^a-z0-9]/g, '');
 
 function readHeader(kind: ImportKind, cells: readonly SheetCell[]) {
   const byKey = new Map(kind.columns.map((c) => [headerKey(c.header), c]));

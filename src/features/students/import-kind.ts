@@ -1,3 +1,4 @@
+import { MAX_CLASS_STUDENTS } from '#contracts/classes.ts';
 import {
   DISABILITY_LABEL_VI,
   GUARDIAN_RELATIONSHIP_LABEL_VI,
@@ -8,6 +9,7 @@ import { ETHNICITIES, findEthnicity } from '../../domain/identity/index.ts';
 import type { ImportColumn, ImportKind, RowError } from '../../platform/imports/kinds.ts';
 import { GENDER_OPTIONS, optionsOf } from '../../platform/imports/options.ts';
 import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../../platform/imports/rows.ts';
+import { classFullMessage } from '../classes/enrolments.ts';
 import { listClasses } from '../classes/service.ts';
 import { holdersOf, provincePathOf, takenMoetStudentCodes } from './duplicates.ts';
 import { listStudentsForExport } from './export.ts';
@@ -99,6 +101,8 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
   async validate(ctx, unit, records) {
     const { classes, schoolYear } = await listClasses(ctx, { unitId: unit.id });
     const classNames = new Set(classes.map((c) => nameKey(c.name)));
+    // Students already in each class, then each row of the file in turn: the rows past the limit are refused.
+    const seats = new Map(classes.map((c) => [nameKey(c.name), { name: c.name, taken: c.studentCount }]));
     const parsed = parseRecords(studentInput, records, columns, {
       toInput: ({ values }) => {
         const { guardianName, guardianRelationship, guardianPhone, ...student } = values;
@@ -121,6 +125,14 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
           row: row.rowNumber,
           column: column('className').header,
           message: `Không có lớp ${name} trong năm học ${schoolYear ?? 'hiện tại'} của trường.`,
+        });
+      }
+      const seat = name ? seats.get(nameKey(name)) : undefined;
+      if (seat && ++seat.taken > MAX_CLASS_STUDENTS) {
+        errors.push({
+          row: row.rowNumber,
+          column: column('className').header,
+          message: classFullMessage(seat.name),
         });
       }
     }

@@ -19,7 +19,7 @@ import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/http/parse-input.ts';
-import { enrolStudent, findClassByName } from '../classes/enrolments.ts';
+import { assertClassHasRoom, enrolStudent, findClassByName } from '../classes/enrolments.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
 import { assertNotErased, readStudentAccess, requireStudentPermission } from './access.ts';
 import { studentDetail } from './detail.ts';
@@ -152,6 +152,8 @@ async function enrolInClassNamed(
     throw new AppError('validation_failed', message, { className: message });
   }
   const enrolledOn = schoolYearOfDate(joinedOn) === schoolYear ? joinedOn : undefined;
+  // Checked here too so that a full class is reported on the class name (the form's field, the import's column).
+  await assertClassHasRoom(trx, cls, 'className');
   await enrolStudent(trx, unitId, { studentId, classId: cls.id, enrolledOn });
 }
 

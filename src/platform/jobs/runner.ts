@@ -22,6 +22,7 @@ export interface QueuedJob {
 }
 
 const REPORT_EVERY_MS = 250;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface JobRunnerOptions {
   /** How long a claim holds without a heartbeat before another runner may take the job over (default 30 s). */
@@ -86,6 +87,9 @@ export class JobRunner {
   private readonly heartbeatMs: number;
   private readonly sweepMs: number;
   private readonly maxAttempts: number;
+  /** Job kinds queued once a day by startDaily (the manifests' `dailyJobs`). */
+  private readonly dailyKinds = new Set<string>();
+  private dailyTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -104,6 +108,59 @@ export class JobRunner {
     this.handlers.set(kind, handler);
     if (options.retryable) this.retryableKinds.add(kind);
     else this.retryableKinds.delete(kind);
+  }
+
+  registerDaily(kind: string): void {
+    if (!this.handlers.has(kind)) throw new Error(`No handler for daily job kind ${kind}`);
+    this.dailyKinds.add(kind);
+  }
+
+  /**
+   * Queues the daily jobs now and then every `everyMs`. Only the server process calls this (cli start): tests and
+   * other CLI commands build a runner without a schedule. The timer does not keep the process alive.
+   */
+  startDaily(everyMs = DAY_MS): void {
+    if (this.dailyTimer || this.dailyKinds.size === 0) return;
+    const queue = () => {
+      this.queueDaily().catch((error: unknown) => this.log.warn({ err: error }, 'daily jobs not queued'));
+    };
+    queue();
+    this.dailyTimer = setInterval(queue, everyMs);
+    this.dailyTimer.unref();
+  }
+
+  /**
+   * Queues each daily kind as the system (no user) on the root unit, unless one is already waiting or running (a
+   * server that was down for days runs it once). Exported for tests; returns the ids queued.
+   */
+  async queueDaily(): Promise<string[]> {
+    const root = await this.db
+      .selectFrom('units')
+      .select('id')
+      .where('parent_id', 'is', null)
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+    if (!root) return [];
+    const queued: string[] = [];
+    for (const kind of this.dailyKinds) {
+      const pending = await this.db
+        .selectFrom('jobs')
+        .select('id')
+        // scope: the platform's own housekeeping jobs, whichever unit they were queued on.
+        .where('kind', '=', kind)
+        .where('status', 'in', ['queued', 'running'])
+        .executeTakeFirst();
+      if (pending) continue;
+      const row = await this.db
+        .insertInto('jobs')
+        .values({ unit_id: root.id, kind, payload: JSON.stringify(null), created_by: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      queued.push(row.id);
+    }
+    this.kick();
+    return queued;
   }
 
   /**
@@ -159,6 +216,7 @@ export class JobRunner {
     this.sweeper = undefined;
     await this.sweeping;
     // Running jobs finish, renewing their leases meanwhile.
+    clearInterval(this.dailyTimer);
     await this.idle();
     await this.beating;
   }

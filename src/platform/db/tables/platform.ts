@@ -23,6 +23,8 @@ export const platformTables = {
     purpose: col.text(),
     created_by: nullable(col.text()),
     created_at: col.createdAt(),
+    /** The import job that claimed this previewed file (migration 0070): a file is committed at most once. */
+    committed_job_id: nullable(col.text()),
   },
 } as const;
 

@@ -24,6 +24,7 @@ import { notifyError } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import {
+  downloadPreviewErrors,
   downloadTemplate,
   type ImportPreview,
   type RowError,
@@ -199,6 +200,17 @@ function PreviewStep({
         <Button variant="default" onClick={onRestart}>
           {t('uploadAgain')}
         </Button>
+        {!preview.valid && (
+          <Button
+            variant="light"
+            color="red"
+            leftSection={<IconDownload size={16} />}
+            onClick={() => downloadPreviewErrors(preview).catch(notifyError)}
+            data-testid="import-errors-download"
+          >
+            {t('downloadErrors')}
+          </Button>
+        )}
         {preview.valid && preview.fileId && (
           <Button
             loading={committing}

@@ -1,8 +1,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { importKindSchema, previewSchema, rowErrorSchema } from '#contracts/imports.ts';
+import {
+  alreadyCommittedDetails,
+  type importKindSchema,
+  type previewSchema,
+  type rowErrorSchema,
+} from '#contracts/imports.ts';
 import type { Job } from '#contracts/jobs.ts';
-import { apiDownload, apiGet, apiPost, apiUpload, qs } from '../../api/client.ts';
+import { ApiError, apiDownload, apiGet, apiPost, apiUpload, qs } from '../../api/client.ts';
 import { useJob } from '../../api/useJob.ts';
 
 export type ImportKindInfo = z.infer<typeof importKindSchema>;
@@ -28,6 +33,15 @@ export const downloadTemplate = (kind: string) =>
 export const downloadExport = (kind: string, unitId: string) =>
   apiDownload(`/imports/exports/${kind}${qs({ unitId })}`, `${kind}.xlsx`);
 
+/** The previewed file with its errors marked: bad cells filled red, the message in each cell's comment. */
+export const downloadPreviewErrors = (
+  preview: Pick<ImportPreview, 'previewId' | 'unitId' | 'kind' | 'fileName'>,
+) =>
+  apiDownload(
+    `/imports/previews/${preview.previewId}/errors.xlsx${qs({ unitId: preview.unitId, kind: preview.kind })}`,
+    preview.fileName.replace(/\.xlsx$/i, '-loi.xlsx'),
+  );
+
 export function usePreview() {
   return useMutation({
     mutationFn: (input: { unitId: string; kind: string; file: File }) => {
@@ -43,8 +57,17 @@ export function usePreview() {
 
 export function useCommit() {
   return useMutation({
-    mutationFn: (input: { unitId: string; kind: string; fileId: string }) =>
-      apiPost<{ jobId: string }>('/imports/commit', input),
+    mutationFn: async (input: { unitId: string; kind: string; fileId: string }) => {
+      try {
+        return await apiPost<{ jobId: string }>('/imports/commit', input);
+      } catch (error) {
+        // Committed already (a second click, another tab): the wizard follows that first import instead.
+        const first = error instanceof ApiError && error.code === 'already_done' ? error.details : undefined;
+        const parsed = alreadyCommittedDetails.safeParse(first);
+        if (parsed.success) return { jobId: parsed.data.jobId };
+        throw error;
+      }
+    },
   });
 }
 
