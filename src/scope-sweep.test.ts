@@ -40,6 +40,8 @@ interface OperationInput {
   upload?: Upload;
   /** Query values that replace QUERY_VALUES for this operation (office-owned objects take office A). */
   query?: (a: Fixture) => Record<string, string>;
+  /** Path values that replace PATH_VALUES for this operation (e.g. an import preview's {fileId}). */
+  path?: (a: Fixture) => Record<string, string>;
   access?: Access;
   /** Why a 'self' or 'public' operation is not scoped to a unit. */
   why?: string;
@@ -288,6 +290,7 @@ const INPUTS: Record<string, OperationInput> = {
     body: (a) => ({ unitId: a.schoolA.id, kind: 'students', fileId: a.importFile.id }),
   },
   'GET /api/v1/imports/exports/{kind}': {},
+  'GET /api/v1/imports/previews/{fileId}/errors.xlsx': { path: (a) => ({ fileId: a.importFile.id }) },
   // ---- gradebook
   'GET /api/v1/gradebook/assignments': {},
   'PUT /api/v1/gradebook/assignments': {
@@ -454,7 +457,9 @@ function urlOf(op: SweptOperation, a: Fixture): { url: string } | { missing: str
       url += `${i ? '/' : ''}${segment}`;
       continue;
     }
-    const value = param === 'id' ? ID_BY_RESOURCE[segments[i - 1] ?? '']?.(a) : PATH_VALUES[param]?.(a);
+    const value =
+      input.path?.(a)[param] ??
+      (param === 'id' ? ID_BY_RESOURCE[segments[i - 1] ?? '']?.(a) : PATH_VALUES[param]?.(a));
     if (value === undefined) return { missing: `no value for path parameter {${param}}` };
     url += `/${encodeURIComponent(value)}`;
   }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { XLSX_MIME } from '#contracts/common.ts';
 import type { Role } from '#contracts/roles.ts';
 import { type AssessmentAnswers, scoreAssessment } from '../src/domain/assessment-catalogue/index.ts';
 import { NATIONAL_SCHOOL_CATALOGUE_4725 } from '../src/domain/dx-index/index.ts';
@@ -16,6 +17,7 @@ import {
   buildUser,
   fillAssessment,
 } from './factories.ts';
+import { buildWorkbook } from './factories-imports.ts';
 import { buildStudentResult, buildSubjectScores, buildTeachingAssignment } from './factories-transcripts.ts';
 
 // The fixture of the cross-scope sweep (src/scope-sweep.test.ts): school A holds one object of each kind a route
@@ -35,16 +37,25 @@ export const SCHOOL_A_PERSONAL_DATA = [
   'Nguyễn Thị Hiệu Trưởng',
 ];
 
-async function storeTestFile(db: Kysely<DB>, unitId: string, purpose: string, fileName: string) {
+async function storeTestFile(
+  db: Kysely<DB>,
+  unitId: string,
+  purpose: string,
+  fileName: string,
+  file: { mimeType: string; content: Buffer } = {
+    mimeType: 'application/pdf',
+    content: Buffer.from('%PDF-1.4'),
+  },
+) {
   return db
     .insertInto('stored_files')
     .values({
       unit_id: unitId,
       file_name: fileName,
-      mime_type: 'application/pdf',
-      size_bytes: 8,
+      mime_type: file.mimeType,
+      size_bytes: file.content.length,
       sha256: '0'.repeat(64),
-      content: Buffer.from('%PDF-1.4'),
+      content: file.content,
       purpose,
     })
     .returning('id')
@@ -131,7 +142,11 @@ export async function buildSweepProvince(db: Kysely<DB>) {
     `transcripts_class_pdf:${cls.id}`,
     'hoc-ba-6A1.pdf',
   );
-  const importFile = await storeTestFile(db, schoolA.id, 'import', 'hoc-sinh.xlsx');
+  // A real student workbook: its errors workbook can be rebuilt for school A's own principal.
+  const importFile = await storeTestFile(db, schoolA.id, 'import', 'hoc-sinh.xlsx', {
+    mimeType: XLSX_MIME,
+    content: await buildWorkbook('Học sinh', ['Họ và tên'], [['Nguyễn Văn Sweep']]),
+  });
   const note = await db
     .insertInto('class_notes')
     .values({
