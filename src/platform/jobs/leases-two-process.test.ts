@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChildProcess } from '../../../test/child-process.ts';
 import { openScratchPostgres } from '../../../test/databases.ts';
 import { buildUnit } from '../../../test/factories.ts';
 import type { Database } from '../db/database.ts';
@@ -19,30 +18,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Another web process with its own runner (test/job-runner-child.ts), running the queued 'test.two-step' job. */
 function startOtherProcess(databaseUrl: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/job-runner-child.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      LEASE_MS: String(LEASE_MS),
-      HEARTBEAT_MS: String(HEARTBEAT_MS),
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const events: { event: string; runnerId?: string }[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    if (line.startsWith('{')) events.push(JSON.parse(line));
-  });
-  let log = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-  });
-  const exited = new Promise<number | string | null>((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  const { child, events, exited, log } = startChildProcess<{ event: string; runnerId?: string }>(
+    'test/job-runner-child.ts',
+    { DATABASE_URL: databaseUrl, LEASE_MS: String(LEASE_MS), HEARTBEAT_MS: String(HEARTBEAT_MS) },
   );
   return {
     child,
     exited,
-    log: () => log,
+    log,
     /** The child's runner id, once its job has done step 1 and waits (its transaction open). */
     inTheMiddle: async () => {
       await expect
