@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { RowWriter } from '../../src/demo/batcher.ts';
 import { SEED_COLUMNS, type SeedRow, type SeedTable } from '../../src/demo/tables.ts';
-import { arrayLiteral } from '../../src/demo/unnest-writer.ts';
+import { arrayLiteral } from '../../src/platform/db/unnest-insert.ts';
 
 /**
  * PostgreSQL's COPY FROM STDIN, the fastest way to load rows, as the baseline for the generator's INSERTs.

@@ -7,9 +7,10 @@ import {
   usualCalendar,
   vietnameseDate,
 } from '../../domain/calendar/index.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, auditMany } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
+import { unnestInsert } from '../../platform/db/unnest-insert.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { currentEnrolments } from '../roster/queries.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
@@ -116,6 +117,95 @@ export async function enrolStudent(
     }
   });
 }
+
+/** One new student's place for enrolNewStudents; without a date, today moved inside the class's year. */
+export interface NewEnrolment {
+  studentId: string;
+  classId: string;
+  enrolledOn?: string;
+}
+
+/**
+ * enrolStudent for students the caller has just created in its transaction (the Excel import): the same enrolments
+ * and audit rows, written set-based. Each class is checked (`classes.write`) and locked once, in id order, and
+ * counted once; an entry that would pass MAX_CLASS_STUDENTS is refused like assertClassHasRoom (on `field`) with
+ * `details.index`, its position in `entries`. New students are active and in no class yet, so enrolStudent's status
+ * and "already in a class" reads are left out; the unique index still enforces one class per year.
+ */
+export async function enrolNewStudents(
+  trx: ServiceContext,
+  unitId: string,
+  entries: readonly NewEnrolment[],
+  field: string,
+): Promise<void> {
+  if (entries.length === 0) return;
+  const classIds = [...new Set(entries.map((e) => e.classId))].sort();
+  const classes = new Map<string, ClassRow & { defaultDate: string; taken: number }>();
+  await trx.db
+    .selectFrom('classes')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('id', 'in', classIds)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  const counts = await currentEnrolments(trx.db, unitId)
+    .select(['e.class_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('e.class_id', 'in', classIds)
+    .groupBy('e.class_id')
+    .execute();
+  const taken = new Map(counts.map((c) => [c.class_id, Number(c.n)]));
+  for (const id of classIds) {
+    const cls = await requireClass(trx, id, ['classes.write']);
+    if (cls.unit_id !== unitId) throw notFound('lớp');
+    classes.set(id, { ...cls, defaultDate: await defaultDateInYear(trx, cls), taken: taken.get(id) ?? 0 });
+  }
+  const rows = entries.map((entry, index) => {
+    const cls = classes.get(entry.classId) as ClassRow & { defaultDate: string; taken: number };
+    const enrolledOn = entry.enrolledOn ?? cls.defaultDate;
+    assertInYear(enrolledOn, cls, 'enrolledOn');
+    if (cls.taken++ >= MAX_CLASS_STUDENTS) {
+      const message = classFullMessage(cls.name);
+      throw new AppError('conflict', message, { [field]: message }, { index });
+    }
+    return {
+      unit_id: unitId,
+      class_id: cls.id,
+      student_id: entry.studentId,
+      school_year: cls.school_year,
+      enrolled_on: enrolledOn,
+    };
+  });
+  const inserted = await sql<{
+    id: string;
+    student_id: string;
+  }>`${unnestInsert('enrolments', ENROLMENT_COLUMNS, rows)}
+    returning id, student_id`.execute(trx.db);
+  const idOf = new Map(inserted.rows.map((r) => [r.student_id, r.id]));
+  await auditMany(
+    trx,
+    rows.map((row) => ({
+      unitId,
+      entity: 'enrolment',
+      entityId: idOf.get(row.student_id) ?? null,
+      action: 'create',
+      after: {
+        studentId: row.student_id,
+        classId: row.class_id,
+        className: classes.get(row.class_id)?.name,
+        enrolledOn: row.enrolled_on,
+      },
+    })),
+  );
+}
+
+const ENROLMENT_COLUMNS = {
+  unit_id: 'uuid',
+  class_id: 'uuid',
+  student_id: 'uuid',
+  school_year: 'text',
+  enrolled_on: 'date',
+} as const;
 
 async function currentClassName(trx: ServiceContext, unitId: string, studentId: string, schoolYear: string) {
   const current = await currentEnrolments(trx.db, unitId)

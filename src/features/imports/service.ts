@@ -9,6 +9,7 @@ import type { UploadedFile } from '../../platform/http/multipart.ts';
 import {
   findImportKind,
   type ImportKind,
+  ImportRowRefused,
   type ImportUnit,
   importedColumns,
   importKinds,
@@ -78,6 +79,8 @@ export async function exportList(ctx: ServiceContext, unitId: string, kind: stri
   };
 }
 
+type Sheet = Awaited<ReturnType<typeof readWorkbook>>;
+
 interface Checked {
   kind: ImportKind;
   unit: ImportUnit;
@@ -93,10 +96,11 @@ async function checkFile(
   unitId: string,
   kind: string,
   file: { fileName: string; content: Buffer },
+  read?: Sheet,
 ): Promise<Checked> {
   const k = kindOf(kind);
   const unit = await requireSchool(ctx, importPermission(k), unitId);
-  const sheet = await readWorkbook(k, file);
+  const sheet = read ?? (await readWorkbook(k, file));
   const validation = sheet.records.length
     ? await k.validate(ctx, unit, sheet.records)
     : { rows: [], errors: [] };
@@ -232,27 +236,64 @@ export async function importFile(
   input: { unitId: string; kind: string; fileName: string; content: Buffer },
   progress?: JobProgress,
 ): Promise<ImportResult> {
+  const kind = kindOf(input.kind);
+  await requireSchool(ctx, importPermission(kind), input.unitId);
+  await progress?.report(0, 0, 'Đang kiểm tra tệp');
+  // Read before the transaction: parsing the workbook needs no database, and on PGlite the transaction holds the
+  // one connection every user shares.
+  const sheet = await readWorkbook(kind, input);
   return inTransaction(ctx, async (trx) => {
-    await progress?.report(0, 0, 'Đang kiểm tra tệp');
-    const checked = await checkFile(trx, input.unitId, input.kind, input);
+    const checked = await checkFile(trx, input.unitId, input.kind, input, sheet);
     if (checked.errors.length) throw rowsRefused(checked.errors);
     const total = checked.rows.length;
     await progress?.report(0, total, 'Đang ghi');
-    for (const [index, row] of checked.rows.entries()) {
-      try {
-        await checked.kind.commitRow(trx, checked.unit, row.value);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        throw rowsRefused(rowErrorsOf(checked.kind, row.rowNumber, error));
-      }
-      await progress?.report(index + 1, total, 'Đang ghi');
-      // The embedded database answers synchronously: without a pause the event loop would serve no request (the
-      // progress poll) until the whole file is written.
-      if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    if (checked.kind.commitRows) {
+      await commitSetBased(checked, trx, progress);
+    } else {
+      await commitRowByRow(checked, trx, progress);
     }
     trx.log.info({ kind: input.kind, unitId: input.unitId, created: total }, 'import committed');
     return { kind: input.kind, created: total };
   });
+}
+
+/** The kind's set-based write (ImportKind.commitRows); a refused row is reported on its Excel row. */
+async function commitSetBased(checked: Checked, trx: ServiceContext, progress?: JobProgress) {
+  const report: JobProgress = {
+    report: async (done, total, message) => {
+      await progress?.report(done, total, message);
+      // Lets the progress poll (and, on PostgreSQL, other requests) be served between slices.
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+  };
+  try {
+    await checked.kind.commitRows?.(trx, checked.unit, checked.rows, report);
+  } catch (error) {
+    if (error instanceof ImportRowRefused) {
+      throw rowsRefused(rowErrorsOf(checked.kind, error.rowNumber, error.error));
+    }
+    if (error instanceof AppError) {
+      throw rowsRefused(rowErrorsOf(checked.kind, null, error));
+    }
+    throw error;
+  }
+}
+
+/** One service call per row (ImportKind.commitRow), a refused row reported on its Excel row. */
+async function commitRowByRow(checked: Checked, trx: ServiceContext, progress?: JobProgress) {
+  const total = checked.rows.length;
+  for (const [index, row] of checked.rows.entries()) {
+    try {
+      await checked.kind.commitRow(trx, checked.unit, row.value);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      throw rowsRefused(rowErrorsOf(checked.kind, row.rowNumber, error));
+    }
+    await progress?.report(index + 1, total, 'Đang ghi');
+    // The embedded database answers synchronously: without a pause the event loop would serve no request (the
+    // progress poll) until the whole file is written.
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 function rowsRefused(errors: RowError[]): AppError {
@@ -265,7 +306,7 @@ function rowsRefused(errors: RowError[]): AppError {
 }
 
 /** A service's refusal of one row, on the columns its field errors name. */
-function rowErrorsOf(kind: ImportKind, rowNumber: number, error: AppError): RowError[] {
+function rowErrorsOf(kind: ImportKind, rowNumber: number | null, error: AppError): RowError[] {
   const fields = Object.entries(error.fields ?? {});
   if (fields.length === 0) return [{ row: rowNumber, column: null, message: error.message }];
   return fields.map(([field, message]) => ({

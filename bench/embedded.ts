@@ -1,0 +1,271 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Kysely, sql } from 'kysely';
+import pino from 'pino';
+import { seedDemo } from '../src/demo/index.ts';
+import { unnestWriter } from '../src/demo/unnest-writer.ts';
+import { importFile } from '../src/features/imports/service.ts';
+import { writeWorkbook } from '../src/features/imports/workbook.ts';
+import { studentsImportKind } from '../src/features/students/import-kind.ts';
+import type { ServiceContext } from '../src/platform/context.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrator.ts';
+import type { DB } from '../src/platform/db/schema.ts';
+import { findImportKind, registerImportKind } from '../src/platform/imports/kinds.ts';
+import { registerAllFeatures } from '../src/server.ts';
+import { measure, printComparison } from './lib/report.ts';
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi'];
+const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Lan', 'Mai', 'Nam'];
+const CLASSES = 10;
+
+/**
+ * `npm run bench -- embedded [--students 2000] [--per-row]`: on PGlite (a temporary data folder, the demo province
+ * seeded), (a) the commit of an Excel import of that many students into ten new classes, beside a same-run baseline
+ * (the same students, status entries, guardians and enrolments written by the demo seed's unnest writer, no audit,
+ * no checks); (b) while the import runs, a guardian-like read (one student's scores and attendance, as the contact
+ * book reads them) every 100 ms through the same Database, and how long each waited. `--per-row` also times the
+ * row-by-row commit (every row through addStudent), for comparison. Prints figures only.
+ */
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      students: { type: 'string', default: '2000' },
+      'per-row': { type: 'boolean', default: false },
+    },
+  });
+  const count = Number(values.students);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'truongso-bench-embedded-'));
+  const database = await openDatabase({ pgliteDir: path.join(dir, 'pglite') });
+  try {
+    const db = database.db;
+    await migrateToLatest(db as never);
+    const seeded = await measure('seed-demo (setup)', async () => (await seedDemo(db)).attending);
+    console.log(
+      `Embedded (PGlite) benchmark: ${count} students; demo province seeded in ${(seeded.ms / 1000).toFixed(1)} s`,
+    );
+    registerAllFeatures();
+    registerImportKind({ ...studentsImportKind, kind: 'students-per-row', commitRows: undefined });
+    const school = await db
+      .selectFrom('classes as c')
+      .innerJoin('units as u', 'u.id', 'c.unit_id')
+      .select(['u.id', 'u.path', 'u.name', 'u.kind'])
+      .where('c.school_year', '=', '2025-2026')
+      .groupBy(['u.id', 'u.path', 'u.name', 'u.kind'])
+      .orderBy(sql`count(*)`, 'desc')
+      .executeTakeFirstOrThrow();
+    const reader = await db
+      .selectFrom('subject_scores')
+      .select('student_id')
+      .where('unit_id', '=', school.id)
+      .executeTakeFirst();
+    const ctx: ServiceContext = {
+      db,
+      log: pino({ level: 'silent' }),
+      actor: {
+        userId: '',
+        username: 'bench',
+        fullName: 'Bench',
+        mustChangePassword: false,
+        assignments: [
+          {
+            role: 'principal',
+            unitId: school.id,
+            unitPath: school.path,
+            unitName: school.name,
+            unitKind: school.kind,
+          },
+        ],
+      },
+    };
+
+    const runs: { label: string; ms: number; waits: number[] }[] = [];
+    const timed = async (label: string, work: () => Promise<unknown>) => {
+      const waits: number[] = [];
+      let running = true;
+      const poll = (async () => {
+        while (running) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          if (!running) break;
+          const asked = performance.now();
+          // What a guardian's contact book reads: one child's scores and attendance.
+          await db
+            .selectFrom('subject_scores')
+            .selectAll()
+            .where('unit_id', '=', school.id)
+            .where('student_id', '=', reader?.student_id ?? '')
+            .execute();
+          await db
+            .selectFrom('attendance')
+            .selectAll()
+            .where('unit_id', '=', school.id)
+            .where('student_id', '=', reader?.student_id ?? '')
+            .execute();
+          waits.push(performance.now() - asked);
+        }
+      })();
+      const m = await measure(label, async () => {
+        await work();
+        return count;
+      });
+      running = false;
+      await poll;
+      runs.push({ label, ms: m.ms, waits });
+      return m;
+    };
+
+    const baseline = await timed('baseline: unnest writer, same rows (no checks, no audit)', () =>
+      db
+        .transaction()
+        .execute(async (trx) => writeRaw(trx, school.id, await newClasses(trx, school.id, 'BL'), count)),
+    );
+    const file = await importWorkbook(db, school.id, 'NK', count);
+    const setBased = await timed('import commit, set-based (commitRows)', () =>
+      importFile(ctx, { unitId: school.id, kind: 'students', fileName: 'hs.xlsx', content: file }),
+    );
+    const measured = [setBased];
+    if (values['per-row'] && findImportKind('students-per-row')) {
+      const other = await importWorkbook(db, school.id, 'PR', count, 500_000);
+      measured.push(
+        await timed('import commit, row by row (commitRow)', () =>
+          importFile(ctx, {
+            unitId: school.id,
+            kind: 'students-per-row',
+            fileName: 'hs.xlsx',
+            content: other,
+          }),
+        ),
+      );
+    }
+    printComparison('Students per second (higher is better)', baseline, measured);
+    console.log('\nA guardian-like read issued every 100 ms during each run: how long it waited (ms)');
+    for (const r of runs) {
+      const sorted = [...r.waits].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+      console.log(
+        `  ${r.label}: ${sorted.length} reads, median ${median.toFixed(0)}, max ${(sorted.at(-1) ?? 0).toFixed(0)} (run ${(r.ms / 1000).toFixed(2)} s)`,
+      );
+    }
+  } finally {
+    await database.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function newClasses(db: Kysely<DB>, unitId: string, prefix: string) {
+  const rows = await db
+    .insertInto('classes')
+    .values(
+      Array.from({ length: CLASSES }, (_, i) => ({
+        unit_id: unitId,
+        school_year: '2025-2026',
+        grade: 6,
+        name: `6${prefix}${i + 1}`,
+      })),
+    )
+    .returning(['id', 'name'])
+    .execute();
+  return rows;
+}
+
+const nameOf = (i: number) =>
+  `${FAMILY[i % FAMILY.length]} Văn ${GIVEN[Math.floor(i / FAMILY.length) % GIVEN.length]} ${GIVEN[Math.floor(i / 80) % GIVEN.length]}`;
+const nationalIdOf = (serial: number) => `0012${'13'}${String(serial).padStart(6, '0')}`;
+
+/** An import file of `count` students spread over ten new classes, each with a guardian. */
+async function importWorkbook(
+  db: Kysely<DB>,
+  unitId: string,
+  prefix: string,
+  count: number,
+  serialFrom = 100_000,
+) {
+  const classes = await newClasses(db, unitId, prefix);
+  const records = Array.from({ length: count }, (_, i) => ({
+    fullName: nameOf(i),
+    birthDate: `2013-0${(i % 9) + 1}-${String((i % 28) + 1).padStart(2, '0')}`,
+    gender: 'male',
+    className: classes[i % CLASSES]?.name ?? null,
+    moetStudentCode: `${prefix}${String(serialFrom + i).padStart(8, '0')}`,
+    nationalId: nationalIdOf(serialFrom + i),
+    ethnicity: 'kinh',
+    address: `Số ${i} đường Láng`,
+    disability: null,
+    poorHousehold: false,
+    nearPoorHousehold: false,
+    status: 'enrolled',
+    statusSince: '2025-09-05',
+    guardianName: 'Nguyễn Văn Bố',
+    guardianRelationship: 'father',
+    guardianPhone: '0912345678',
+  }));
+  return writeWorkbook(studentsImportKind, records);
+}
+
+/** The baseline: the same kind of rows straight through the seed's unnest writer. */
+async function writeRaw(db: Kysely<DB>, unitId: string, classes: { id: string }[], count: number) {
+  const writer = unnestWriter(db);
+  const ids = Array.from({ length: count }, () => randomUUID());
+  await writer.write(
+    'students',
+    ids.map((id, i) => ({
+      id,
+      unit_id: unitId,
+      full_name: nameOf(i),
+      search_text: nameOf(i).toLowerCase(),
+      birth_date: '2013-01-01',
+      gender: 'male',
+      national_id: nationalIdOf(900_000 + i),
+      ethnicity: 'kinh',
+      moet_student_code: `BL${String(i).padStart(8, '0')}`,
+      address: `Số ${i} đường Láng`,
+      disability: null,
+      poor_household: false,
+      near_poor_household: false,
+      policy_flags: [],
+      status: 'enrolled',
+      status_since: '2025-09-05',
+      user_id: null,
+    })),
+  );
+  await writer.write(
+    'student_status_history',
+    ids.map((id) => ({
+      id: randomUUID(),
+      unit_id: unitId,
+      student_id: id,
+      status: 'enrolled',
+      effective_on: '2025-09-05',
+      reason: null,
+    })),
+  );
+  await writer.write(
+    'student_guardians',
+    ids.map((id) => ({
+      id: randomUUID(),
+      unit_id: unitId,
+      student_id: id,
+      full_name: 'Nguyễn Văn Bố',
+      relationship: 'father',
+      phone: '0912345678',
+      email: null,
+      user_id: null,
+    })),
+  );
+  await writer.write(
+    'enrolments',
+    ids.map((id, i) => ({
+      id: randomUUID(),
+      unit_id: unitId,
+      class_id: classes[i % CLASSES]?.id ?? '',
+      student_id: id,
+      school_year: '2025-2026',
+      enrolled_on: '2025-09-05',
+      left_on: null,
+    })),
+  );
+}
