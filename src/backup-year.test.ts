@@ -170,7 +170,7 @@ describe.each(STORAGES)('sao lưu và khôi phục sau từng bước của mộ
       for (const term of [1, 2]) {
         const rows = students.map((s, i) =>
           subject.kind === 'comment'
-            ? { studentId: s.id, regular: ['Đ', 'Đ'], midterm: 'Đ', final: 'Đ' }
+            ? { studentId: s.id, regular: ['Đ', 'Đ'], midterm: 'Đ', final: 'Đ', base: null }
             : {
                 studentId: s.id,
                 regular: Array.from({ length: regularAssessmentCount(subject.periods) }, () =>
@@ -179,6 +179,7 @@ describe.each(STORAGES)('sao lưu và khôi phục sau từng bước của mộ
                 midterm: scoreOf(i, subject.code),
                 final: scoreOf(i, subject.code),
                 comment: i === 0 ? 'Tiến bộ rõ.' : null,
+                base: null,
               },
         );
         await ok(
@@ -195,14 +196,16 @@ describe.each(STORAGES)('sao lưu và khôi phục sau từng bước của mộ
           { studentId: students[0]?.id, excused: true },
           { studentId: students[1]?.id, excused: false },
         ],
+        base: [],
       }),
     );
-    await ok(teacher.put(attendance, { date: '2026-02-03', session: 'afternoon', absences: [] }));
+    await ok(teacher.put(attendance, { date: '2026-02-03', session: 'afternoon', absences: [], base: [] }));
     for (const term of [1, 2]) {
       const rows = students.map((s, i) => ({
         studentId: s.id,
         level: i === 3 ? 'good' : 'excellent',
         comment: i === 0 ? 'Ngoan, chăm chỉ' : null,
+        base: null,
       }));
       await ok(teacher.put(`/api/v1/gradebook/classes/${cls.id}/conduct`, { term, rows }));
     }

@@ -304,7 +304,9 @@ const INPUTS: Record<string, OperationInput> = {
   'GET /api/v1/gradebook/my-classes': {},
   'GET /api/v1/gradebook/classes/{classId}/subjects/{subjectCode}/terms/{term}': {},
   'PUT /api/v1/gradebook/classes/{classId}/subjects/{subjectCode}/terms/{term}': {
-    body: (a) => ({ rows: [{ studentId: a.student.id, regular: [10, 10], midterm: 10, final: 10 }] }),
+    body: (a) => ({
+      rows: [{ studentId: a.student.id, regular: [10, 10], midterm: 10, final: 10, base: null }],
+    }),
   },
   'GET /api/v1/gradebook/terms': {},
   'PUT /api/v1/gradebook/terms/{term}': {
@@ -327,11 +329,15 @@ const INPUTS: Record<string, OperationInput> = {
       date: '2025-09-08',
       session: 'morning',
       absences: [{ studentId: a.student.id, excused: false }],
+      base: [],
     }),
   },
   'GET /api/v1/gradebook/classes/{classId}/conduct': {},
   'PUT /api/v1/gradebook/classes/{classId}/conduct': {
-    body: (a) => ({ term: 1, rows: [{ studentId: a.student.id, level: 'fail', comment: 'Quét' }] }),
+    body: (a) => ({
+      term: 1,
+      rows: [{ studentId: a.student.id, level: 'fail', comment: 'Quét', base: null }],
+    }),
   },
   // ---- results, transcripts, statistics
   'POST /api/v1/results/close': {

@@ -144,6 +144,21 @@ export const gridSchema = z.object({
 /** A cell as typed: "7,5", "7.5", 7.5, "Đ", "CĐ", or empty. */
 const typedCell = z.union([z.number(), z.string().max(20)]).nullable();
 
+/**
+ * A row's cells as the client loaded them (the grid's row as GET returned it; other keys are ignored), or null for
+ * a row loaded empty. The server merges cell by cell: a cell equal to its base was not edited and keeps the stored
+ * value; an edited cell that someone else changed since (stored ≠ base) is a conflict and nothing is written.
+ */
+const loadedRow = z
+  .object({
+    regular: z.array(cellValue).max(4),
+    midterm: cellValue,
+    final: cellValue,
+    makeup: z.array(z.string()).max(6).default([]),
+    comment: z.string().max(2000).nullable().default(null),
+  })
+  .nullable();
+
 export const saveGridBody = z.object({
   rows: z
     .array(
@@ -154,6 +169,7 @@ export const saveGridBody = z.object({
         final: typedCell,
         makeup: z.array(z.string()).max(6).default([]),
         comment: z.string().max(2000).nullable().default(null),
+        base: loadedRow,
       }),
     )
     .max(MAX_CLASS_STUDENTS),
@@ -161,6 +177,24 @@ export const saveGridBody = z.object({
 export type SaveGridInput = z.infer<typeof saveGridBody>;
 
 export const saveResultSchema = z.object({ changedCells: z.number().int(), changedRows: z.number().int() });
+
+/**
+ * The `details` of a 409 when a save would overwrite cells someone else changed after the client loaded them:
+ * the student, the column ('regular:1', 'midterm', 'final', 'makeup', 'comment'; 'level' for conduct; 'morning' /
+ * 'afternoon' for attendance) and the value stored now, in the form GET returns it ('present' for attendance).
+ */
+export const editConflictsSchema = z.object({
+  conflicts: z.array(
+    z.object({
+      studentId: z.uuid(),
+      studentName: z.string(),
+      column: z.string(),
+      current: z.union([z.number(), z.string(), z.array(z.string())]).nullable(),
+    }),
+  ),
+});
+export type EditConflicts = z.infer<typeof editConflictsSchema>;
+export type EditConflict = EditConflicts['conflicts'][number];
 
 // ---- Terms: deadline, lock, unlock ----
 
@@ -247,6 +281,9 @@ export const saveAttendanceBody = z.object({
   session: z.enum(ATTENDANCE_SESSIONS),
   /** Every absent student of that session; the others were present. */
   absences: z.array(z.object({ studentId: z.uuid(), excused: z.boolean() })).max(MAX_CLASS_STUDENTS),
+  /** The absences as the client loaded them ([] for a session loaded empty): students it did not change keep
+   * what is stored now, and a change to a mark someone else changed since is a 409 conflict. */
+  base: z.array(z.object({ studentId: z.uuid(), excused: z.boolean() })).max(MAX_CLASS_STUDENTS),
 });
 export type SaveAttendanceInput = z.infer<typeof saveAttendanceBody>;
 
@@ -280,6 +317,8 @@ export const saveConductBody = z.object({
         studentId: z.uuid(),
         level: level4.nullable(),
         comment: multiline('Nhận xét').max(2000).nullable().default(null),
+        /** The term's level and comment as the client loaded them (null: none); see the score grid's base. */
+        base: z.object({ level: level4, comment: z.string().nullable() }).nullable(),
       }),
     )
     .max(MAX_CLASS_STUDENTS),

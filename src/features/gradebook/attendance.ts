@@ -1,10 +1,11 @@
-import type { LockState, SaveAttendanceInput } from '#contracts/gradebook.ts';
+import type { EditConflict, LockState, SaveAttendanceInput } from '#contracts/gradebook.ts';
 import { termOfDate, todayInVietnam, vietnameseDate } from '../../domain/calendar/index.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import type { ClassRow } from '../classes/queries.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
 import { auditCells, type CellAudit, loadClassGradebook, lockState, rosterOf, termName } from './access.ts';
+import { conflictError, lockGrid, mergeCells } from './merge.ts';
 import { absenceTotals } from './reads.ts';
 
 // Daily attendance by session (buổi sáng / buổi chiều), kept by the homeroom teacher. Only absences are stored;
@@ -48,7 +49,17 @@ export async function getAttendance(ctx: ServiceContext, classId: string, date: 
   };
 }
 
-/** Replaces the absences of one date and session with the list given (the others were present). */
+const MARK_VI: Record<string, string> = {
+  present: 'có mặt',
+  excused: 'vắng có phép',
+  unexcused: 'vắng không phép',
+};
+
+/**
+ * Sets the absences of one date and session to the list given (the others were present). Each student's mark is
+ * merged with what is stored through `base`, the absences the client loaded (merge.ts): a student it did not change
+ * keeps the stored mark, and a change to a mark someone else changed since is a 409 naming it, nothing written.
+ */
 export async function saveAttendance(ctx: ServiceContext, classId: string, input: SaveAttendanceInput) {
   const g = await loadClassGradebook(ctx, classId);
   if (!g.homeroom) throw forbidden('Chỉ giáo viên chủ nhiệm của lớp mới điểm danh.');
@@ -69,49 +80,79 @@ export async function saveAttendance(ctx: ServiceContext, classId: string, input
   return inTransaction(ctx, async (trx) => {
     const { lock } = await attendanceLock(trx, g.cls, input.date);
     if (!lock.open) throw new AppError('conflict', lock.message as string);
-    const before = await trx.db
+    await lockGrid(trx, `${g.cls.id}:attendance:${input.date}:${input.session}`);
+    const stored = await trx.db
       .selectFrom('attendance')
-      .select(['id', 'student_id', 'excused'])
+      .select(['student_id', 'excused'])
       .where('unit_id', '=', g.cls.unit_id)
       .where('class_id', '=', g.cls.id)
       .where('date', '=', input.date)
       .where('session', '=', input.session)
+      .forUpdate()
       .execute();
-    const old = new Map(before.map((r) => [r.student_id, r.excused]));
-    const next = new Map(input.absences.map((a) => [a.studentId, a.excused]));
-    const audits: CellAudit[] = [];
-    const label = (v: boolean | undefined) => (v === undefined ? 'present' : v ? 'excused' : 'unexcused');
-    for (const studentId of new Set([...old.keys(), ...next.keys()])) {
-      if (old.get(studentId) === next.get(studentId)) continue;
-      const context = { classId: g.cls.id, date: input.date, session: input.session };
-      audits.push({
-        unitId: g.cls.unit_id,
-        entity: 'attendance',
-        entityId: studentId,
-        action: 'update',
-        before: { ...context, value: label(old.get(studentId)) },
-        after: { ...context, value: label(next.get(studentId)) },
-      });
+    const marks = (list: readonly { student_id?: string; studentId?: string; excused: boolean }[]) =>
+      Object.fromEntries(list.map((a) => [a.student_id ?? a.studentId, a.excused ? 'excused' : 'unexcused']));
+    const before = marks(stored);
+    // Every student the save mentions (absent now, or absent when loaded) is a cell; the others stay as stored.
+    const mine: Record<string, string> = Object.fromEntries(
+      input.base.map((a) => [a.studentId, 'present'] as [string, string]),
+    );
+    Object.assign(mine, marks(input.absences));
+    const mark = (cells: Record<string, unknown>, studentId: string) =>
+      (cells[studentId] as string) ?? 'present';
+    const base = marks(input.base);
+    const merge = mergeCells(
+      mine,
+      Object.fromEntries(Object.keys(mine).map((id) => [id, mark(base, id)])),
+      Object.fromEntries(Object.keys(mine).map((id) => [id, mark(before, id)])),
+    );
+    if (merge.conflicts.length > 0) {
+      const names = new Map(roster.map((s) => [s.studentId, s.fullName]));
+      const conflicts: EditConflict[] = merge.conflicts.map((studentId) => ({
+        studentId,
+        studentName: names.get(studentId) ?? '',
+        column: input.session,
+        current: mark(before, studentId),
+      }));
+      const session = input.session === 'morning' ? 'buổi sáng' : 'buổi chiều';
+      throw conflictError(
+        'Điểm danh',
+        conflicts,
+        (c) => `${c.studentName} (${session}: ${MARK_VI[c.current as string] ?? c.current})`,
+      );
     }
-    await trx.db
-      .deleteFrom('attendance')
-      .where('unit_id', '=', g.cls.unit_id)
-      .where('class_id', '=', g.cls.id)
-      .where('date', '=', input.date)
-      .where('session', '=', input.session)
-      .execute();
-    if (input.absences.length > 0) {
+    const context = { classId: g.cls.id, date: input.date, session: input.session };
+    const audits: CellAudit[] = merge.changed.map((studentId) => ({
+      unitId: g.cls.unit_id,
+      entity: 'attendance',
+      entityId: studentId,
+      action: 'update',
+      before: { ...context, value: mark(before, studentId) },
+      after: { ...context, value: mark(mine, studentId) },
+    }));
+    if (merge.changed.length > 0) {
+      await trx.db
+        .deleteFrom('attendance')
+        .where('unit_id', '=', g.cls.unit_id)
+        .where('class_id', '=', g.cls.id)
+        .where('date', '=', input.date)
+        .where('session', '=', input.session)
+        .where('student_id', 'in', merge.changed)
+        .execute();
+    }
+    const absent = merge.changed.filter((studentId) => mine[studentId] !== 'present');
+    if (absent.length > 0) {
       await trx.db
         .insertInto('attendance')
         .values(
-          input.absences.map((a) => ({
+          absent.map((studentId) => ({
             unit_id: g.cls.unit_id,
             school_year: g.cls.school_year,
             class_id: g.cls.id,
-            student_id: a.studentId,
+            student_id: studentId,
             date: input.date,
             session: input.session,
-            excused: a.excused,
+            excused: mine[studentId] === 'excused',
             recorded_by: ctx.actor.userId,
           })),
         )

@@ -1,8 +1,9 @@
-import type { SaveConductInput } from '#contracts/gradebook.ts';
-import { type Level4, yearConduct } from '../../domain/grading/index.ts';
+import type { EditConflict, SaveConductInput } from '#contracts/gradebook.ts';
+import { LEVEL4_LABEL_VI, type Level4, yearConduct } from '../../domain/grading/index.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { auditCells, type CellAudit, loadClassGradebook, lockState, rosterOf } from './access.ts';
+import { conflictError, lockGrid, mergeCells } from './merge.ts';
 import { conductOfClasses } from './reads.ts';
 
 // Kết quả rèn luyện per term, set by the homeroom teacher with a comment (TT22 Điều 8); the year level follows
@@ -42,7 +43,9 @@ export async function getConduct(ctx: ServiceContext, classId: string) {
 
 /**
  * Saves a term's conduct for the rows given; a row with no level clears it. The term lock and entry deadline
- * apply, unless the principal unlocked the class's conduct and attendance for the term.
+ * apply, unless the principal unlocked the class's conduct and attendance for the term. Level and comment are
+ * merged with what is stored through the row's base like the score grid's cells (merge.ts): a change to one
+ * someone else changed since is a 409 naming it, and nothing is written.
  */
 export async function saveConduct(ctx: ServiceContext, classId: string, input: SaveConductInput) {
   const g = await loadClassGradebook(ctx, classId);
@@ -64,6 +67,7 @@ export async function saveConduct(ctx: ServiceContext, classId: string, input: S
   return inTransaction(ctx, async (trx) => {
     const lock = await lockState(trx, g.cls, input.term, null);
     if (!lock.open) throw new AppError('conflict', lock.message as string);
+    await lockGrid(trx, `${g.cls.id}:conduct:${input.term}`);
     const stored = await trx.db
       .selectFrom('conduct_assessments')
       .select(['student_id', 'level', 'comment'])
@@ -71,16 +75,31 @@ export async function saveConduct(ctx: ServiceContext, classId: string, input: S
       .where('class_id', '=', g.cls.id)
       .where('school_year', '=', g.cls.school_year)
       .where('term', '=', input.term)
+      .forUpdate()
       .execute();
     const old = new Map(stored.map((r) => [r.student_id, r]));
+    const names = new Map(roster.map((s) => [s.studentId, s.fullName]));
     const audits: CellAudit[] = [];
     const upserts: { studentId: string; level: Level4; comment: string | null }[] = [];
     const clears: string[] = [];
+    const conflicts: EditConflict[] = [];
     for (const r of input.rows) {
-      const before = old.get(r.studentId);
-      const comment = r.comment || null;
-      if ((before?.level ?? null) === r.level && (before?.comment ?? null) === comment) continue;
-      if (r.level) upserts.push({ studentId: r.studentId, level: r.level, comment });
+      const stale = old.get(r.studentId);
+      const before = { level: stale?.level ?? null, comment: stale?.comment ?? null };
+      const base = { level: r.base?.level ?? null, comment: r.base?.comment || null };
+      const merge = mergeCells({ level: r.level, comment: r.comment || null }, base, before);
+      for (const column of merge.conflicts) {
+        const current = before[column as keyof typeof before];
+        conflicts.push({
+          studentId: r.studentId,
+          studentName: names.get(r.studentId) ?? '',
+          column,
+          current,
+        });
+      }
+      if (merge.changed.length === 0) continue;
+      const after = merge.merged as typeof before;
+      if (after.level) upserts.push({ studentId: r.studentId, level: after.level, comment: after.comment });
       else clears.push(r.studentId);
       const context = { classId: g.cls.id, term: input.term, schoolYear: g.cls.school_year };
       audits.push({
@@ -88,8 +107,15 @@ export async function saveConduct(ctx: ServiceContext, classId: string, input: S
         entity: 'conduct',
         entityId: r.studentId,
         action: 'update',
-        before: { ...context, level: before?.level ?? null, comment: before?.comment ?? null },
-        after: { ...context, level: r.level, comment },
+        before: { ...context, ...before },
+        after: { ...context, level: after.level, comment: after.level ? after.comment : null },
+      });
+    }
+    if (conflicts.length > 0) {
+      throw conflictError('Rèn luyện', conflicts, (c) => {
+        const value = c.current === null ? '(trống)' : String(c.current);
+        const shown = c.column === 'level' ? (LEVEL4_LABEL_VI[c.current as Level4] ?? value) : value;
+        return `${c.studentName} (${c.column === 'level' ? 'mức' : 'nhận xét'}: ${shown})`;
       });
     }
     if (upserts.length > 0) {

@@ -29,6 +29,14 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
       entryDeadline: null,
       locked,
     });
+  type Session = 'morning' | 'afternoon';
+  /** The absences of a session as the homeroom teacher loaded them: the base a save sends. */
+  const loadedAbsences = async (url: string, date: string, session: Session) => {
+    const loaded = await homeroom.get(`${url}?date=${date}`);
+    return ((loaded.body.students ?? []) as Record<string, string | null>[])
+      .filter((x) => x[session])
+      .map((x) => ({ studentId: x.studentId, excused: x[session] === 'excused' }));
+  };
   const classUrl = (path: 'attendance' | 'conduct', classId = s.cls.id) =>
     `/api/v1/gradebook/classes/${classId}/${path}`;
   const auditCount = async () =>
@@ -175,6 +183,7 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
       final: i === 0 ? '8,5' : '8',
       makeup: i === 1 ? ['final'] : [],
       comment: i === 2 ? 'Tiến bộ rõ.' : null,
+      base: r,
     }));
     const started = Date.now();
     const saved = await mathTeacher.put(grid(), { rows });
@@ -205,7 +214,7 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
     expect(stored.term_average).toBe(7.8);
 
     // One corrected cell: one audit row with the old and the new value.
-    const correction = after.body.rows.map((r: Record<string, unknown>) => ({ ...r }));
+    const correction = after.body.rows.map((r: Record<string, unknown>) => ({ ...r, base: r }));
     correction[0].midterm = '9';
     const res = await mathTeacher.put(grid(), { rows: correction });
     expect(res.body).toEqual({ changedCells: 1, changedRows: 1 });
@@ -231,7 +240,7 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
 
   it('ô sai: 400 nêu dòng, học sinh và cột, không lưu ô nào', async () => {
     const current = await mathTeacher.get(grid());
-    const rows = current.body.rows.map((r: Record<string, unknown>) => ({ ...r }));
+    const rows = current.body.rows.map((r: Record<string, unknown>) => ({ ...r, base: r }));
     rows[0].regular = ['10', '7,55', 9, 6.5];
     rows[3].final = '11';
     rows[4].midterm = 'abc';
@@ -255,6 +264,7 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
       regular: ['Đ', 'đ'],
       midterm: 'Đạt',
       final: i === 0 ? 'Đ' : 'CĐ',
+      base: r,
     }));
     expect((await mathTeacher.put(grid('physical-education'), { rows })).status).toBe(200);
     const after = await mathTeacher.get(grid('physical-education'));
@@ -268,7 +278,9 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
   });
 
   it('chỉ giáo viên được phân công nhập điểm: chủ nhiệm, giáo viên khác, hiệu trưởng, trường khác bị từ chối', async () => {
-    const body = { rows: [{ studentId: s.students[0]?.id, regular: ['5'], midterm: null, final: null }] };
+    const body = {
+      rows: [{ studentId: s.students[0]?.id, regular: ['5'], midterm: null, final: null, base: null }],
+    };
     for (const username of ['gv.cn', 'gv.van', 'ht.a', 'ht.b', 'gv.toan.b']) {
       expect((await (await as(username)).put(grid(), body)).status, username).toBe(403);
     }
@@ -277,8 +289,19 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
   });
 
   it('khoá sổ: học kì đã khoá từ chối sửa; mở khoá một lớp × môn cần lí do, có nhật ký; khoá lại thì lại từ chối', async () => {
+    const loaded = (await mathTeacher.get(grid())).body.rows.find(
+      (r: { studentId: string }) => r.studentId === s.students[0]?.id,
+    );
     const body = {
-      rows: [{ studentId: s.students[0]?.id, regular: ['5', '5', '5', '5'], midterm: '5', final: '5' }],
+      rows: [
+        {
+          studentId: s.students[0]?.id,
+          regular: ['5', '5', '5', '5'],
+          midterm: '5',
+          final: '5',
+          base: loaded,
+        },
+      ],
     };
     const lockBody = { unitId: s.schoolA.id, schoolYear: YEAR, entryDeadline: null, locked: true };
     expect((await mathTeacher.put('/api/v1/gradebook/terms/1', lockBody)).status).toBe(403);
@@ -340,7 +363,7 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
       locked: false,
     });
     const res = await mathTeacher.put(grid('math', 2), {
-      rows: [{ studentId: s.students[0]?.id, regular: ['5'], midterm: null, final: null }],
+      rows: [{ studentId: s.students[0]?.id, regular: ['5'], midterm: null, final: null, base: null }],
     });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain('quá hạn nhập điểm học kì II (10/01/2026)');
@@ -355,8 +378,9 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
   it('điểm danh: chủ nhiệm điểm danh theo buổi, tổng số buổi nghỉ cả năm; người khác chỉ xem hoặc bị từ chối', async () => {
     const url = `/api/v1/gradebook/classes/${s.cls.id}/attendance`;
     const [a, b] = [s.students[0]?.id, s.students[1]?.id];
-    const put = (client: TestClient, date: string, session: string, absences: unknown[]) =>
-      client.put(url, { date, session, absences });
+    /** Saves a session over the absences the homeroom teacher loaded (the client's base). */
+    const put = async (client: TestClient, date: string, session: Session, absences: unknown[]) =>
+      client.put(url, { date, session, absences, base: await loadedAbsences(url, date, session) });
     expect(
       (
         await put(homeroom, '2025-10-01', 'morning', [
@@ -405,12 +429,12 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
     const a = s.students[0]?.id;
     const t1 = await homeroom.put(url, {
       term: 1,
-      rows: [{ studentId: a, level: 'good', comment: 'Ngoan' }],
+      rows: [{ studentId: a, level: 'good', comment: 'Ngoan', base: null }],
     });
     expect(t1.status).toBe(200);
     const t2 = await homeroom.put(url, {
       term: 2,
-      rows: [{ studentId: a, level: 'excellent', comment: null }],
+      rows: [{ studentId: a, level: 'excellent', comment: null, base: null }],
     });
     const row = t2.body.students.find((x: { studentId: string }) => x.studentId === a);
     expect(row).toMatchObject({
@@ -427,7 +451,12 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
     }
     await setTermLock(1, true);
     expect(
-      (await homeroom.put(url, { term: 1, rows: [{ studentId: a, level: 'pass', comment: null }] })).status,
+      (
+        await homeroom.put(url, {
+          term: 1,
+          rows: [{ studentId: a, level: 'pass', comment: null, base: null }],
+        })
+      ).status,
     ).toBe(409);
     await setTermLock(1, false);
   });
@@ -442,29 +471,49 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
           date: '2025-11-03',
           session: 'morning',
           absences: [{ studentId: a, excused: true }],
+          base: [],
         })
       ).status,
     ).toBe(200);
     expect(
-      (await homeroom.put(conduct, { term: 1, rows: [{ studentId: a, level: 'good', comment: 'Ngoan' }] }))
-        .status,
+      (
+        await homeroom.put(conduct, {
+          term: 1,
+          rows: [{ studentId: a, level: 'good', comment: 'Ngoan', base: null }],
+        })
+      ).status,
     ).toBe(200);
     await setTermLock(1, true);
     const auditsBefore = await auditCount();
 
-    const refused = await homeroom.put(attendance, { date: '2025-11-03', session: 'morning', absences: [] });
+    const refused = await homeroom.put(attendance, {
+      date: '2025-11-03',
+      session: 'morning',
+      absences: [],
+      base: [],
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('Ngày 03/11/2025 thuộc học kì I năm học 2025-2026');
     expect(refused.body.error.message).toContain('mở khoá rèn luyện và điểm danh');
     // The last day of term 1 (term1_ends_on, 17/01/2026) is still term 1; the first day of term 2 is open.
-    const lastDay = await homeroom.put(attendance, { date: '2026-01-17', session: 'morning', absences: [] });
+    const lastDay = await homeroom.put(attendance, {
+      date: '2026-01-17',
+      session: 'morning',
+      absences: [],
+      base: [],
+    });
     expect(lastDay.status).toBe(409);
-    const term2 = await homeroom.put(attendance, { date: '2026-01-19', session: 'morning', absences: [] });
+    const term2 = await homeroom.put(attendance, {
+      date: '2026-01-19',
+      session: 'morning',
+      absences: [],
+      base: [],
+    });
     expect(term2.status).toBe(200);
     expect(term2.body).toMatchObject({ term: 2, canEdit: true, lock: { locked: false, open: true } });
     const conductRefused = await homeroom.put(conduct, {
       term: 1,
-      rows: [{ studentId: a, level: 'pass', comment: null }],
+      rows: [{ studentId: a, level: 'pass', comment: null, base: null }],
     });
     expect(conductRefused.status).toBe(409);
     expect(conductRefused.body.error.message).toContain('rèn luyện và điểm danh của lớp 6A1');
@@ -506,14 +555,22 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
     const conduct = classUrl('conduct');
     const a = s.students[0]?.id as string;
     await setTermLock(1, true);
-    const markAbsent = () =>
+    const markAbsent = async () =>
       homeroom.put(attendance, {
         date: '2025-11-04',
         session: 'afternoon',
         absences: [{ studentId: a, excused: false }],
+        base: await loadedAbsences(attendance, '2025-11-04', 'afternoon'),
       });
-    const setConduct = (level: string) =>
-      homeroom.put(conduct, { term: 1, rows: [{ studentId: a, level, comment: null }] });
+    const setConduct = async (level: string) => {
+      const loaded = (await homeroom.get(conduct)).body.students.find(
+        (x: { studentId: string }) => x.studentId === a,
+      );
+      return homeroom.put(conduct, {
+        term: 1,
+        rows: [{ studentId: a, level, comment: null, base: loaded.term1 }],
+      });
+    };
     const body = {
       classId: s.cls.id,
       kind: 'homeroom',
@@ -611,11 +668,16 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
       homeroomTeacher: s.homeroom.staff,
     });
     const url = classUrl('attendance', old.id);
-    expect((await homeroom.put(url, { date: '2025-03-03', session: 'morning', absences: [] })).status).toBe(
-      200,
-    );
+    expect(
+      (await homeroom.put(url, { date: '2025-03-03', session: 'morning', absences: [], base: [] })).status,
+    ).toBe(200);
     await setTermLock(1, true, '2024-2025');
-    const refused = await homeroom.put(url, { date: '2025-03-03', session: 'morning', absences: [] });
+    const refused = await homeroom.put(url, {
+      date: '2025-03-03',
+      session: 'morning',
+      absences: [],
+      base: [],
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('Năm học 2024-2025 chưa có lịch');
     expect((await homeroom.get(`${url}?date=2025-03-03`)).body).toMatchObject({ term: null, canEdit: false });

@@ -46,6 +46,7 @@ describe.each(STORAGES)('tổng hợp điểm của lớp (%s)', (storage) => {
       regular,
       midterm,
       final,
+      base: null,
     });
     const math = await teacher.put(grid('math'), {
       rows: [

@@ -24,6 +24,8 @@ export interface Values {
 export interface ParsedRow {
   studentId: string;
   values: Values;
+  /** The cells as the client loaded them (empty when it loaded none), for the merge with what is stored now. */
+  base: Values;
 }
 
 /** What the grid's cells are checked against: the class (for messages) and the subject's columns. */
@@ -43,7 +45,7 @@ interface RowPosition {
 export type FieldErrors = Record<string, string>;
 
 /** Column names as printed on the gradebook, for error messages. */
-function columnLabel(column: string): string {
+export function columnLabel(column: string): string {
   if (column === 'midterm') return 'ĐĐGgk';
   if (column === 'final') return 'ĐĐGck';
   if (column === 'comment') return 'Nhận xét';
@@ -97,7 +99,11 @@ export function parseGrid(
       fields[`rows.${index}`] = `Học sinh ở dòng dữ liệu ${index + 1} không thuộc lớp ${shape.className}.`;
       return;
     }
-    parsed.push({ studentId: row.studentId, values: parseRow(row, at, shape, validColumns, fields) });
+    parsed.push({
+      studentId: row.studentId,
+      values: parseRow(row, at, shape, validColumns, fields),
+      base: baseOf(row.base, shape.regularCount),
+    });
   });
   return { parsed, fields };
 }
@@ -138,4 +144,12 @@ function parseRow(
   }
   const comment = row.comment?.trim() ? row.comment.trim() : null;
   return { regular, midterm, final, makeup: [...new Set(row.makeup)], comment };
+}
+
+/** The loaded cells in the form of a parsed row (null: the client loaded the row empty). */
+function baseOf(base: SaveGridInput['rows'][number]['base'], regularCount: number): Values {
+  const regular = Array.from({ length: regularCount }, (_, i) => base?.regular[i] ?? null);
+  if (!base) return { regular, midterm: null, final: null, makeup: [], comment: null };
+  const comment = base.comment?.trim() ? base.comment.trim() : null;
+  return { regular, midterm: base.midterm, final: base.final, makeup: [...new Set(base.makeup)], comment };
 }

@@ -18,7 +18,15 @@ import {
   rosterOf,
   subjectOfClass,
 } from './access.ts';
-import { type Cell, type FieldErrors, type ParsedRow, parseGrid, type Values } from './score-grid-input.ts';
+import { type Cells, conflictError, lockGrid, mergeCells } from './merge.ts';
+import {
+  type Cell,
+  columnLabel,
+  type FieldErrors,
+  type ParsedRow,
+  parseGrid,
+  type Values,
+} from './score-grid-input.ts';
 
 // The score grid of one class × subject × term (TT 22/2021 Điều 6, 7, 9): ĐĐGtx columns from the periods per
 // year, one ĐĐGgk, one ĐĐGck, the computed ĐTBmhk (or Đạt / Chưa đạt) and the teacher's comment.
@@ -82,16 +90,17 @@ export async function getGrid(ctx: ServiceContext, key: GridKey) {
 
 type StoredRow = Awaited<ReturnType<typeof storedRows>> extends Map<string, infer R> ? R : never;
 
-async function storedRows(ctx: ServiceContext, g: ClassGradebook, key: GridKey) {
-  const rows = await ctx.db
+async function storedRows(ctx: ServiceContext, g: ClassGradebook, key: GridKey, forUpdate = false) {
+  const query = ctx.db
     .selectFrom('subject_scores')
     .selectAll()
     .where('unit_id', '=', g.cls.unit_id)
     .where('school_year', '=', g.cls.school_year)
     .where('class_id', '=', g.cls.id)
     .where('subject_code', '=', key.subjectCode)
-    .where('term', '=', key.term)
-    .execute();
+    .where('term', '=', key.term);
+  // A save locks the rows it compares with its base, so no other writer changes them before it writes.
+  const rows = await (forUpdate ? query.forUpdate() : query).execute();
   return new Map(rows.map((r) => [r.student_id, r]));
 }
 
@@ -155,8 +164,10 @@ function cellsOf(v: Values, regularCount: number): Record<string, unknown> {
 
 /**
  * Saves the whole grid in one transaction. Every cell is checked first; if any is wrong nothing is written and the
- * 400 names each bad cell by row number (the order shown), student and column. Rows whose cells did not change are
- * not touched; each changed cell gets an audit row with its old and new value.
+ * 400 names each bad cell by row number (the order shown), student and column. Each cell is merged with what is
+ * stored now through the row's base (merge.ts): cells this client did not edit keep the stored value, and an
+ * edited cell someone else changed since it loaded the grid is a 409 naming the cells, with nothing written. Rows
+ * whose cells did not change are not touched; each changed cell gets an audit row with its old and new value.
  */
 export async function saveGrid(ctx: ServiceContext, key: GridKey, input: SaveGridInput) {
   const { g, subject, teaches, regularCount } = await loadSubjectAccess(ctx, key);
@@ -173,8 +184,17 @@ export async function saveGrid(ctx: ServiceContext, key: GridKey, input: SaveGri
     // The lock is read inside the transaction so a lock set while the teacher typed still applies.
     const lock = await lockState(trx, g.cls, key.term, key.subjectCode);
     if (!lock.open) throw new AppError('conflict', lock.message as string);
-    const stored = await storedRows(trx, g, key);
-    const { changes, audits } = diffGrid(target, parsed, stored);
+    await lockGrid(trx, `${g.cls.id}:${key.subjectCode}:${key.term}`);
+    const stored = await storedRows(trx, g, key, true);
+    const { changes, audits, conflicts } = diffGrid(target, parsed, stored);
+    if (conflicts.length > 0) {
+      const names = new Map(roster.map((s) => [s.studentId, s.fullName]));
+      throw conflictError(
+        'Điểm',
+        conflicts.map((c) => ({ ...c, studentName: names.get(c.studentId) ?? '' })),
+        (c) => `${c.studentName} (${columnLabel(c.column)}: ${cellText(c.current)})`,
+      );
+    }
     if (changes.length > 0) {
       await upsertScores(trx, target, changes);
       await auditCells(trx, audits);
@@ -203,26 +223,55 @@ interface GridTarget {
   regularCount: number;
 }
 
+/** A stored value as the 409 message prints it: "7,5", Đ / CĐ, the make-up columns, or "(trống)". */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return '(trống)';
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  if (value === 'pass') return 'Đ';
+  if (value === 'fail') return 'CĐ';
+  if (Array.isArray(value)) return value.map((v) => columnLabel(String(v))).join(', ');
+  return `"${String(value)}"`;
+}
+
+/** A row's cells (keyed as by cellsOf) back into the row's values. */
+function valuesOfCells(cells: Cells, regularCount: number): Values {
+  return {
+    regular: Array.from({ length: regularCount }, (_, i) => (cells[`regular:${i + 1}`] ?? null) as Cell),
+    midterm: cells.midterm as Cell,
+    final: cells.final as Cell,
+    makeup: cells.makeup as string[],
+    comment: cells.comment as string | null,
+  };
+}
+
 /**
- * The rows whose cells differ from the stored ones, and one audit entry per changed cell. Cells are compared by
- * their JSON text so arrays (make-up flags, sorted) and nulls compare by value.
+ * Each row merged with the stored one through its base (merge.ts): the rows with changed cells (merged values),
+ * one audit entry per changed cell, and the cells someone else changed since the client loaded them.
  */
 function diffGrid(
   target: GridTarget,
   parsed: readonly ParsedRow[],
   stored: Map<string, StoredRow>,
-): { changes: ParsedRow[]; audits: CellAudit[] } {
+): {
+  changes: ParsedRow[];
+  audits: CellAudit[];
+  conflicts: { studentId: string; column: string; current: number | string | string[] | null }[];
+} {
   const { g, key, kind, regularCount } = target;
   const changes: ParsedRow[] = [];
   const audits: CellAudit[] = [];
+  const conflicts: { studentId: string; column: string; current: number | string | string[] | null }[] = [];
   for (const row of parsed) {
-    const { studentId, values } = row;
+    const { studentId } = row;
     const old = stored.get(studentId);
     const before = cellsOf(old ? valuesOf(old, kind, regularCount) : emptyValues(regularCount), regularCount);
-    const after = cellsOf(values, regularCount);
-    const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    const merge = mergeCells(cellsOf(row.values, regularCount), cellsOf(row.base, regularCount), before);
+    for (const column of merge.conflicts) {
+      conflicts.push({ studentId, column, current: before[column] as number | string | string[] | null });
+    }
+    const { merged: after, changed } = merge;
     if (changed.length === 0) continue;
-    changes.push(row);
+    changes.push({ ...row, values: valuesOfCells(after, regularCount) });
     for (const column of changed) {
       audits.push({
         unitId: g.cls.unit_id,
@@ -234,7 +283,7 @@ function diffGrid(
       });
     }
   }
-  return { changes, audits };
+  return { changes, audits, conflicts };
 }
 
 /** One upsert for all changed rows; the term average (or term result) is recomputed from the saved cells. */

@@ -118,6 +118,10 @@ function Roll({ data, session }: { data: Attendance; session: Session }) {
                     absences: [...marks]
                       .filter(([, m]) => m)
                       .map(([studentId, m]) => ({ studentId, excused: m === 'excused' })),
+                    // The marks this page loaded: the server refuses to overwrite a mark changed since (409).
+                    base: data.students
+                      .filter((x) => x[session])
+                      .map((x) => ({ studentId: x.studentId, excused: x[session] === 'excused' })),
                   },
                   { onSuccess: () => notifySaved(t('attendanceSaved')), onError: notifyError },
                 )

@@ -131,6 +131,8 @@ function ConductTable({ data, term }: { data: Conduct; term: 1 | 2 }) {
                     studentId,
                     level: e.level,
                     comment: e.comment.trim() || null,
+                    // What this table loaded: the server refuses to overwrite a level changed since (409).
+                    base: data.students.find((x) => x.studentId === studentId)?.[key] ?? null,
                   })),
                 },
                 { onSuccess: () => notifySaved(t('conductSaved')), onError: notifyError },

@@ -1,22 +1,29 @@
 import 'react-datasheet-grid/dist/style.css';
-import { Alert, Badge, Button, List, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { type Column, DataSheetGrid, keyColumn, textColumn } from 'react-datasheet-grid';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
+import type { EditConflict } from '#contracts/gradebook.ts';
+import { formatScore, PASS_FAIL_SHORT_VI, type PassFail } from '#domain/grading/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { type Grid, useGrid, useSaveGrid } from './api.ts';
+import { type Grid, useFetchFreshGrid, useGrid, useSaveGrid } from './api.ts';
 import classes from './gradebook.module.css';
 import { LockBanner } from './LockBanner.tsx';
 import {
   type CellKey,
+  COLUMN_OF_KEY,
+  conflictId,
+  type EditableKey,
   makeupCells,
+  makeupText,
   REGULAR_KEYS,
+  rebase,
   type SheetRow,
   sheetOf,
   toSave,
@@ -57,24 +64,47 @@ const textCell = (key: Exclude<keyof SheetRow, 'studentId'>, extra: SheetColumn)
   ...extra,
 });
 
+/** A stored value as the grid shows it (the "their value" of a conflict). */
+function storedText(value: EditConflict['current'], kind: Grid['subject']['kind']): string {
+  if (value === null || (Array.isArray(value) && value.length === 0)) return '—';
+  if (Array.isArray(value)) return makeupText(value) ?? '—';
+  if (typeof value === 'number') return formatScore(value);
+  if (kind === 'comment') return PASS_FAIL_SHORT_VI[value as PassFail] ?? value;
+  return value;
+}
+
+const KEY_OF_COLUMN = Object.fromEntries(Object.entries(COLUMN_OF_KEY).map(([k, c]) => [c, k])) as Record<
+  string,
+  EditableKey
+>;
+
 function ScoreSheet({ grid }: { grid: Grid }) {
   const { t } = useTranslation('gradebook');
   const kind = grid.subject.kind;
   const n = grid.regularCount;
   const [rows, setRows] = useState<SheetRow[]>(() => sheetOf(grid));
+  // The grid as loaded: each save sends its cells as the base, so the server refuses to overwrite newer ones.
+  const [loaded, setLoaded] = useState(grid);
+  const [conflicts, setConflicts] = useState<EditConflict[]>([]);
   const [dirty, setDirty] = useState(false);
   const dirtyRef = useRef(false);
   dirtyRef.current = dirty;
   const save = useSaveGrid(grid.class.id, grid.subject.code, grid.term);
+  const fetchFresh = useFetchFreshGrid(grid.class.id, grid.subject.code, grid.term);
   useEffect(() => {
     // A saved grid comes back from the server with the stored values and averages; unsaved typing is kept.
-    if (!dirtyRef.current) setRows(sheetOf(grid));
+    if (!dirtyRef.current) {
+      setRows(sheetOf(grid));
+      setLoaded(grid);
+    }
   }, [grid]);
+  const conflictIds = new Set(conflicts.map((c) => conflictId(c.studentId, c.column)));
 
   const readOnly = !grid.canEdit;
   const cellClass =
     (key: CellKey) =>
     ({ rowData }: { rowData: SheetRow }) => {
+      if (conflictIds.has(conflictId(rowData.studentId, COLUMN_OF_KEY[key]))) return classes.conflict;
       if (rowData.state.invalid.has(key)) return classes.invalid;
       if (rowData.state.missing.has(key)) return classes.missing;
       if (makeupCells(rowData).has(key)) return classes.makeup;
@@ -121,19 +151,43 @@ function ScoreSheet({ grid }: { grid: Grid }) {
 
   const invalidCount = rows.reduce((sum, r) => sum + r.state.invalid.size, 0);
   const fieldErrors = save.error instanceof ApiError ? Object.values(save.error.fields) : [];
-  const onSave = () =>
+  const saveRows = (toWrite: SheetRow[], base: Grid) => {
+    const loadedRows = new Map(base.rows.map((r) => [r.studentId, r]));
     save.mutate(
-      rows.map((r) => toSave(r, n)),
+      toWrite.map((r) => toSave(r, n, loadedRows.get(r.studentId))),
       {
         onSuccess: (result) => {
           setDirty(false);
           notifySaved(result.changedCells ? t('saved', { cells: result.changedCells }) : t('nothingChanged'));
         },
         onError: (error) => {
-          if (!(error instanceof ApiError && error.status === 400)) notifyError(error);
+          const found =
+            error instanceof ApiError ? (error.details as { conflicts?: EditConflict[] })?.conflicts : null;
+          if (found?.length) setConflicts(found);
+          else if (!(error instanceof ApiError && error.status === 400)) notifyError(error);
         },
       },
     );
+  };
+  const onSave = () => saveRows(rows, loaded);
+  /** After a 409: take the stored values of the conflicting cells, or keep the typed ones and save over them. */
+  const resolve = async (takeTheirs: boolean) => {
+    const fresh = await fetchFresh();
+    const next = rebase(rows, loaded, fresh, conflictIds, takeTheirs);
+    setRows(next.rows);
+    setLoaded(fresh);
+    setConflicts([]);
+    save.reset();
+    setDirty(next.edited);
+    if (!takeTheirs) saveRows(next.rows, fresh);
+  };
+  const yours = (c: EditConflict) => {
+    const key = KEY_OF_COLUMN[c.column];
+    const row = rows.find((r) => r.studentId === c.studentId);
+    return (key && row?.[key]?.trim()) || '—';
+  };
+  const columnTitle = (column: string) =>
+    column.startsWith('regular:') ? t('regular', { n: column.split(':')[1] }) : t(column);
 
   return (
     <Stack gap="sm">
@@ -169,7 +223,34 @@ function ScoreSheet({ grid }: { grid: Grid }) {
         title={t('unlockTitle', { className: grid.class.name, subject: grid.subject.name })}
       />
       {!grid.canEdit && grid.lock.open && <Alert color="blue">{t('readOnly')}</Alert>}
-      {save.error && (
+      {conflicts.length > 0 && save.error && (
+        <Alert color="orange" title={save.error.message} data-testid="grid-conflicts">
+          <List size="sm">
+            {conflicts.map((c) => (
+              <List.Item key={conflictId(c.studentId, c.column)}>
+                {t('conflictItem', {
+                  student: c.studentName,
+                  column: columnTitle(c.column),
+                  theirs: storedText(c.current, kind),
+                  yours: yours(c),
+                })}
+              </List.Item>
+            ))}
+          </List>
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('conflictHint')}
+          </Text>
+          <Group mt="sm">
+            <Button size="xs" variant="light" onClick={() => void resolve(true)}>
+              {t('takeTheirs')}
+            </Button>
+            <Button size="xs" color="orange" onClick={() => void resolve(false)} loading={save.isPending}>
+              {t('keepMine')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {save.error && conflicts.length === 0 && (
         <Alert color="red" title={save.error.message} data-testid="grid-errors">
           <List size="sm">
             {fieldErrors.slice(0, 30).map((m) => (

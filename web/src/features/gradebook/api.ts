@@ -71,6 +71,9 @@ export function useGrid(classId: string, subjectCode: string, term: number) {
   });
 }
 
+/** A row's cells as the grid loaded them: sent with each save so the server refuses to overwrite newer ones. */
+export type GridBase = Pick<GridRow, 'regular' | 'midterm' | 'final' | 'makeup' | 'comment'>;
+
 export interface GridSaveRow {
   studentId: string;
   regular: (string | null)[];
@@ -78,6 +81,18 @@ export interface GridSaveRow {
   final: string | null;
   makeup: string[];
   comment: string | null;
+  base: GridBase | null;
+}
+
+/** The grid as stored now, fetched even if the cache is fresh (after a 409 conflict). */
+export function useFetchFreshGrid(classId: string, subjectCode: string, term: number) {
+  const client = useQueryClient();
+  return () =>
+    client.fetchQuery({
+      queryKey: ['gradebook', 'grid', classId, subjectCode, term],
+      queryFn: () => apiGet<Grid>(gridPath(classId, subjectCode, term)),
+      staleTime: 0,
+    });
 }
 
 export function useSaveGrid(classId: string, subjectCode: string, term: number) {
@@ -145,6 +160,8 @@ export function useSaveAttendance(classId: string) {
       date: string;
       session: 'morning' | 'afternoon';
       absences: { studentId: string; excused: boolean }[];
+      /** The absences as loaded (see saveAttendanceBody). */
+      base: { studentId: string; excused: boolean }[];
     }) => apiPut<Attendance>(`/gradebook/classes/${classId}/attendance`, input),
     onSuccess: (data) => client.setQueryData(['gradebook', 'attendance', classId, data.date], data),
   });
@@ -162,7 +179,12 @@ export function useSaveConduct(classId: string) {
   return useMutation({
     mutationFn: (input: {
       term: number;
-      rows: { studentId: string; level: string | null; comment: string | null }[];
+      rows: {
+        studentId: string;
+        level: string | null;
+        comment: string | null;
+        base: { level: string; comment: string | null } | null;
+      }[];
     }) => apiPut<Conduct>(`/gradebook/classes/${classId}/conduct`, input),
     onSuccess: (data) => client.setQueryData(['gradebook', 'conduct', classId], data),
   });

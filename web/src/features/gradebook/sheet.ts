@@ -8,7 +8,7 @@ import {
   parseScoreDetailed,
   termAverage,
 } from '#domain/grading/index.ts';
-import type { Grid, GridRow, GridSaveRow } from './api.ts';
+import type { Grid, GridBase, GridRow, GridSaveRow } from './api.ts';
 
 // The score grid as the sheet edits it: every cell is the text the teacher typed, read with the same domain rules
 // the server applies, so the averages appear as soon as a row is complete.
@@ -32,7 +32,7 @@ export type Kind = 'score' | 'comment';
 export const REGULAR_KEYS = ['r1', 'r2', 'r3', 'r4'] as const;
 export type CellKey = (typeof REGULAR_KEYS)[number] | 'midterm' | 'final';
 
-function cellText(value: number | string | null, kind: Kind): string | null {
+export function cellText(value: number | string | null, kind: Kind): string | null {
   if (value === null) return null;
   if (kind === 'comment') return PASS_FAIL_SHORT_VI[value as PassFail] ?? String(value);
   return typeof value === 'number' ? formatScore(value) : value;
@@ -40,7 +40,7 @@ function cellText(value: number | string | null, kind: Kind): string | null {
 
 const MAKEUP_LABEL: Record<string, string> = { midterm: 'GK', final: 'CK' };
 
-function makeupText(flags: string[]): string | null {
+export function makeupText(flags: string[]): string | null {
   if (flags.length === 0) return null;
   return flags.map((f) => MAKEUP_LABEL[f] ?? `TX${f.split(':')[1]}`).join(', ');
 }
@@ -99,8 +99,19 @@ export function makeupCells(row: SheetRow): Set<CellKey> {
   return new Set(parseMakeup(row.makeup).flatMap((flag) => CELL_OF_FLAG[flag] ?? []));
 }
 
-export function toSave(row: SheetRow, regularCount: number): GridSaveRow {
+/** The row to save with the cells it was loaded with (the base the server merges against). */
+export function toSave(row: SheetRow, regularCount: number, loaded: GridRow | undefined): GridSaveRow {
+  const base: GridBase | null = loaded
+    ? {
+        regular: loaded.regular,
+        midterm: loaded.midterm,
+        final: loaded.final,
+        makeup: loaded.makeup,
+        comment: loaded.comment,
+      }
+    : null;
   return {
+    base,
     studentId: row.studentId,
     regular: REGULAR_KEYS.slice(0, regularCount).map((k) => row[k]),
     midterm: row.midterm,
@@ -163,4 +174,54 @@ export function evaluateRow(row: SheetRow, kind: Kind, regularCount: number): Ro
 
 export function sheetOf(grid: Grid): SheetRow[] {
   return grid.rows.map((r) => toSheet(r, grid.subject.kind, grid.regularCount));
+}
+
+/** Editable sheet cells and the server's column names (the `column` of a 409 conflict). */
+export const COLUMN_OF_KEY = {
+  r1: 'regular:1',
+  r2: 'regular:2',
+  r3: 'regular:3',
+  r4: 'regular:4',
+  midterm: 'midterm',
+  final: 'final',
+  makeup: 'makeup',
+  comment: 'comment',
+} as const;
+export type EditableKey = keyof typeof COLUMN_OF_KEY;
+const EDITABLE_KEYS = Object.keys(COLUMN_OF_KEY) as EditableKey[];
+
+/** Identifies a conflicting cell: `studentId:column`. */
+export const conflictId = (studentId: string, column: string) => `${studentId}:${column}`;
+
+const sameText = (a: string | null, b: string | null) => (a ?? '').trim() === (b ?? '').trim();
+
+/**
+ * Puts unsaved typing on top of the grid as stored now (after a 409): a cell the teacher did not edit takes the
+ * stored value, an edited cell keeps what was typed, and a conflicting cell takes the stored value when
+ * `takeTheirs`. Returns the rows and whether any typed change remains.
+ */
+export function rebase(
+  rows: readonly SheetRow[],
+  loaded: Grid,
+  fresh: Grid,
+  conflicts: ReadonlySet<string>,
+  takeTheirs: boolean,
+): { rows: SheetRow[]; edited: boolean } {
+  const kind = fresh.subject.kind;
+  const before = new Map(sheetOf(loaded).map((r) => [r.studentId, r]));
+  const now = new Map(sheetOf(fresh).map((r) => [r.studentId, r]));
+  let edited = false;
+  const next = rows.map((row) => {
+    const was = before.get(row.studentId);
+    const stored = now.get(row.studentId);
+    if (!was || !stored) return row;
+    const merged: SheetRow = { ...row };
+    for (const key of EDITABLE_KEYS) {
+      const conflict = conflicts.has(conflictId(row.studentId, COLUMN_OF_KEY[key]));
+      if (sameText(row[key], was[key]) || (conflict && takeTheirs)) merged[key] = stored[key];
+      if (!sameText(merged[key], stored[key])) edited = true;
+    }
+    return withState(merged, kind, fresh.regularCount);
+  });
+  return { rows: next, edited };
 }
