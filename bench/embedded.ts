@@ -4,18 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Kysely, sql } from 'kysely';
-import pino from 'pino';
 import { seedDemo } from '../src/demo/index.ts';
 import { unnestWriter } from '../src/demo/unnest-writer.ts';
 import { importFile } from '../src/features/imports/service.ts';
 import { writeWorkbook } from '../src/features/imports/workbook.ts';
 import { studentsImportKind } from '../src/features/students/import-kind.ts';
-import type { ServiceContext } from '../src/platform/context.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { findImportKind, registerImportKind } from '../src/platform/imports/kinds.ts';
 import { registerAllFeatures } from '../src/server.ts';
+import { principalContext } from './lib/principal-context.ts';
 import { measure, printComparison } from './lib/report.ts';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi'];
@@ -63,25 +62,8 @@ export async function run(args: string[]): Promise<void> {
       .select('student_id')
       .where('unit_id', '=', school.id)
       .executeTakeFirst();
-    const ctx: ServiceContext = {
-      db,
-      log: pino({ level: 'silent' }),
-      actor: {
-        userId: '',
-        username: 'bench',
-        fullName: 'Bench',
-        mustChangePassword: false,
-        assignments: [
-          {
-            role: 'principal',
-            unitId: school.id,
-            unitPath: school.path,
-            unitName: school.name,
-            unitKind: school.kind,
-          },
-        ],
-      },
-    };
+    // A principal's grants over the school.
+    const ctx = principalContext(db, school);
 
     const runs: { label: string; ms: number; waits: number[] }[] = [];
     const timed = async (label: string, work: () => Promise<unknown>) => {

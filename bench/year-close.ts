@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import { type Kysely, sql } from 'kysely';
-import pino from 'pino';
 import { seedDemo } from '../src/demo/index.ts';
 import { type CloseSummary, runClose } from '../src/features/results/close.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import type { ServiceContext } from '../src/platform/context.ts';
 import type { DB } from '../src/platform/db/schema.ts';
+import { principalContext } from './lib/principal-context.ts';
 import { measure, printComparison } from './lib/report.ts';
 import { createScratchDatabase, openSeededDatabase, requireDatabaseUrl } from './lib/scratch-database.ts';
 
@@ -49,26 +48,8 @@ export async function run(args: string[]): Promise<void> {
       .select(['id', 'path', 'name', 'kind'])
       .where('kind', '=', 'province_office')
       .executeTakeFirstOrThrow();
-    const ctx: ServiceContext = {
-      db,
-      log: pino({ level: 'silent' }),
-      actor: {
-        userId: '',
-        username: 'bench',
-        fullName: 'Bench',
-        mustChangePassword: false,
-        // A principal's grants over the whole province, so every school may be closed.
-        assignments: [
-          {
-            role: 'principal',
-            unitId: province.id,
-            unitPath: province.path,
-            unitName: province.name,
-            unitKind: province.kind,
-          },
-        ],
-      },
-    };
+    // A principal's grants over the province.
+    const ctx = principalContext(db, province);
     const schools = await db
       .selectFrom('classes')
       .select('unit_id')

@@ -10,21 +10,21 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** The audit_log row of one entry, by the acting user from the request's address. */
+const auditRow = (ctx: ServiceContext, entry: AuditEntry) => ({
+  actor_user_id: ctx.actor.userId || null,
+  unit_id: entry.unitId,
+  entity: entry.entity,
+  entity_id: entry.entityId,
+  action: entry.action,
+  before: toJson(entry.before),
+  after: toJson(entry.after),
+  ip: ctx.ip ?? null,
+});
+
 /** Writes one audit row; call it inside the transaction that makes the change (see inTransaction). */
 export async function audit(ctx: ServiceContext, entry: AuditEntry): Promise<void> {
-  await ctx.db
-    .insertInto('audit_log')
-    .values({
-      actor_user_id: ctx.actor.userId || null,
-      unit_id: entry.unitId,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      action: entry.action,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-      ip: ctx.ip ?? null,
-    })
-    .execute();
+  await ctx.db.insertInto('audit_log').values(auditRow(ctx, entry)).execute();
 }
 
 /**
@@ -32,16 +32,7 @@ export async function audit(ctx: ServiceContext, entry: AuditEntry): Promise<voi
  * `audit` for each entry, inside the caller's transaction.
  */
 export async function auditMany(ctx: ServiceContext, entries: readonly AuditEntry[]): Promise<void> {
-  const rows = entries.map((entry) => ({
-    actor_user_id: ctx.actor.userId || null,
-    unit_id: entry.unitId,
-    entity: entry.entity,
-    entity_id: entry.entityId,
-    action: entry.action,
-    before: toJson(entry.before),
-    after: toJson(entry.after),
-    ip: ctx.ip ?? null,
-  }));
+  const rows = entries.map((entry) => auditRow(ctx, entry));
   await insertRows(ctx.db, 'audit_log', AUDIT_COLUMNS, rows);
 }
 
