@@ -25,8 +25,9 @@ export function NotificationBell() {
   const unread = query.data?.unread ?? 0;
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} withinPortal>
-      <Popover.Target>
-        <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+      {/* The target is the button itself (aria-expanded belongs on it), the badge only decorates it. */}
+      <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             size="lg"
@@ -35,8 +36,8 @@ export function NotificationBell() {
           >
             <IconBell size={20} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p="xs">
         <ScrollArea.Autosize mah={380}>
           <Stack gap={4}>

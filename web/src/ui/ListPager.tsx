@@ -1,6 +1,7 @@
 import { Group, Pagination, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * "1–50 / 612" and the page buttons under a paged list; nothing when the list is empty. `centered` draws only the
@@ -19,11 +20,26 @@ export function ListPager({
   onChange: (page: number) => void;
   centered?: boolean;
 }) {
+  const { t } = useTranslation('common');
+  // The arrow buttons show only an icon: their names come from here (screen readers, axe "button-name").
+  const controlLabel = {
+    previous: t('pagePrevious'),
+    next: t('pageNext'),
+    first: t('pageFirst'),
+    last: t('pageLast'),
+  } as const;
+  const getControlProps = (control: keyof typeof controlLabel) => ({ 'aria-label': controlLabel[control] });
   if (total === 0) return null;
   if (centered)
     return total > pageSize ? (
       <Group justify="center">
-        <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={onChange} size="sm" />
+        <Pagination
+          total={Math.ceil(total / pageSize)}
+          value={page}
+          onChange={onChange}
+          size="sm"
+          getControlProps={getControlProps}
+        />
       </Group>
     ) : null;
   const from = (page - 1) * pageSize + 1;
@@ -40,6 +56,7 @@ export function ListPager({
           onChange={onChange}
           size="sm"
           siblings={1}
+          getControlProps={getControlProps}
         />
       )}
     </Group>
