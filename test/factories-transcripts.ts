@@ -151,6 +151,7 @@ export async function buildSubjectYearResult(
     yearAverage?: number | null;
     yearResult?: 'pass' | 'fail' | null;
     retestScore?: number | null;
+    retestResult?: 'pass' | 'fail' | null;
   },
 ) {
   return db
@@ -161,6 +162,7 @@ export async function buildSubjectYearResult(
       year_average: spec.yearAverage ?? null,
       year_result: spec.yearResult ?? null,
       retest_score: spec.retestScore ?? null,
+      retest_result: spec.retestResult ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -180,6 +182,9 @@ export async function buildStudentResult(
     absentSessions?: number;
     promotion?: Row<'student_results'>['promotion'];
     award?: Row<'student_results'>['award'];
+    finalPromotion?: Row<'student_results'>['final_promotion'];
+    summerConduct?: Level4 | null;
+    learningAfterRetest?: Level4 | null;
     primaryOutcome?: Row<'student_results'>['primary_outcome'];
     homeroomComment?: string | null;
   },
@@ -194,6 +199,9 @@ export async function buildStudentResult(
       absent_sessions: spec.absentSessions ?? 0,
       promotion: spec.promotion ?? null,
       award: spec.award ?? null,
+      final_promotion: spec.finalPromotion ?? null,
+      summer_conduct_result: spec.summerConduct ?? null,
+      learning_after_retest: spec.learningAfterRetest ?? null,
       primary_outcome: spec.primaryOutcome ?? null,
       homeroom_comment: spec.homeroomComment ?? null,
     })

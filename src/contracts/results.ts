@@ -134,7 +134,10 @@ export const classResultsSchema = z.object({
       promotion: promotion.nullable(),
       award: z.enum(['outstanding', 'excellent']).nullable(),
       finalPromotion: finalPromotion.nullable(),
+      /** Year conduct re-assessed after summer training (TT22 Điều 13 khoản 3). */
       summerConductResult: level4.nullable(),
+      /** Year learning result after the summer re-test (TT22 Điều 14). */
+      learningAfterRetest: level4.nullable(),
       /** Primary classes (TT27): the year outcome. */
       primaryOutcome: z
         .enum(['completed_excellently', 'completed_well', 'completed', 'not_completed'])

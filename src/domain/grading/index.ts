@@ -69,6 +69,20 @@ export {
   parseScoreDetailed,
   scoreProblem,
 } from './scores.ts';
+export {
+  type AfterSummer,
+  completesLevel,
+  decisionAfterSummer,
+  retestDue,
+  SUMMER_STEPS,
+  type SummerStep,
+  summerSteps,
+  TRANSCRIPT_DECISIONS,
+  type TranscriptDecision,
+  transcriptDecision,
+  transcriptDecisionLabels,
+  type YearStanding,
+} from './summer.ts';
 export type {
   Award,
   Level4,

@@ -55,8 +55,8 @@ describe('xét lên lớp cuối năm (TT22 Điều 12)', () => {
     expect(promotion({ learning: 'fail', conduct: 'pass', absentSessions: 3 })).toBe('retest');
   });
 
-  it('cả rèn luyện và học tập Chưa đạt → Ở lại lớp: Điều 14 chỉ cho kiểm tra lại khi rèn luyện cả năm từ Đạt', () => {
-    expect(promotion({ learning: 'fail', conduct: 'fail', absentSessions: 0 })).toBe('retained');
+  it('cả rèn luyện và học tập Chưa đạt → Rèn luyện trong hè trước (Điều 13), kiểm tra lại sau (Điều 14, trả lời của Bộ)', () => {
+    expect(promotion({ learning: 'fail', conduct: 'fail', absentSessions: 0 })).toBe('summer_conduct');
   });
 
   it('mức kết quả không hợp lệ bị từ chối thay vì bị coi là Chưa đạt', () => {

@@ -32,12 +32,9 @@ function assertAbsences(absentSessions: number): void {
  * The decision at the end of the school year, before any summer work.
  *
  * - More than 45 sessions absent: retained, whatever the results — nothing in the summer can undo absences.
- * - Conduct Chưa đạt and learning Chưa đạt: retained. Điều 13 khoản 1 sends every student with year conduct Chưa
- *   đạt to summer training, but Điều 14 opens the summer re-test only to students "có kết quả rèn luyện cả năm học
- *   được đánh giá từ mức Đạt trở lên", so learning cannot reach Đạt and Điều 12 khoản 1 điểm b can never be met.
- *   This follows the letter of Điều 13–14; a teacher asked the Ministry about exactly this case (reported by
- *   Lao Động) — revisit if its published guidance reads Điều 14 differently.
- * - Conduct Chưa đạt, learning Đạt or better: summer conduct training (Điều 13), then `summerConductOutcome`.
+ * - Conduct Chưa đạt (whatever the learning result): summer conduct training (Điều 13). When learning is Chưa đạt
+ *   too, the re-test follows once the training has raised year conduct to Đạt (Điều 12 khoản 1 điểm a counts the
+ *   re-assessment; the Ministry's answer on this case — see summer.ts): `summerSteps`, `decisionAfterSummer`.
  * - Learning Chưa đạt, conduct Đạt or better: summer re-test (Điều 14), then `retestOutcome`.
  * - Otherwise promoted.
  */
@@ -48,7 +45,6 @@ export function promotion(s: { learning: Level4; conduct: Level4; absentSessions
   if (s.absentSessions > MAX_ABSENT_SESSIONS) return 'retained';
   const learningOk = levelAtLeast(s.learning, 'pass');
   const conductOk = levelAtLeast(s.conduct, 'pass');
-  if (!conductOk && !learningOk) return 'retained';
   if (!conductOk) return 'summer_conduct';
   if (!learningOk) return 'retest';
   return 'promoted';

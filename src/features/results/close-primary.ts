@@ -108,6 +108,7 @@ function closePrimaryStudent(
     promotion: promoted,
     award: null,
     final_promotion: promoted,
+    learning_after_retest: null,
     primary_outcome: outcome,
   });
 }

@@ -81,6 +81,7 @@ function addOutcomeRows(
       promotion: null,
       award: null,
       final_promotion: null,
+      learning_after_retest: null,
       primary_outcome: null,
     });
   }
@@ -95,6 +96,7 @@ function addOutcomeRows(
       promotion: outcome.year.promotion,
       award: outcome.year.award,
       final_promotion: outcome.year.finalPromotion,
+      learning_after_retest: outcome.year.learningAfterRetest,
       primary_outcome: null,
     });
   }

@@ -5,16 +5,16 @@ import {
   COMMENT_SUBJECT_REGULAR_ASSESSMENTS,
   commentSubjectTermResult,
   commentSubjectYearResult,
+  decisionAfterSummer,
   type Level4,
   learningResult,
   type PassFail,
   type Promotion,
   promotion,
   regularAssessmentCount,
-  retestOutcome,
+  retestDue,
   type SubjectResult,
   subjectsToRetest,
-  summerConductOutcome,
   termAverage,
   yearAverage,
   yearConduct,
@@ -91,6 +91,8 @@ export interface YearOutcome {
   promotion: Promotion | null;
   award: 'outstanding' | 'excellent' | null;
   finalPromotion: 'promoted' | 'retained' | null;
+  /** The year learning result after the summer re-test (Điều 14), once every due re-test is entered. */
+  learningAfterRetest: Level4 | null;
 }
 
 export interface StudentOutcome {
@@ -172,11 +174,12 @@ function subjectYear(t1: SubjectResult, t2: SubjectResult): SubjectResult {
 }
 
 /**
- * The decision after the summer (TT22 Điều 12–14): promoted/retained at once, or — for a re-test or summer
- * conduct training — once every re-test is entered or conduct re-assessed; null while still pending.
+ * The decision after the summer (TT22 Điều 12–14, `decisionAfterSummer`): promoted/retained at once, or — for
+ * conduct training, a re-test, or training then re-test — once each step the student owes has its result; null
+ * while still pending. `learningAfterRetest` is the year learning result recomputed with the re-tests in place
+ * (Điều 14), stored as a result of its own; null when no re-test is due or one is still missing.
  */
 export function finalPromotionOf(s: {
-  promotion: Promotion;
   learning: Level4;
   conduct: Level4;
   absentSessions: number;
@@ -184,38 +187,37 @@ export function finalPromotionOf(s: {
   retests: StudentInput['retests'];
   summerConduct: Level4 | null;
 }): { finalPromotion: 'promoted' | 'retained' | null; learningAfterRetest: Level4 | null } {
-  if (s.promotion === 'promoted' || s.promotion === 'retained') {
-    return { finalPromotion: s.promotion, learningAfterRetest: null };
-  }
-  if (s.promotion === 'summer_conduct') {
-    if (!s.summerConduct) return { finalPromotion: null, learningAfterRetest: null };
-    const outcome = summerConductOutcome({
-      learning: s.learning,
-      conductAfterSummer: s.summerConduct,
-      absentSessions: s.absentSessions,
-    });
-    return { finalPromotion: outcome, learningAfterRetest: null };
-  }
-  const due = subjectsToRetest(s.yearSubjects);
+  const standing = { learning: s.learning, conduct: s.conduct, absentSessions: s.absentSessions };
+  const learningAfterRetest = retestDue(standing, s.summerConduct)
+    ? learningAfterRetestOf(s.yearSubjects, s.retests)
+    : null;
+  const finalPromotion = decisionAfterSummer({
+    ...standing,
+    conductAfterSummer: s.summerConduct,
+    learningAfterRetest,
+  });
+  return { finalPromotion, learningAfterRetest };
+}
+
+/** The year learning result with every due re-test in place (Điều 14); null while one is missing. */
+function learningAfterRetestOf(
+  yearSubjects: readonly SubjectResult[],
+  entered: StudentInput['retests'],
+): Level4 | null {
   const retests: SubjectResult[] = [];
-  for (const code of due) {
-    const original = s.yearSubjects.find((x) => x.subject === code);
-    const entered = s.retests.get(code);
-    if (!original || !entered) return { finalPromotion: null, learningAfterRetest: null };
+  for (const code of subjectsToRetest(yearSubjects)) {
+    const original = yearSubjects.find((x) => x.subject === code);
+    const result = entered.get(code);
+    if (!original || !result) return null;
     if (original.kind === 'score') {
-      if (entered.score === null) return { finalPromotion: null, learningAfterRetest: null };
-      retests.push({ subject: code, kind: 'score', average: entered.score });
+      if (result.score === null) return null;
+      retests.push({ subject: code, kind: 'score', average: result.score });
     } else {
-      if (!entered.result) return { finalPromotion: null, learningAfterRetest: null };
-      retests.push({ subject: code, kind: 'comment', result: entered.result });
+      if (!result.result) return null;
+      retests.push({ subject: code, kind: 'comment', result: result.result });
     }
   }
-  const outcome = retestOutcome({
-    subjects: applyRetestResults(s.yearSubjects, retests),
-    conduct: s.conduct,
-    absentSessions: s.absentSessions,
-  });
-  return { finalPromotion: outcome.promotion, learningAfterRetest: outcome.learning };
+  return learningResult(applyRetestResults(yearSubjects, retests));
 }
 
 /** Term (and, for the year close, year) results of one student; nothing is classified when data are missing. */
@@ -268,6 +270,7 @@ export function computeStudent(
       promotion: null,
       award: null,
       finalPromotion: null,
+      learningAfterRetest: null,
     };
     return { studentId: student.studentId, terms, subjects: subjectOutcomes, year, missing };
   }
@@ -275,7 +278,6 @@ export function computeStudent(
   const decision = promotion({ learning, conduct, absentSessions: student.absentSessions });
   const yearAverages = yearSubjects.flatMap((s) => (s.kind === 'score' ? [s.average] : []));
   const final = finalPromotionOf({
-    promotion: decision,
     learning,
     conduct,
     absentSessions: student.absentSessions,
@@ -294,6 +296,7 @@ export function computeStudent(
       promotion: decision,
       award: award({ learning, conduct, yearAverages }),
       finalPromotion: final.finalPromotion,
+      learningAfterRetest: final.learningAfterRetest,
     },
     missing,
   };

@@ -17,6 +17,8 @@ export interface StudentResultRow {
   award: 'outstanding' | 'excellent' | null;
   finalPromotion: 'promoted' | 'retained' | null;
   summerConductResult: Level4 | null;
+  /** Year learning result after the summer re-test (TT22 Điều 14). */
+  learningAfterRetest: Level4 | null;
   primaryOutcome: 'completed_excellently' | 'completed_well' | 'completed' | 'not_completed' | null;
   homeroomComment: string | null;
   computedAt: Date;
@@ -72,6 +74,7 @@ export async function resultsOfStudents(
         'award',
         'final_promotion as finalPromotion',
         'summer_conduct_result as summerConductResult',
+        'learning_after_retest as learningAfterRetest',
         'primary_outcome as primaryOutcome',
         'homeroom_comment as homeroomComment',
         'computed_at as computedAt',

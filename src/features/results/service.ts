@@ -184,6 +184,7 @@ function studentRowsOf(
       award: r?.award ?? null,
       finalPromotion: r?.final_promotion ?? null,
       summerConductResult: r?.summer_conduct_result ?? null,
+      learningAfterRetest: r?.learning_after_retest ?? null,
       primaryOutcome: r?.primary_outcome ?? null,
       subjects: Object.fromEntries(subjectValues.get(m.id) ?? new Map()),
     };

@@ -3,6 +3,7 @@ import {
   GradingInputError,
   type Level4,
   type PassFail,
+  retestDue,
   type SubjectResult,
   scoreProblem,
   subjectsToRetest,
@@ -53,6 +54,17 @@ export async function subjectYearRowsOf(
 
 export type SubjectYearRecord = Awaited<ReturnType<typeof subjectYearRowsOf>>[number];
 
+/** Whether the student's re-test is open now (TT22 Điều 14 after Điều 13, see src/domain/grading/summer.ts). */
+function retestDueOf(year: YearResult, summerConduct: Level4 | null): boolean {
+  if (year.promotion !== 'retest' && year.promotion !== 'summer_conduct') return false;
+  const standing = {
+    learning: year.learning_result as Level4,
+    conduct: year.conduct_result as Level4,
+    absentSessions: year.absent_sessions,
+  };
+  return retestDue(standing, summerConduct);
+}
+
 export function yearSubjectsOf(subjectRows: readonly SubjectYearRecord[]): SubjectResult[] {
   return subjectRows.map((r) =>
     r.year_average !== null
@@ -72,8 +84,15 @@ export function checkSummerInput(
   yearSubjects: SubjectResult[],
 ): void {
   const fields: Record<string, string> = {};
-  // TT22 Điều 14: only scored subjects under 5,0 and comment subjects at Chưa đạt, of a student sent to re-test.
-  const due = new Set(year.promotion === 'retest' ? subjectsToRetest(yearSubjects) : []);
+  // TT22 Điều 14: only scored subjects under 5,0 and comment subjects at Chưa đạt, of a student sent to re-test —
+  // or trained in the summer first, whose conduct (re-assessed now or before) has reached Đạt (`retestDue`).
+  const summerConduct = input.summerConduct ?? (year.summer_conduct_result as Level4 | null);
+  const due = new Set(retestDueOf(year, summerConduct) ? subjectsToRetest(yearSubjects) : []);
+  if ((input.retests ?? []).length > 0 && due.size === 0 && year.promotion === 'summer_conduct') {
+    const message =
+      'Học sinh rèn luyện trong hè chỉ được kiểm tra lại sau khi rèn luyện được đánh giá lại từ mức Đạt (Điều 13, 14 Thông tư 22).';
+    throw new AppError('validation_failed', message, { retests: message });
+  }
   (input.retests ?? []).forEach((retest, i) => {
     const row = subjectRows.find((r) => r.subject_code === retest.subjectCode);
     if (!row) {
@@ -121,7 +140,6 @@ export function finalDecisionOf(
   }
   try {
     return finalPromotionOf({
-      promotion: year.promotion as 'retest' | 'summer_conduct',
       learning: year.learning_result as Level4,
       conduct: year.conduct_result as Level4,
       absentSessions: year.absent_sessions,
@@ -159,7 +177,11 @@ export async function writeSummer(
   }
   await trx.db
     .updateTable('student_results')
-    .set({ summer_conduct_result: summerConduct, final_promotion: final.finalPromotion })
+    .set({
+      summer_conduct_result: summerConduct,
+      learning_after_retest: final.learningAfterRetest,
+      final_promotion: final.finalPromotion,
+    })
     .where('unit_id', '=', year.unit_id)
     .where('student_id', '=', studentId)
     .where('school_year', '=', input.schoolYear)
@@ -173,6 +195,7 @@ export async function writeSummer(
     before: {
       finalPromotion: year.final_promotion,
       summerConduct: year.summer_conduct_result,
+      learningAfterRetest: year.learning_after_retest,
       retests: subjectRows
         .filter((r) => r.retest_score !== null || r.retest_result !== null)
         .map((r) => ({ subjectCode: r.subject_code, score: r.retest_score, result: r.retest_result })),

@@ -21,6 +21,7 @@ export interface StudentResultRow {
   promotion: string | null;
   award: string | null;
   final_promotion: string | null;
+  learning_after_retest: string | null;
   primary_outcome: string | null;
 }
 
@@ -62,6 +63,7 @@ export const studentResultBatch = () =>
     promotion: 'text',
     award: 'text',
     final_promotion: 'text',
+    learning_after_retest: 'text',
     primary_outcome: 'text',
   });
 
@@ -170,6 +172,7 @@ const STUDENT_RESULTS: Target = {
     'promotion',
     'award',
     'final_promotion',
+    'learning_after_retest',
     'primary_outcome',
   ],
 };

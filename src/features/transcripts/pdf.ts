@@ -3,14 +3,15 @@ import { vietnameseDate } from '../../domain/calendar/index.ts';
 import {
   AWARD_LABEL_VI,
   formatAverage,
-  formatScore,
   LEVEL4_LABEL_VI,
   PASS_FAIL_SHORT_VI,
   PRIMARY_AWARD_LABEL_VI,
   PRIMARY_LEVEL_LETTER,
   PRIMARY_OUTCOME_LABEL_VI,
   PRIMARY_TRAIT_LETTER,
-  PROMOTION_LABEL_VI,
+  TRANSCRIPT_DECISIONS,
+  transcriptDecision,
+  transcriptDecisionLabels,
 } from '../../domain/grading/index.ts';
 import type { PrimaryLevel, PrimaryTraitLevel } from '../../domain/grading/types.ts';
 import { ethnicityByKey } from '../../domain/identity/ethnicities.ts';
@@ -134,7 +135,7 @@ function secondaryBody(pdf: PdfBuilder, s: TranscriptSnapshot): void {
             avg(line.term1),
             avg(line.term2),
             avg(line.year),
-            line.retestScore === null ? '' : formatScore(line.retestScore),
+            avg(line.retestScore),
             line.comment,
           ],
     ),
@@ -156,7 +157,7 @@ function secondaryBody(pdf: PdfBuilder, s: TranscriptSnapshot): void {
         level4(byTerm(1)?.learning ?? null),
         level4(byTerm(2)?.learning ?? null),
         level4(byTerm(0)?.learning ?? null),
-        '',
+        level4(s.learningAfterRetest),
       ],
       [
         'Kết quả rèn luyện',
@@ -174,24 +175,36 @@ function secondaryBody(pdf: PdfBuilder, s: TranscriptSnapshot): void {
     ],
     2,
   );
-  pdf.fields([['Quyết định', promotionLine(s)]], 1);
+  decisionLines(pdf, s);
   pdf.fields([['Nhận xét của giáo viên chủ nhiệm', s.homeroomComment]], 1);
 }
 
-/** The promotion line of the TT22 transcript; the final grade of a level "completes the programme". */
-function promotionLine(s: TranscriptSnapshot): string {
-  const final = s.finalPromotion;
-  if (final) {
-    if (final === 'retained') return 'Ở lại lớp';
-    return s.class.grade === 9 || s.class.grade === 12
-      ? `Hoàn thành chương trình ${s.class.grade === 9 ? 'THCS' : 'THPT'} (sau kiểm tra lại hoặc rèn luyện hè)`
-      : 'Lên lớp sau kiểm tra lại hoặc rèn luyện trong hè';
+/**
+ * The three decision lines of the TT22 học bạ, the one the stored results decide marked (`transcriptDecision`,
+ * TT22 Điều 12–14); none is marked while the year is not classified or the summer is still pending.
+ */
+function decisionLines(pdf: PdfBuilder, s: TranscriptSnapshot): void {
+  const chosen = transcriptDecision({ promotion: s.promotion, finalPromotion: s.finalPromotion });
+  const labels = transcriptDecisionLabels(s.class.grade);
+  pdf.paragraph('Quyết định:', { font: 'bold', size: 10.5 });
+  for (const decision of TRANSCRIPT_DECISIONS) {
+    const marked = decision === chosen;
+    pdf.paragraph(`${marked ? DECISION_MARK : DECISION_BLANK} ${labels[decision]}`, {
+      font: marked ? 'bold' : 'regular',
+      size: 10,
+    });
   }
-  if (!s.promotion) return '';
-  if (s.promotion === 'promoted' && (s.class.grade === 9 || s.class.grade === 12))
-    return `Hoàn thành chương trình ${s.class.grade === 9 ? 'THCS' : 'THPT'}`;
-  return PROMOTION_LABEL_VI[s.promotion];
+  if (chosen === null && (s.promotion === 'retest' || s.promotion === 'summer_conduct')) {
+    pdf.paragraph('Đang chờ kết quả kiểm tra, đánh giá lại hoặc rèn luyện trong kì nghỉ hè.', {
+      font: 'italic',
+      size: 9.5,
+    });
+  }
 }
+
+/** The box of the line the decision marks, and of the others. */
+export const DECISION_MARK = '[X]';
+export const DECISION_BLANK = '[  ]';
 
 /**
  * TT27 Điều 15: Học sinh Xuất sắc, or Học sinh Tiêu biểu hoàn thành tốt…; the close stores them in the same

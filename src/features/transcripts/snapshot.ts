@@ -40,7 +40,10 @@ export interface TranscriptSnapshot {
   absentSessions: number;
   promotion: StudentResultRow['promotion'];
   finalPromotion: StudentResultRow['finalPromotion'];
+  /** Year conduct re-assessed after summer training (TT22 Điều 13 khoản 3). */
   summerConduct: Level4 | null;
+  /** Year learning result after the summer re-test (TT22 Điều 14). */
+  learningAfterRetest: Level4 | null;
   award: StudentResultRow['award'];
   homeroomComment: string | null;
   primary: PrimarySection | null;
@@ -133,6 +136,7 @@ export async function buildSnapshots(
       promotion: year0?.promotion ?? null,
       finalPromotion: year0?.finalPromotion ?? null,
       summerConduct: year0?.summerConductResult ?? null,
+      learningAfterRetest: year0?.learningAfterRetest ?? null,
       award: year0?.award ?? null,
       homeroomComment: year0?.homeroomComment ?? null,
       primary:

@@ -100,7 +100,7 @@ describe.each(STORAGES)('học bạ (%s)', (storage) => {
       '8,5',
       '8,1',
       'Đ',
-      'Lên lớp',
+      '[X] Được lên lớp',
       'BẢN NHÁP',
     ]) {
       expect(text).toContain(expected);

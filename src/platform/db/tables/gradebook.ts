@@ -111,7 +111,10 @@ export const gradebookTables = {
     promotion: nullable(col.oneOf(PROMOTIONS)),
     award: nullable(col.oneOf(AWARDS)),
     final_promotion: nullable(col.oneOf(FINAL_PROMOTIONS)),
+    /** Year conduct re-assessed after summer training (TT22 Điều 13 khoản 3). */
     summer_conduct_result: nullable(col.oneOf(LEVEL4)),
+    /** Year learning result recomputed after the summer re-test (TT22 Điều 14); migration 0081. */
+    learning_after_retest: nullable(col.oneOf(LEVEL4)),
     primary_outcome: nullable(col.oneOf(PRIMARY_OUTCOMES)),
     homeroom_comment: nullable(col.text()),
     computed_at: col.updatedAt(),

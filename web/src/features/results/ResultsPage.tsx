@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { nextSchoolYear } from '#domain/calendar/index.ts';
+import { formatAverage } from '#domain/grading/index.ts';
 import { jobErrorMessage } from '../../api/useJob.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
@@ -252,15 +253,23 @@ function ClassResultsView({ data }: { data: ClassResults }) {
   const cell = (s: StudentResult, code: string) => {
     const v = s.subjects[code];
     if (!v) return '—';
-    const main =
-      v.average !== null ? v.average.toFixed(1).replace('.', ',') : v.result ? t(`pf.${v.result}`) : '—';
+    // One decimal with a comma, as the học bạ prints it — the re-test score too ("5,0").
+    const main = v.average !== null ? formatAverage(v.average) : v.result ? t(`pf.${v.result}`) : '—';
     const retest =
       v.retestScore !== null
-        ? ` → ${String(v.retestScore).replace('.', ',')}`
+        ? ` → ${formatAverage(v.retestScore)}`
         : v.retestResult
           ? ` → ${t(`pf.${v.retestResult}`)}`
           : '';
     return main + retest;
+  };
+  /** The results stored after the summer: learning after the re-test (Điều 14), conduct after training (Điều 13). */
+  const afterSummer = (s: StudentResult) => {
+    const parts = [
+      s.learningAfterRetest ? `${t('learning')}: ${t(`level.${s.learningAfterRetest}`)}` : null,
+      s.summerConductResult ? `${t('conduct')}: ${t(`level.${s.summerConductResult}`)}` : null,
+    ].filter((p) => p !== null);
+    return parts.length > 0 ? parts.join(' · ') : '';
   };
   const level = (l: StudentResult['learningResult']) =>
     l ? (
@@ -346,6 +355,7 @@ function ClassResultsView({ data }: { data: ClassResults }) {
                     <Table.Th ta="right">{t('absent')}</Table.Th>
                     <Table.Th>{t('promotion')}</Table.Th>
                     <Table.Th>{t('award')}</Table.Th>
+                    {!primary && <Table.Th>{t('afterSummer')}</Table.Th>}
                     <Table.Th>{t('final')}</Table.Th>
                   </>
                 )}
@@ -381,6 +391,7 @@ function ClassResultsView({ data }: { data: ClassResults }) {
                       <Table.Td ta="right">{s.absentSessions ?? '—'}</Table.Td>
                       <Table.Td>{s.promotion ? t(`promotion.${s.promotion}`) : '—'}</Table.Td>
                       <Table.Td>{s.award ? t(`award.${s.award}`) : ''}</Table.Td>
+                      {!primary && <Table.Td>{afterSummer(s)}</Table.Td>}
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
                           {s.finalPromotion ? t(`final.${s.finalPromotion}`) : '—'}
@@ -401,7 +412,7 @@ function ClassResultsView({ data }: { data: ClassResults }) {
                   <Table.Td fw={500}>{t('average')}</Table.Td>
                   {data.summary.subjectAverages.map((a) => (
                     <Table.Td key={a.code} ta="center" fw={500}>
-                      {a.average === null ? '' : a.average.toFixed(1).replace('.', ',')}
+                      {a.average === null ? '' : formatAverage(a.average)}
                     </Table.Td>
                   ))}
                 </Table.Tr>
