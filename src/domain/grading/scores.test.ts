@@ -88,4 +88,12 @@ describe('hiển thị điểm kiểu Việt Nam', () => {
     expect(formatAverage(8)).toBe('8,0');
     expect(formatAverage(7.3)).toBe('7,3');
   });
+
+  it('mọi số in trên học bạ và bảng kết quả có một chữ số thập phân, dấu phẩy: điểm kiểm tra lại 5 → "5,0"', () => {
+    expect(formatAverage(5)).toBe('5,0');
+    expect(formatAverage(6.8)).toBe('6,8');
+    expect(formatAverage(10)).toBe('10,0');
+    expect(formatAverage(0)).toBe('0,0');
+    expect(formatAverage(3.5)).toBe('3,5');
+  });
 });

@@ -93,7 +93,11 @@ export function formatScore(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ',');
 }
 
-/** An average (ĐTBmhk, ĐTBmcn) the way the gradebook and transcript print it: always one decimal, 8 → "8,0". */
+/**
+ * Every number the học bạ and the results prints show — ĐTBmhk, ĐTBmcn and the summer re-test score alike — the way
+ * the TT22 form writes it: one decimal with a comma, 8 → "8,0", a re-test 5 → "5,0", 6.8 → "6,8". The one function
+ * for printed numbers (`formatScore` is for entry grids, where a score shows as typed).
+ */
 export function formatAverage(value: number): string {
   return value.toFixed(1).replace('.', ',');
 }

@@ -151,7 +151,9 @@ export async function selfAssessmentMinutesPdf(ctx: ServiceContext, id: string):
     .title('Biên bản tự đánh giá', `${catalogue.title} - năm học ${campaign.school_year}`);
   if (catalogue.source) pdf.paragraph(`Căn cứ ${catalogue.source};`);
   pdf.paragraph(
-    `Thực hiện ${campaign.title} của ${campaign.unit_name}, ${header.name} đã tổ chức tự đánh giá theo bộ tiêu chí ${catalogue.code} (phiên bản ${catalogue.version}). Kết quả tự đánh giá như sau:`,
+    // The catalogue by its display name: its code and version are our identifiers and never appear on an official
+    // document (the decision it comes from is named by `source` above).
+    `Thực hiện ${campaign.title} của ${campaign.unit_name}, ${header.name} đã tổ chức tự đánh giá theo ${catalogue.title}. Kết quả tự đánh giá như sau:`,
   );
   for (const group of catalogue.groups) {
     pdf.heading(`Nhóm ${group.id}. ${group.title}`);

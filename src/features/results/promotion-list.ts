@@ -6,7 +6,12 @@ import {
   type PromotionListQuery,
 } from '#contracts/results.ts';
 import { subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.ts';
-import { type SubjectResult, subjectsToRetest } from '../../domain/grading/index.ts';
+import {
+  type Level4,
+  type SubjectResult,
+  subjectsToRetest,
+  summerSteps,
+} from '../../domain/grading/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { requireSchool } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
@@ -35,6 +40,27 @@ function countsOf(grade: GradeCounts): PromotionCounts {
 function sumCounts(rows: readonly PromotionCounts[]): PromotionCounts {
   const sum = (key: keyof PromotionCounts) => rows.reduce((total, row) => total + row[key], 0);
   return Object.fromEntries(PROMOTION_COUNT_KEYS.map((key) => [key, sum(key)])) as PromotionCounts;
+}
+
+/**
+ * Whether the student's summer includes the re-test: sent to it, or — conduct and learning both Chưa đạt — trained
+ * first and then re-tested (TT22 Điều 13, 14; `summerSteps`). Listed with the subjects from the start, so the school
+ * can plan the re-test while the training runs.
+ */
+function owesRetest(r: {
+  promotion: string | null;
+  learningResult: string | null;
+  conductResult: string | null;
+  absentSessions: number;
+}): boolean {
+  if (r.promotion !== 'retest' && r.promotion !== 'summer_conduct') return false;
+  if (r.learningResult === null || r.conductResult === null) return false;
+  const standing = {
+    learning: r.learningResult as Level4,
+    conduct: r.conductResult as Level4,
+    absentSessions: r.absentSessions,
+  };
+  return summerSteps(standing).includes('retest');
 }
 
 /** The students sent to the summer or retained, with the filters of the query (class, grade, outcome, status). */
@@ -106,20 +132,19 @@ export async function promotionList(ctx: ServiceContext, query: PromotionListQue
     ctx.db,
     unitId,
     schoolYear,
-    rows.filter((r) => r.promotion === 'retest').map((r) => r.studentId),
+    rows.filter(owesRetest).map((r) => r.studentId),
   );
   const students = rows
     .map((r) => ({
       ...r,
       grade: Number(r.grade),
       promotion: r.promotion as Student['promotion'],
-      retestSubjects:
-        r.promotion === 'retest'
-          ? retestSubjects(
-              r.grade,
-              years.subjects.filter((y) => y.studentId === r.studentId),
-            )
-          : [],
+      retestSubjects: owesRetest(r)
+        ? retestSubjects(
+            r.grade,
+            years.subjects.filter((y) => y.studentId === r.studentId),
+          )
+        : [],
     }))
     .sort(
       (a, b) =>

@@ -81,6 +81,16 @@ describe.each(STORAGES)(
       });
     });
 
+    it('danh sách lên lớp: học sinh rèn luyện hè có học tập Chưa đạt được liệt kê kèm các môn sẽ kiểm tra lại', async () => {
+      const res = await principal.get(
+        `/api/v1/results/promotion-list?unitId=${cls.unit_id}&schoolYear=${year}`,
+      );
+      expect(res.status).toBe(200);
+      const both = res.body.students.find((x: { studentId: string }) => x.studentId === s.both.id);
+      expect(both.promotion).toBe('summer_conduct');
+      expect(both.retestSubjects.map((r: { code: string }) => r.code).sort()).toEqual(['literature', 'math']);
+    });
+
     it('chưa đánh giá lại rèn luyện thì chưa được kiểm tra lại (Điều 14: rèn luyện cả năm từ Đạt)', async () => {
       const early = await principal.put(url(s.both), {
         schoolYear: year,

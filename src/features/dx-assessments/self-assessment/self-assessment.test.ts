@@ -256,6 +256,13 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
     const decisionText = await extractPdfText(decision.raw);
     expect(decisionText).toContain('Trường THCS Lê Quý Đôn');
     expect(decisionText).toContain('QUYẾT ĐỊNH');
+    // The catalogue by its display name; no internal identifier (code, version) on either official document.
+    expect(text.replace(/\s+/g, ' ')).toContain(`theo ${NATIONAL_SCHOOL_CATALOGUE_4725.title}`);
+    for (const printed of [text, decisionText]) {
+      expect(printed).not.toContain(NATIONAL_SCHOOL_CATALOGUE_4725.code);
+      expect(printed).not.toContain(NATIONAL_SCHOOL_CATALOGUE_4725.version);
+      expect(printed).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+    }
     expect(decision.headers['content-disposition']).toContain('filename*=UTF-8');
     console.info(
       `PDF biên bản ${minutes.raw.length} B in ${Math.round(minutesMs)} ms; quyết định ${decision.raw.length} B`,

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, NumberInput, Select, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { retestDue } from '#domain/grading/index.ts';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { type ClassResults, type Level4, type StudentResult, useRecordSummer } from './api.ts';
 
@@ -24,6 +25,19 @@ export function SummerModal({
   const [scores, setScores] = useState<Record<string, number | string>>({});
   const [results, setResults] = useState<Record<string, string | null>>({});
   const [conduct, setConduct] = useState<string | null>(student.summerConductResult);
+  // The re-test opens for a student sent to it, and — conduct and learning both Chưa đạt — once the summer training
+  // has raised conduct to Đạt (TT22 Điều 13, 14; src/domain/grading/summer.ts). The server checks the same rule.
+  const retestOpen =
+    student.learningResult !== null &&
+    student.conductResult !== null &&
+    retestDue(
+      {
+        learning: student.learningResult,
+        conduct: student.conductResult,
+        absentSessions: student.absentSessions ?? 0,
+      },
+      conduct as Level4 | null,
+    );
   const levels = (['excellent', 'good', 'pass', 'fail'] as const).map((l) => ({
     value: l,
     label: t(`level.${l}`),
@@ -42,7 +56,7 @@ export function SummerModal({
       {
         studentId: student.studentId,
         schoolYear: data.class.schoolYear,
-        retests: student.promotion === 'retest' ? retests : undefined,
+        retests: retestOpen ? retests : undefined,
         summerConduct: student.promotion === 'summer_conduct' && conduct ? (conduct as Level4) : undefined,
       },
       {
@@ -57,7 +71,7 @@ export function SummerModal({
   return (
     <Modal opened onClose={onClose} title={t('summerTitle', { name: student.fullName })} centered>
       <Stack>
-        {student.promotion === 'retest' &&
+        {retestOpen &&
           due.map((s) =>
             s.kind === 'score' ? (
               <NumberInput
