@@ -91,6 +91,8 @@ export const promotionListSchema = z.object({
         }),
       ),
       summerConductResult: level4.nullable(),
+      /** Year learning result after the summer re-test (TT22 Điều 14). */
+      learningAfterRetest: level4.nullable(),
       finalPromotion: z.enum(FINAL_PROMOTIONS).nullable(),
     }),
   ),

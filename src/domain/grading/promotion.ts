@@ -119,6 +119,10 @@ export function retestOutcome(s: { subjects: SubjectResult[]; conduct: Level4; a
 }
 
 /**
+ * After summer conduct training (Điều 13 khoản 3), for a student whose learning was Đạt or better. A student whose
+ * learning is Chưa đạt too is re-tested after a passed training (see summer.ts): this function answers "retained"
+ * for them, as if no re-test followed — the features use `decisionAfterSummer`, which waits for the re-test.
+ *
  * After summer conduct training (Điều 13 khoản 3): if the homeroom teacher judged the summer tasks completed, the
  * principal re-assesses year conduct and the new level replaces it; if not, the caller passes the old level,
  * Chưa đạt. Promoted when the new conduct is Đạt or better and the other conditions of Điều 12 khoản 1 still hold.

@@ -48,6 +48,7 @@ const STUDENT_COLUMNS: [string, number][] = [
   ['Diện', 18],
   ['Môn kiểm tra lại (ĐTBmcn)', 34],
   ['Kết quả kiểm tra lại', 26],
+  ['Học tập sau kiểm tra lại', 12],
   ['Rèn luyện sau hè', 12],
   ['Kết quả sau hè', 14],
 ];
@@ -89,6 +90,7 @@ function studentRow(s: Student, index: number): ExcelJS.CellValue[] {
     PROMOTION_LABEL_VI[s.promotion],
     retestSubjectsCell(s),
     retestResultsCell(s),
+    level(s.learningAfterRetest),
     level(s.summerConductResult),
     s.finalPromotion ? PROMOTION_LABEL_VI[s.finalPromotion] : 'Chờ kết quả',
   ];

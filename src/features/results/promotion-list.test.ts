@@ -172,7 +172,9 @@ describe.each(STORAGES)('danh sách lên lớp toàn trường sau khoá sổ (%
     // getSheetValues() is sparse and 1-based: Array.from fills the holes, slice(1) drops the unused index 0.
     const rows = Array.from(sheet.getSheetValues(), (r) => (Array.isArray(r) ? r.slice(1) : []));
     const headerRow = rows.find((r) => r[1] === 'Họ và tên');
-    expect(headerRow).toEqual(expect.arrayContaining(['STT', 'Lớp', 'Diện', 'Kết quả sau hè']));
+    expect(headerRow).toEqual(
+      expect.arrayContaining(['STT', 'Lớp', 'Diện', 'Học tập sau kiểm tra lại', 'Kết quả sau hè']),
+    );
     const anh = rows.find((r) => r[1] === 'Đặng Thị Ngọc Ánh');
     expect(anh).toEqual(expect.arrayContaining(['7A', 'Kiểm tra lại', 'Toán (3,0)', 'Chờ kết quả']));
     const total = rows.find((r) => r[0] === 'Toàn trường');

@@ -81,6 +81,7 @@ async function studentsNeedingAction(ctx: ServiceContext, query: PromotionListQu
       'r.conduct_result as conductResult',
       'r.absent_sessions as absentSessions',
       'r.summer_conduct_result as summerConductResult',
+      'r.learning_after_retest as learningAfterRetest',
       'r.final_promotion as finalPromotion',
     ])
     .where('r.unit_id', '=', query.unitId)

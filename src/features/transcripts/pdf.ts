@@ -115,7 +115,7 @@ function secondaryBody(pdf: PdfBuilder, s: TranscriptSnapshot): void {
       { header: 'Học kỳ I', width: 8, align: 'center' },
       { header: 'Học kỳ II', width: 8, align: 'center' },
       { header: 'Cả năm', width: 8, align: 'center' },
-      { header: 'Kiểm tra lại', width: 9, align: 'center' },
+      { header: 'Điểm/mức đánh giá lại', width: 9, align: 'center' },
       { header: 'Nhận xét của giáo viên môn học', width: 30 },
     ],
     s.subjects.map((line, i) =>

@@ -210,6 +210,11 @@ function StudentCard({ student: s }: { student: Student }) {
           {t('retestSubjects')}: {s.retestSubjects.map(retestLabel).join('; ')}
         </Text>
       )}
+      {s.learningAfterRetest && (
+        <Text size="sm">
+          {t('learningAfterRetest')}: {level(s.learningAfterRetest)}
+        </Text>
+      )}
       {s.summerConductResult && (
         <Text size="sm">
           {t('summerConduct')}: {level(s.summerConductResult)}
