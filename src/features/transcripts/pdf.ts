@@ -203,8 +203,8 @@ function decisionLines(pdf: PdfBuilder, s: TranscriptSnapshot): void {
 }
 
 /** The box of the line the decision marks, and of the others. */
-export const DECISION_MARK = '[X]';
-export const DECISION_BLANK = '[  ]';
+const DECISION_MARK = '[X]';
+const DECISION_BLANK = '[  ]';
 
 /**
  * TT27 Điều 15: Học sinh Xuất sắc, or Học sinh Tiêu biểu hoàn thành tốt…; the close stores them in the same
