@@ -246,7 +246,7 @@ const INPUTS: Record<string, OperationInput> = {
   'GET /api/v1/assessments': {},
   'GET /api/v1/assessments/{id}': {},
   'PUT /api/v1/assessments/{id}/items/{itemId}': {
-    body: () => ({ answer: { met: false }, note: 'Quét', progress: 'done' }),
+    body: () => ({ answer: { met: false }, note: 'Quét', progress: 'done', version: 0 }),
   },
   'PUT /api/v1/assessments/{id}/items/{itemId}/assignee': { body: (a) => ({ userId: a.teacherUser.id }) },
   'GET /api/v1/assessments/{id}/assignable-users': {},

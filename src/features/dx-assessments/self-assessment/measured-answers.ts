@@ -95,6 +95,8 @@ export async function pullMeasuredAnswers(ctx: ServiceContext, id: string) {
       await upsertItem(trx, assessment, c.itemId, {
         answer: JSON.stringify(c.answer),
         progress: c.complete ? 'done' : 'in_progress',
+        // A new claim: a page loaded before the pull sees its save refused instead of reverting the measured value.
+        version: (rows.get(c.itemId)?.version ?? 0) + 1,
         updated_by: ctx.actor.userId,
         updated_at: new Date(),
       });
