@@ -373,6 +373,8 @@ const INPUTS: Record<string, OperationInput> = {
   'GET /api/v1/classes/{id}/transcript-files/{fileId}': {},
   'GET /api/v1/classes/{id}/transcripts/{studentId}/pdf': {},
   'POST /api/v1/transcripts/{id}/corrections': { body: () => ({ reason: 'Sai điểm môn Toán' }) },
+  'GET /api/v1/students/{id}/transcripts': {},
+  'GET /api/v1/transcripts/{id}/pdf': {},
   'GET /api/v1/classes/{id}/gradebook.xlsx': {},
   'GET /api/v1/grade-statistics.xlsx': {},
   // ---- contact book
