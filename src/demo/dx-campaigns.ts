@@ -136,9 +136,10 @@ export async function seedDxCampaigns(db: Kysely<DB>, provinceId: string, seed: 
       if (status === 'recognised') recognised.current.push(id);
     }
     // A recognised result is one a decision recognised: the public page and the sector export show only those.
+    // Last year's decision falls between the end of its external review (day -290) and its publication (-275).
     const signer =
       owner === provinceId ? 'Giám đốc Sở Giáo dục và Đào tạo' : 'Trưởng phòng Giáo dục và Đào tạo';
-    await insertDecision(db, last, recognised.last, ++decisions, isoInDays(today, -270), signer);
+    await insertDecision(db, last, recognised.last, ++decisions, isoInDays(today, -285), signer);
     await insertDecision(db, current, recognised.current, ++decisions, isoInDays(today, -1), signer);
   }
   // The offices' own index (QĐ 3806): the province opens it over its local offices, not started yet.
