@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildSchoolAccounts } from '../test/factories.ts';
 import {
@@ -16,6 +17,12 @@ import { DESKTOP, logIn, logOut, newPage, PHONE, pageErrorsOf, setUpSuite } from
  * student's versions (who, when) and a version's PDF; the mother finds «Học bạ của con» in her menu and downloads
  * the approved one on her phone.
  */
+/** The file name of the download a button starts. */
+async function downloadedName(page: Page, testId: string) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return download.suggestedFilename();
+}
+
 describe('học bạ: các phiên bản cho trường, học bạ đã duyệt cho cha mẹ', () => {
   const ids = { classId: '', studentId: '' };
   const suite = setUpSuite(async (db) => {
@@ -64,11 +71,7 @@ describe('học bạ: các phiên bản cho trường, học bạ đã duyệt c
     await versions.waitFor();
     expect(await versions.textContent()).toContain('Phiên bản 1');
     expect(await versions.textContent()).toContain('GVCN ký: Lê Thị Hồng Nhung');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('version-pdf-1').click(),
-    ]);
-    expect(download.suggestedFilename()).toContain('phiên bản 1');
+    expect(await downloadedName(page, 'version-pdf-1')).toContain('phiên bản 1');
     expect(errors).toEqual([]);
     await page.keyboard.press('Escape');
     await logOut(page);
@@ -93,11 +96,7 @@ describe('học bạ: các phiên bản cho trường, học bạ đã duyệt c
     expect(await list.textContent()).toContain('Năm học 2025-2026 · Lớp 6A1 · Phiên bản 1');
     expect(await list.textContent()).toContain('Đã phê duyệt');
     expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('version-pdf-1').click(),
-    ]);
-    expect(download.suggestedFilename()).toContain('Nguyễn Thị Ánh Dương');
+    expect(await downloadedName(page, 'version-pdf-1')).toContain('Nguyễn Thị Ánh Dương');
     expect(errors).toEqual([]);
     await context.close();
   });
