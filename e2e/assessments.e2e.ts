@@ -115,6 +115,44 @@ describe('đánh giá mức độ chuyển đổi số: trường → phòng →
     await context.close();
   });
 
+  it('hai phiên cùng sửa I.4: lần lưu cũ hiện giá trị mới của người kia, chọn giữ của mình thì lưu lại được', async () => {
+    const stale = await newPage(browser, DESKTOP);
+    await logIn(stale.page, server.url, 'ht.a');
+    await stale.page.goto(`${server.url}/assessments/${assessmentId}`);
+    await openItem(stale.page, 'item-I.4');
+    const fresh = await newPage(browser, PHONE);
+    await logIn(fresh.page, server.url, 'ht.a');
+    await fresh.page.goto(`${server.url}/assessments/${assessmentId}`);
+    await openItem(fresh.page, 'item-I.4');
+    await fresh.page.getByTestId('note-I.4').fill('Danh mục học liệu năm 2025');
+    await fresh.page.getByTestId('save-I.4').click();
+    await fresh.page.getByText('Đã lưu tiêu chí I.4.').waitFor();
+
+    await stale.page.getByTestId('note-I.4').fill('Kho học liệu của trường');
+    await stale.page.getByTestId('save-I.4').click();
+    const conflict = stale.page.getByTestId('conflict-I.4');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Tiêu chí đã được người khác sửa sau khi bạn mở trang');
+    expect(await conflict.textContent()).toContain('Danh mục học liệu năm 2025');
+    const noteNow = async () =>
+      (
+        await server.db
+          .selectFrom('assessment_items')
+          .select('note')
+          .where('assessment_id', '=', assessmentId)
+          .where('item_id', '=', 'I.4')
+          .executeTakeFirstOrThrow()
+      ).note;
+    expect(await noteNow()).toBe('Danh mục học liệu năm 2025');
+    await stale.page.getByTestId('keep-mine-I.4').click();
+    await stale.page.getByText('Đã lưu tiêu chí I.4.').waitFor();
+    expect(await noteNow()).toBe('Kho học liệu của trường');
+    await logOut(stale.page);
+    await stale.context.close();
+    await logOut(fresh.page);
+    await fresh.context.close();
+  });
+
   it('hiệu trưởng điền I.1 kèm tệp minh chứng, thấy tổng điểm tạm tính, phê duyệt và nộp', async () => {
     const { page, context } = await newPage(browser, PHONE);
     await logIn(page, server.url, 'ht.a');
@@ -138,8 +176,10 @@ describe('đánh giá mức độ chuyển đổi số: trường → phòng →
     );
     await page.getByTestId('approve').click();
     await page.getByTestId('approve-confirm').click();
+    await page.getByText('Đã phê duyệt kết quả tự đánh giá; kết quả được chốt.').waitFor();
     await status(page).filter({ hasText: 'Đã phê duyệt' }).waitFor();
     await page.getByTestId('submit').click();
+    await page.getByText('Đã nộp kết quả tự đánh giá cho cơ quan quản lý.').waitFor();
     await status(page).filter({ hasText: 'Đã nộp' }).waitFor();
     await logOut(page);
     await context.close();
@@ -180,20 +220,37 @@ describe('đánh giá mức độ chuyển đổi số: trường → phòng →
     await context.close();
   });
 
-  it('phòng kết thúc đánh giá ngoài và ra quyết định công nhận', async () => {
+  it('phòng kết thúc đánh giá ngoài (điểm thống nhất chưa lưu được lưu trước) và ra quyết định công nhận', async () => {
     const { page, context } = await newPage(browser, DESKTOP);
     await logIn(page, server.url, 'phong.a');
     await page.goto(`${server.url}/assessments/${assessmentId}/review`);
+    await openItem(page, 'review-item-I.4');
+    await page.getByTestId('review-item-I.4').getByText('Điểm thống nhất — Tỷ lệ (%)').waitFor();
+    await page.getByTestId('percent-I.4').fill('80');
+    await page.getByTestId('external-comment-I.4').fill('Đối chiếu danh mục: 80% môn học có học liệu số');
     await page.getByTestId('close-review').click();
+    expect(await page.getByTestId('unsaved-agreed').textContent()).toContain('I.4');
     await page.getByTestId('action-confirm').click();
+    await page.getByText('Đã kết thúc đánh giá ngoài; kết quả được chốt theo điểm thống nhất.').waitFor();
     await status(page).filter({ hasText: 'Đã đánh giá ngoài' }).waitFor();
+    const agreed = await server.db
+      .selectFrom('assessment_items')
+      .select(['agreed_answer', 'external_comment'])
+      .where('assessment_id', '=', assessmentId)
+      .where('item_id', '=', 'I.4')
+      .executeTakeFirstOrThrow();
+    expect(agreed).toEqual({
+      agreed_answer: { percent: 80 },
+      external_comment: 'Đối chiếu danh mục: 80% môn học có học liệu số',
+    });
     await page.goto(`${server.url}/assessment-campaigns/${campaignId}`);
     await page.getByTestId('tab-recognitions').click();
     await page.getByTestId('recognise').click();
     await page.getByTestId('decision-number').fill('125/QĐ-PGDĐT');
     await page.getByTestId('signer-title').fill('Trưởng phòng Giáo dục và Đào tạo');
     await page.getByTestId('recognise-confirm').click();
-    await page.getByText('Quyết định số 125/QĐ-PGDĐT', { exact: false }).waitFor();
+    await page.getByText('Đã ra Quyết định số 125/QĐ-PGDĐT công nhận 1 đơn vị.').waitFor();
+    await page.getByText('Quyết định số 125/QĐ-PGDĐT', { exact: false }).first().waitFor();
     await logOut(page);
     await context.close();
   });

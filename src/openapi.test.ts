@@ -7,6 +7,7 @@ import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import pino from 'pino';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELD_LABEL_VI } from '#contracts/field-labels.ts';
 import type { DB } from './platform/db/schema.ts';
 import { buildServer } from './server.ts';
 
@@ -17,6 +18,10 @@ interface MediaType {
 }
 interface Operation {
   responses?: Record<string, { content?: Record<string, MediaType> }>;
+}
+interface RequestOperation {
+  parameters?: { name: string }[];
+  requestBody?: { content?: Record<string, MediaType> };
 }
 
 /** A 2xx response that says what comes back: a non-empty schema for JSON, or a media type for a download. */
@@ -57,6 +62,31 @@ describe('tài liệu OpenAPI', () => {
     );
     expect(operations.length).toBeGreaterThan(100);
     expect(operations.filter((o) => !hasTypedSuccess(o.operation)).map((o) => o.name)).toEqual([]);
+  });
+
+  it('every request field has a Vietnamese name for error messages (contracts/field-labels.ts)', () => {
+    const names = new Set<string>();
+    const seen = new Set<unknown>();
+    const walk = (schema: unknown) => {
+      if (!schema || typeof schema !== 'object' || seen.has(schema)) return;
+      seen.add(schema);
+      const s = schema as Record<string, unknown>;
+      for (const [name, inner] of Object.entries((s.properties as Record<string, unknown>) ?? {})) {
+        names.add(name);
+        walk(inner);
+      }
+      for (const key of ['items', 'additionalProperties']) walk(s[key]);
+      for (const key of ['anyOf', 'oneOf', 'allOf'])
+        for (const inner of (s[key] as unknown[]) ?? []) walk(inner);
+    };
+    for (const item of Object.values(doc.paths ?? {}))
+      for (const method of METHODS) {
+        const operation = (item as Record<string, RequestOperation | undefined>)[method];
+        for (const parameter of operation?.parameters ?? []) names.add(parameter.name);
+        for (const media of Object.values(operation?.requestBody?.content ?? {})) walk(media.schema);
+      }
+    expect(names.size).toBeGreaterThan(100);
+    expect([...names].filter((name) => !FIELD_LABEL_VI[name]).sort()).toEqual([]);
   });
 
   it('openapi-typescript turns the document into types that compile without errors', async () => {

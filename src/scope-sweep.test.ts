@@ -246,7 +246,7 @@ const INPUTS: Record<string, OperationInput> = {
   'GET /api/v1/assessments': {},
   'GET /api/v1/assessments/{id}': {},
   'PUT /api/v1/assessments/{id}/items/{itemId}': {
-    body: () => ({ answer: { met: false }, note: 'Quét', progress: 'done' }),
+    body: () => ({ answer: { met: false }, note: 'Quét', progress: 'done', version: 0 }),
   },
   'PUT /api/v1/assessments/{id}/items/{itemId}/assignee': { body: (a) => ({ userId: a.teacherUser.id }) },
   'GET /api/v1/assessments/{id}/assignable-users': {},
@@ -373,6 +373,8 @@ const INPUTS: Record<string, OperationInput> = {
   'GET /api/v1/classes/{id}/transcript-files/{fileId}': {},
   'GET /api/v1/classes/{id}/transcripts/{studentId}/pdf': {},
   'POST /api/v1/transcripts/{id}/corrections': { body: () => ({ reason: 'Sai điểm môn Toán' }) },
+  'GET /api/v1/students/{id}/transcripts': {},
+  'GET /api/v1/transcripts/{id}/pdf': {},
   'GET /api/v1/classes/{id}/gradebook.xlsx': {},
   'GET /api/v1/grade-statistics.xlsx': {},
   // ---- contact book

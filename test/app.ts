@@ -114,3 +114,12 @@ export class TestClient {
     };
   }
 }
+
+/** The number of audit rows: a refused write leaves it unchanged. */
+export async function auditRowCount(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

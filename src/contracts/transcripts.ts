@@ -68,3 +68,32 @@ export const gradeStatisticsQuery = z.object({
   /** 1 or 2 for a term's results, 0 (default) for the year. */
   term: z.coerce.number().int().min(0).max(2).default(0),
 });
+
+/**
+ * One student's transcripts across years. A guardian (or the student) sees the approved version in force of each
+ * year; staff who may read a class's gradebook see every version of that class's transcript: who signed, approved
+ * and corrected it, when and why. Each one opens as a PDF (GET /transcripts/:id/pdf).
+ */
+export const studentTranscriptsSchema = z.object({
+  student: z.object({ id: z.uuid(), fullName: z.string() }),
+  /** 'own': the family's view (approved only); 'staff': every version the caller may read. */
+  view: z.enum(['own', 'staff']),
+  transcripts: z.array(
+    z.object({
+      id: z.uuid(),
+      schoolYear: z.string(),
+      classId: z.uuid(),
+      className: z.string(),
+      version: z.number().int(),
+      status: transcriptStatus,
+      correctionReason: z.string().nullable(),
+      correctedByName: z.string().nullable(),
+      createdAt: z.string(),
+      homeroomSignedByName: z.string().nullable(),
+      homeroomSignedAt: z.string().nullable(),
+      approvedByName: z.string().nullable(),
+      approvedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type StudentTranscripts = z.infer<typeof studentTranscriptsSchema>;

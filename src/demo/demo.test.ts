@@ -158,6 +158,23 @@ describe.each(STORAGES)('dữ liệu mẫu (%s)', (storage) => {
     expect(row?.without_guardian).toBe(0);
   });
 
+  it('trường mẫu "Đã công nhận" có quyết định công nhận, nên trang công khai hiện kết quả', async () => {
+    const recognised = await t.db
+      .selectFrom('assessments')
+      .select(['unit_id', 'recognition_id'])
+      .where('status', '=', 'recognised')
+      .execute();
+    expect(recognised.length).toBeGreaterThan(0);
+    expect(recognised.filter((a) => a.recognition_id === null)).toEqual([]);
+    const anonymous = new TestClient(t.app);
+    for (const unitId of new Set(recognised.slice(0, 5).map((a) => a.unit_id))) {
+      const page = await anonymous.get(`/api/v1/public/assessment-results/${unitId}`);
+      expect(page.status).toBe(200);
+      expect(page.body.own.length, unitId).toBeGreaterThan(0);
+      expect(page.body.own[0].decisionNumber).toMatch(/\/QĐ-GDĐT$/);
+    }
+  });
+
   it('từ chối tạo dữ liệu mẫu chồng lên cơ sở dữ liệu đã có dữ liệu, trừ khi yêu cầu xoá và tạo lại', async () => {
     await expect(seedDemo(t.db, { seed: 1 })).rejects.toThrow(/đã có dữ liệu/);
     const again = await seedDemo(t.db, { seed: 1, reset: true });

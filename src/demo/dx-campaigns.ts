@@ -103,6 +103,7 @@ export async function seedDxCampaigns(db: Kysely<DB>, provinceId: string, seed: 
   const officeCatalogue = await storeCatalogue(db, rootId, NATIONAL_OFFICE_CATALOGUE_3806);
   // Each managing office (the province for the schools directly under it) runs its own campaign.
   const owners = [provinceId, ...units.filter((u) => u.kind !== 'school').map((u) => u.id)];
+  let decisions = 0;
   for (const owner of owners) {
     const schools = units.filter((u) => u.parent_id === owner && u.kind === 'school').map((u) => u.id);
     if (schools.length === 0) continue;
@@ -123,13 +124,23 @@ export async function seedDxCampaigns(db: Kysely<DB>, provinceId: string, seed: 
       isoInDays(today, 10),
       'open',
     );
+    const recognised = { last: [] as string[], current: [] as string[] };
     for (const [i, unitId] of schools.entries()) {
       const factor = factors[i] as number;
-      await insertAssessment(db, last, unitId, 'recognised', varied(answers4725(), factor * 0.9, random));
+      recognised.last.push(
+        await insertAssessment(db, last, unitId, 'recognised', varied(answers4725(), factor * 0.9, random)),
+      );
       const status =
         unitId === working?.unit_id ? 'in_progress' : (THIS_YEAR[i % THIS_YEAR.length] as AssessmentStatus);
-      await insertAssessment(db, current, unitId, status, varied(answers4725(), factor, random));
+      const id = await insertAssessment(db, current, unitId, status, varied(answers4725(), factor, random));
+      if (status === 'recognised') recognised.current.push(id);
     }
+    // A recognised result is one a decision recognised: the public page and the sector export show only those.
+    // Last year's decision falls between the end of its external review (day -290) and its publication (-275).
+    const signer =
+      owner === provinceId ? 'Giám đốc Sở Giáo dục và Đào tạo' : 'Trưởng phòng Giáo dục và Đào tạo';
+    await insertDecision(db, last, recognised.last, ++decisions, isoInDays(today, -285), signer);
+    await insertDecision(db, current, recognised.current, ++decisions, isoInDays(today, -1), signer);
   }
   // The offices' own index (QĐ 3806): the province opens it over its local offices, not started yet.
   const offices = units.filter((u) => u.parent_id === provinceId && u.kind !== 'school');
@@ -227,4 +238,35 @@ async function insertAssessment(
     progress: 'done' as const,
   }));
   if (items.length > 0) await db.insertInto('assessment_items').values(items).execute();
+  return assessment.id;
+}
+
+/** The office's recognition decision for a campaign's recognised assessments (none recognised: no decision). */
+async function insertDecision(
+  db: Kysely<DB>,
+  campaign: DemoCampaign,
+  assessmentIds: readonly string[],
+  serial: number,
+  decidedOn: string,
+  signerTitle: string,
+) {
+  if (assessmentIds.length === 0) return;
+  const decision = await db
+    .insertInto('recognition_decisions')
+    .values({
+      unit_id: campaign.unitId,
+      campaign_id: campaign.id,
+      decision_number: `${100 + serial}/QĐ-GDĐT`,
+      decided_on: decidedOn,
+      signer_name: 'Nguyễn Văn Quyết',
+      signer_title: signerTitle,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('assessments')
+    .set({ recognition_id: decision.id })
+    .where('campaign_id', '=', campaign.id)
+    .where('id', 'in', assessmentIds)
+    .execute();
 }

@@ -44,6 +44,8 @@ export const assessmentItemSchema = z.object({
   answer: itemAnswerSchema.nullable(),
   note: z.string().nullable(),
   progress: z.enum(ITEM_PROGRESS),
+  /** The claim's version (0 before the first claim): sent back with a save, see saveItemBody. */
+  version: z.number().int(),
   agreedAnswer: itemAnswerSchema.nullable(),
   externalComment: z.string().nullable(),
   returnComment: z.string().nullable(),
@@ -129,8 +131,32 @@ export const saveItemBody = z.object({
   answer: itemAnswerSchema.nullable(),
   note: text(4000).nullable().optional(),
   progress: z.enum(ITEM_PROGRESS).optional(),
+  /**
+   * The criterion's `version` as the client loaded it (0 for one never claimed). A save over a claim changed since
+   * (another version, and a different answer, note or progress) is a 409 whose details name the criterion and its
+   * claim now (itemConflictsSchema); nothing is written. Sending the version from the 409 saves over it knowingly.
+   */
+  version: z.number().int().min(0),
 });
 export type SaveItemInput = z.infer<typeof saveItemBody>;
+
+/** The `details` of a 409 when a save would overwrite a claim someone else changed after the client loaded it. */
+export const itemConflictsSchema = z.object({
+  conflicts: z.array(
+    z.object({
+      itemId: z.string(),
+      itemTitle: z.string(),
+      /** The claim stored now, and its version (send it to save over this claim). */
+      version: z.number().int(),
+      answer: itemAnswerSchema.nullable(),
+      note: z.string().nullable(),
+      progress: z.enum(ITEM_PROGRESS),
+      updatedByName: z.string().nullable(),
+      updatedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type ItemConflict = z.infer<typeof itemConflictsSchema>['conflicts'][number];
 
 export const assignItemBody = z.object({ userId: z.uuid().nullable() });
 export const commentBody = z.object({ comment: text(4000).optional() });

@@ -10,6 +10,7 @@ import {
   gradeStatisticsQuery,
   signResultSchema,
   studentParams,
+  studentTranscriptsSchema,
 } from '#contracts/transcripts.ts';
 import { sendFile } from '../../platform/http/downloads.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
@@ -23,6 +24,7 @@ import {
   signClass,
   studentTranscriptPdf,
 } from './service.ts';
+import { studentTranscripts, transcriptVersionPdf } from './student-transcripts.ts';
 
 const tags = ['transcripts'];
 
@@ -77,6 +79,16 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
     { schema: { tags, params: idParams, body: correctionBody, response: { 201: correctionSchema } } },
     async (req, reply) =>
       reply.status(201).send(await correctTranscript(ctxOf(req), req.params.id, req.body.reason)),
+  );
+  api.get(
+    '/students/:id/transcripts',
+    { schema: { tags, params: idParams, response: { 200: studentTranscriptsSchema } } },
+    (req) => studentTranscripts(ctxOf(req), req.params.id),
+  );
+  api.get(
+    '/transcripts/:id/pdf',
+    { schema: { tags, params: idParams, response: { 200: pdfFileResponse } } },
+    async (req, reply) => sendFile(reply, await transcriptVersionPdf(ctxOf(req), req.params.id), PDF_MIME),
   );
   api.get(
     '/classes/:id/gradebook.xlsx',

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { invalidFieldMessage } from '#contracts/field-labels.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/constraint-errors.ts';
 import { AppError, type ErrorCode, type FieldErrors } from '../errors.ts';
 
@@ -50,9 +51,7 @@ function toErrorBody(error: FastifyError | Error): { status: number; payload: Er
       fields[path || '_'] ??= issue.message ?? 'Giá trị không hợp lệ.';
     }
     const first = Object.entries(fields)[0];
-    const message = first
-      ? `Dữ liệu không hợp lệ ở trường "${first[0]}": ${first[1]}`
-      : 'Dữ liệu không hợp lệ.';
+    const message = first ? invalidFieldMessage(first[0], first[1]) : 'Dữ liệu không hợp lệ.';
     return { status: 400, payload: { error: { code: 'validation_failed', message, fields } } };
   }
   if (isResponseSerializationError(error)) return internal();

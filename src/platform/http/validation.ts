@@ -2,6 +2,7 @@ import type { FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { cleanInput, type InputIssue } from '#contracts/common.ts';
+import { invalidFieldMessage } from '#contracts/field-labels.ts';
 import { AppError, type FieldErrors } from '../errors.ts';
 
 /**
@@ -29,7 +30,7 @@ export const validateRequest: FastifySchemaCompiler<z.ZodType> = (route) => {
     for (const issue of cleaned.issues) fields[pathKey(issue)] ??= issue.message;
     const [path, message] = Object.entries(fields)[0] ?? ['_', 'Dữ liệu không hợp lệ.'];
     return {
-      error: new AppError('validation_failed', `Dữ liệu không hợp lệ ở trường "${path}": ${message}`, fields),
+      error: new AppError('validation_failed', invalidFieldMessage(path, message), fields),
     };
   };
 };

@@ -72,6 +72,7 @@ const PromotionListPage = lazy(() => import('../features/results/PromotionListPa
 const ContactBookPage = lazy(() => import('../features/contact-book/ContactBookPage.tsx'));
 const TranscriptsPage = lazy(() => import('../features/transcripts/TranscriptsPage.tsx'));
 const ClassTranscriptsPage = lazy(() => import('../features/transcripts/ClassTranscriptsPage.tsx'));
+const MyTranscriptsPage = lazy(() => import('../features/transcripts/MyTranscriptsPage.tsx'));
 const DashboardPage = lazy(() => import('../features/dx-assessments/DashboardPage.tsx'));
 const OverviewPage = lazy(() => import('../features/gradebook/OverviewPage.tsx'));
 
@@ -263,6 +264,16 @@ export const appRoutes: AppRoute[] = [
     path: '/contact-book',
     component: ContactBookPage,
     nav: { label: 'contactBook:nav', icon: IconNotebook, permission: 'students.read_own', group: 'main' },
+  },
+  {
+    path: '/my-transcripts',
+    component: MyTranscriptsPage,
+    nav: {
+      label: 'transcripts:navMine',
+      icon: IconFileCertificate,
+      permission: 'students.read_own',
+      group: 'main',
+    },
   },
   {
     path: '/transcripts',

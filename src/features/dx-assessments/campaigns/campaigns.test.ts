@@ -203,11 +203,16 @@ describe.each(STORAGES)('đợt đánh giá: đoàn đánh giá, nhắc hạn, �
       (
         await (
           await t.as('phong.a')
-        ).put(`/api/v1/assessments/${id}/items/${firstItem}`, { answer: { met: true } })
+        ).put(`/api/v1/assessments/${id}/items/${firstItem}`, { answer: { met: true }, version: 0 })
       ).status,
     ).toBe(200);
     expect(
-      (await province.put(`/api/v1/assessments/${id}/items/${firstItem}`, { answer: { met: false } })).status,
+      (
+        await province.put(`/api/v1/assessments/${id}/items/${firstItem}`, {
+          answer: { met: false },
+          version: 0,
+        })
+      ).status,
     ).toBe(403);
     expect((await province.get(`/api/v1/assessments/${id}`)).body.can.editItems).toEqual([]);
     expect((await (await t.as('phong.b')).get(`/api/v1/assessments/${id}`)).status).toBe(403);

@@ -167,6 +167,13 @@ describe.each(STORAGES)('bảng tổng hợp đánh giá của phòng, sở (%s)
     expect(answers.get('I.3')).toEqual({ ratio: 0.5 });
     expect(answers.get('II.1')).toEqual({ ratio: 0.5 });
     expect(answers.get('II.2')).toEqual({ ratio: 0 });
+    // Each filled claim is a new version: a page loaded before the pull cannot silently revert it.
+    const versionOf = (body: { items: { itemId: string; version: number }[] }) =>
+      body.items.find((i) => i.itemId === 'II.1')?.version;
+    expect(versionOf(pulled.body)).toBe(1);
+    const stale = await office.put(`${url}/items/II.1`, { answer: { ratio: 0.9 }, version: 0 });
+    expect(stale.status).toBe(409);
+    expect(versionOf((await office.post(`${url}/measured-answers`, {})).body)).toBe(2);
     const evidence = pulled.body.items.find((i: { itemId: string }) => i.itemId === 'II.1').evidence;
     expect(evidence[0]).toMatchObject({ kind: 'metric', metricSummary: expect.stringContaining('1/2') });
     // The province reviewing the office sees the same claim and measured values.

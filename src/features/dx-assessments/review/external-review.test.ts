@@ -92,7 +92,9 @@ describe.each(STORAGES)('đánh giá ngoài, công nhận và công khai (%s)', 
 
   it('trường bị trả lại được sửa, phê duyệt lại và nộp lại ("nộp lại" trong lịch sử)', async () => {
     const teacher = await t.as('gv.a');
-    expect((await teacher.put(`${url()}/items/I.4`, { answer: { ratio: 0.9 } })).status).toBe(200);
+    expect((await teacher.put(`${url()}/items/I.4`, { answer: { ratio: 0.9 }, version: 0 })).status).toBe(
+      200,
+    );
     const principal = await t.as('ht.a');
     expect((await principal.post(`${url()}/approve`, {})).status).toBe(200);
     const res = await principal.post(`${url()}/submit`, {});

@@ -48,6 +48,7 @@ export async function getAssessment(ctx: ServiceContext, id: string): Promise<As
         answer: (row?.answer as ItemAnswerInput | null) ?? null,
         note: row?.note ?? null,
         progress: row?.progress ?? 'todo',
+        version: row?.version ?? 0,
         agreedAnswer: (row?.agreed_answer as ItemAnswerInput | null) ?? null,
         externalComment: row?.external_comment ?? null,
         returnComment: row?.return_comment ?? null,

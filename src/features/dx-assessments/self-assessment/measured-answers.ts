@@ -91,10 +91,24 @@ export async function pullMeasuredAnswers(ctx: ServiceContext, id: string) {
 
   await inTransaction(ctx, async (trx) => {
     await markStarted(trx, assessment);
+    // The versions as stored now, locked: each filled claim is a new version, so a page loaded before the pull sees
+    // its save refused instead of silently reverting the measured value.
+    const versions = new Map(
+      (
+        await trx.db
+          .selectFrom('assessment_items')
+          .select(['item_id', 'version'])
+          .where('unit_id', '=', assessment.unit_id)
+          .where('assessment_id', '=', assessment.id)
+          .forUpdate()
+          .execute()
+      ).map((r) => [r.item_id, r.version]),
+    );
     for (const c of changes) {
       await upsertItem(trx, assessment, c.itemId, {
         answer: JSON.stringify(c.answer),
         progress: c.complete ? 'done' : 'in_progress',
+        version: (versions.get(c.itemId) ?? 0) + 1,
         updated_by: ctx.actor.userId,
         updated_at: new Date(),
       });

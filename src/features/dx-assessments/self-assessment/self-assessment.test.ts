@@ -97,30 +97,36 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
     const own = await teacher.put(`${url()}/items/I.4`, {
       answer: { percent: 85 },
       note: 'Kho học liệu của trường',
+      version: 0,
     });
     expect(own.status).toBe(200);
     expect(own.body.can.editItems).toEqual(['I.4']);
-    expect((await teacher.put(`${url()}/items/I.1`, { answer: { met: true } })).status).toBe(403);
-    expect((await (await t.as('gv.a2')).put(`${url()}/items/I.4`, { answer: { percent: 10 } })).status).toBe(
-      403,
-    );
+    expect((await teacher.put(`${url()}/items/I.1`, { answer: { met: true }, version: 0 })).status).toBe(403);
     expect(
-      (await (await t.as('phong.a')).put(`${url()}/items/I.4`, { answer: { percent: 10 } })).status,
+      (await (await t.as('gv.a2')).put(`${url()}/items/I.4`, { answer: { percent: 10 }, version: 0 })).status,
     ).toBe(403);
-    expect((await (await t.as('pht.a')).put(`${url()}/items/I.1`, { answer: { met: true } })).status).toBe(
-      200,
-    );
+    expect(
+      (await (await t.as('phong.a')).put(`${url()}/items/I.4`, { answer: { percent: 10 }, version: 0 }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await (await t.as('pht.a')).put(`${url()}/items/I.1`, { answer: { met: true }, version: 0 })).status,
+    ).toBe(200);
   });
 
   it('điểm tự chấm vượt điểm tối đa bị từ chối với thông báo tiếng Việt, không lưu gì', async () => {
     const principal = await t.as('ht.a');
     const res = await principal.put(`${url()}/items/I.5`, {
       answer: { subItems: { 'I.5.1': 16, 'I.5.2': 5 } },
+      version: 0,
     });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('vượt điểm tối đa');
     expect(Object.keys(res.body.error.fields)).toContain('answer.subItems.I.5.1');
-    const mandatoryWithPoints = await principal.put(`${url()}/items/I.2`, { answer: { points: 5 } });
+    const mandatoryWithPoints = await principal.put(`${url()}/items/I.2`, {
+      answer: { points: 5 },
+      version: 0,
+    });
     expect(mandatoryWithPoints.status).toBe(400);
     const detail = await principal.get(url());
     expect(detail.body.items.find((i: { itemId: string }) => i.itemId === 'I.5').answer).toBeNull();
@@ -186,8 +192,12 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
 
   it('phê duyệt đóng băng kết quả tự đánh giá: tổng điểm và mức từng nhóm đúng, có lịch sử và nhật ký', async () => {
     const principal = await t.as('ht.a');
+    const loaded = (await principal.get(url())).body.items as { itemId: string; version: number }[];
+    const version = (itemId: string) => loaded.find((i) => i.itemId === itemId)?.version ?? 0;
     for (const [itemId, answer] of Object.entries(answers4725()))
-      expect((await principal.put(`${url()}/items/${itemId}`, { answer })).status).toBe(200);
+      expect(
+        (await principal.put(`${url()}/items/${itemId}`, { answer, version: version(itemId) })).status,
+      ).toBe(200);
     const approved = await principal.post(`${url()}/approve`, { comment: 'Đã rà soát đủ minh chứng' });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
@@ -223,10 +233,12 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
 
   it('sau khi phê duyệt, trường không sửa được tiêu chí hay minh chứng', async () => {
     const principal = await t.as('ht.a');
-    expect((await principal.put(`${url()}/items/I.4`, { answer: { percent: 10 } })).status).toBe(409);
-    expect((await (await t.as('gv.a')).put(`${url()}/items/I.4`, { answer: { percent: 10 } })).status).toBe(
+    expect((await principal.put(`${url()}/items/I.4`, { answer: { percent: 10 }, version: 0 })).status).toBe(
       409,
     );
+    expect(
+      (await (await t.as('gv.a')).put(`${url()}/items/I.4`, { answer: { percent: 10 }, version: 0 })).status,
+    ).toBe(409);
     const link = await principal.post(`${url()}/items/I.3/evidence`, { kind: 'link', url: 'https://x.vn' });
     expect(link.status).toBe(409);
     expect((await principal.get(url())).body.can).toMatchObject({

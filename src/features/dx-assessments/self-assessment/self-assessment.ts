@@ -21,6 +21,7 @@ import {
 } from '../queries.ts';
 import { transition, upsertItem } from '../workflow.ts';
 import { getAssessment } from './assessment-detail.ts';
+import { claimConflict, claimConflictError, lockItemRow } from './claim-versions.ts';
 
 /** The school side: claims per criterion, assignments to staff, approval (which freezes the result), submission. */
 
@@ -57,33 +58,49 @@ export async function markStarted(trx: ServiceContext, assessment: AssessmentRow
     await transition(trx, assessment, { action: 'started', to: 'in_progress' });
 }
 
+/**
+ * Saves the unit's claim on one criterion. The save names the claim's version it loaded: one over a claim changed
+ * since is a 409 naming the criterion and its claim now, and nothing is written (claim-versions.ts).
+ */
 export async function saveItem(ctx: ServiceContext, id: string, itemId: string, input: SaveItemInput) {
   const { assessment, catalogue } = await context(ctx, id);
   requireEditable(assessment);
-  requireItem(catalogue, itemId);
+  const item = requireItem(catalogue, itemId);
   const rows = await itemRows(ctx.db, assessment);
-  const before = rows.find((r) => r.item_id === itemId);
-  requireItemEditor(ctx, assessment, before);
+  requireItemEditor(
+    ctx,
+    assessment,
+    rows.find((r) => r.item_id === itemId),
+  );
   if (input.answer) requireValidAnswer(catalogue, itemId, input.answer, 'answer');
-  const changes = {
-    answer: input.answer ? JSON.stringify(input.answer) : null,
-    ...(input.note !== undefined && { note: input.note || null }),
-    progress: input.progress ?? (input.answer ? 'done' : 'in_progress'),
-    updated_by: ctx.actor.userId,
-    updated_at: new Date(),
-  } as const;
+  const progress = input.progress ?? (input.answer ? 'done' : 'in_progress');
   await inTransaction(ctx, async (trx) => {
+    const before = await lockItemRow(trx, assessment, itemId);
+    const conflict = await claimConflict(trx, item, before, input, {
+      answer: input.answer,
+      ...(input.note !== undefined && { note: input.note || null }),
+      progress,
+    });
+    if (conflict) throw claimConflictError(catalogue, [conflict]);
     await markStarted(trx, assessment);
-    await upsertItem(trx, assessment, itemId, changes);
+    await upsertItem(trx, assessment, itemId, {
+      answer: input.answer ? JSON.stringify(input.answer) : null,
+      ...(input.note !== undefined && { note: input.note || null }),
+      progress,
+      version: before.version + 1,
+      updated_by: ctx.actor.userId,
+      updated_at: new Date(),
+    });
     await audit(trx, {
       unitId: assessment.unit_id,
       entity: 'assessment_item',
       entityId: assessment.id,
       action: 'claim',
-      before: before
-        ? { itemId, answer: before.answer, note: before.note, progress: before.progress }
-        : { itemId },
-      after: { itemId, answer: input.answer, note: input.note, progress: changes.progress },
+      before:
+        before.version > 0 || before.answer !== null
+          ? { itemId, answer: before.answer, note: before.note, progress: before.progress }
+          : { itemId },
+      after: { itemId, answer: input.answer, note: input.note, progress },
     });
   });
   return getAssessment(ctx, id);

@@ -67,6 +67,8 @@ export const assessmentTables = {
     agreed_answer: nullable(col.json()),
     external_comment: nullable(col.text()),
     return_comment: nullable(col.text()),
+    /** Raised by every change of the unit's claim (answer, note, progress); a save names the one it loaded (0084). */
+    version: withDefault(col.number()),
     updated_by: nullable(col.text()),
     updated_at: col.updatedAt(),
   },

@@ -118,11 +118,14 @@ export function AnswerInput({
   onChange,
   disabled,
   result,
+  label,
 }: {
   item: CatalogueItem;
   value: ItemAnswer | null;
   onChange(answer: ItemAnswer | null): void;
   disabled?: boolean;
+  /** What the value is: the unit's claim (default) or the office's agreed points. */
+  label?: string;
   /** The live score of this criterion, to show the points each value gives. */
   result?: ItemResult | undefined;
 }) {
@@ -138,7 +141,7 @@ export function AnswerInput({
           { label: t('met'), value: 'met' },
           { label: t('notMet'), value: 'not_met' },
         ]}
-        aria-label={`${t('result')} ${item.id}`}
+        aria-label={`${label ?? t('result')} ${item.id}`}
         data-testid={`met-${item.id}`}
       />
     );
@@ -147,7 +150,7 @@ export function AnswerInput({
     return (
       <MeasureField
         owner={item}
-        label={t('claim')}
+        label={label ?? t('claim')}
         points={result && result.claimedPoints !== null ? result.points : null}
         value={value ?? undefined}
         disabled={disabled}

@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { type ItemAnswer, scoreAssessment } from '#domain/assessment-catalogue/index.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
+import { notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import {
   type AssessmentDetail,
@@ -145,7 +146,7 @@ function Actions({ detail, unanswered }: { detail: AssessmentDetail; unanswered:
             color="indigo"
             leftSection={<IconSend size={16} />}
             loading={submit.isPending}
-            onClick={() => submit.mutate(undefined)}
+            onClick={() => submit.mutate(undefined, { onSuccess: () => notifySaved(t('submitted')) })}
             data-testid="submit"
           >
             {t('submit')}
@@ -173,7 +174,14 @@ function Actions({ detail, unanswered }: { detail: AssessmentDetail; unanswered:
             </Button>
             <Button
               loading={approve.isPending}
-              onClick={() => approve.mutate(undefined, { onSuccess: close })}
+              onClick={() =>
+                approve.mutate(undefined, {
+                  onSuccess: () => {
+                    close();
+                    notifySaved(t('approved'));
+                  },
+                })
+              }
               data-testid="approve-confirm"
             >
               {t('approve')}

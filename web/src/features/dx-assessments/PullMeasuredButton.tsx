@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconDatabaseImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { notifySaved } from '../../ui/notify.ts';
 import { type AssessmentDetail, assessmentApi, useAssessmentAction } from './api.ts';
 
 /**
@@ -20,7 +21,7 @@ export function PullMeasuredButton({ detail }: { detail: AssessmentDetail }) {
           variant="light"
           leftSection={<IconDatabaseImport size={16} />}
           loading={pull.isPending}
-          onClick={() => pull.mutate(undefined)}
+          onClick={() => pull.mutate(undefined, { onSuccess: () => notifySaved(t('pullMeasuredDone')) })}
           data-testid="pull-measured"
         >
           {t('pullMeasured')}

@@ -20,7 +20,7 @@ import { createRecognitionBody } from '#contracts/dx-assessments/campaigns.ts';
 import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { notifyError } from '../../ui/notify.ts';
+import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { type CampaignBoard, campaignApi, type Recognition, useRecognitions } from './api.ts';
 import { FormActions } from './FormActions.tsx';
 import { formatDate, levelColor, parseVietnameseDate } from './format.ts';
@@ -42,7 +42,8 @@ function RecognitionForm({ board, onDone }: { board: CampaignBoard; onDone(): vo
   });
   const create = useMutation({
     mutationFn: (values: typeof form.values) => campaignApi.recognise(board.id, values),
-    onSuccess: () => {
+    onSuccess: (decision) => {
+      notifySaved(t('recognised', { number: decision.decisionNumber, count: decision.units.length }));
       void client.invalidateQueries({ queryKey: ['recognitions', board.id] });
       void client.invalidateQueries({ queryKey: ['assessment-campaigns', board.id] });
       onDone();

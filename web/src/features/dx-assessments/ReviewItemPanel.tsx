@@ -1,5 +1,4 @@
 import { Alert, Group, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueItem, ItemAnswer, ItemResult } from '#domain/assessment-catalogue/index.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -23,6 +22,8 @@ export function ReviewItemPanel({
   agreed,
   draft,
   onDraft,
+  commentDraft,
+  onCommentDraft,
   returnComment,
   onReturnComment,
 }: {
@@ -33,11 +34,14 @@ export function ReviewItemPanel({
   agreed: ItemResult | undefined;
   draft: ItemAnswer | null | undefined;
   onDraft(answer: ItemAnswer | null | undefined): void;
+  /** The external comment as typed and not saved (undefined: the saved one). */
+  commentDraft: string | undefined;
+  onCommentDraft(comment: string | undefined): void;
   returnComment: string;
   onReturnComment(comment: string): void;
 }) {
   const { t } = useTranslation('assessments');
-  const [comment, setComment] = useState(row.externalComment ?? '');
+  const comment = commentDraft ?? row.externalComment ?? '';
   const saved = (row.agreedAnswer ?? row.answer) as ItemAnswer | null;
   const answer = draft === undefined ? saved : draft;
   const save = useAssessmentAction(detail.id, () =>
@@ -69,20 +73,29 @@ export function ReviewItemPanel({
           </Text>
           {detail.can.review ? (
             <>
-              <AnswerInput item={item} value={answer} onChange={onDraft} result={agreed} />
+              <AnswerInput
+                item={item}
+                value={answer}
+                onChange={onDraft}
+                result={agreed}
+                label={t('agreedInput')}
+              />
               <Textarea
                 label={t('externalComment')}
                 autosize
                 minRows={2}
                 value={comment}
-                onChange={(e) => setComment(e.currentTarget.value)}
+                onChange={(e) => onCommentDraft(e.currentTarget.value)}
                 data-testid={`external-comment-${item.id}`}
               />
               <Group justify="flex-end">
                 <SaveItemButton
                   save={save}
                   itemId={item.id}
-                  onSaved={() => onDraft(undefined)}
+                  onSaved={() => {
+                    onDraft(undefined);
+                    onCommentDraft(undefined);
+                  }}
                   label={t('saveReview')}
                   testId={`review-save-${item.id}`}
                 />

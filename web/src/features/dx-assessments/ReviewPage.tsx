@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowBackUp, IconChecks, IconChevronLeft } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { type ItemAnswer, scoreAssessment } from '#domain/assessment-catalogue/index.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
+import { notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type AssessmentDetail, assessmentApi, useAssessment, useAssessmentAction } from './api.ts';
 import { CriteriaGroups, DocumentButtons } from './CriteriaGroups.tsx';
@@ -27,7 +28,27 @@ export default function ReviewPage() {
 function ReviewView({ detail }: { detail: AssessmentDetail }) {
   const { t } = useTranslation('assessments');
   const [drafts, setDrafts] = useState<Record<string, ItemAnswer | null | undefined>>({});
+  const [commentDrafts, setCommentDrafts] = useState<Record<string, string | undefined>>({});
   const [returnComments, setReturnComments] = useState<Record<string, string>>({});
+  // Agreed points or comments typed and not saved: closing the review saves them first, so the frozen external
+  // result is what the screen shows.
+  const unsaved = detail.items
+    .filter((row) => {
+      const comment = commentDrafts[row.itemId];
+      return (
+        drafts[row.itemId] !== undefined ||
+        (comment !== undefined && comment.trim() !== (row.externalComment ?? ''))
+      );
+    })
+    .map((row) => ({
+      itemId: row.itemId,
+      agreedAnswer: drafts[row.itemId] === undefined ? (row.agreedAnswer ?? row.answer) : drafts[row.itemId],
+      externalComment: (commentDrafts[row.itemId] ?? row.externalComment ?? '').trim() || null,
+    }));
+  const clearDrafts = () => {
+    setDrafts({});
+    setCommentDrafts({});
+  };
   const claimed = useMemo(() => {
     const answers = Object.fromEntries(
       detail.items.filter((r) => r.answer).map((r) => [r.itemId, r.answer as ItemAnswer]),
@@ -79,7 +100,14 @@ function ReviewView({ detail }: { detail: AssessmentDetail }) {
       </SimpleGrid>
       <Group gap="xs">
         <DocumentButtons detail={detail} />
-        {detail.can.review && <ReviewActions detail={detail} returnComments={returnComments} />}
+        {detail.can.review && (
+          <ReviewActions
+            detail={detail}
+            returnComments={returnComments}
+            unsaved={unsaved}
+            onUnsavedSaved={clearDrafts}
+          />
+        )}
       </Group>
       <CriteriaGroups
         detail={detail}
@@ -94,6 +122,8 @@ function ReviewView({ detail }: { detail: AssessmentDetail }) {
             agreed={agreed.items.find((i) => i.id === item.id)}
             draft={drafts[item.id]}
             onDraft={(answer) => setDrafts((d) => ({ ...d, [item.id]: answer }))}
+            commentDraft={commentDrafts[item.id]}
+            onCommentDraft={(comment) => setCommentDrafts((c) => ({ ...c, [item.id]: comment }))}
             returnComment={returnComments[item.id] ?? ''}
             onReturnComment={(comment) => setReturnComments((c) => ({ ...c, [item.id]: comment }))}
           />
@@ -104,12 +134,22 @@ function ReviewView({ detail }: { detail: AssessmentDetail }) {
   );
 }
 
+interface UnsavedReview {
+  itemId: string;
+  agreedAnswer: unknown;
+  externalComment: string | null;
+}
+
 function ReviewActions({
   detail,
   returnComments,
+  unsaved,
+  onUnsavedSaved,
 }: {
   detail: AssessmentDetail;
   returnComments: Record<string, string>;
+  unsaved: UnsavedReview[];
+  onUnsavedSaved(): void;
 }) {
   const { t } = useTranslation('assessments');
   const [mode, setMode] = useState<'return' | 'close' | null>(null);
@@ -121,9 +161,16 @@ function ReviewActions({
   const returnIt = useAssessmentAction(detail.id, () =>
     assessmentApi.returnToUnit(detail.id, { comment, items }),
   );
-  const closeIt = useAssessmentAction(detail.id, () =>
-    assessmentApi.closeReview(detail.id, comment.trim() || undefined),
-  );
+  const closeIt = useAssessmentAction(detail.id, async () => {
+    // Save the agreed points on screen first; a refused one stops here, and the review stays open.
+    for (const u of unsaved)
+      await assessmentApi.review(detail.id, u.itemId, {
+        agreedAnswer: u.agreedAnswer,
+        externalComment: u.externalComment,
+      });
+    if (unsaved.length > 0) onUnsavedSaved();
+    return assessmentApi.closeReview(detail.id, comment.trim() || undefined);
+  });
   const action = mode === 'return' ? returnIt : closeIt;
   const start = (next: 'return' | 'close') => {
     setMode(next);
@@ -156,6 +203,11 @@ function ReviewActions({
           ) : (
             <Text size="sm">{t('closeExplain')}</Text>
           )}
+          {mode === 'close' && unsaved.length > 0 && (
+            <Alert color="orange" data-testid="unsaved-agreed">
+              {t('unsavedAgreed', { count: unsaved.length, items: unsaved.map((u) => u.itemId).join(', ') })}
+            </Alert>
+          )}
           {mode === 'return' &&
             items.map((i) => (
               <Text key={i.itemId} size="xs">
@@ -179,10 +231,21 @@ function ReviewActions({
             <Button
               color={mode === 'return' ? 'red' : 'teal'}
               loading={action.isPending}
-              onClick={() => action.mutate(undefined, { onSuccess: close })}
+              onClick={() =>
+                action.mutate(undefined, {
+                  onSuccess: () => {
+                    close();
+                    notifySaved(mode === 'return' ? t('returned') : t('reviewClosed'));
+                  },
+                })
+              }
               data-testid="action-confirm"
             >
-              {mode === 'return' ? t('returnToUnit') : t('closeReview')}
+              {mode === 'return'
+                ? t('returnToUnit')
+                : unsaved.length > 0
+                  ? t('saveAndClose')
+                  : t('closeReview')}
             </Button>
           </Group>
         </Stack>

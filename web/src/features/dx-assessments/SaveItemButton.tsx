@@ -5,22 +5,22 @@ import { notifySaved } from '../../ui/notify.ts';
 import type { AssessmentDetail } from './api.ts';
 
 /** Saves one criterion; on success the local draft is dropped (the server's answer replaces it). */
-export function SaveItemButton({
+export function SaveItemButton<V>({
   save,
   itemId,
   onSaved,
   label,
   testId,
 }: {
-  save: UseMutationResult<AssessmentDetail, Error, unknown>;
+  save: UseMutationResult<AssessmentDetail, Error, V | undefined>;
   itemId: string;
-  onSaved(): void;
+  onSaved(saved: AssessmentDetail): void;
   label: string;
   testId: string;
 }) {
   const { t } = useTranslation('assessments');
-  const onSuccess = () => {
-    onSaved();
+  const onSuccess = (saved: AssessmentDetail) => {
+    onSaved(saved);
     notifySaved(t('itemSaved', { id: itemId }));
   };
   return (

@@ -54,6 +54,7 @@ export const dxDashboard = {
     gapLine: '{{owner}}: số liệu đo được ứng với {{measured}}/{{max}} điểm; tự chấm {{claimed}}',
     largeGap: 'Chênh lệch lớn',
     pullMeasured: 'Lấy số liệu hệ thống đo được',
+    pullMeasuredDone: 'Đã điền các tiêu chí từ số liệu hệ thống đo được và gắn số liệu làm minh chứng.',
     pullMeasuredHint:
       'Điền các tiêu chí quy đổi từ số liệu hệ thống đo được (ví dụ tỷ lệ trường được công nhận), kèm minh chứng số liệu.',
   },
@@ -110,6 +111,7 @@ export const dxDashboard = {
     gapLine: '{{owner}}: measured value is worth {{measured}}/{{max}} points; claimed {{claimed}}',
     largeGap: 'Large gap',
     pullMeasured: 'Fill in measured values',
+    pullMeasuredDone: 'The measured criteria were filled in, with the values attached as evidence.',
     pullMeasuredHint:
       'Fills in the criteria converted from values the platform measures (e.g. share of schools recognised), with the value as evidence.',
   },

@@ -20,15 +20,9 @@ import {
   useCorrectTranscript,
   useSignClass,
 } from './api.ts';
+import { TRANSCRIPT_STATUS_COLOR, TranscriptVersions } from './TranscriptVersions.tsx';
 
 type StudentLine = ClassTranscripts['students'][number];
-
-const STATUS_COLOR: Record<string, string> = {
-  draft: 'gray',
-  homeroom_signed: 'blue',
-  approved: 'teal',
-  superseded: 'orange',
-};
 
 /** A class's transcripts: status per student, the homeroom teacher's and the principal's one-click actions. */
 export default function ClassTranscriptsPage() {
@@ -41,6 +35,7 @@ export default function ClassTranscriptsPage() {
   const [signing, signModal] = useDisclosure();
   const [approving, approveModal] = useDisclosure();
   const [correcting, setCorrecting] = useState<StudentLine | null>(null);
+  const [viewing, setViewing] = useState<StudentLine | null>(null);
   if (list.isPending) return <Loading />;
   if (list.error) return <ErrorAlert error={list.error} onRetry={() => list.refetch()} />;
   const c = list.data;
@@ -113,7 +108,7 @@ export default function ClassTranscriptsPage() {
                   <Table.Td>{i + 1}</Table.Td>
                   <Table.Td>{s.fullName}</Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOR[s.status] ?? 'gray'} variant="light">
+                    <Badge color={TRANSCRIPT_STATUS_COLOR[s.status] ?? 'gray'} variant="light">
                       {t(`status_${s.status}`)}
                     </Badge>
                   </Table.Td>
@@ -127,6 +122,16 @@ export default function ClassTranscriptsPage() {
                       >
                         {t('pdf')}
                       </Button>
+                      {s.versions.length > 0 && (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          onClick={() => setViewing(s)}
+                          data-testid={`versions-${s.studentId}`}
+                        >
+                          {t('versions')}
+                        </Button>
+                      )}
                       {c.permissions.correct && s.status === 'approved' && (
                         <Button size="xs" variant="subtle" color="orange" onClick={() => setCorrecting(s)}>
                           {t('correct')}
@@ -180,6 +185,14 @@ export default function ClassTranscriptsPage() {
         {t('approveConfirm')}
       </ConfirmModal>
       <CorrectionModal student={correcting} onClose={() => setCorrecting(null)} />
+      <Modal
+        opened={viewing !== null}
+        onClose={() => setViewing(null)}
+        title={t('versionsTitle', { name: viewing?.fullName })}
+        size="lg"
+      >
+        {viewing && <TranscriptVersions studentId={viewing.studentId} emptyText={t('noVersions')} />}
+      </Modal>
     </Stack>
   );
 }

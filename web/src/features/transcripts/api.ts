@@ -1,10 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ClassTranscripts } from '#contracts/transcripts.ts';
+import type { ClassTranscripts, StudentTranscripts } from '#contracts/transcripts.ts';
 import { apiDownload, apiGet, apiPost, qs } from '../../api/client.ts';
 import { waitForJob } from '../../api/useJob.ts';
 
-export type { ClassTranscripts };
+export type { ClassTranscripts, StudentTranscripts };
+
+/** A student's transcripts: the approved ones for the family, every version for staff. */
+export function useStudentTranscripts(studentId: string | null) {
+  return useQuery({
+    queryKey: ['transcripts', 'student', studentId],
+    queryFn: () => apiGet<StudentTranscripts>(`/students/${studentId}/transcripts`),
+    enabled: Boolean(studentId),
+  });
+}
+
+/** One version of a transcript as a PDF. */
+export const downloadTranscriptVersion = (transcriptId: string, version: number) =>
+  apiDownload(`/transcripts/${transcriptId}/pdf`, `hoc-ba-phien-ban-${version}.pdf`);
 
 export function useClassTranscripts(classId: string | undefined) {
   return useQuery({
