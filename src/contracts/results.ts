@@ -326,6 +326,7 @@ export const primaryGridSaved = z.object({
   testScores: z.number().int(),
   comments: z.number().int(),
 });
+export type PrimaryGridSaved = z.infer<typeof primaryGridSaved>;
 
 /**
  * "Học sinh Tiêu biểu hoàn thành tốt trong học tập và rèn luyện" (TT27 Điều 13 khoản 1 điểm a): the school records
