@@ -9,6 +9,7 @@ import type {
   PrimarySummary,
   PromotionList,
   PromotionListQuery,
+  SchoolSummary,
   StudentResult,
 } from '#contracts/results.ts';
 
@@ -93,15 +94,7 @@ export function downloadPromotionList(query: PromotionListQuery) {
   return apiDownload(`/results/promotion-list.xlsx${qs({ ...query })}`, 'danh-sach-len-lop.xlsx');
 }
 
-export interface SchoolResultsSummary {
-  grades: {
-    grade: number;
-    students: number;
-    learning: LevelCount[];
-    conduct: LevelCount[];
-    promotion: { promoted: number; retest: number; summerConduct: number; retained: number };
-  }[];
-}
+export type SchoolResultsSummary = SchoolSummary;
 
 /** The school's results per grade (learning and conduct levels) in a term or the year. */
 export const useSchoolResultsSummary = (unitId: string, schoolYear: string, term: number) =>
