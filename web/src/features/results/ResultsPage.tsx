@@ -54,7 +54,7 @@ export default function ResultsPage() {
 
 function Results() {
   const { t } = useTranslation('results');
-  const { unitId, schoolYear, can } = useWorkspace();
+  const { unitId, schoolYear, can, unit } = useWorkspace();
   const classes = useClasses(unitId, schoolYear);
   const [classId, setClassId] = useState<string | null>(null);
   const [term, setTerm] = useState('0');
@@ -64,7 +64,7 @@ function Results() {
   return (
     <Stack>
       <PageHeader
-        title={t('title')}
+        title={unit?.level === 'primary' ? t('titlePrimary') : t('title')}
         subtitle={t('subtitle', { year: schoolYear })}
         actions={
           can('gradebook.read') && (
