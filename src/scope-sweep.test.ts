@@ -355,7 +355,7 @@ const INPUTS: Record<string, OperationInput> = {
   },
   'GET /api/v1/results/classes/{id}/primary': {
     owner: {
-      status: 400,
+      status: 409,
       why: 'school A is lower secondary: TT27 evaluations refuse a grade-6 class after access',
     },
   },
@@ -364,6 +364,9 @@ const INPUTS: Record<string, OperationInput> = {
       checkpoint: 'end1',
       rows: [{ studentId: a.student.id, aspect: 'math', level: 'completed', testScore: 7 }],
     }),
+  },
+  'PUT /api/v1/results/students/{id}/primary-recognition': {
+    body: () => ({ schoolYear: YEAR, recognition: 'Tiến bộ rõ rệt môn Toán' }),
   },
   'GET /api/v1/classes/{id}/transcripts': {},
   'POST /api/v1/classes/{id}/transcripts/sign': {},

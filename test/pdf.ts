@@ -1,7 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-/** The text of a PDF, page by page joined (tests check names with diacritics survive). */
-export async function extractPdfText(pdf: Buffer | Uint8Array): Promise<string> {
+/** The text of each page of a PDF, NFC (tests of what lands on which page). */
+export async function extractPdfPages(pdf: Buffer | Uint8Array): Promise<string[]> {
   const document = await getDocument({
     data: new Uint8Array(pdf),
     useSystemFonts: false,
@@ -10,8 +10,18 @@ export async function extractPdfText(pdf: Buffer | Uint8Array): Promise<string> 
   const pages: string[] = [];
   for (let n = 1; n <= document.numPages; n++) {
     const content = await (await document.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join(' ')
+        .normalize('NFC'),
+    );
   }
   await document.destroy();
-  return pages.join('\n').normalize('NFC');
+  return pages;
+}
+
+/** The text of a PDF, page by page joined (tests check names with diacritics survive). */
+export async function extractPdfText(pdf: Buffer | Uint8Array): Promise<string> {
+  return (await extractPdfPages(pdf)).join('\n');
 }

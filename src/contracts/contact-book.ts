@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line, multiline } from '#contracts/common.ts';
 import { ATTENDANCE_SESSIONS } from '#contracts/gradebook.ts';
-import { AWARDS, LEVEL4, PASS_FAIL, PROMOTIONS } from '../domain/grading/types.ts';
+import { LEVEL4, PASS_FAIL, PROMOTIONS, RESULT_AWARDS } from '../domain/grading/types.ts';
 
 const level4 = z.enum(LEVEL4);
 const passFail = z.enum(PASS_FAIL);
@@ -64,7 +64,7 @@ export const contactBookSchema = z.object({
       learning: level4.nullable(),
       conduct: level4.nullable(),
       conductComment: z.string().nullable(),
-      award: z.enum(AWARDS).nullable(),
+      award: z.enum(RESULT_AWARDS).nullable(),
       promotion: z.enum(PROMOTIONS).nullable(),
       homeroomComment: z.string().nullable(),
     }),

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { multiline } from '#contracts/common.ts';
-import { FINAL_PROMOTIONS, LEVEL4, PASS_FAIL, PROMOTIONS } from '../domain/grading/types.ts';
+import {
+  FINAL_PROMOTIONS,
+  LEVEL4,
+  PASS_FAIL,
+  PRIMARY_OUTCOMES,
+  PROMOTIONS,
+  RESULT_AWARDS,
+  PRIMARY_TRAIT_LEVELS as TRAIT_LEVELS,
+} from '../domain/grading/types.ts';
 
 const level4 = z.enum(LEVEL4);
 const passFail = z.enum(PASS_FAIL);
@@ -112,6 +120,34 @@ const subjectCellSchema = z.object({
 const levelCountSchema = z.object({ level: level4, count: z.number().int(), percent: z.number() });
 export type LevelCount = z.infer<typeof levelCountSchema>;
 
+/**
+ * A primary class's or grade's year under TT27 Điều 9 khoản 2: how many pupils reached each outcome, the titles of
+ * Điều 13, and per quality and competence how many are Tốt / Đạt / Cần cố gắng at the end of the year. Every count
+ * includes `notEvaluated`, so each list adds up to `students` (the class size, or a grade's pupils with a year row).
+ */
+export const primarySummarySchema = z.object({
+  students: z.number().int(),
+  outcomes: z.array(
+    z.object({
+      outcome: z.enum([...PRIMARY_OUTCOMES, 'not_evaluated']),
+      count: z.number().int(),
+      percent: z.number(),
+    }),
+  ),
+  awards: z.object({ outstanding: z.number().int(), exemplary: z.number().int() }),
+  traits: z.array(
+    z.object({
+      aspect: z.string(),
+      label: z.string(),
+      kind: z.enum(['quality', 'competence']),
+      counts: z.array(
+        z.object({ level: z.enum([...TRAIT_LEVELS, 'not_evaluated']), count: z.number().int() }),
+      ),
+    }),
+  ),
+});
+export type PrimarySummary = z.infer<typeof primarySummarySchema>;
+
 /** The results table of a class for a term (1, 2) or the year (0), with the class summary. */
 export const classResultsSchema = z.object({
   class: z.object({
@@ -134,7 +170,9 @@ export const classResultsSchema = z.object({
       conductResult: level4.nullable(),
       absentSessions: z.number().int().nullable(),
       promotion: promotion.nullable(),
-      award: z.enum(['outstanding', 'excellent']).nullable(),
+      award: z.enum(RESULT_AWARDS).nullable(),
+      /** Primary: what the class recognised for "Học sinh Tiêu biểu" (TT27 Điều 13), if anything. */
+      primaryRecognition: z.string().nullable(),
       finalPromotion: finalPromotion.nullable(),
       /** Year conduct re-assessed after summer training (TT22 Điều 13 khoản 3). */
       summerConductResult: level4.nullable(),
@@ -154,6 +192,8 @@ export const classResultsSchema = z.object({
     learning: z.array(levelCountSchema),
     conduct: z.array(levelCountSchema),
     subjectAverages: z.array(z.object({ code: z.string(), average: z.number().nullable() })),
+    /** Primary classes (TT27): the year's outcomes, titles, qualities and competences over the class. */
+    primary: primarySummarySchema.nullable(),
   }),
   canManage: z.boolean(),
 });
@@ -171,6 +211,8 @@ export const schoolSummarySchema = z.object({
       learning: z.array(levelCountSchema),
       conduct: z.array(levelCountSchema),
       promotion: promotionCounts.omit({ students: true }),
+      /** Grades 1–5, the year (term 0): TT27 outcomes instead of TT22 levels. */
+      primary: primarySummarySchema.nullable(),
     }),
   ),
 });
@@ -195,6 +237,46 @@ const primaryLevel = z.enum([...PRIMARY_SUBJECT_LEVELS, ...PRIMARY_TRAIT_LEVELS]
 
 export const primaryGridQuery = z.object({ checkpoint: z.enum(PRIMARY_CHECKPOINTS).default('end2') });
 
+/**
+ * A primary periodic test score as entered: a whole number from 1 to 10. TT27 Điều 7 khoản 1 điểm d: "cho điểm theo
+ * thang điểm 10, không cho điểm thập phân"; the platform also refuses 0, as the schools asked (issue 11 §5) — the
+ * circular itself does not name 0, so this lower bound is a policy kept in this one constant. Server and web both
+ * validate with `primaryTestScore`; nothing is rounded, clamped or truncated.
+ */
+export const PRIMARY_TEST_SCORE_MIN = 1;
+export const PRIMARY_TEST_SCORE_MAX = 10;
+const testScoreRange = `từ ${PRIMARY_TEST_SCORE_MIN} đến ${PRIMARY_TEST_SCORE_MAX}`;
+const typed = (input: unknown) => String(input).replace('.', ',');
+export const primaryTestScore = z
+  .number({ error: `Điểm kiểm tra định kì là số nguyên ${testScoreRange}.` })
+  .int({
+    error: (issue) =>
+      `Điểm kiểm tra định kì không cho điểm thập phân: ${typed(issue.input)} không hợp lệ, nhập số nguyên ${testScoreRange}.`,
+  })
+  .min(PRIMARY_TEST_SCORE_MIN, {
+    error: (issue) => `Điểm kiểm tra định kì phải ${testScoreRange} (đang là ${typed(issue.input)}).`,
+  })
+  .max(PRIMARY_TEST_SCORE_MAX, {
+    error: (issue) => `Điểm kiểm tra định kì phải ${testScoreRange} (đang là ${typed(issue.input)}).`,
+  });
+
+/**
+ * Reads a test score as a teacher types it ("8", " 10 ", "7,5", "11"): the whole number, or the reason it is
+ * refused. "7,5" is refused, not truncated to 7; "" means no score.
+ */
+export function parsePrimaryTestScore(
+  text: string,
+): { ok: true; score: number | null } | { ok: false; reason: string } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, score: null };
+  if (!/^-?\d+([.,]\d+)?$/.test(trimmed)) {
+    return { ok: false, reason: `"${trimmed}" không phải là điểm; nhập số nguyên ${testScoreRange}.` };
+  }
+  const parsed = primaryTestScore.safeParse(Number(trimmed.replace(',', '.')));
+  if (parsed.success) return { ok: true, score: parsed.data };
+  return { ok: false, reason: parsed.error.issues[0]?.message ?? `Nhập số nguyên ${testScoreRange}.` };
+}
+
 export const primaryGridBody = z.object({
   checkpoint: z.enum(PRIMARY_CHECKPOINTS),
   rows: z
@@ -203,8 +285,8 @@ export const primaryGridBody = z.object({
         studentId: z.uuid(),
         aspect: z.string().min(1).max(80),
         level: primaryLevel,
-        testScore: z.number().int('Điểm kiểm tra định kì là số nguyên.').min(0).max(10).nullish(),
-        comment: multiline('Nhận xét').max(500).nullish(),
+        testScore: primaryTestScore.nullish(),
+        comment: multiline('Nhận xét').max(500, 'Nhận xét tối đa 500 ký tự.').nullish(),
       }),
     )
     .max(5000),
@@ -235,8 +317,38 @@ export const primaryGridSchema = z.object({
       ),
     }),
   ),
+  /** The caller may edit some aspects: the homeroom teacher and leaders all, a subject teacher their subjects. */
   canEdit: z.boolean(),
+  /** The aspects the caller may edit. */
+  editable: z.array(z.string()),
 });
 export type PrimaryGrid = z.infer<typeof primaryGridSchema>;
 
-export const primaryGridSaved = z.object({ saved: z.number().int() });
+/** What a save wrote: cells, the students they belong to, and how many carried a test score and a comment. */
+export const primaryGridSaved = z.object({
+  saved: z.number().int(),
+  students: z.number().int(),
+  testScores: z.number().int(),
+  comments: z.number().int(),
+});
+export type PrimaryGridSaved = z.infer<typeof primaryGridSaved>;
+
+/**
+ * "Học sinh Tiêu biểu hoàn thành tốt trong học tập và rèn luyện" (TT27 Điều 13 khoản 1 điểm a): the school records
+ * what the class recognised — an outstanding achievement in a subject or clear progress in a quality or competence —
+ * for a pupil whose year outcome is Hoàn thành tốt; null withdraws it.
+ */
+export const primaryRecognitionBody = z.object({
+  schoolYear: z.string().regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.'),
+  recognition: multiline('Thành tích được tập thể lớp công nhận')
+    .min(1, 'Ghi thành tích hoặc tiến bộ được tập thể lớp công nhận.')
+    .max(500, 'Thành tích tối đa 500 ký tự.')
+    .nullable(),
+});
+export type PrimaryRecognitionInput = z.infer<typeof primaryRecognitionBody>;
+
+export const primaryRecognitionSchema = z.object({
+  studentId: z.uuid(),
+  award: z.enum(RESULT_AWARDS).nullable(),
+  primaryRecognition: z.string().nullable(),
+});

@@ -49,6 +49,29 @@ describe.each(STORAGES)('dữ liệu mẫu (%s)', (storage) => {
     expect(of('phong.chuyenvien')).toEqual(['office_specialist@PGDDT-BM']);
     expect(of('totruong').sort()).toEqual(['department_head@PGDDT-BM-01', 'teacher@PGDDT-BM-01']);
     expect(of('phuhuynh')).toEqual(['guardian@PGDDT-BM-01']);
+    expect(of('hieutruong.tieuhoc')).toEqual(['principal@PGDDT-BM-03']);
+    expect(of('giaovien.tieuhoc')).toEqual(['teacher@PGDDT-BM-03']);
+  });
+
+  it('trường tiểu học mẫu: giáo viên tiểu học chủ nhiệm một lớp khối 1–5 năm 2025-2026 và dạy các môn của lớp', async () => {
+    const led = await t.db
+      .selectFrom('classes as c')
+      .innerJoin('staff as s', 's.id', 'c.homeroom_teacher_id')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['c.name', 'c.grade', 'c.id'])
+      .where('u.username', '=', 'giaovien.tieuhoc')
+      .where('c.school_year', '=', '2025-2026')
+      .execute();
+    expect(led.length).toBe(1);
+    expect(led[0]?.grade).toBeLessThanOrEqual(5);
+    const taught = await t.db
+      .selectFrom('teaching_assignments as a')
+      .innerJoin('staff as s', 's.id', 'a.teacher_id')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select('a.subject_code')
+      .where('u.username', '=', 'giaovien.tieuhoc')
+      .execute();
+    expect(taught.length).toBeGreaterThan(0);
   });
 
   it('trường mẫu: 15 lớp năm 2025-2026 (4+4+4+3), 35–45 học sinh mỗi lớp, có lớp năm trước', async () => {

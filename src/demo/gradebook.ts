@@ -167,7 +167,8 @@ function addPrimaryEvaluation(
       checkpoint: 'end2',
       aspect: `subject:${s.code}`,
       level: x >= 7 ? 'completed_well' : x >= 4 ? 'completed' : 'not_completed',
-      test_score: s.primaryTest ? Math.min(10, Math.max(0, Math.round(x + 1))) : null,
+      // Test scores are whole numbers 1–10 as entered (contracts/results.ts primaryTestScore).
+      test_score: s.primaryTest ? Math.min(10, Math.max(1, Math.round(x + 1))) : null,
     });
   }
   for (const q of PRIMARY_QUALITIES) {

@@ -15,6 +15,8 @@ export const DEMO_LOGINS = [
   { username: 'cntt', role: 'Cán bộ CNTT / thống kê' },
   { username: 'totruong', role: 'Tổ trưởng tổ Khoa học tự nhiên' },
   { username: 'giaovien', role: 'Giáo viên, chủ nhiệm lớp 6A1' },
+  { username: 'hieutruong.tieuhoc', role: 'Hiệu trưởng Tiểu học Kim Đồng' },
+  { username: 'giaovien.tieuhoc', role: 'GV chủ nhiệm, Tiểu học Kim Đồng' },
   { username: 'nhanvien', role: 'Nhân viên văn thư' },
   { username: 'phuhuynh', role: 'Cha mẹ học sinh (hai con)' },
   { username: 'hocsinh', role: 'Học sinh lớp 8A2' },

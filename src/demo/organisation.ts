@@ -166,6 +166,7 @@ export function addDemoProvince(g: Generator): DemoProvince {
         communes: parent.communes,
         classesPerStep,
         classSize,
+        logins: PRIMARY_LOGINS[code],
       }),
     );
   }
@@ -177,6 +178,11 @@ export function addDemoProvince(g: Generator): DemoProvince {
     schools: results.length + 1,
   };
 }
+
+/** The primary school whose principal and class teacher have demo logins (TT27 end to end). */
+const PRIMARY_LOGINS: Readonly<Record<string, { principal: string; teacher: string }>> = {
+  'PGDDT-BM-03': { principal: 'hieutruong.tieuhoc', teacher: 'giaovien.tieuhoc' },
+};
 
 export function addOffice(
   g: Generator,

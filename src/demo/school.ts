@@ -30,6 +30,8 @@ export interface SchoolSpec {
   staff?: readonly StaffSpec[];
   quotas?: ReadonlyMap<string, number>;
   presets?: ReadonlyMap<string, StudentPreset>;
+  /** Demo logins for the principal and the first class teacher (giáo viên dạy lớp), printed at start. */
+  logins?: { principal: string; teacher: string };
 }
 
 export interface SchoolResult {
@@ -59,7 +61,8 @@ export function addSchool(g: Generator, spec: SchoolSpec): SchoolResult {
   const grades = gradesOf(spec.level);
   const classGrades = grades.flatMap((grade, s) => Array<number>(spec.classesPerStep[s] ?? 1).fill(grade));
   const averageSize = (spec.classSize[0] + spec.classSize[1]) / 2;
-  const plan = spec.staff ?? genericStaffPlan(spec.level, classGrades, classGrades.length * averageSize);
+  const generic = spec.staff ?? genericStaffPlan(spec.level, classGrades, classGrades.length * averageSize);
+  const plan = spec.logins ? withLogins(generic, spec.logins) : generic;
   const staff = addStaff(g, unit, plan);
   addQuotas(g, unit, plan, spec.quotas);
   const attending = addClassesAndStudents(g, {
@@ -70,4 +73,18 @@ export function addSchool(g: Generator, spec: SchoolSpec): SchoolResult {
     presets: spec.presets,
   });
   return { unit, staff, attending };
+}
+
+/**
+ * Gives the school's principal and its first class teacher (a teacher with no main subject, who leads a class and
+ * teaches several of its subjects) their demo logins; the plan is otherwise unchanged.
+ */
+function withLogins(plan: readonly StaffSpec[], logins: { principal: string; teacher: string }): StaffSpec[] {
+  const principal = plan.findIndex((s) => s.position === 'principal');
+  const teacher = plan.findIndex((s) => s.position === 'teacher' && !s.mainSubject);
+  return plan.map((spec, i) => {
+    if (i === principal) return { ...spec, login: { username: logins.principal, roles: ['principal'] } };
+    if (i === teacher) return { ...spec, login: { username: logins.teacher, roles: ['teacher'] } };
+    return spec;
+  });
 }

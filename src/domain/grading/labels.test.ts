@@ -3,6 +3,7 @@ import {
   AWARD_LABEL_VI,
   LEVEL4_LABEL_VI,
   PASS_FAIL_SHORT_VI,
+  PRIMARY_AWARD_LABEL_VI,
   PRIMARY_OUTCOME_LABEL_VI,
   PRIMARY_TRAIT_LETTER,
   PROMOTION_LABEL_VI,
@@ -24,8 +25,12 @@ describe('nhãn tiếng Việt', () => {
     });
   });
 
-  it('danh hiệu Học sinh Xuất sắc và Học sinh Giỏi', () => {
-    expect(AWARD_LABEL_VI).toEqual({ outstanding: 'Học sinh Xuất sắc', excellent: 'Học sinh Giỏi' });
+  it('danh hiệu Học sinh Xuất sắc và Học sinh Giỏi (TT22), Học sinh Tiêu biểu (TT27 Điều 13)', () => {
+    expect(AWARD_LABEL_VI).toEqual({
+      outstanding: 'Học sinh Xuất sắc',
+      excellent: 'Học sinh Giỏi',
+      exemplary: PRIMARY_AWARD_LABEL_VI.exemplary,
+    });
   });
 
   it('Đ / CĐ trong học bạ trung học', () => {

@@ -1,11 +1,11 @@
 import type {
-  Award,
   Level4,
   PassFail,
   PrimaryLevel,
   PrimaryOutcome,
   PrimaryTraitLevel,
   Promotion,
+  ResultAward,
   SubjectKind,
 } from './types.ts';
 
@@ -38,9 +38,11 @@ export const PROMOTION_LABEL_VI: Readonly<Record<Promotion, string>> = {
   retained: 'Ở lại lớp',
 };
 
-export const AWARD_LABEL_VI: Readonly<Record<Award, string>> = {
+/** Every stored title: TT22's two (Điều 15) and primary's Tiêu biểu (TT27 Điều 13); Xuất sắc is both. */
+export const AWARD_LABEL_VI: Readonly<Record<ResultAward, string>> = {
   outstanding: 'Học sinh Xuất sắc',
   excellent: 'Học sinh Giỏi',
+  exemplary: 'Học sinh Tiêu biểu hoàn thành tốt trong học tập và rèn luyện',
 };
 
 export const PRIMARY_LEVEL_LABEL_VI: Readonly<Record<PrimaryLevel, string>> = {

@@ -3,6 +3,7 @@ import { assertPrimaryTestScore } from './scores.ts';
 import {
   PRIMARY_LEVELS,
   PRIMARY_TRAIT_LEVELS,
+  type PrimaryAward,
   type PrimaryLevel,
   type PrimaryOutcome,
   type PrimaryTraitLevel,
@@ -118,7 +119,7 @@ export function completesGrade(outcome: PrimaryOutcome): boolean {
 export function primaryAward(s: {
   outcome: PrimaryOutcome;
   recognisedByClass: boolean;
-}): 'outstanding' | 'exemplary' | null {
+}): PrimaryAward | null {
   if (s.outcome === 'completed_excellently') return 'outstanding';
   if (s.outcome === 'completed_well' && s.recognisedByClass) return 'exemplary';
   return null;

@@ -30,6 +30,14 @@ export const FINAL_PROMOTIONS = ['promoted', 'retained'] as const satisfies read
 export const AWARDS = ['outstanding', 'excellent'] as const;
 export type Award = (typeof AWARDS)[number];
 
+/** Học sinh Xuất sắc / Học sinh Tiêu biểu hoàn thành tốt trong học tập và rèn luyện (TT27 Điều 13 khoản 1 điểm a). */
+export const PRIMARY_AWARDS = ['outstanding', 'exemplary'] as const;
+export type PrimaryAward = (typeof PRIMARY_AWARDS)[number];
+
+/** Every title a year result may hold: TT22's two and primary's Tiêu biểu ('outstanding' is both Xuất sắc). */
+export const RESULT_AWARDS = ['outstanding', 'excellent', 'exemplary'] as const;
+export type ResultAward = (typeof RESULT_AWARDS)[number];
+
 /** Hoàn thành tốt / Hoàn thành / Chưa hoàn thành — a primary subject or activity (TT27 Điều 7 khoản 1). */
 export const PRIMARY_LEVELS = ['completed_well', 'completed', 'not_completed'] as const;
 export type PrimaryLevel = (typeof PRIMARY_LEVELS)[number];

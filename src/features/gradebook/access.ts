@@ -46,20 +46,35 @@ export async function callerStaffIds(ctx: ServiceContext, unitId: string): Promi
   return rows.map((r) => r.id);
 }
 
-/** A subject of the class's grade in a secondary class (TT 22/2021 applies to grades 6–12 only). */
+/**
+ * TT 22/2021 applies to grades 6–12 only (Điều 1); primary classes are evaluated under TT 27/2020 (periodic
+ * evaluation, results/primary.ts). Every TT22 page of a class — score grid, conduct, "Tổng hợp điểm" — refuses a
+ * primary class with 409 and says where its evaluation is entered. `what` names the refused page.
+ */
+export function refusePrimaryClass(cls: Pick<ClassRow, 'name' | 'grade'>, what: string): void {
+  if (cls.grade >= 6) return;
+  throw new AppError(
+    'conflict',
+    `Lớp ${cls.name} là lớp tiểu học, đánh giá theo Thông tư 27/2020: không có ${what} theo Thông tư 22. ` +
+      'Nhập đánh giá ở trang "Đánh giá định kì" của lớp (Lớp tôi dạy).',
+  );
+}
+
+/** A subject of the class's grade in a secondary class. */
 export function subjectOfClass(
   cls: ClassRow,
   subjectCode: string,
 ): GradeSubject & { kind: 'score' | 'comment' } {
-  if (cls.grade < 6) {
-    throw new AppError(
-      'validation_failed',
-      `Lớp ${cls.name} là lớp tiểu học, đánh giá theo Thông tư 27/2020, không nhập điểm theo sổ điểm THCS/THPT.`,
-    );
-  }
+  refusePrimaryClass(cls, 'sổ điểm (nhập điểm ĐĐGtx, ĐĐGgk, ĐĐGck)');
+  const subject = subjectOfGrade(cls, subjectCode);
+  return { ...subject, kind: subject.assessment ?? 'score' };
+}
+
+/** A subject of the class's grade, any level: teaching assignments exist in primary classes too. */
+export function subjectOfGrade(cls: ClassRow, subjectCode: string): GradeSubject {
   const subject = subjectsForGrade(cls.grade).find((s) => s.code === subjectCode);
   if (!subject) throw notFound(`môn học "${subjectCode}" của khối ${cls.grade}`);
-  return { ...subject, kind: subject.assessment ?? 'score' };
+  return subject;
 }
 
 export interface RosterEntry {

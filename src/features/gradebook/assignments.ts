@@ -8,7 +8,7 @@ import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { classesOf } from '../classes/queries.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
-import { callerStaffIds, loadClassGradebook, subjectOfClass } from './access.ts';
+import { callerStaffIds, loadClassGradebook, subjectOfGrade } from './access.ts';
 import { assignmentsOfClasses } from './reads.ts';
 
 // Phân công giảng dạy: which teacher teaches which subject to which class in a school year. The periods per year
@@ -80,7 +80,7 @@ export function assignableTeachers(ctx: ServiceContext, unitId: string) {
 export async function setAssignment(ctx: ServiceContext, input: SetAssignmentInput) {
   const g = await loadClassGradebook(ctx, input.classId);
   if (!g.manage) throw forbidden();
-  const subject = subjectOfClass(g.cls, input.subjectCode);
+  const subject = subjectOfGrade(g.cls, input.subjectCode);
   const unitId = g.cls.unit_id;
   return inTransaction(ctx, async (trx) => {
     const before = await trx.db

@@ -2,7 +2,14 @@ import type { EditConflict, SaveConductInput } from '#contracts/gradebook.ts';
 import { LEVEL4_LABEL_VI, type Level4, yearConduct } from '../../domain/grading/index.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { auditCells, type CellAudit, loadClassGradebook, lockState, rosterOf } from './access.ts';
+import {
+  auditCells,
+  type CellAudit,
+  loadClassGradebook,
+  lockState,
+  refusePrimaryClass,
+  rosterOf,
+} from './access.ts';
 import { conflictError, lockGrid, mergeCells } from './merge.ts';
 import { conductOfClasses } from './reads.ts';
 
@@ -12,6 +19,7 @@ import { conductOfClasses } from './reads.ts';
 export async function getConduct(ctx: ServiceContext, classId: string) {
   const g = await loadClassGradebook(ctx, classId);
   if (!g.readAll && !g.homeroom) throw forbidden();
+  refusePrimaryClass(g.cls, 'đánh giá rèn luyện');
   const [roster, rows, lock1, lock2] = await Promise.all([
     rosterOf(ctx, g.cls),
     conductOfClasses(ctx.db, g.cls.unit_id, g.cls.school_year, [g.cls.id]),
@@ -50,6 +58,7 @@ export async function getConduct(ctx: ServiceContext, classId: string) {
 export async function saveConduct(ctx: ServiceContext, classId: string, input: SaveConductInput) {
   const g = await loadClassGradebook(ctx, classId);
   if (!g.homeroom) throw forbidden('Chỉ giáo viên chủ nhiệm của lớp mới đánh giá rèn luyện.');
+  refusePrimaryClass(g.cls, 'đánh giá rèn luyện');
   const roster = await rosterOf(ctx, g.cls);
   const position = new Map(roster.map((s, i) => [s.studentId, i + 1]));
   const fields: Record<string, string> = {};

@@ -1,8 +1,8 @@
 import { subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { requiredRegularAssessments } from '../../domain/grading/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
-import { loadClassGradebook, rosterOf } from './access.ts';
+import { forbidden } from '../../platform/errors.ts';
+import { loadClassGradebook, refusePrimaryClass, rosterOf } from './access.ts';
 import { scoresOfClasses, type TermScoreRow } from './reads.ts';
 
 // Tổng hợp điểm của lớp: the homeroom teacher's (and the leaders') view of every subject of a class for one term —
@@ -24,12 +24,7 @@ export async function classOverview(ctx: ServiceContext, classId: string, term: 
   // Leaders read every class; a teacher only the class they lead (subject teachers use their own grids).
   if (!g.readAll && !g.homeroom) throw forbidden();
   const cls = g.cls;
-  if (cls.grade < 6) {
-    throw new AppError(
-      'validation_failed',
-      `Lớp ${cls.name} là lớp tiểu học, đánh giá theo Thông tư 27/2020; không có bảng điểm theo sổ điểm THCS/THPT.`,
-    );
-  }
+  refusePrimaryClass(cls, 'bảng tổng hợp điểm');
   const [roster, scores, assignments] = await Promise.all([
     rosterOf(ctx, cls),
     scoresOfClasses(ctx.db, cls.unit_id, cls.school_year, [cls.id], term),

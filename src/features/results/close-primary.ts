@@ -3,6 +3,7 @@ import {
   completesGrade,
   type PrimaryLevel,
   type PrimaryTraitLevel,
+  primaryAward,
   primaryYearOutcome,
 } from '../../domain/grading/index.ts';
 import { unpackRows } from '../../platform/db/packed-rows.ts';
@@ -23,13 +24,17 @@ export async function closePrimary(
   resultRows: ColumnBatch<StudentResultRow>,
   summary: CloseSummary,
 ) {
-  const byStudent = await primaryEvaluationsOf(db, input, classes);
+  const [byStudent, recognised] = await Promise.all([
+    primaryEvaluationsOf(db, input, classes),
+    recognisedPupils(db, input, classes),
+  ]);
   for (const cls of classes) {
     for (const member of studentsByClass.get(cls.id) ?? []) {
       closePrimaryStudent(
         cls,
         member,
         byStudent.get(member.studentId) ?? [],
+        recognised.has(member.studentId),
         absences.get(member.studentId),
         resultRows,
         summary,
@@ -61,6 +66,27 @@ async function primaryEvaluationsOf(db: Kysely<DB>, input: CloseInput, classes: 
 }
 
 /**
+ * Pupils the class recognised for "Học sinh Tiêu biểu" (TT27 Điều 13 khoản 1 điểm a), recorded on their year row
+ * before this run; a re-run of the close keeps the recognition (the column is not rewritten) and re-derives the title.
+ */
+async function recognisedPupils(db: Kysely<DB>, input: CloseInput, classes: readonly ClassInfo[]) {
+  const rows = await db
+    .selectFrom('student_results')
+    .select('student_id')
+    .where('unit_id', '=', input.unitId)
+    .where('school_year', '=', input.schoolYear)
+    .where('term', '=', 0)
+    .where('primary_recognition', 'is not', null)
+    .where(
+      'class_id',
+      'in',
+      classes.map((c) => c.id),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.student_id));
+}
+
+/**
  * One primary student: the year outcome when every kind of evaluation is there, else the student is reported
  * incomplete; the year row is written either way. Runs once per primary student of a province.
  */
@@ -68,6 +94,7 @@ function closePrimaryStudent(
   cls: ClassInfo,
   member: EnrolledStudent,
   rows: ReturnType<typeof unpackRows>,
+  recognisedByClass: boolean,
   absent: { excused: number; unexcused: number } | undefined,
   resultRows: ColumnBatch<StudentResultRow>,
   summary: CloseSummary,
@@ -106,7 +133,7 @@ function closePrimaryStudent(
     conduct_result: null,
     absent_sessions: absent ? absent.excused + absent.unexcused : 0,
     promotion: promoted,
-    award: null,
+    award: outcome ? primaryAward({ outcome, recognisedByClass }) : null,
     final_promotion: promoted,
     learning_after_retest: null,
     primary_outcome: outcome,

@@ -8,12 +8,11 @@ import { subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { PRIMARY_COMPETENCIES, PRIMARY_QUALITIES } from '../../domain/grading/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import type { ClassRow } from '../classes/queries.ts';
+import { loadClassGradebook } from '../gradebook/access.ts';
 import { currentEnrolments } from '../roster/queries.ts';
-import { requireClassResults } from './service.ts';
 
 // Periodic evaluations of primary classes (TT27/2020 Điều 6–7): at mid-term 1, end of term 1, mid-term 2 and end of
 // year, a level per subject (T/H/C), a test score where the circular requires a periodic test, and a level per
@@ -54,20 +53,44 @@ export function aspectsOf(grade: number, checkpoint: Checkpoint): Aspect[] {
   ];
 }
 
-async function requirePrimaryClass(ctx: ServiceContext, classId: string): Promise<ClassRow> {
-  const cls = await requireClassResults(ctx, classId);
+/**
+ * Who may read and edit a primary class's evaluations: leaders (`gradebook.read` / `gradebook.manage`) read, and
+ * the principal and vice principal correct every aspect; the homeroom teacher enters every aspect (TT27 Điều 6:
+ * the homeroom teacher sums up, with the subject teachers); a teacher assigned to teach a subject in the class
+ * reads the grid and enters that subject's levels, test scores and comments.
+ */
+async function primaryAccess(
+  ctx: ServiceContext,
+  classId: string,
+): Promise<{ cls: ClassRow; editable: (aspect: string) => boolean }> {
+  const g = await loadClassGradebook(ctx, classId);
+  const cls = g.cls;
   if (cls.grade < 1 || cls.grade > 5) {
     throw new AppError(
-      'validation_failed',
-      `Lớp ${cls.name} không phải lớp tiểu học (Thông tư 27 chỉ áp dụng khối 1–5).`,
+      'conflict',
+      `Lớp ${cls.name} không phải lớp tiểu học (Thông tư 27 chỉ áp dụng khối 1–5); lớp THCS, THPT nhập điểm ở sổ điểm.`,
     );
   }
-  return cls;
+  const taught =
+    g.enter && g.staffIds.length > 0
+      ? await ctx.db
+          .selectFrom('teaching_assignments')
+          .select('subject_code')
+          .where('unit_id', '=', cls.unit_id)
+          .where('class_id', '=', cls.id)
+          .where('teacher_id', 'in', g.staffIds)
+          .execute()
+      : [];
+  if (!g.readAll && !g.homeroom && taught.length === 0) throw forbidden();
+  if (g.manage || g.homeroom) return { cls, editable: () => true };
+  const subjects = new Set(taught.map((r) => `subject:${r.subject_code}`));
+  return { cls, editable: (aspect) => subjects.has(aspect) };
 }
 
 /** The grid of one class at one checkpoint. */
 export async function primaryGrid(ctx: ServiceContext, classId: string, checkpoint: Checkpoint) {
-  const cls = await requirePrimaryClass(ctx, classId);
+  const { cls, editable } = await primaryAccess(ctx, classId);
+  const aspects = aspectsOf(cls.grade, checkpoint);
   const [members, rows] = await Promise.all([
     currentEnrolments(ctx.db, cls.unit_id)
       .innerJoin('students as s', 's.id', 'e.student_id')
@@ -87,7 +110,7 @@ export async function primaryGrid(ctx: ServiceContext, classId: string, checkpoi
   return {
     class: { id: cls.id, name: cls.name, grade: cls.grade, schoolYear: cls.school_year },
     checkpoint,
-    aspects: aspectsOf(cls.grade, checkpoint),
+    aspects,
     students: members.map((m) => ({
       studentId: m.id,
       fullName: m.full_name,
@@ -104,29 +127,14 @@ export async function primaryGrid(ctx: ServiceContext, classId: string, checkpoi
           ]),
       ),
     })),
-    canEdit: await mayEdit(ctx, cls),
+    canEdit: aspects.some((a) => editable(a.aspect)),
+    editable: aspects.filter((a) => editable(a.aspect)).map((a) => a.aspect),
   };
-}
-
-/** The homeroom teacher enters the evaluations; the principal and vice principal may correct them. */
-async function mayEdit(ctx: ServiceContext, cls: ClassRow): Promise<boolean> {
-  if (can(ctx.actor, 'gradebook.manage', { id: cls.unit_id, path: cls.unit_path })) return true;
-  if (!cls.homeroom_teacher_id || !ctx.actor.userId) return false;
-  if (!can(ctx.actor, 'gradebook.enter', { id: cls.unit_id, path: cls.unit_path })) return false;
-  const staff = await ctx.db
-    .selectFrom('staff')
-    .select('id')
-    .where('unit_id', '=', cls.unit_id)
-    .where('id', '=', cls.homeroom_teacher_id)
-    .where('user_id', '=', ctx.actor.userId)
-    .executeTakeFirst();
-  return staff !== undefined;
 }
 
 /** Saves cells of the grid (all valid, or none), with one audit row for the batch. */
 export async function savePrimaryGrid(ctx: ServiceContext, classId: string, input: PrimaryGridInput) {
-  const cls = await requirePrimaryClass(ctx, classId);
-  if (!(await mayEdit(ctx, cls))) throw forbidden();
+  const { cls, editable } = await primaryAccess(ctx, classId);
   const aspects = new Map(aspectsOf(cls.grade, input.checkpoint).map((a) => [a.aspect, a]));
   const members = new Set(
     (
@@ -142,6 +150,9 @@ export async function savePrimaryGrid(ctx: ServiceContext, classId: string, inpu
     if (!members.has(row.studentId)) fields[`rows.${i}.studentId`] = 'Học sinh không thuộc lớp.';
     else if (!aspect)
       fields[`rows.${i}.aspect`] = `Nội dung "${row.aspect}" không được đánh giá ở khối ${cls.grade}.`;
+    else if (!editable(row.aspect))
+      fields[`rows.${i}.aspect`] =
+        `${aspect.label}: chỉ giáo viên dạy môn này hoặc giáo viên chủ nhiệm được nhập.`;
     else if (
       aspect.kind === 'subject' &&
       !(PRIMARY_SUBJECT_LEVELS as readonly string[]).includes(row.level)
@@ -157,6 +168,8 @@ export async function savePrimaryGrid(ctx: ServiceContext, classId: string, inpu
     }
   });
   if (Object.keys(fields).length > 0) {
+    const onlyAccess = Object.values(fields).every((m) => m.includes('chỉ giáo viên dạy môn này'));
+    if (onlyAccess) throw forbidden(Object.values(fields)[0]);
     throw new AppError('validation_failed', Object.values(fields)[0] as string, fields);
   }
   return inTransaction(ctx, async (trx) => {
@@ -195,6 +208,11 @@ export async function savePrimaryGrid(ctx: ServiceContext, classId: string, inpu
       action: 'save',
       after: { checkpoint: input.checkpoint, rows: input.rows },
     });
-    return { saved: input.rows.length };
+    return {
+      saved: input.rows.length,
+      students: new Set(input.rows.map((r) => r.studentId)).size,
+      testScores: input.rows.filter((r) => r.testScore != null).length,
+      comments: input.rows.filter((r) => r.comment).length,
+    };
   });
 }

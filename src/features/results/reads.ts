@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ResultAward } from '../../domain/grading/types.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Level4, PassFail } from '../gradebook/reads.ts';
 
@@ -14,12 +15,14 @@ export interface StudentResultRow {
   conductResult: Level4 | null;
   absentSessions: number;
   promotion: 'promoted' | 'retest' | 'summer_conduct' | 'retained' | null;
-  award: 'outstanding' | 'excellent' | null;
+  award: ResultAward | null;
   finalPromotion: 'promoted' | 'retained' | null;
   summerConductResult: Level4 | null;
   /** Year learning result after the summer re-test (TT22 Điều 14). */
   learningAfterRetest: Level4 | null;
   primaryOutcome: 'completed_excellently' | 'completed_well' | 'completed' | 'not_completed' | null;
+  /** Primary: what the class recognised for "Học sinh Tiêu biểu" (TT27 Điều 13). */
+  primaryRecognition: string | null;
   homeroomComment: string | null;
   computedAt: Date;
 }
@@ -76,6 +79,7 @@ export async function resultsOfStudents(
         'summer_conduct_result as summerConductResult',
         'learning_after_retest as learningAfterRetest',
         'primary_outcome as primaryOutcome',
+        'primary_recognition as primaryRecognition',
         'homeroom_comment as homeroomComment',
         'computed_at as computedAt',
       ])

@@ -8,6 +8,8 @@ import {
   primaryGridQuery,
   primaryGridSaved,
   primaryGridSchema,
+  primaryRecognitionBody,
+  primaryRecognitionSchema,
   promotionListQuery,
   promotionListSchema,
   schoolSummarySchema,
@@ -20,6 +22,7 @@ import { sendFile } from '../../platform/http/downloads.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { closeInput, queueClose } from './close.ts';
 import { primaryGrid, savePrimaryGrid } from './primary.ts';
+import { recordPrimaryRecognition } from './primary-awards.ts';
 import { promotionList } from './promotion-list.ts';
 import { promotionListXlsx } from './promotion-list-xlsx.ts';
 import { queueRollover, rolloverInput } from './rollover.ts';
@@ -80,5 +83,17 @@ export const resultRoutes: FastifyPluginAsync = async (app) => {
     '/results/classes/:id/primary',
     { schema: { tags, params: idParams, body: primaryGridBody, response: { 200: primaryGridSaved } } },
     (req) => savePrimaryGrid(ctxOf(req), req.params.id, req.body),
+  );
+  api.put(
+    '/results/students/:id/primary-recognition',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: primaryRecognitionBody,
+        response: { 200: primaryRecognitionSchema },
+      },
+    },
+    (req) => recordPrimaryRecognition(ctxOf(req), req.params.id, req.body),
   );
 };

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { SummerInput } from '#contracts/results.ts';
+import type { PrimarySummary, SummerInput } from '#contracts/results.ts';
 import type { Level4, PassFail } from '../../domain/grading/index.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
@@ -11,6 +11,7 @@ import { type ClassRow, findClass } from '../classes/queries.ts';
 import { assignmentsOfClasses, scoresOfClasses } from '../gradebook/reads.ts';
 import { currentEnrolments } from '../roster/queries.ts';
 import { type ClassSubject, classSubjects, subjectTermResult } from './compute.ts';
+import { endOfYearTraits, primarySummaryByGrade, primarySummaryOf } from './primary-summary.ts';
 import {
   checkSummerInput,
   finalDecisionOf,
@@ -90,6 +91,9 @@ export async function classResults(ctx: ServiceContext, classId: string, term: 0
         ? await termSubjectCells(db, cls, term, subjects)
         : new Map<string, Map<string, SubjectCell>>();
   const students = studentRowsOf(members, results, subjectValues);
+  // Primary (TT27): the year's outcomes, titles and end-of-year qualities and competences, whatever the term asked.
+  const primary =
+    cls.grade <= 5 ? await classPrimarySummary(db, cls, members, term === 0 ? results : null) : null;
   return {
     class: {
       id: cls.id,
@@ -102,7 +106,7 @@ export async function classResults(ctx: ServiceContext, classId: string, term: 0
     term,
     subjects: subjects.map((s) => ({ code: s.code, name: s.name, kind: s.kind })),
     students,
-    summary: classSummaryOf(students, subjects),
+    summary: { ...classSummaryOf(students, subjects), primary },
     canManage: can(ctx.actor, 'gradebook.manage', { id: cls.unit_id, path: cls.unit_path }),
   };
 }
@@ -186,6 +190,7 @@ function studentRowsOf(
       summerConductResult: r?.summer_conduct_result ?? null,
       learningAfterRetest: r?.learning_after_retest ?? null,
       primaryOutcome: r?.primary_outcome ?? null,
+      primaryRecognition: r?.primary_recognition ?? null,
       subjects: Object.fromEntries(subjectValues.get(m.id) ?? new Map()),
     };
   });
@@ -228,7 +233,40 @@ export async function schoolSummary(
   term: 0 | 1 | 2,
 ) {
   await requireUnitAccess(ctx, 'gradebook.read', unitId);
-  return { schoolYear, term, grades: await resultCountsByGrade(ctx.db, unitId, schoolYear, term) };
+  const [grades, primary] = await Promise.all([
+    resultCountsByGrade(ctx.db, unitId, schoolYear, term),
+    term === 0 ? primarySummaryByGrade(ctx.db, unitId, schoolYear) : new Map<number, PrimarySummary>(),
+  ]);
+  return { schoolYear, term, grades: grades.map((g) => ({ ...g, primary: primary.get(g.grade) ?? null })) };
+}
+
+/** A primary class over its members: the year rows (read again when the page asked for a term) and traits. */
+async function classPrimarySummary(
+  db: ServiceContext['db'],
+  cls: ClassRow,
+  members: readonly { id: string }[],
+  yearRows: readonly ResultRow[] | null,
+): Promise<PrimarySummary> {
+  const [rows, traits] = await Promise.all([
+    yearRows ??
+      db
+        .selectFrom('student_results')
+        .selectAll()
+        .where('unit_id', '=', cls.unit_id)
+        .where('class_id', '=', cls.id)
+        .where('school_year', '=', cls.school_year)
+        .where('term', '=', 0)
+        .execute(),
+    endOfYearTraits(db, cls.unit_id, cls.school_year, [cls.id]),
+  ]);
+  const byStudent = new Map(rows.map((r) => [r.student_id, r]));
+  return primarySummaryOf(
+    members.map((m) => ({
+      outcome: byStudent.get(m.id)?.primary_outcome ?? null,
+      award: byStudent.get(m.id)?.award ?? null,
+      traits: traits.get(m.id) ?? new Map(),
+    })),
+  );
 }
 
 export type GradeCounts = Awaited<ReturnType<typeof resultCountsByGrade>>[number];
@@ -314,6 +352,13 @@ export async function recordSummer(ctx: ServiceContext, studentId: string, input
   const year = await loadYearResult(ctx, studentId, input.schoolYear);
   if (!year) throw notFound('kết quả cả năm của học sinh (chưa khoá sổ cả năm?)');
   if (!can(ctx.actor, 'gradebook.manage', { id: year.unit_id, path: year.unit_path })) throw forbidden();
+  if (year.primary_outcome !== null) {
+    // TT27 Điều 11 khoản 1 điểm b, c: no summer re-test in primary school.
+    throw new AppError(
+      'conflict',
+      'Học sinh tiểu học không kiểm tra lại hay rèn luyện trong hè (Thông tư 22). Học sinh chưa hoàn thành chương trình lớp học được giáo viên lập kế hoạch hỗ trợ, đánh giá bổ sung; Hiệu trưởng quyết định lên lớp hay ở lại lớp (Thông tư 27 Điều 11).',
+    );
+  }
   if (!year.promotion || !year.learning_result || !year.conduct_result) {
     throw new AppError('conflict', 'Học sinh chưa được xếp loại cả năm (thiếu điểm hoặc đánh giá).');
   }

@@ -79,7 +79,7 @@ function renderTranscript(pdf: PdfBuilder, print: TranscriptPrint): void {
     });
   }
   identity(pdf, s);
-  if (s.layout === 'tt27') primaryBody(pdf, s);
+  if (s.layout === 'tt27') primaryBody(pdf, s, signingHeight(pdf, print));
   else secondaryBody(pdf, s);
   signatures(pdf, print);
 }
@@ -207,22 +207,43 @@ const DECISION_MARK = '[X]';
 const DECISION_BLANK = '[  ]';
 
 /**
- * TT27 Điều 15: Học sinh Xuất sắc, or Học sinh Tiêu biểu hoàn thành tốt…; the close stores them in the same
- * award column as secondary ('outstanding', 'excellent').
+ * TT27 Điều 13 khoản 1 điểm a: Học sinh Xuất sắc (Hoàn thành xuất sắc) or Học sinh Tiêu biểu hoàn thành tốt trong
+ * học tập và rèn luyện, with what the class recognised. Snapshots made before migration 0085 never held a primary
+ * title ('excellent' is TT22's Học sinh Giỏi and is not printed as a primary title).
  */
-const primaryAward = (award: TranscriptSnapshot['award']) =>
-  award === 'outstanding'
-    ? PRIMARY_AWARD_LABEL_VI.outstanding
-    : award === 'excellent'
-      ? PRIMARY_AWARD_LABEL_VI.exemplary
-      : 'Không';
+function primaryAward(s: TranscriptSnapshot): string {
+  if (s.award === 'outstanding') return PRIMARY_AWARD_LABEL_VI.outstanding;
+  if (s.award !== 'exemplary') return 'Không';
+  const recognition = s.primary?.recognition;
+  return recognition
+    ? `${PRIMARY_AWARD_LABEL_VI.exemplary} (${recognition})`
+    : PRIMARY_AWARD_LABEL_VI.exemplary;
+}
 
 const letter = (m: PrimaryMark | null) => (m ? (PRIMARY_LEVEL_LETTER[m.level as PrimaryLevel] ?? '') : '');
 const trait = (v: string | null) => (v ? (PRIMARY_TRAIT_LETTER[v as PrimaryTraitLevel] ?? '') : '');
 const test = (m: PrimaryMark | null) => (m?.testScore == null ? '' : String(m.testScore));
 
-/** TT27 Phụ lục học bạ: levels T/H/C and test scores per subject, qualities and competences, the outcome. */
-function primaryBody(pdf: PdfBuilder, s: TranscriptSnapshot): void {
+/** Qualities and competences side by side, as on the paper transcript. */
+const TRAIT_COLUMNS = [
+  { header: 'Phẩm chất', width: 16 },
+  { header: 'CK I', width: 6, align: 'center' as const },
+  { header: 'CN', width: 6, align: 'center' as const },
+  { header: 'Năng lực', width: 24 },
+  { header: 'CK I', width: 6, align: 'center' as const },
+  { header: 'CN', width: 6, align: 'center' as const },
+];
+
+const LEGEND =
+  'Môn học: T Hoàn thành tốt, H Hoàn thành, C Chưa hoàn thành. Phẩm chất, năng lực: T Tốt, Đ Đạt, C Cần cố gắng.';
+
+/**
+ * TT27 Phụ lục học bạ: levels T/H/C, test scores and comments per subject; qualities and competences with their
+ * comments; the outcome, title, programme completion; then the signatures. Everything from the qualities table to
+ * the signatures is kept on one page (`signing` is the height the signatures need), so the signature block is never
+ * alone on a page, apart from what it signs.
+ */
+function primaryBody(pdf: PdfBuilder, s: TranscriptSnapshot, signing: number): void {
   const p = s.primary;
   if (!p) return;
   pdf.heading('Các môn học và hoạt động giáo dục');
@@ -245,49 +266,60 @@ function primaryBody(pdf: PdfBuilder, s: TranscriptSnapshot): void {
     ]),
     { fontSize: 9 },
   );
+  const rows = Array.from({ length: Math.max(p.qualities.length, p.competences.length) }, (_, i) => {
+    const q = p.qualities[i];
+    const c = p.competences[i];
+    return [
+      q?.name,
+      trait(q?.end1 ?? null),
+      trait(q?.end2 ?? null),
+      c?.name,
+      trait(c?.end1 ?? null),
+      trait(c?.end2 ?? null),
+    ];
+  });
+  const comments = [...p.qualities, ...p.competences]
+    .filter((t) => t.comment)
+    .map((t) => `${t.name}: ${t.comment}`)
+    .join('; ');
+  const outcome: [string, string][] = [
+    ['Đánh giá kết quả giáo dục', p.outcome ? PRIMARY_OUTCOME_LABEL_VI[p.outcome] : ''],
+    ['Khen thưởng', primaryAward(s)],
+  ];
+  const completion = 'Hoàn thành chương trình tiểu học.';
+  const absent: [string, number][] = [['Số buổi nghỉ học', s.absentSessions]];
+  const homeroom: [string, string | null][] = [['Nhận xét của giáo viên chủ nhiệm', s.homeroomComment]];
+  const closing =
+    30 +
+    pdf.tableHeight(TRAIT_COLUMNS, rows, { fontSize: 9 }) +
+    pdf.paragraphHeight(LEGEND, { font: 'italic', size: 8.5 }) +
+    (comments ? pdf.paragraphHeight(`Nhận xét: ${comments}`, { size: 9 }) : 0) +
+    pdf.fieldsHeight(outcome, 1) +
+    (p.completesProgramme ? pdf.paragraphHeight(completion, { font: 'bold' }) : 0) +
+    pdf.fieldsHeight(absent, 1) +
+    pdf.fieldsHeight(homeroom, 1) +
+    signing;
+  pdf.ensureSpace(closing);
   pdf.heading('Những phẩm chất chủ yếu và năng lực cốt lõi');
-  // Qualities and competences side by side, as on the paper transcript, so a year fits on one page.
-  const rows = Math.max(p.qualities.length, p.competences.length);
-  pdf.table(
-    [
-      { header: 'Phẩm chất', width: 16 },
-      { header: 'CK I', width: 6, align: 'center' },
-      { header: 'CN', width: 6, align: 'center' },
-      { header: 'Năng lực', width: 24 },
-      { header: 'CK I', width: 6, align: 'center' },
-      { header: 'CN', width: 6, align: 'center' },
-    ],
-    Array.from({ length: rows }, (_, i) => {
-      const q = p.qualities[i];
-      const c = p.competences[i];
-      return [
-        q?.name,
-        trait(q?.end1 ?? null),
-        trait(q?.end2 ?? null),
-        c?.name,
-        trait(c?.end1 ?? null),
-        trait(c?.end2 ?? null),
-      ];
-    }),
-    { fontSize: 9 },
-  );
-  pdf.paragraph(
-    'Môn học: T Hoàn thành tốt, H Hoàn thành, C Chưa hoàn thành. Phẩm chất, năng lực: T Tốt, Đ Đạt, C Cần cố gắng.',
-    { font: 'italic', size: 8.5 },
-  );
-  pdf.fields(
-    [
-      ['Đánh giá kết quả giáo dục', p.outcome ? PRIMARY_OUTCOME_LABEL_VI[p.outcome] : ''],
-      ['Khen thưởng', primaryAward(s.award)],
-    ],
-    1,
-  );
-  if (p.completesProgramme) pdf.paragraph('Hoàn thành chương trình tiểu học.', { font: 'bold' });
-  pdf.fields([['Số buổi nghỉ học', s.absentSessions]], 1);
-  pdf.fields([['Nhận xét của giáo viên chủ nhiệm', s.homeroomComment]], 1);
+  pdf.table(TRAIT_COLUMNS, rows, { fontSize: 9 });
+  pdf.paragraph(LEGEND, { font: 'italic', size: 8.5 });
+  if (comments) pdf.paragraph(`Nhận xét: ${comments}`, { size: 9 });
+  pdf.fields(outcome, 1);
+  if (p.completesProgramme) pdf.paragraph(completion, { font: 'bold' });
+  pdf.fields(absent, 1);
+  pdf.fields(homeroom, 1);
 }
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The height `signatures` takes: the place-and-date line once approved, then the blocks. */
+function signingHeight(pdf: PdfBuilder, print: TranscriptPrint): number {
+  const approved = print.approvedAt ? isoDate(print.approvedAt) : null;
+  const line = approved
+    ? pdf.paragraphHeight(placeAndDate(print.snapshot.school.place, approved), { font: 'italic' })
+    : 0;
+  return line + PdfBuilder.SIGNATURES_HEIGHT;
+}
 
 function signatures(pdf: PdfBuilder, print: TranscriptPrint): void {
   const s = print.snapshot;

@@ -67,9 +67,12 @@ export interface SubjectLine {
 
 export interface PrimarySection {
   subjects: { code: string; name: string; end1: PrimaryMark | null; end2: PrimaryMark | null }[];
-  qualities: { name: string; end1: string | null; end2: string | null }[];
-  competences: { name: string; end1: string | null; end2: string | null }[];
+  /** `comment`: the teacher's comment of the year (end of year, else end of term 1); absent in older snapshots. */
+  qualities: { name: string; end1: string | null; end2: string | null; comment?: string | null }[];
+  competences: { name: string; end1: string | null; end2: string | null; comment?: string | null }[];
   outcome: StudentResultRow['primaryOutcome'];
+  /** What the class recognised for "Học sinh Tiêu biểu" (TT27 Điều 13); absent in older snapshots. */
+  recognition?: string | null;
   completesProgramme: boolean;
 }
 
@@ -212,6 +215,7 @@ function primarySection(
       name,
       end1: at(`${prefix}:${name}`, 'end1')?.level ?? null,
       end2: at(`${prefix}:${name}`, 'end2')?.level ?? null,
+      comment: at(`${prefix}:${name}`, 'end2')?.comment ?? at(`${prefix}:${name}`, 'end1')?.comment ?? null,
     }));
   };
   const subjects = subjectsForGrade(grade).filter(
@@ -227,6 +231,7 @@ function primarySection(
     qualities: aspects('quality', PRIMARY_QUALITY_NAMES),
     competences: aspects('competence', PRIMARY_COMPETENCE_NAMES),
     outcome: year?.primaryOutcome ?? null,
+    recognition: year?.primaryRecognition ?? null,
     completesProgramme:
       grade === 5 && year?.primaryOutcome != null && year.primaryOutcome !== 'not_completed',
   };

@@ -155,17 +155,9 @@ export class PdfBuilder {
     options: { fontSize?: number } = {},
   ): this {
     const size = options.fontSize ?? 9.5;
-    const total = columns.reduce((s, c) => s + c.width, 0);
-    const widths = columns.map((c) => (c.width / total) * this.width);
+    const widths = this.columnWidths(columns);
     const drawRow = (cells: string[], font: PdfFont, fill?: string) => {
-      this.font(font, size);
-      const height =
-        Math.max(
-          ...cells.map((cell, i) =>
-            this.doc.heightOfString(cell, { width: (widths[i] ?? 0) - 2 * CELL_PADDING }),
-          ),
-        ) +
-        2 * CELL_PADDING;
+      const height = this.rowHeight(cells, widths, font, size);
       if (this.doc.y + height > this.doc.page.height - MARGIN.bottom) return false;
       let x = MARGIN.left;
       const y = this.doc.y;
@@ -201,9 +193,75 @@ export class PdfBuilder {
     return this.font('regular', 11);
   }
 
+  private columnWidths(columns: TableColumn[]): number[] {
+    const total = columns.reduce((s, c) => s + c.width, 0);
+    return columns.map((c) => (c.width / total) * this.width);
+  }
+
+  private rowHeight(cells: string[], widths: number[], font: PdfFont, size: number): number {
+    this.font(font, size);
+    const tallest = Math.max(
+      ...cells.map((cell, i) =>
+        this.doc.heightOfString(cell, { width: (widths[i] ?? 0) - 2 * CELL_PADDING }),
+      ),
+    );
+    return tallest + 2 * CELL_PADDING;
+  }
+
+  /**
+   * The height `table` would take with these rows when it starts on a fresh stretch of page (header once, the
+   * spacing after it), measured with the same fonts and widths: for keeping a closing block together.
+   */
+  tableHeight(
+    columns: TableColumn[],
+    rows: (string | number | null | undefined)[][],
+    options: { fontSize?: number } = {},
+  ): number {
+    const size = options.fontSize ?? 9.5;
+    const widths = this.columnWidths(columns);
+    let height = this.rowHeight(
+      columns.map((c) => nfc(c.header)),
+      widths,
+      'bold',
+      size,
+    );
+    for (const row of rows) height += this.rowHeight(row.map(nfc), widths, 'regular', size);
+    this.font('regular', 11);
+    return height + this.doc.currentLineHeight(true) * 0.5;
+  }
+
+  /** The height `paragraph` would take (with its spacing after). */
+  paragraphHeight(text: string, options: { font?: PdfFont; size?: number } = {}): number {
+    this.font(options.font ?? 'regular', options.size ?? 11);
+    const height = this.doc.heightOfString(nfc(text), { width: this.width });
+    const after = this.doc.currentLineHeight(true) * 0.3;
+    this.font('regular', 11);
+    return height + after;
+  }
+
+  /** At most the height `fields` would take: each value measured in bold at its column's width. */
+  fieldsHeight(rows: [string, string | number | null | undefined][], columns = 2): number {
+    const colWidth = this.width / columns;
+    let height = 0;
+    this.font('bold', 10.5);
+    for (let i = 0; i < rows.length; i += columns) {
+      const line = rows
+        .slice(i, i + columns)
+        .map(([label, value]) =>
+          this.doc.heightOfString(`${nfc(label)}: ${nfc(value) || '—'}`, { width: colWidth - 6 }),
+        );
+      height += Math.max(18, ...line) + 2;
+    }
+    this.font('regular', 11);
+    return height;
+  }
+
+  /** What `signatures` takes: the space it asks for. */
+  static readonly SIGNATURES_HEIGHT = 110;
+
   /** Signature blocks side by side: title (e.g. HIỆU TRƯỞNG), a note, space to sign, then the name. */
   signatures(blocks: { title: string; note?: string; name?: string | null }[]): this {
-    this.ensureSpace(110);
+    this.ensureSpace(PdfBuilder.SIGNATURES_HEIGHT);
     const width = this.width / blocks.length;
     const y = this.doc.y + 6;
     blocks.forEach((b, i) => {

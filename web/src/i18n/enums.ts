@@ -14,11 +14,11 @@ import {
 import { SCHOOL_LEVEL_LABEL_VI, SCHOOL_LEVELS } from '#contracts/units.ts';
 import {
   AWARD_LABEL_VI,
-  type Award,
   LEVEL4_LABEL_VI,
   type Level4,
   PROMOTION_LABEL_VI,
   type Promotion,
+  type ResultAward,
 } from '#domain/grading/index.ts';
 import { ACTION_LABEL_VI, ENTITY_LABEL_VI, SUBJECT_KIND_LABEL_VI } from '../features/audit/labels.ts';
 
@@ -121,9 +121,10 @@ export const ENUM_LABELS = {
     summer_conduct: 'Summer conduct training',
     retained: 'Retained',
   }),
-  award: labels(Object.keys(AWARD_LABEL_VI) as Award[], AWARD_LABEL_VI, {
+  award: labels(Object.keys(AWARD_LABEL_VI) as ResultAward[], AWARD_LABEL_VI, {
     outstanding: 'Outstanding student',
     excellent: 'Excellent student',
+    exemplary: 'Exemplary student (study and conduct)',
   }),
   // The audit log names entities and actions by open strings; the known ones are listed in audit/labels.ts.
   auditEntity: labels(Object.keys(ENTITY_LABEL_VI), ENTITY_LABEL_VI, {

@@ -2,7 +2,6 @@ import type { ColumnType } from 'kysely';
 import { ATTENDANCE_SESSIONS, UNLOCK_KINDS } from '#contracts/gradebook.ts';
 import { TRANSCRIPT_STATUSES } from '#contracts/transcripts.ts';
 import {
-  AWARDS,
   FINAL_PROMOTIONS,
   LEVEL4,
   PASS_FAIL,
@@ -11,6 +10,7 @@ import {
   PRIMARY_OUTCOMES,
   PRIMARY_TRAIT_LEVELS,
   PROMOTIONS,
+  RESULT_AWARDS,
 } from '../../../domain/grading/types.ts';
 import { col, nullable, type TablesType, withDefault } from './columns.ts';
 
@@ -109,7 +109,9 @@ export const gradebookTables = {
     conduct_result: nullable(col.oneOf(LEVEL4)),
     absent_sessions: withDefault(col.number()),
     promotion: nullable(col.oneOf(PROMOTIONS)),
-    award: nullable(col.oneOf(AWARDS)),
+    award: nullable(col.oneOf(RESULT_AWARDS)),
+    /** Primary: the achievement or progress the class recognised for "Học sinh Tiêu biểu" (TT27 Điều 13). */
+    primary_recognition: nullable(col.text()),
     final_promotion: nullable(col.oneOf(FINAL_PROMOTIONS)),
     /** Year conduct re-assessed after summer training (TT22 Điều 13 khoản 3). */
     summer_conduct_result: nullable(col.oneOf(LEVEL4)),

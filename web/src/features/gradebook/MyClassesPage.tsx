@@ -1,5 +1,11 @@
 import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarCheck, IconHeartHandshake, IconTable, IconTableSpark } from '@tabler/icons-react';
+import {
+  IconCalendarCheck,
+  IconChecklist,
+  IconHeartHandshake,
+  IconTable,
+  IconTableSpark,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -39,24 +45,36 @@ function Mine() {
           </Title>
           {mine.data.teaching.length === 0 && <Text c="dimmed">{t('noTeaching')}</Text>}
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} data-testid="my-teaching">
-            {mine.data.teaching.map((a) => (
-              <Card key={`${a.classId}-${a.subjectCode}`} withBorder padding="sm">
+            {primaryClasses(mine.data.teaching).map((c) => (
+              <Card key={c.classId} withBorder padding="sm">
                 <Group justify="space-between" wrap="nowrap">
                   <Text fw={500}>
-                    {t('classSubject', { className: a.className, subject: a.subjectName })}
+                    {t('primarySubjects', { className: c.className, subjects: c.subjects.join(', ') })}
                   </Text>
-                  <Button
-                    component={Link}
-                    to={`/gradebook/classes/${a.classId}/subjects/${a.subjectCode}`}
-                    size="xs"
-                    leftSection={<IconTable size={14} />}
-                    style={{ flexShrink: 0 }}
-                  >
-                    {t('openGrid')}
-                  </Button>
+                  <PrimaryButton classId={c.classId} className={c.className} />
                 </Group>
               </Card>
             ))}
+            {mine.data.teaching
+              .filter((a) => !isPrimary(a.grade))
+              .map((a) => (
+                <Card key={`${a.classId}-${a.subjectCode}`} withBorder padding="sm">
+                  <Group justify="space-between" wrap="nowrap">
+                    <Text fw={500}>
+                      {t('classSubject', { className: a.className, subject: a.subjectName })}
+                    </Text>
+                    <Button
+                      component={Link}
+                      to={`/gradebook/classes/${a.classId}/subjects/${a.subjectCode}`}
+                      size="xs"
+                      leftSection={<IconTable size={14} />}
+                      style={{ flexShrink: 0 }}
+                    >
+                      {t('openGrid')}
+                    </Button>
+                  </Group>
+                </Card>
+              ))}
           </SimpleGrid>
           <Title order={3} size="h5">
             {t('homeroom')}
@@ -71,6 +89,36 @@ function Mine() {
   );
 }
 
+/** Grades 1–5 are evaluated under TT27 (periodic evaluation), not with TT22's score grids, conduct or overview. */
+const isPrimary = (grade: number) => grade <= 5;
+
+/** A primary teacher's subjects grouped by class: one evaluation grid per class holds all its subjects. */
+function primaryClasses(teaching: MyClasses['teaching']) {
+  const byClass = new Map<string, { classId: string; className: string; subjects: string[] }>();
+  for (const a of teaching.filter((x) => isPrimary(x.grade))) {
+    const entry = byClass.get(a.classId) ?? { classId: a.classId, className: a.className, subjects: [] };
+    entry.subjects.push(a.subjectName);
+    byClass.set(a.classId, entry);
+  }
+  return [...byClass.values()];
+}
+
+function PrimaryButton({ classId, className }: { classId: string; className: string }) {
+  const { t } = useTranslation('gradebook');
+  return (
+    <Button
+      component={Link}
+      to={`/results/classes/${classId}/primary`}
+      size="xs"
+      leftSection={<IconChecklist size={14} />}
+      style={{ flexShrink: 0 }}
+      data-testid={`primary-${className}`}
+    >
+      {t('primaryEvaluation')}
+    </Button>
+  );
+}
+
 /** The homeroom teacher's pages of a class (path segment = message key). */
 const HOMEROOM_PAGES = [
   { page: 'attendance', Icon: IconCalendarCheck },
@@ -78,7 +126,13 @@ const HOMEROOM_PAGES = [
   { page: 'overview', Icon: IconTableSpark },
 ] as const;
 
+/**
+ * A homeroom class and its pages. A primary class (TT27) has its periodic evaluation and attendance; TT22's conduct,
+ * score overview and subject grids are for grades 6–12 only.
+ */
 function HomeroomCard({ cls }: { cls: MyClasses['homeroom'][number] }) {
+  const primary = isPrimary(cls.grade);
+  const pages = primary ? HOMEROOM_PAGES.filter((p) => p.page === 'attendance') : HOMEROOM_PAGES;
   const { t } = useTranslation('gradebook');
   const subjects = useSubjects(cls.grade);
   const navigate = useNavigate();
@@ -90,7 +144,8 @@ function HomeroomCard({ cls }: { cls: MyClasses['homeroom'][number] }) {
           {cls.className}
         </Anchor>
         <Group gap="xs">
-          {HOMEROOM_PAGES.map(({ page, Icon }) => (
+          {primary && <PrimaryButton classId={cls.classId} className={cls.className} />}
+          {pages.map(({ page, Icon }) => (
             <Button
               key={page}
               component={Link}
@@ -103,16 +158,18 @@ function HomeroomCard({ cls }: { cls: MyClasses['homeroom'][number] }) {
               {t(page)}
             </Button>
           ))}
-          <Select
-            size="xs"
-            placeholder={t('viewScores')}
-            data={(subjects.data ?? []).map((s) => ({ value: s.code, label: s.name }))}
-            value={subject}
-            onChange={(code) => {
-              setSubject(code);
-              if (code) void navigate(`/gradebook/classes/${cls.classId}/subjects/${code}`);
-            }}
-          />
+          {!primary && (
+            <Select
+              size="xs"
+              placeholder={t('viewScores')}
+              data={(subjects.data ?? []).map((s) => ({ value: s.code, label: s.name }))}
+              value={subject}
+              onChange={(code) => {
+                setSubject(code);
+                if (code) void navigate(`/gradebook/classes/${cls.classId}/subjects/${code}`);
+              }}
+            />
+          )}
         </Group>
       </Stack>
     </Card>

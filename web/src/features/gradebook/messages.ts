@@ -14,6 +14,9 @@ export const gradebook = {
     attendance: 'Điểm danh',
     conduct: 'Rèn luyện',
     viewScores: 'Xem điểm môn',
+    primaryEvaluation: 'Đánh giá định kì (TT27)',
+    primaryResults: 'Kết quả cả năm',
+    primarySubjects: 'Lớp {{className}} · {{subjects}}',
     assignmentsTitle: 'Phân công giảng dạy',
     assignmentsSubtitle:
       'Năm học {{year}} — chọn giáo viên cho từng lớp × môn; số tiết lấy theo chương trình',
@@ -116,6 +119,9 @@ export const gradebook = {
     attendance: 'Attendance',
     conduct: 'Conduct',
     viewScores: 'View subject scores',
+    primaryEvaluation: 'Periodic evaluation (Circular 27)',
+    primaryResults: 'Year results',
+    primarySubjects: 'Class {{className}} · {{subjects}}',
     assignmentsTitle: 'Teaching assignments',
     assignmentsSubtitle:
       'School year {{year}} — choose a teacher per class × subject; periods from the curriculum',

@@ -40,6 +40,8 @@ import {
   useResultsJob,
 } from './api.ts';
 import { PrimaryGrid } from './PrimaryGrid.tsx';
+import { PrimarySummaryCard } from './PrimarySummary.tsx';
+import { RecognitionModal } from './RecognitionModal.tsx';
 import { SchoolSummary } from './SchoolSummary.tsx';
 import { SummerModal } from './SummerModal.tsx';
 
@@ -53,7 +55,7 @@ export default function ResultsPage() {
 
 function Results() {
   const { t } = useTranslation('results');
-  const { unitId, schoolYear, can } = useWorkspace();
+  const { unitId, schoolYear, can, unit } = useWorkspace();
   const classes = useClasses(unitId, schoolYear);
   const [classId, setClassId] = useState<string | null>(null);
   const [term, setTerm] = useState('0');
@@ -63,7 +65,7 @@ function Results() {
   return (
     <Stack>
       <PageHeader
-        title={t('title')}
+        title={unit?.level === 'primary' ? t('titlePrimary') : t('title')}
         subtitle={t('subtitle', { year: schoolYear })}
         actions={
           can('gradebook.read') && (
@@ -248,6 +250,7 @@ const LEVEL_COLOR = { excellent: 'teal', good: 'blue', pass: 'yellow', fail: 're
 function ClassResultsView({ data }: { data: ClassResults }) {
   const { t } = useTranslation('results');
   const [summerFor, setSummerFor] = useState<StudentResult | null>(null);
+  const [recogniseFor, setRecogniseFor] = useState<StudentResult | null>(null);
   const year = data.term === 0;
   const primary = data.class.grade < 6;
   const cell = (s: StudentResult, code: string) => {
@@ -282,34 +285,38 @@ function ClassResultsView({ data }: { data: ClassResults }) {
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Card withBorder>
-          <Text fw={500}>{t('summary')}</Text>
-          <Text size="sm" c="dimmed">
-            {t('summaryComputed', { computed: data.summary.computed, students: data.summary.students })}
-          </Text>
-          <Table mt="xs" data-testid="results-summary">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th />
-                {data.summary.learning.map((l) => (
-                  <Table.Th key={l.level}>{t(`level.${l.level}`)}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(['learning', 'conduct'] as const).map((kind) => (
-                <Table.Tr key={kind}>
-                  <Table.Td>{t(kind)}</Table.Td>
-                  {data.summary[kind].map((l) => (
-                    <Table.Td key={l.level}>
-                      {l.count} ({String(l.percent).replace('.', ',')}%)
-                    </Table.Td>
+        {primary && data.summary.primary ? (
+          <PrimarySummaryCard summary={data.summary.primary} />
+        ) : (
+          <Card withBorder>
+            <Text fw={500}>{t('summary')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('summaryComputed', { computed: data.summary.computed, students: data.summary.students })}
+            </Text>
+            <Table mt="xs" data-testid="results-summary">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th />
+                  {data.summary.learning.map((l) => (
+                    <Table.Th key={l.level}>{t(`level.${l.level}`)}</Table.Th>
                   ))}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Card>
+              </Table.Thead>
+              <Table.Tbody>
+                {(['learning', 'conduct'] as const).map((kind) => (
+                  <Table.Tr key={kind}>
+                    <Table.Td>{t(kind)}</Table.Td>
+                    {data.summary[kind].map((l) => (
+                      <Table.Td key={l.level}>
+                        {l.count} ({String(l.percent).replace('.', ',')}%)
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Card>
+        )}
         {year && !primary && (
           <Card withBorder>
             <Text fw={500}>{t('promotionList')}</Text>
@@ -356,7 +363,7 @@ function ClassResultsView({ data }: { data: ClassResults }) {
                     <Table.Th>{t('promotion')}</Table.Th>
                     <Table.Th>{t('award')}</Table.Th>
                     {!primary && <Table.Th>{t('afterSummer')}</Table.Th>}
-                    <Table.Th>{t('final')}</Table.Th>
+                    {!primary && <Table.Th>{t('final')}</Table.Th>}
                   </>
                 )}
               </Table.Tr>
@@ -390,19 +397,35 @@ function ClassResultsView({ data }: { data: ClassResults }) {
                     <>
                       <Table.Td ta="right">{s.absentSessions ?? '—'}</Table.Td>
                       <Table.Td>{s.promotion ? t(`promotion.${s.promotion}`) : '—'}</Table.Td>
-                      <Table.Td>{s.award ? t(`award.${s.award}`) : ''}</Table.Td>
-                      {!primary && <Table.Td>{afterSummer(s)}</Table.Td>}
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          {s.finalPromotion ? t(`final.${s.finalPromotion}`) : '—'}
-                          {data.canManage &&
-                            (s.promotion === 'retest' || s.promotion === 'summer_conduct') && (
-                              <Button size="compact-xs" variant="light" onClick={() => setSummerFor(s)}>
-                                {t('summer')}
-                              </Button>
-                            )}
+                          {s.award ? t(`award.${s.award}`) : ''}
+                          {primary && data.canManage && s.primaryOutcome === 'completed_well' && (
+                            <Button
+                              size="compact-xs"
+                              variant="light"
+                              onClick={() => setRecogniseFor(s)}
+                              data-testid={`recognise-${s.studentId}`}
+                            >
+                              {t('pg.recognise')}
+                            </Button>
+                          )}
                         </Group>
                       </Table.Td>
+                      {!primary && <Table.Td>{afterSummer(s)}</Table.Td>}
+                      {!primary && (
+                        <Table.Td>
+                          <Group gap={4} wrap="nowrap">
+                            {s.finalPromotion ? t(`final.${s.finalPromotion}`) : '—'}
+                            {data.canManage &&
+                              (s.promotion === 'retest' || s.promotion === 'summer_conduct') && (
+                                <Button size="compact-xs" variant="light" onClick={() => setSummerFor(s)}>
+                                  {t('summer')}
+                                </Button>
+                              )}
+                          </Group>
+                        </Table.Td>
+                      )}
                     </>
                   )}
                 </Table.Tr>
@@ -422,6 +445,13 @@ function ClassResultsView({ data }: { data: ClassResults }) {
         </Table.ScrollContainer>
       )}
       {summerFor && <SummerModal data={data} student={summerFor} onClose={() => setSummerFor(null)} />}
+      {recogniseFor && (
+        <RecognitionModal
+          student={recogniseFor}
+          schoolYear={data.class.schoolYear}
+          onClose={() => setRecogniseFor(null)}
+        />
+      )}
     </Stack>
   );
 }

@@ -3,10 +3,16 @@ import type { Job } from '#contracts/jobs.ts';
 import type {
   ClassResults,
   LevelCount,
+  PrimaryGrid,
+  PrimaryGridInput,
+  PrimaryGridSaved,
+  PrimarySummary,
   PromotionList,
   PromotionListQuery,
+  SchoolSummary,
   StudentResult,
 } from '#contracts/results.ts';
+
 import { apiDownload, apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
 
 export type { Job };
@@ -88,15 +94,7 @@ export function downloadPromotionList(query: PromotionListQuery) {
   return apiDownload(`/results/promotion-list.xlsx${qs({ ...query })}`, 'danh-sach-len-lop.xlsx');
 }
 
-export interface SchoolResultsSummary {
-  grades: {
-    grade: number;
-    students: number;
-    learning: LevelCount[];
-    conduct: LevelCount[];
-    promotion: { promoted: number; retest: number; summerConduct: number; retained: number };
-  }[];
-}
+export type SchoolResultsSummary = SchoolSummary;
 
 /** The school's results per grade (learning and conduct levels) in a term or the year. */
 export const useSchoolResultsSummary = (unitId: string, schoolYear: string, term: number) =>
@@ -105,19 +103,7 @@ export const useSchoolResultsSummary = (unitId: string, schoolYear: string, term
     queryFn: () => apiGet<SchoolResultsSummary>(`/results/summary${qs({ unitId, schoolYear, term })}`),
   });
 
-export interface PrimaryCell {
-  level: string;
-  testScore: number | null;
-  comment: string | null;
-}
-
-export interface PrimaryGrid {
-  class: { id: string; name: string; grade: number; schoolYear: string };
-  checkpoint: string;
-  aspects: { aspect: string; label: string; kind: 'subject' | 'quality' | 'competence'; test: boolean }[];
-  students: { studentId: string; fullName: string; values: Record<string, PrimaryCell> }[];
-  canEdit: boolean;
-}
+export type { PrimaryGrid, PrimarySummary };
 
 /** A primary class's TT27 periodic evaluations at a checkpoint (mid/end of term). */
 export const usePrimaryGrid = (classId: string, checkpoint: string) =>
@@ -126,5 +112,18 @@ export const usePrimaryGrid = (classId: string, checkpoint: string) =>
     queryFn: () => apiGet<PrimaryGrid>(`/results/classes/${classId}/primary${qs({ checkpoint })}`),
   });
 
-export const savePrimaryEvaluations = (classId: string, body: { checkpoint: string; rows: unknown[] }) =>
-  apiPut(`/results/classes/${classId}/primary`, body);
+export const savePrimaryEvaluations = (classId: string, body: PrimaryGridInput) =>
+  apiPut<PrimaryGridSaved>(`/results/classes/${classId}/primary`, body);
+
+/** Records or withdraws "Học sinh Tiêu biểu" (TT27 Điều 13) for a pupil who completed well. */
+export function useRecordRecognition() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { studentId: string; schoolYear: string; recognition: string | null }) =>
+      apiPut(`/results/students/${input.studentId}/primary-recognition`, {
+        schoolYear: input.schoolYear,
+        recognition: input.recognition,
+      }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['results'] }),
+  });
+}
