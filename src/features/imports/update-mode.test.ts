@@ -59,6 +59,19 @@ describe.each(STORAGES)('nhập học sinh, chế độ thêm mới và cập nh
       await buildEnrolment(t.db, { student, cls: class6A1 });
     }
     await buildEnrolment(t.db, { student: untouched, cls: class6A2 });
+    // Two guardians written in one statement share position and time: the export and the match agree on the first.
+    await t.db
+      .insertInto('student_guardians')
+      .values(
+        ['Hoàng Văn Cha', 'Nguyễn Thị Mẹ'].map((fullName, i) => ({
+          unit_id: u.schoolA.id,
+          student_id: untouched.id,
+          full_name: fullName,
+          relationship: i ? ('mother' as const) : ('father' as const),
+          phone: `090000000${i}`,
+        })),
+      )
+      .execute();
     await buildGuardian(t.db, {
       student: byName,
       fullName: 'Lê Văn Bố',

@@ -93,14 +93,18 @@ export function listStudentRows(
 }
 
 export function guardiansOf(db: Kysely<DB>, unitId: string, studentId: string) {
-  return db
-    .selectFrom('student_guardians')
-    .selectAll()
-    .where('unit_id', '=', unitId)
-    .where('student_id', '=', studentId)
-    .orderBy('position')
-    .orderBy('created_at')
-    .execute();
+  return (
+    db
+      .selectFrom('student_guardians')
+      .selectAll()
+      .where('unit_id', '=', unitId)
+      .where('student_id', '=', studentId)
+      .orderBy('position')
+      .orderBy('created_at')
+      // Rows written together share position and time (the demo, older imports): the id makes the order one order.
+      .orderBy('id')
+      .execute()
+  );
 }
 
 /**
@@ -113,10 +117,10 @@ export function guardiansOfStudents(db: Kysely<DB>, unitId: string, studentIds?:
     .select(['id', 'student_id', 'full_name', 'relationship', 'phone'])
     .where('unit_id', '=', unitId);
   if (studentIds) query = query.where('student_id', '=', sql<string>`any(${studentIds}::uuid[])`);
-  return query.orderBy('student_id').orderBy('position').orderBy('created_at').execute();
+  return query.orderBy('student_id').orderBy('position').orderBy('created_at').orderBy('id').execute();
 }
 
-/** The first guardian of each student (the one the Excel list shows). */
+/** The first guardian of each student: the one the Excel export shows and update mode compares with. */
 export async function firstGuardians(db: Kysely<DB>, unitId: string, studentIds?: readonly string[]) {
   const first = new Map<string, Awaited<ReturnType<typeof guardiansOfStudents>>[number]>();
   for (const g of await guardiansOfStudents(db, unitId, studentIds)) {
