@@ -184,7 +184,7 @@ type StaffColumns = Omit<NewRow<'staff'>, 'unit_id' | 'id' | 'created_at' | 'upd
  * the import's preview and its commit all use it), so a national ID the preview accepted is never refused here.
  * A mismatch of the national ID with birth date or gender is stored and reported as a warning.
  */
-function staffColumns(raw: StaffInput): StaffColumns & { search_text: string } {
+export function staffColumns(raw: StaffInput): StaffColumns & { search_text: string } {
   const input = parseInput(staffInput, raw);
   const fullName = normaliseName(input.fullName);
   const nationalId = input.nationalId ?? null;
@@ -230,7 +230,7 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 }
 
 /** The audit row keeps what a person would compare, not the derived search text or timestamps. */
-function forAudit(columns: StaffColumns | Row<'staff'>) {
+export function forAudit(columns: StaffColumns | Row<'staff'>) {
   return {
     full_name: columns.full_name,
     birth_date: columns.birth_date ?? null,
@@ -249,7 +249,7 @@ function forAudit(columns: StaffColumns | Row<'staff'>) {
 }
 
 /** The (unit_id, department_id) foreign key refuses a department of another school. */
-async function withDepartmentCheck<T>(write: () => Promise<T>): Promise<T> {
+export async function withDepartmentCheck<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {

@@ -7,21 +7,14 @@ import { requireSchool } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { insertRows } from '../../platform/db/unnest-insert.ts';
 import { AppError } from '../../platform/errors.ts';
+import { InputRefused } from '../../platform/imports/kinds.ts';
 import { enrolNewStudents, type NewEnrolment } from '../classes/enrolments.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
 import { guardiansOfStudents, searchTextOf } from './queries.ts';
 import { auditView, writeOrConflict } from './service.ts';
 
 /** Refusal of one input of addStudents: its position in the list and the service's error (as addStudent throws it). */
-export class StudentRefused extends Error {
-  constructor(
-    readonly index: number,
-    readonly error: AppError,
-  ) {
-    super(error.message);
-    this.name = 'StudentRefused';
-  }
-}
+export class StudentRefused extends InputRefused {}
 
 export const STUDENT_COLUMNS = {
   id: 'uuid',

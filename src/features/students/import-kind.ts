@@ -7,18 +7,18 @@ import {
 } from '#contracts/students.ts';
 import { ETHNICITIES, findEthnicity } from '../../domain/identity/index.ts';
 import { can } from '../../platform/authz/actor.ts';
-import {
-  type ImportColumn,
-  type ImportKind,
-  ImportRowRefused,
-  type RowError,
-  type ValidatedRow,
-} from '../../platform/imports/kinds.ts';
+import type { ImportColumn, ImportKind, RowError, ValidatedRow } from '../../platform/imports/kinds.ts';
 import { GENDER_OPTIONS, optionsOf } from '../../platform/imports/options.ts';
-import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../../platform/imports/rows.ts';
+import {
+  columnNamed,
+  duplicatesInFile,
+  nameKey,
+  parseRecords,
+  writeInSlices,
+} from '../../platform/imports/rows.ts';
 import { classFullMessage } from '../classes/enrolments.ts';
 import { listClasses } from '../classes/service.ts';
-import { addStudents, StudentRefused } from './add-many.ts';
+import { addStudents } from './add-many.ts';
 import { holdersOf, provincePathOf, takenMoetStudentCodes } from './duplicates.ts';
 import { listStudentsForExport } from './export.ts';
 import { existingStudents, matchRows } from './import-match.ts';
@@ -90,8 +90,6 @@ const GUARDIAN_COLUMNS: Record<string, string> = {
   relationship: 'guardianRelationship',
   phone: 'guardianPhone',
 };
-
-const COMMIT_SLICE = 500;
 
 const column = (key: string) => columnNamed(columns, key);
 
@@ -184,42 +182,26 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
     await addStudent(ctx, unit.id, row);
   },
 
-  // Slices of 500 rows: statements stay short and the progress bar moves between them. Update mode: the changed
-  // students are updated first, then the new ones created; unchanged students are not written.
+  // Update mode: the changed students are updated first, then the new ones created; unchanged ones are not written.
   async commitRows(ctx, unit, rows, progress) {
     const updates = rows.filter((r) => r.match && r.match.changes.length > 0);
     const creates = rows.filter((r) => !r.match);
     const total = updates.length + creates.length;
-    const inSlices = async (
-      list: typeof rows,
-      done: number,
-      write: (slice: typeof rows) => Promise<void>,
-    ): Promise<void> => {
-      for (let from = 0; from < list.length; from += COMMIT_SLICE) {
-        const slice = list.slice(from, from + COMMIT_SLICE);
-        try {
-          await write(slice);
-        } catch (error) {
-          if (!(error instanceof StudentRefused)) throw error;
-          throw new ImportRowRefused(slice[error.index]?.rowNumber ?? 0, error.error);
-        }
-        await progress.report(done + from + slice.length, total, 'Đang ghi');
-      }
-    };
-    await inSlices(updates, 0, (slice) =>
-      updateStudents(
-        ctx,
-        unit.id,
-        slice.map((r) => ({ id: r.match?.id ?? '', value: r.value, changes: r.match?.changes ?? [] })),
-      ),
+    await writeInSlices(
+      updates,
+      progress,
+      (_, slice) =>
+        updateStudents(
+          ctx,
+          unit.id,
+          slice.map((r) => ({ id: r.match?.id ?? '', value: r.value, changes: r.match?.changes ?? [] })),
+        ),
+      { done: 0, total },
     );
-    await inSlices(creates, updates.length, (slice) =>
-      addStudents(
-        ctx,
-        unit.id,
-        slice.map((r) => r.value),
-      ),
-    );
+    await writeInSlices(creates, progress, (values) => addStudents(ctx, unit.id, values), {
+      done: updates.length,
+      total,
+    });
   },
 
   async exportList(ctx, unitId) {

@@ -153,6 +153,20 @@ export interface ImportKind<T = unknown> {
   exportList(ctx: ServiceContext, unitId: string): Promise<ExportedList>;
 }
 
+/**
+ * A set-based service's refusal of one of its inputs (addStudents, addStaff, addClasses): its position in the list
+ * and the error the per-row service would have thrown. writeInSlices turns it into ImportRowRefused.
+ */
+export class InputRefused extends Error {
+  constructor(
+    readonly index: number,
+    readonly error: AppError,
+  ) {
+    super(error.message);
+    this.name = 'InputRefused';
+  }
+}
+
 /** A service's refusal of one row during commitRows: reported on that Excel row like an error of commitRow. */
 export class ImportRowRefused extends Error {
   constructor(
