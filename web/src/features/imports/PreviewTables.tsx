@@ -128,7 +128,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={60}>{t('row')}</Table.Th>
-              {upsert && <Table.Th w={110}>{t('outcome')}</Table.Th>}
+              {upsert && <Table.Th style={{ minWidth: 110 }}>{t('outcome')}</Table.Th>}
               {preview.columns.map((c) => (
                 <Table.Th key={c.key}>{c.header}</Table.Th>
               ))}
@@ -141,7 +141,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                 <Table.Tr key={row.rowNumber} bg={rowError ? 'red.0' : undefined}>
                   <Table.Td>{row.rowNumber}</Table.Td>
                   {upsert && (
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {row.outcome && (
                         <Badge size="sm" variant="light" color={OUTCOME_COLOR[row.outcome]}>
                           {t(OUTCOME_LABEL[row.outcome])}
