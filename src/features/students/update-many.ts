@@ -100,10 +100,17 @@ export async function updateStudents(
     const records: Record<string, unknown>[] = [];
     const guardianUpdates: Record<string, unknown>[] = [];
     const guardianInserts: Record<string, unknown>[] = [];
-    for (const update of updates) {
+    for (const [index, update] of updates.entries()) {
       const before = stored.get(update.id);
-      if (!before)
-        throw new AppError('conflict', 'Một học sinh vừa bị xoá trong lúc nhập; hãy kiểm tra lại tệp.');
+      if (!before) {
+        const message = 'Học sinh này vừa bị xoá khỏi trường trong lúc nhập; hãy kiểm tra lại tệp.';
+        throw new StudentRefused(index, new AppError('conflict', message));
+      }
+      // As updateStudent (assertNotErased): an erased record is not edited.
+      if (before.erased_at) {
+        const message = 'Dữ liệu cá nhân của học sinh này đã bị xoá theo yêu cầu; không thể sửa.';
+        throw new StudentRefused(index, new AppError('conflict', message));
+      }
       const patch = patchOf(before, update.changes);
       const changes = changedFields(before, patch);
       if (Object.keys(changes.after).length) records.push({ ...before, ...patch });
