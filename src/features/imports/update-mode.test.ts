@@ -267,4 +267,36 @@ describe.each(STORAGES)('nhập học sinh, chế độ thêm mới và cập nh
     ]);
     expect(res.body.counts).toEqual({ created: 0, changed: 0, unchanged: 1 });
   });
+
+  it('học sinh chưa có lớp: dòng ghi lớp thì xếp vào lớp đó (Lớp: trống → 6A2), có nhật ký', async () => {
+    const unplaced = await buildStudent(t.db, {
+      unit: u.schoolA,
+      fullName: 'Bùi Văn Chưa Lớp',
+      moetStudentCode: '0105555555',
+    });
+    const file = await buildWorkbook('Học sinh', HEADERS, [
+      row({
+        fullName: 'Bùi Văn Chưa Lớp',
+        birthDate: '20/05/2013',
+        gender: 'Nam',
+        className: '6A2',
+        moetStudentCode: '0105555555',
+        ethnicity: 'Kinh',
+      }),
+    ]);
+    const res = await preview(file);
+    expect(res.body.errors).toEqual([]);
+    expect(res.body.rows[0].changes).toEqual([{ key: 'className', header: 'Lớp', before: '', after: '6A2' }]);
+    const job = await commit(res.body.fileId);
+    expect(job.result).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+    const enrolment = await t.db
+      .selectFrom('enrolments')
+      .select('class_id')
+      .where('student_id', '=', unplaced.id)
+      .where('left_on', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(enrolment.class_id).toBe(class6A2.id);
+    const audit = (await updateAudits()).find((a) => a.entity_id === unplaced.id);
+    expect(audit?.after).toEqual({ className: '6A2' });
+  });
 });
