@@ -88,16 +88,16 @@ describe('nhập học sinh từ Excel trên trình duyệt', () => {
     await page.getByTestId('import-mode-upsert').click();
     await page.getByTestId('import-check').click();
     await page.getByTestId('import-valid').waitFor();
-    expect(await page.getByTestId('import-outcome-counts').innerText()).toMatch(
+    expect(await page.getByTestId('import-outcome-counts').textContent()).toMatch(
       /1 mới.*1 thay đổi.*1 không đổi/is,
     );
-    const changes = await page.getByTestId('import-changes').innerText();
+    const changes = await page.getByTestId('import-changes').textContent();
     expect(changes).toContain('Lê Thị Hoa');
     expect(changes).toContain('Số 5 Hàng Đào');
     expect(await page.locator('[data-changed="true"]').count()).toBe(1);
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-done').waitFor();
-    expect(await page.getByTestId('import-done').innerText()).toContain(
+    expect(await page.getByTestId('import-done').textContent()).toContain(
       'Đã thêm 1, cập nhật 1 hồ sơ; 1 hồ sơ không đổi.',
     );
     await context.close();
