@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { studentsImportKind } from '../src/features/students/import-kind.ts';
 import { buildClass, buildProvince, buildUser } from '../test/factories.ts';
 import { buildWorkbook } from '../test/factories-imports.ts';
-import { type E2EServer, launchBrowser, logIn, newPage, PHONE, startServer } from './harness.ts';
+import { DESKTOP, type E2EServer, launchBrowser, logIn, newPage, PHONE, startServer } from './harness.ts';
 
 const HEADERS = studentsImportKind.columns.map((c) => c.header);
 const row = (cells: Record<string, string>) => studentsImportKind.columns.map((c) => cells[c.key] ?? null);
@@ -64,6 +64,42 @@ describe('nhập học sinh từ Excel trên trình duyệt', () => {
     const table = page.getByTestId('student-table');
     await table.getByText('Lê Thị Hoa').waitFor();
     await table.getByText('Phạm Văn Đức').waitFor();
+    await context.close();
+  });
+
+  it('thêm mới và cập nhật: xem số mới / thay đổi / không đổi và từng ô cũ → mới, rồi ghi', async () => {
+    const { page, context } = await newPage(browser, DESKTOP);
+    await logIn(page, server.url, 'hieutruong');
+    await page.goto(`${server.url}/imports?kind=students`);
+    await page.getByTestId('import-next').click();
+    // The two students of the first test, matched by name and birth date in 6A1: one gets an address.
+    const file = await buildWorkbook('Học sinh', HEADERS, [
+      row({
+        fullName: 'Lê Thị Hoa',
+        birthDate: '28/02/2013',
+        gender: 'Nữ',
+        className: '6A1',
+        address: 'Số 5 Hàng Đào',
+      }),
+      row({ fullName: 'Phạm Văn Đức', birthDate: '01/09/2013', gender: 'Nam', className: '6A1' }),
+      row({ fullName: 'Vũ Thị Lan', birthDate: '02/03/2013', gender: 'Nữ', className: '6A1' }),
+    ]);
+    await page.locator('input[type=file]').setInputFiles({ name: 'sua.xlsx', mimeType: XLSX, buffer: file });
+    await page.getByTestId('import-mode-upsert').click();
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-valid').waitFor();
+    expect(await page.getByTestId('import-outcome-counts').textContent()).toMatch(
+      /1 mới.*1 thay đổi.*1 không đổi/is,
+    );
+    const changes = await page.getByTestId('import-changes').textContent();
+    expect(changes).toContain('Lê Thị Hoa');
+    expect(changes).toContain('Số 5 Hàng Đào');
+    expect(await page.locator('[data-changed="true"]').count()).toBe(1);
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').waitFor();
+    expect(await page.getByTestId('import-done').textContent()).toContain(
+      'Đã thêm 1, cập nhật 1 hồ sơ; 1 hồ sơ không đổi.',
+    );
     await context.close();
   });
 });

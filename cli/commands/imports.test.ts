@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffImportKind } from '../../src/features/staff/import-kind.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { openTestDatabase, STORAGES } from '../../test/databases.ts';
-import { buildProvince } from '../../test/factories.ts';
+import { buildClass, buildEnrolment, buildProvince, buildStudent } from '../../test/factories.ts';
 import { buildWorkbook, loadWorkbook, sheetRows } from '../../test/factories-imports.ts';
 import { exportFromCli, importFromCli, type Output } from './imports.ts';
 
@@ -89,5 +89,19 @@ describe.each(STORAGES)('lệnh truongso import / export (%s)', (storage) => {
     await expect(
       importFromCli(database.db, { kind: 'staff', file, unit: 'KHONG-CO' }, collector()),
     ).rejects.toThrow('Không có đơn vị mã "KHONG-CO"');
+  });
+
+  it('export học sinh rồi import --update: không thêm, không sửa hồ sơ nào', async () => {
+    const cls = await buildClass(database.db, { unit: u.schoolA, name: '7A1', grade: 7 });
+    for (const fullName of ['Lê Thị Một', 'Phạm Văn Hai']) {
+      const student = await buildStudent(database.db, { unit: u.schoolA, fullName });
+      await buildEnrolment(database.db, { student, cls });
+    }
+    const file = path.join(dir, 'hoc-sinh.xlsx');
+    expect(await exportFromCli(database.db, { kind: 'students', file, unit: u.schoolA.code })).toBe(2);
+    const out = collector();
+    const options = { kind: 'students', file, unit: u.schoolA.code, mode: 'upsert' } as const;
+    expect(await importFromCli(database.db, options, out)).toBe(true);
+    expect(out.lines).toEqual([`Đã thêm 0, cập nhật 0 hồ sơ (2 không đổi) ở đơn vị ${u.schoolA.code}.`]);
   });
 });

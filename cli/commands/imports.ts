@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
+import type { ImportMode } from '#contracts/imports.ts';
 import { exportList, importFile } from '../../src/features/imports/service.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
 import { AppError } from '../../src/platform/errors.ts';
@@ -14,6 +15,8 @@ export interface TransferOptions {
   kind: string;
   file: string;
   unit: string;
+  /** Import only: `upsert` updates the records rows match (`--update`); default `create`. */
+  mode?: ImportMode;
 }
 
 /** Where the command writes: the terminal, or a collector in tests. */
@@ -31,9 +34,14 @@ export function importExportCommands(program: Command): void {
     .argument('<kind>', 'loại dữ liệu: staff (cán bộ), students (học sinh), classes (lớp học)')
     .argument('<file>', 'tệp .xlsx')
     .requiredOption('--unit <code>', 'mã trường nhận dữ liệu')
-    .action(async (kind: string, file: string, options: { unit: string }) => {
+    .option(
+      '--update',
+      'thêm mới và cập nhật: dòng khớp với hồ sơ đã có (học sinh) sửa hồ sơ đó thay vì báo trùng',
+    )
+    .action(async (kind: string, file: string, options: { unit: string; update?: boolean }) => {
       await withDatabase(async ({ db }) => {
-        const ok = await importFromCli(db, { kind, file, unit: options.unit }, console);
+        const mode = options.update ? 'upsert' : 'create';
+        const ok = await importFromCli(db, { kind, file, unit: options.unit, mode }, console);
         if (!ok) process.exitCode = 1;
       });
     });
@@ -69,7 +77,7 @@ export async function importFromCli(db: Kysely<DB>, options: TransferOptions, ou
   try {
     const result = await importFile(
       cliContext(db),
-      { unitId, kind: options.kind, fileName: path.basename(options.file), content },
+      { unitId, kind: options.kind, mode: options.mode, fileName: path.basename(options.file), content },
       {
         report: async (done, total) => {
           if (total === 0) return;
@@ -81,7 +89,11 @@ export async function importFromCli(db: Kysely<DB>, options: TransferOptions, ou
         },
       },
     );
-    out.log(`Đã nhập ${result.created} dòng vào đơn vị ${options.unit}.`);
+    out.log(
+      result.mode === 'upsert'
+        ? `Đã thêm ${result.created}, cập nhật ${result.updated} hồ sơ (${result.unchanged} không đổi) ở đơn vị ${options.unit}.`
+        : `Đã nhập ${result.created} dòng vào đơn vị ${options.unit}.`,
+    );
     return true;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

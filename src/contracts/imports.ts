@@ -1,14 +1,26 @@
 import { z } from 'zod';
 
+/**
+ * `create`: every row is a new record (a row matching an existing one is a duplicate error). `upsert` ("Thêm mới và
+ * cập nhật", kinds with `updates`): a row matching an existing record updates it, the others are created.
+ */
+export const IMPORT_MODES = ['create', 'upsert'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+const importMode = z.enum(IMPORT_MODES, 'Chọn cách nhập: chỉ thêm mới, hoặc thêm mới và cập nhật.');
+
 export const kindParams = z.object({ kind: z.string().min(1).max(40) });
 export const unitQuery = z.object({ unitId: z.uuid('Chọn trường.') });
-export const previewQuery = unitQuery.extend({ kind: z.string().min(1).max(40) });
+export const previewQuery = unitQuery.extend({
+  kind: z.string().min(1).max(40),
+  mode: importMode.optional(),
+});
 
 export const commitBody = z.object({
   unitId: z.uuid('Chọn trường.'),
   kind: z.string().min(1).max(40),
   /** The file kept by a preview without errors. */
   fileId: z.uuid('Hãy xem trước tệp trước khi ghi.'),
+  mode: importMode.optional(),
 });
 
 export const importKindSchema = z.object({
@@ -16,6 +28,8 @@ export const importKindSchema = z.object({
   label: z.string(),
   /** Permission on the school needed to import this kind (the wizard offers only the caller's). */
   permission: z.string(),
+  /** Whether the kind can update the records a row matches (mode `upsert`). */
+  updates: z.boolean(),
   columns: z.array(z.object({ key: z.string(), header: z.string(), required: z.boolean() })),
 });
 
@@ -26,8 +40,20 @@ export const rowErrorSchema = z.object({
   message: z.string(),
 });
 
+/** What the commit does with a row in mode `upsert`. */
+export const ROW_OUTCOMES = ['new', 'changed', 'unchanged'] as const;
+
+/** One field a row changes on the record it matches, as the sheet shows it (old → new). */
+export const fieldChangeSchema = z.object({
+  key: z.string(),
+  header: z.string(),
+  before: z.string(),
+  after: z.string(),
+});
+
 export const previewSchema = z.object({
   kind: z.string(),
+  mode: z.enum(IMPORT_MODES),
   unitId: z.uuid(),
   /**
    * The uploaded file as kept for a day (with or without errors): `/imports/previews/:previewId/errors.xlsx` is the
@@ -41,8 +67,18 @@ export const previewSchema = z.object({
   total: z.number().int(),
   valid: z.boolean(),
   columns: z.array(z.object({ key: z.string(), header: z.string() })),
+  /** Rows of a valid file by what the commit will do: all `created` in mode `create`. */
+  counts: z.object({ created: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
   /** The rows as read (first few thousand), values as shown in the sheet. */
-  rows: z.array(z.object({ rowNumber: z.number().int(), values: z.record(z.string(), z.string()) })),
+  rows: z.array(
+    z.object({
+      rowNumber: z.number().int(),
+      values: z.record(z.string(), z.string()),
+      /** Mode `upsert`, rows without errors: new, changed (with its changes) or unchanged. */
+      outcome: z.enum(ROW_OUTCOMES).optional(),
+      changes: z.array(fieldChangeSchema).optional(),
+    }),
+  ),
   errors: z.array(rowErrorSchema),
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, line, pageOf, pageQuery, searchTerm } from '#contracts/common.ts';
 import { SUBJECTS } from '../domain/curriculum/index.ts';
 import { GENDERS } from '../domain/identity/national-id.ts';
+import { nationalIdField } from './students.ts';
 
 export const STAFF_POSITIONS = [
   'principal',
@@ -114,8 +115,10 @@ export const optionalPhone = z
 export const optionalEmail = z.email('E-mail không hợp lệ.').nullish().or(blank);
 
 /**
- * One staff record as entered in the form or read from an import row. The national ID is checked by the service
- * (checkNationalId): malformed numbers are refused, mismatches with birth date or gender come back as warnings.
+ * One staff record as entered in the form or read from an import row. The national ID is checked here, by the same
+ * field as a student's (checkNationalId): malformed numbers are refused, so the import's preview (which parses rows
+ * with this schema) and the service (which parses its input with it again) refuse the same numbers (issue 11 §6);
+ * mismatches with birth date or gender come back as warnings.
  */
 export const staffInput = z.object({
   fullName: line('Họ và tên')
@@ -123,7 +126,7 @@ export const staffInput = z.object({
     .max(100, 'Họ và tên dài quá 100 ký tự.'),
   birthDate: isoDate.nullish().or(blank),
   gender: z.enum(GENDERS, 'Chọn Nam hoặc Nữ.').nullish(),
-  nationalId: z.string().trim().max(20, 'Số định danh cá nhân có 12 chữ số.').nullish().or(blank),
+  nationalId: nationalIdField,
   phone: optionalPhone,
   email: optionalEmail,
   position: z.enum(STAFF_POSITIONS, 'Chọn chức vụ.'),

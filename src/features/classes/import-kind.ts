@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { classInput } from '#contracts/classes.ts';
 import type { ImportColumn, ImportKind, RowError } from '../../platform/imports/kinds.ts';
-import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../../platform/imports/rows.ts';
+import {
+  columnNamed,
+  duplicatesInFile,
+  nameKey,
+  parseRecords,
+  writeInSlices,
+} from '../../platform/imports/rows.ts';
+import { addClasses } from './add-many.ts';
 import { createClass, homeroomCandidates, listClasses } from './service.ts';
 
 const columns: ImportColumn[] = [
@@ -111,6 +118,10 @@ export const classesImportKind: ImportKind<ClassRow> = {
 
   async commitRow(ctx, unit, row) {
     await createClass(ctx, unit.id, row);
+  },
+
+  async commitRows(ctx, unit, rows, progress) {
+    await writeInSlices(rows, progress, (values) => addClasses(ctx, unit.id, values));
   },
 
   async exportList(ctx, unitId) {

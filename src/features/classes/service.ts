@@ -155,7 +155,10 @@ export async function homeroomCandidates(ctx: ServiceContext, unitId: string) {
     .map((r) => ({ id: r.id, fullName: r.full_name, position: r.position }));
 }
 
-function assertGradeTaught(school: { gradeFrom: number | null; gradeTo: number | null }, grade: number) {
+export function assertGradeTaught(
+  school: { gradeFrom: number | null; gradeTo: number | null },
+  grade: number,
+) {
   const { gradeFrom, gradeTo } = school;
   if (gradeFrom === null || gradeTo === null || (grade >= gradeFrom && grade <= gradeTo)) return;
   const message = `Trường dạy khối ${gradeFrom}–${gradeTo}; khối ${grade} không thuộc trường.`;
@@ -174,10 +177,13 @@ async function assertHomeroomTeacher(
     .where('unit_id', '=', unitId)
     .where('id', '=', staffId)
     .executeTakeFirst();
-  if (!teacher) {
-    const message = 'Giáo viên chủ nhiệm phải là cán bộ, giáo viên của trường.';
-    throw new AppError('validation_failed', message, { homeroomTeacherId: message });
-  }
+  if (!teacher) throw homeroomTeacherRefused();
+}
+
+/** A homeroom teacher who is not on the school's staff. */
+export function homeroomTeacherRefused(): AppError {
+  const message = 'Giáo viên chủ nhiệm phải là cán bộ, giáo viên của trường.';
+  return new AppError('validation_failed', message, { homeroomTeacherId: message });
 }
 
 /** Runs a write that may hit the "one name per school year" key and reports it on the name field. */

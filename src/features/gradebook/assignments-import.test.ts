@@ -98,7 +98,7 @@ describe.each(STORAGES)('phân công giảng dạy từ Excel (%s)', (storage) =
     expect(res.body.valid).toBe(true);
     const job = await commit(principal, res.body.fileId);
     expect(job.status).toBe('succeeded');
-    expect(job.result).toEqual({ kind: KIND, created: 3 });
+    expect(job.result).toEqual({ kind: KIND, mode: 'create', created: 3, updated: 0, unchanged: 0 });
     const rows = await assignments();
     const find = (classId: string, code: string) =>
       rows.find((r) => r.class_id === classId && r.subject_code === code);

@@ -42,7 +42,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     async (req) => {
       const ctx = ctxOf(req);
       const file = await readUploadedFile(req, { maxBytes: SPREADSHEET_UPLOAD_BYTES });
-      return imports.previewImport(ctx, { unitId: req.query.unitId, kind: req.query.kind, file });
+      return imports.previewImport(ctx, { ...req.query, file });
     },
   );
   api.get(

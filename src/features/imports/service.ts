@@ -1,4 +1,5 @@
 import { XLSX_MIME } from '#contracts/common.ts';
+import type { ImportMode } from '#contracts/imports.ts';
 import { todayInVietnam, vietnameseDate } from '../../domain/calendar/index.ts';
 import { requireSchool } from '../../platform/authz/access.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -7,6 +8,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { readStoredFile, storeFile } from '../../platform/files/store.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import {
+  type CellValue,
   findImportKind,
   type ImportKind,
   ImportRowRefused,
@@ -32,11 +34,16 @@ export interface ImportPayload {
   unitId: string;
   kind: string;
   fileId: string;
+  /** Absent in jobs queued before update mode: create. */
+  mode?: ImportMode;
 }
 
 export interface ImportResult {
   kind: string;
+  mode: ImportMode;
   created: number;
+  updated: number;
+  unchanged: number;
 }
 
 function kindOf(kind: string): ImportKind {
@@ -53,6 +60,7 @@ export function listImportKinds() {
     kind: k.kind,
     label: k.label,
     permission: importPermission(k),
+    updates: k.updates === true,
     columns: importedColumns(k).map((c) => ({ key: c.key, header: c.header, required: c.required ?? false })),
   }));
 }
@@ -83,6 +91,7 @@ type Sheet = Awaited<ReturnType<typeof readWorkbook>>;
 
 interface Checked {
   kind: ImportKind;
+  mode: ImportMode;
   unit: ImportUnit;
   total: number;
   rows: ValidatedRow<unknown>[];
@@ -95,18 +104,25 @@ async function checkFile(
   ctx: ServiceContext,
   unitId: string,
   kind: string,
+  mode: ImportMode,
   file: { fileName: string; content: Buffer },
   read?: Sheet,
 ): Promise<Checked> {
   const k = kindOf(kind);
   const unit = await requireSchool(ctx, importPermission(k), unitId);
+  if (mode === 'upsert' && !k.updates) {
+    throw new AppError('validation_failed', `Danh sách ${k.label.toLowerCase()} chỉ nhập được để thêm mới.`, {
+      mode: 'Chọn "Chỉ thêm mới".',
+    });
+  }
   const sheet = read ?? (await readWorkbook(k, file));
   const validation = sheet.records.length
-    ? await k.validate(ctx, unit, sheet.records)
+    ? await k.validate(ctx, unit, sheet.records, mode)
     : { rows: [], errors: [] };
   const columns = importedColumns(k);
   return {
     kind: k,
+    mode,
     unit,
     total: sheet.records.length,
     rows: validation.rows,
@@ -126,9 +142,15 @@ async function checkFile(
  */
 export async function previewImport(
   ctx: ServiceContext,
-  input: { unitId: string; kind: string; file: Pick<UploadedFile, 'fileName' | 'content'> },
+  input: {
+    unitId: string;
+    kind: string;
+    mode?: ImportMode;
+    file: Pick<UploadedFile, 'fileName' | 'content'>;
+  },
 ) {
-  const checked = await checkFile(ctx, input.unitId, input.kind, input.file);
+  const mode = input.mode ?? 'create';
+  const checked = await checkFile(ctx, input.unitId, input.kind, mode, input.file);
   // Kept with errors too, for the download with the bad cells marked; the daily clean-up removes what nobody commits.
   const stored = await storeFile(ctx, {
     unitId: input.unitId,
@@ -137,8 +159,10 @@ export async function previewImport(
     content: input.file.content,
     purpose: FILE_PURPOSE,
   });
+  const outcomes = rowOutcomes(checked);
   return {
     kind: checked.kind.kind,
+    mode,
     unitId: input.unitId,
     previewId: stored.id,
     fileId: checked.errors.length ? null : stored.id,
@@ -146,9 +170,56 @@ export async function previewImport(
     total: checked.total,
     valid: checked.errors.length === 0,
     columns: importedColumns(checked.kind).map((c) => ({ key: c.key, header: c.header })),
-    rows: checked.records.slice(0, PREVIEW_ROWS),
+    counts: countsOf(withoutErrors(checked)),
+    rows: checked.records.slice(0, PREVIEW_ROWS).map((r) => ({ ...r, ...outcomes.get(r.rowNumber) })),
     errors: checked.errors,
   };
+}
+
+/** What the commit does with each row: created, updated or left alone (how many of each). */
+function countsOf(rows: readonly ValidatedRow<unknown>[]) {
+  const changed = rows.filter((r) => r.match && r.match.changes.length > 0).length;
+  const unchanged = rows.filter((r) => r.match && r.match.changes.length === 0).length;
+  return { created: rows.length - changed - unchanged, changed, unchanged };
+}
+
+/** The rows the file's errors do not name. */
+function withoutErrors(checked: Checked) {
+  const refused = new Set(checked.errors.map((e) => e.row));
+  return checked.rows.filter((r) => !refused.has(r.rowNumber));
+}
+
+/** Mode upsert: each valid row's outcome and its changes old → new, as the sheet shows the values. */
+function rowOutcomes(checked: Checked) {
+  const outcomes = new Map<
+    number,
+    {
+      outcome: 'new' | 'changed' | 'unchanged';
+      changes?: { key: string; header: string; before: string; after: string }[];
+    }
+  >();
+  if (checked.mode !== 'upsert') return outcomes;
+  const columnOf = new Map(checked.kind.columns.map((c) => [c.key, c]));
+  const shown = (key: string, value: CellValue) => {
+    const column = columnOf.get(key);
+    return column ? String(toCell(column, value) ?? '') : String(value ?? '');
+  };
+  for (const row of withoutErrors(checked)) {
+    if (!row.match) {
+      outcomes.set(row.rowNumber, { outcome: 'new' });
+      continue;
+    }
+    outcomes.set(row.rowNumber, {
+      outcome: row.match.changes.length ? 'changed' : 'unchanged',
+      changes: row.match.changes.map((c) => ({
+        key: c.key,
+        header: columnOf.get(c.key)?.header ?? c.key,
+        before: shown(c.key, c.before),
+        after: shown(c.key, c.after),
+      })),
+    });
+  }
+  return outcomes;
 }
 
 /**
@@ -157,11 +228,11 @@ export async function previewImport(
  */
 export async function previewErrorsWorkbook(
   ctx: ServiceContext,
-  input: { unitId: string; kind: string; fileId: string },
+  input: { unitId: string; kind: string; fileId: string; mode?: ImportMode },
 ) {
   await requireSchool(ctx, importPermission(kindOf(input.kind)), input.unitId);
   const file = await readStoredFile(ctx, input.unitId, input.fileId);
-  const checked = await checkFile(ctx, input.unitId, input.kind, file);
+  const checked = await checkFile(ctx, input.unitId, input.kind, input.mode ?? 'create', file);
   const content = await markErrors(checked.kind, file.content, checked.errors);
   if (!content) {
     throw new AppError('unreadable_file', 'Tệp không phải tệp Excel .xlsx nên không tô được ô lỗi.');
@@ -221,7 +292,7 @@ export async function runImportJob(ctx: ServiceContext, payload: unknown, progre
   const file = await readStoredFile(ctx, p.unitId, p.fileId);
   return importFile(
     ctx,
-    { unitId: p.unitId, kind: p.kind, fileName: file.fileName, content: file.content },
+    { unitId: p.unitId, kind: p.kind, mode: p.mode, fileName: file.fileName, content: file.content },
     progress,
   );
 }
@@ -233,9 +304,10 @@ export async function runImportJob(ctx: ServiceContext, payload: unknown, progre
  */
 export async function importFile(
   ctx: ServiceContext,
-  input: { unitId: string; kind: string; fileName: string; content: Buffer },
+  input: { unitId: string; kind: string; mode?: ImportMode; fileName: string; content: Buffer },
   progress?: JobProgress,
 ): Promise<ImportResult> {
+  const mode = input.mode ?? 'create';
   const kind = kindOf(input.kind);
   await requireSchool(ctx, importPermission(kind), input.unitId);
   await progress?.report(0, 0, 'Đang kiểm tra tệp');
@@ -243,7 +315,7 @@ export async function importFile(
   // one connection every user shares.
   const sheet = await readWorkbook(kind, input);
   return inTransaction(ctx, async (trx) => {
-    const checked = await checkFile(trx, input.unitId, input.kind, input, sheet);
+    const checked = await checkFile(trx, input.unitId, input.kind, mode, input, sheet);
     if (checked.errors.length) throw rowsRefused(checked.errors);
     const total = checked.rows.length;
     await progress?.report(0, total, 'Đang ghi');
@@ -252,8 +324,12 @@ export async function importFile(
     } else {
       await commitRowByRow(checked, trx, progress);
     }
-    trx.log.info({ kind: input.kind, unitId: input.unitId, created: total }, 'import committed');
-    return { kind: input.kind, created: total };
+    const { created, changed, unchanged } = countsOf(checked.rows);
+    trx.log.info(
+      { kind: input.kind, unitId: input.unitId, mode, created, updated: changed, unchanged },
+      'import committed',
+    );
+    return { kind: input.kind, mode, created, updated: changed, unchanged };
   });
 }
 

@@ -9,9 +9,16 @@ import {
 import { SUBJECTS } from '../../domain/curriculum/index.ts';
 import type { ImportColumn, ImportKind, RowError } from '../../platform/imports/kinds.ts';
 import { GENDER_OPTIONS, optionsOf } from '../../platform/imports/options.ts';
-import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../../platform/imports/rows.ts';
+import {
+  columnNamed,
+  duplicatesInFile,
+  nameKey,
+  parseRecords,
+  writeInSlices,
+} from '../../platform/imports/rows.ts';
 import { listDepartments } from '../departments/service.ts';
 import { provincePathOf } from '../students/duplicates.ts';
+import { addStaff } from './add-many.ts';
 import { staffWithNationalIds } from './queries.ts';
 import { createStaff, listStaffForExport } from './service.ts';
 
@@ -128,6 +135,10 @@ export const staffImportKind: ImportKind<StaffInput> = {
 
   async commitRow(ctx, unit, row) {
     await createStaff(ctx, unit.id, row);
+  },
+
+  async commitRows(ctx, unit, rows, progress) {
+    await writeInSlices(rows, progress, (values) => addStaff(ctx, unit.id, values));
   },
 
   async exportList(ctx, unitId) {

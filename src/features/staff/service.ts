@@ -1,5 +1,11 @@
-import type { ListStaffQuery, Staff, StaffInput, StaffPage, UpdateStaffInput } from '#contracts/staff.ts';
-import { checkNationalId } from '../../domain/identity/index.ts';
+import {
+  type ListStaffQuery,
+  type Staff,
+  type StaffInput,
+  type StaffPage,
+  staffInput,
+  type UpdateStaffInput,
+} from '#contracts/staff.ts';
 import { compareVietnameseNames, normaliseName } from '../../domain/text/index.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
@@ -8,6 +14,7 @@ import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { isForeignKeyViolation } from '../../platform/db/constraint-errors.ts';
 import type { NewRow, Row } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/http/parse-input.ts';
 import { personalDataCheck, toStaff } from './personal-data.ts';
 import {
   findStaff,
@@ -173,18 +180,14 @@ async function loadInScope(ctx: ServiceContext, id: string, mode: 'read' | 'writ
 type StaffColumns = Omit<NewRow<'staff'>, 'unit_id' | 'id' | 'created_at' | 'updated_at' | 'user_id'>;
 
 /**
- * Columns of a record from the form input. The national ID is checked here (identity.md): a malformed number
- * is refused with the field named; a mismatch with birth date or gender is stored and reported as a warning.
+ * Columns of a record from the form input, parsed again with staffInput: the one check of a staff record (the form,
+ * the import's preview and its commit all use it), so a national ID the preview accepted is never refused here.
+ * A mismatch of the national ID with birth date or gender is stored and reported as a warning.
  */
-function staffColumns(input: StaffInput): StaffColumns & { search_text: string } {
+export function staffColumns(raw: StaffInput): StaffColumns & { search_text: string } {
+  const input = parseInput(staffInput, raw);
   const fullName = normaliseName(input.fullName);
-  let nationalId: string | null = null;
-  if (input.nationalId) {
-    const check = checkNationalId(input.nationalId);
-    const [error] = check.errors;
-    if (error) throw new AppError('validation_failed', error.message, { nationalId: error.message });
-    nationalId = check.normalised;
-  }
+  const nationalId = input.nationalId ?? null;
   return {
     full_name: fullName,
     search_text: staffSearchText({ fullName, phone: input.phone, email: input.email }),
@@ -227,7 +230,7 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 }
 
 /** The audit row keeps what a person would compare, not the derived search text or timestamps. */
-function forAudit(columns: StaffColumns | Row<'staff'>) {
+export function forAudit(columns: StaffColumns | Row<'staff'>) {
   return {
     full_name: columns.full_name,
     birth_date: columns.birth_date ?? null,
@@ -246,7 +249,7 @@ function forAudit(columns: StaffColumns | Row<'staff'>) {
 }
 
 /** The (unit_id, department_id) foreign key refuses a department of another school. */
-async function withDepartmentCheck<T>(write: () => Promise<T>): Promise<T> {
+export async function withDepartmentCheck<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {

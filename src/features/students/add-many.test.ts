@@ -152,9 +152,21 @@ describe.each(STORAGES)('nhập học sinh theo tập hợp (%s)', (storage) => 
   it('ghi đúng như từng dòng qua addStudent: học sinh, lịch sử trạng thái, người giám hộ, xếp lớp, nhật ký', async () => {
     const content = await buildWorkbook('Học sinh', HEADERS, ROWS);
     const file = { unitId: perRow.unitId, kind: perRowKind.kind, fileName: 'hs.xlsx', content };
-    expect(await importFile(perRow.ctx, file)).toEqual({ kind: perRowKind.kind, created: 60 });
+    expect(await importFile(perRow.ctx, file)).toEqual({
+      kind: perRowKind.kind,
+      mode: 'create',
+      created: 60,
+      updated: 0,
+      unchanged: 0,
+    });
     const set = { ...file, unitId: setBased.unitId, kind: 'students' };
-    expect(await importFile(setBased.ctx, set)).toEqual({ kind: 'students', created: 60 });
+    expect(await importFile(setBased.ctx, set)).toEqual({
+      kind: 'students',
+      mode: 'create',
+      created: 60,
+      updated: 0,
+      unchanged: 0,
+    });
     const [a, b] = [await written(perRow), await written(setBased)];
     expect(b.students).toHaveLength(60);
     expect(b.enrolments).toHaveLength(48);

@@ -5,26 +5,18 @@ import { schoolYearOfDate, todayInVietnam } from '../../domain/calendar/index.ts
 import { auditMany } from '../../platform/audit/audit.ts';
 import { requireSchool } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
 import { insertRows } from '../../platform/db/unnest-insert.ts';
 import { AppError } from '../../platform/errors.ts';
+import { InputRefused } from '../../platform/imports/kinds.ts';
 import { enrolNewStudents, type NewEnrolment } from '../classes/enrolments.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
-import { searchTextOf } from './queries.ts';
-import { auditView } from './service.ts';
+import { guardiansOfStudents, searchTextOf } from './queries.ts';
+import { auditView, writeOrConflict } from './service.ts';
 
 /** Refusal of one input of addStudents: its position in the list and the service's error (as addStudent throws it). */
-export class StudentRefused extends Error {
-  constructor(
-    readonly index: number,
-    readonly error: AppError,
-  ) {
-    super(error.message);
-    this.name = 'StudentRefused';
-  }
-}
+export class StudentRefused extends InputRefused {}
 
-const STUDENT_COLUMNS = {
+export const STUDENT_COLUMNS = {
   id: 'uuid',
   unit_id: 'uuid',
   full_name: 'text',
@@ -106,20 +98,14 @@ export async function addStudents(
   });
   await inTransaction(ctx, async (trx) => {
     const enrolments = await placesInClasses(trx, school.path, unitId, students);
-    try {
-      await insertRows(
+    await writeOrConflict(() =>
+      insertRows(
         trx.db,
         'students',
         STUDENT_COLUMNS,
         students.map((s) => s.row),
-      );
-    } catch (error) {
-      if (isUniqueViolation(error, 'students_moet_code_key')) {
-        const message = 'Mã định danh học sinh này đã có trong hồ sơ của một học sinh khác.';
-        throw new AppError('conflict', message, { moetStudentCode: message });
-      }
-      throw error;
-    }
+      ),
+    );
     await insertRows(
       trx.db,
       'student_status_history',
@@ -165,7 +151,7 @@ export async function addStudents(
  * The enrolment of each input naming a class: the class of the current school year by name (case-insensitive, as
  * findClassByName), from the day the student joined when that day falls in the year.
  */
-async function placesInClasses(
+export async function placesInClasses(
   trx: ServiceContext,
   schoolPath: string,
   unitId: string,
@@ -220,15 +206,7 @@ async function studentAudits(
     string,
     { id: string; fullName: string; relationship: string; phone: string | null }[]
   >();
-  const guardianRows = await trx.db
-    .selectFrom('student_guardians')
-    .select(['id', 'student_id', 'full_name', 'relationship', 'phone'])
-    .where('unit_id', '=', unitId)
-    .where('student_id', '=', sql<string>`any(${ids}::uuid[])`)
-    .orderBy('student_id')
-    .orderBy('position')
-    .orderBy('created_at')
-    .execute();
+  const guardianRows = await guardiansOfStudents(trx.db, unitId, ids);
   for (const g of guardianRows) {
     const list = guardians.get(g.student_id) ?? [];
     list.push({ id: g.id, fullName: g.full_name, relationship: g.relationship, phone: g.phone });

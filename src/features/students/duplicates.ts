@@ -113,14 +113,20 @@ export async function listDuplicateNationalIds(ctx: ServiceContext, unitId: stri
     .sort((a, b) => a.nationalId.localeCompare(b.nationalId));
 }
 
-/** Which of these sector database codes are already on a record (the code is unique nationally). */
-export async function takenMoetStudentCodes(db: Kysely<DB>, codes: readonly string[]): Promise<Set<string>> {
-  if (codes.length === 0) return new Set();
+/**
+ * Which of these sector database codes are already on a record (the code is unique nationally): code → the id of
+ * the student holding it (the import's update mode tells the student a row updates from another).
+ */
+export async function takenMoetStudentCodes(
+  db: Kysely<DB>,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
   const rows = await db
-    // scope: students_moet_code_key is unique across every unit; only "taken" leaves this query.
+    // scope: students_moet_code_key is unique across every unit; only "taken" and the holder's id leave this query.
     .selectFrom('students')
-    .select('moet_student_code')
+    .select(['id', 'moet_student_code'])
     .where('moet_student_code', 'in', codes)
     .execute();
-  return new Set(rows.flatMap((r) => (r.moet_student_code ? [r.moet_student_code] : [])));
+  return new Map(rows.flatMap((r) => (r.moet_student_code ? [[r.moet_student_code, r.id] as const] : [])));
 }

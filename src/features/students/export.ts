@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
 
-import { listStudentRows } from './queries.ts';
+import { firstGuardians, listStudentRows } from './queries.ts';
 
 export interface ExportedStudent {
   id: string;
@@ -61,18 +61,7 @@ export async function listStudentsForExport(ctx: ServiceContext, unitId: string)
         .execute()
     : [];
   const detailOf = new Map(details.map((d) => [d.id, d]));
-  const guardians = ids.length
-    ? await ctx.db
-        .selectFrom('student_guardians')
-        .select(['student_id', 'full_name', 'relationship', 'phone', 'position'])
-        .where('unit_id', '=', school.id)
-        .where('student_id', 'in', ids)
-        .orderBy('position')
-        .orderBy('created_at')
-        .execute()
-    : [];
-  const guardianOf = new Map<string, (typeof guardians)[number]>();
-  for (const g of guardians) if (!guardianOf.has(g.student_id)) guardianOf.set(g.student_id, g);
+  const guardianOf = await firstGuardians(ctx.db, school.id, ids);
   if (sensitive) {
     await logPersonalDataAccess(ctx, {
       unitId: school.id,

@@ -6,20 +6,24 @@ import {
   studentInput,
 } from '#contracts/students.ts';
 import { ETHNICITIES, findEthnicity } from '../../domain/identity/index.ts';
-import {
-  type ImportColumn,
-  type ImportKind,
-  ImportRowRefused,
-  type RowError,
-} from '../../platform/imports/kinds.ts';
+import { can } from '../../platform/authz/actor.ts';
+import type { ImportColumn, ImportKind, RowError, ValidatedRow } from '../../platform/imports/kinds.ts';
 import { GENDER_OPTIONS, optionsOf } from '../../platform/imports/options.ts';
-import { columnNamed, duplicatesInFile, nameKey, parseRecords } from '../../platform/imports/rows.ts';
+import {
+  columnNamed,
+  duplicatesInFile,
+  nameKey,
+  parseRecords,
+  writeInSlices,
+} from '../../platform/imports/rows.ts';
 import { classFullMessage } from '../classes/enrolments.ts';
 import { listClasses } from '../classes/service.ts';
-import { addStudents, StudentRefused } from './add-many.ts';
+import { addStudents } from './add-many.ts';
 import { holdersOf, provincePathOf, takenMoetStudentCodes } from './duplicates.ts';
 import { listStudentsForExport } from './export.ts';
+import { existingStudents, matchRows } from './import-match.ts';
 import { addStudent } from './service.ts';
+import { updateStudents } from './update-many.ts';
 
 const columns: ImportColumn[] = [
   { key: 'fullName', header: 'Họ và tên', type: 'text', required: true, width: 28 },
@@ -87,8 +91,6 @@ const GUARDIAN_COLUMNS: Record<string, string> = {
   phone: 'guardianPhone',
 };
 
-const COMMIT_SLICE = 500;
-
 const column = (key: string) => columnNamed(columns, key);
 
 /** Học sinh of a school, enrolled into the named class of the current school year by createStudent (audited). */
@@ -104,9 +106,12 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
     'Lớp phải có sẵn trong năm học hiện tại (nhập danh sách lớp trước).',
     'Số định danh cá nhân và mã định danh học sinh không được trùng trong tệp hoặc với học sinh đã có trong tỉnh.',
     'Cha/mẹ/người giám hộ: nếu ghi họ tên thì chọn cả quan hệ.',
+    'Cập nhật (chọn "Thêm mới và cập nhật" khi nhập): dòng có mã định danh học sinh, số định danh cá nhân, hoặc họ tên và ngày sinh của một học sinh trong lớp đã có sẽ sửa hồ sơ đó; ô để trống xoá thông tin đó. Tệp xuất từ hệ thống nhập lại được ngay.',
   ],
 
-  async validate(ctx, unit, records) {
+  updates: true,
+
+  async validate(ctx, unit, records, mode) {
     const { classes, schoolYear } = await listClasses(ctx, { unitId: unit.id });
     const classNames = new Set(classes.map((c) => nameKey(c.name)));
     // Students already in each class, then each row of the file in turn: the rows past the limit are refused.
@@ -126,6 +131,15 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
         path[0] === 'guardians' ? (GUARDIAN_COLUMNS[String(path[2])] ?? 'guardianName') : String(path[0]),
     });
     const errors: RowError[] = [...parsed.errors];
+    if (mode === 'upsert') {
+      // Update mode: rows of students already in the school update them (import-match.ts).
+      errors.push(
+        ...matchRows(parsed.rows, records, await existingStudents(ctx.db, unit.id, schoolYear), {
+          columns,
+          sensitiveAllowed: can(ctx.actor, 'students.sensitive', unit),
+        }),
+      );
+    }
     for (const row of parsed.rows) {
       const name = row.value.className;
       if (name && !classNames.has(nameKey(name))) {
@@ -135,7 +149,9 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
           message: `Không có lớp ${name} trong năm học ${schoolYear ?? 'hiện tại'} của trường.`,
         });
       }
-      const seat = name ? seats.get(nameKey(name)) : undefined;
+      // A matched student takes a seat only when the row enrols them (they had no class).
+      const enrols = !row.match || row.match.changes.some((c) => c.key === 'className');
+      const seat = name && enrols ? seats.get(nameKey(name)) : undefined;
       if (seat && ++seat.taken > MAX_CLASS_STUDENTS) {
         errors.push({
           row: row.rowNumber,
@@ -166,22 +182,26 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
     await addStudent(ctx, unit.id, row);
   },
 
-  // Slices of 500 rows: statements stay short and the progress bar moves between them.
+  // Update mode: the changed students are updated first, then the new ones created; unchanged ones are not written.
   async commitRows(ctx, unit, rows, progress) {
-    for (let from = 0; from < rows.length; from += COMMIT_SLICE) {
-      const slice = rows.slice(from, from + COMMIT_SLICE);
-      try {
-        await addStudents(
+    const updates = rows.filter((r) => r.match && r.match.changes.length > 0);
+    const creates = rows.filter((r) => !r.match);
+    const total = updates.length + creates.length;
+    await writeInSlices(
+      updates,
+      progress,
+      (_, slice) =>
+        updateStudents(
           ctx,
           unit.id,
-          slice.map((r) => r.value),
-        );
-      } catch (error) {
-        if (!(error instanceof StudentRefused)) throw error;
-        throw new ImportRowRefused(slice[error.index]?.rowNumber ?? 0, error.error);
-      }
-      await progress.report(from + slice.length, rows.length, 'Đang ghi');
-    }
+          slice.map((r) => ({ id: r.match?.id ?? '', value: r.value, changes: r.match?.changes ?? [] })),
+        ),
+      { done: 0, total },
+    );
+    await writeInSlices(creates, progress, (values) => addStudents(ctx, unit.id, values), {
+      done: updates.length,
+      total,
+    });
   },
 
   async exportList(ctx, unitId) {
@@ -215,18 +235,24 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
 async function inDatabase(
   ctx: Parameters<ImportKind['validate']>[0],
   unitPath: string,
-  rows: { rowNumber: number; value: ParsedStudentInput }[],
+  rows: ValidatedRow<ParsedStudentInput>[],
 ): Promise<RowError[]> {
   const errors: RowError[] = [];
   const nationalIds = rows.flatMap((r) => (r.value.nationalId ? [r.value.nationalId] : []));
   const holders = await holdersOf(ctx.db, await provincePathOf(ctx.db, unitPath), nationalIds);
-  const holderOf = new Map(holders.map((h) => [h.national_id, h.unit_name]));
+  // A number or code held by the very student a row updates is not a duplicate.
+  const holdersOfId = new Map<string, typeof holders>();
+  for (const h of holders)
+    holdersOfId.set(h.national_id ?? '', [...(holdersOfId.get(h.national_id ?? '') ?? []), h]);
   const takenCodes = await takenMoetStudentCodes(
     ctx.db,
     rows.flatMap((r) => (r.value.moetStudentCode ? [r.value.moetStudentCode] : [])),
   );
-  for (const { rowNumber, value } of rows) {
-    const school = value.nationalId ? holderOf.get(value.nationalId) : undefined;
+  for (const { rowNumber, value, match } of rows) {
+    const others = value.nationalId
+      ? (holdersOfId.get(value.nationalId) ?? []).filter((h) => h.id !== match?.id)
+      : [];
+    const school = others[0]?.unit_name;
     if (school) {
       errors.push({
         row: rowNumber,
@@ -234,7 +260,8 @@ async function inDatabase(
         message: `Số định danh ${value.nationalId} đã có trong hồ sơ một học sinh của ${school}.`,
       });
     }
-    if (value.moetStudentCode && takenCodes.has(value.moetStudentCode)) {
+    const codeHolder = value.moetStudentCode ? takenCodes.get(value.moetStudentCode) : undefined;
+    if (codeHolder && codeHolder !== match?.id) {
       errors.push({
         row: rowNumber,
         column: column('moetStudentCode').header,

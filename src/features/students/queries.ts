@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ListStudentsQuery } from '#contracts/students.ts';
 import { ACTIVE_STATUSES } from '#contracts/students.ts';
 import { foldVietnamese } from '../../domain/text/fold.ts';
@@ -93,14 +93,40 @@ export function listStudentRows(
 }
 
 export function guardiansOf(db: Kysely<DB>, unitId: string, studentId: string) {
-  return db
+  return (
+    db
+      .selectFrom('student_guardians')
+      .selectAll()
+      .where('unit_id', '=', unitId)
+      .where('student_id', '=', studentId)
+      .orderBy('position')
+      .orderBy('created_at')
+      // Rows written together share position and time (the demo, older imports): the id makes the order one order.
+      .orderBy('id')
+      .execute()
+  );
+}
+
+/**
+ * Guardians of many students of a school (all of them when `studentIds` is absent), each student's in their order
+ * on the record (position, then creation): the set-based import's audit rows and update mode.
+ */
+export function guardiansOfStudents(db: Kysely<DB>, unitId: string, studentIds?: readonly string[]) {
+  let query = db
     .selectFrom('student_guardians')
-    .selectAll()
-    .where('unit_id', '=', unitId)
-    .where('student_id', '=', studentId)
-    .orderBy('position')
-    .orderBy('created_at')
-    .execute();
+    .select(['id', 'student_id', 'full_name', 'relationship', 'phone'])
+    .where('unit_id', '=', unitId);
+  if (studentIds) query = query.where('student_id', '=', sql<string>`any(${studentIds}::uuid[])`);
+  return query.orderBy('student_id').orderBy('position').orderBy('created_at').orderBy('id').execute();
+}
+
+/** The first guardian of each student: the one the Excel export shows and update mode compares with. */
+export async function firstGuardians(db: Kysely<DB>, unitId: string, studentIds?: readonly string[]) {
+  const first = new Map<string, Awaited<ReturnType<typeof guardiansOfStudents>>[number]>();
+  for (const g of await guardiansOfStudents(db, unitId, studentIds)) {
+    if (!first.has(g.student_id)) first.set(g.student_id, g);
+  }
+  return first;
 }
 
 /** A student's status history at every school it was recorded at, oldest first. */

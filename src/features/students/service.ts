@@ -244,7 +244,8 @@ function recordColumns(values: UpdateStudentInput) {
   } as const;
 }
 
-async function writeOrConflict<T>(write: () => Promise<T>): Promise<T> {
+/** Runs a write, a sector code taken by another student becoming a conflict on that field. */
+export async function writeOrConflict<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {

@@ -60,3 +60,48 @@ export async function insertRows(
 export function arrayLiteral(values: readonly unknown[]): string {
   return `{${values.map((v) => `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
+
+/**
+ * `update table as t set column = u.column, … from unnest($1::uuid[], …) as u(key, columns…) where t.unit_id = $unit
+ * and t.key = u.key`: many rows, each with its own values, in one statement (the set-based import's updates), like
+ * unnestInsert. The rows are those of one unit, named in the condition. `touch` names a timestamp column set to
+ * now() (`updated_at`).
+ */
+export function unnestUpdate(
+  table: keyof DB & string,
+  options: { unitId: string; key: string; touch?: string },
+  columns: Readonly<Record<string, UnnestType>>,
+  rows: readonly object[],
+): RawBuilder<unknown> {
+  const entries = Object.entries(columns);
+  const arrays = entries.map(([name, type]) => {
+    const values = rows.map((row) => (row as Record<string, unknown>)[name] ?? null);
+    if (type.endsWith('[]')) return sql`${values.map((v) => arrayLiteral(v as readonly unknown[]))}::text[]`;
+    return sql`${values}::${sql.raw(type)}[]`;
+  });
+  const sets = entries
+    .filter(([name]) => name !== options.key)
+    .map(([name, type]) =>
+      type.endsWith('[]')
+        ? sql`${sql.ref(name)} = ${sql.ref(`u.${name}`)}::${sql.raw(type)}`
+        : sql`${sql.ref(name)} = ${sql.ref(`u.${name}`)}`,
+    );
+  if (options.touch) sets.push(sql`${sql.ref(options.touch)} = now()`);
+  return sql`update ${sql.table(table)} as t set ${sql.join(sets)}
+    from unnest(${sql.join(arrays)}) as u(${sql.join(entries.map(([name]) => sql.ref(name)))})
+    where t.unit_id = ${options.unitId} and ${sql.ref(`t.${options.key}`)} = ${sql.ref(`u.${options.key}`)}`;
+}
+
+/** Updates rows with unnestUpdate in statements of `chunk` rows. */
+export async function updateRows(
+  db: Kysely<DB>,
+  table: keyof DB & string,
+  options: { unitId: string; key: string; touch?: string },
+  columns: Readonly<Record<string, UnnestType>>,
+  rows: readonly object[],
+  chunk = 1_000,
+): Promise<void> {
+  for (let from = 0; from < rows.length; from += chunk) {
+    await unnestUpdate(table, options, columns, rows.slice(from, from + chunk)).execute(db);
+  }
+}

@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Before exceljs loads: its streaming reader must decode split UTF-8 characters (exceljs-utf8.ts).
+await import('./exceljs-utf8.ts');
 await import('./spreadsheet-worker.ts');

@@ -1,3 +1,4 @@
+import type { ImportMode } from '#contracts/imports.ts';
 import type { Permission } from '#contracts/roles.ts';
 import type { SchoolUnit } from '../authz/access.ts';
 import type { ServiceContext } from '../context.ts';
@@ -53,9 +54,25 @@ export interface RowError {
   message: string;
 }
 
+/** One field of an existing record a row changes, in the forms the importer reads (ISO dates, codes). */
+export interface FieldChange {
+  /** Column key. */
+  key: string;
+  before: CellValue;
+  after: CellValue;
+}
+
+/** The existing record a row matched (mode `upsert`): its id and what the row changes (none: unchanged). */
+export interface RowMatch {
+  id: string;
+  changes: FieldChange[];
+}
+
 export interface ValidatedRow<T> {
   rowNumber: number;
   value: T;
+  /** Mode `upsert`: the existing record this row updates; absent for a new record. */
+  match?: RowMatch;
 }
 
 export interface Validation<T> {
@@ -101,17 +118,30 @@ export interface ImportKind<T = unknown> {
   /** Extra lines for the instructions sheet. */
   instructions: readonly string[];
   /**
-   * Turns sheet records into service inputs and reports every problem: field rules (the feature's own schema),
-   * references by name (class, department, teacher), duplicates inside the file and in the database.
+   * The kind takes mode `upsert` ("Thêm mới và cập nhật"): validate then matches each row to an existing record
+   * (`ValidatedRow.match`, with the fields it changes) and commitRows updates the matched records and creates the
+   * others. Without it only mode `create` is offered.
    */
-  validate(ctx: ServiceContext, unit: ImportUnit, records: readonly SheetRecord[]): Promise<Validation<T>>;
+  updates?: boolean;
+  /**
+   * Turns sheet records into service inputs and reports every problem: field rules (the feature's own schema),
+   * references by name (class, department, teacher), duplicates inside the file and in the database. In mode
+   * `upsert` a row may match an existing record instead of duplicating it; a row matching two is an error.
+   */
+  validate(
+    ctx: ServiceContext,
+    unit: ImportUnit,
+    records: readonly SheetRecord[],
+    mode: ImportMode,
+  ): Promise<Validation<T>>;
   /** Writes one row through the owning feature's service, inside the import's transaction (audited there). */
   commitRow(ctx: ServiceContext, unit: ImportUnit, row: T): Promise<void>;
   /**
    * Writes all the rows set-based (one statement per table and per thousand rows) inside the import's transaction,
    * with the same records and audit rows as commitRow for each row; used instead of commitRow when present, so a
    * large file holds the database for a fraction of the time (issue "Hardening" §3). Reports progress as it goes; a
-   * refused row is thrown as ImportRowRefused.
+   * refused row is thrown as ImportRowRefused. In mode `upsert` the rows with a `match` update that record (one
+   * audit row per changed record; unchanged records are not written) and the others are created.
    */
   commitRows?(
     ctx: ServiceContext,
@@ -121,6 +151,20 @@ export interface ImportKind<T = unknown> {
   ): Promise<void>;
   /** The current list of the unit, checked and logged by the owning feature's service. */
   exportList(ctx: ServiceContext, unitId: string): Promise<ExportedList>;
+}
+
+/**
+ * A set-based service's refusal of one of its inputs (addStudents, addStaff, addClasses): its position in the list
+ * and the error the per-row service would have thrown. writeInSlices turns it into ImportRowRefused.
+ */
+export class InputRefused extends Error {
+  constructor(
+    readonly index: number,
+    readonly error: AppError,
+  ) {
+    super(error.message);
+    this.name = 'InputRefused';
+  }
 }
 
 /** A service's refusal of one row during commitRows: reported on that Excel row like an error of commitRow. */

@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import { safeParseInput, textProblemMessage } from '#contracts/common.ts';
-import type { ImportColumn, RowError, SheetRecord, ValidatedRow, Validation } from './kinds.ts';
+import type { JobProgress } from '../jobs/runner.ts';
+import {
+  type ImportColumn,
+  ImportRowRefused,
+  InputRefused,
+  type RowError,
+  type SheetRecord,
+  type ValidatedRow,
+  type Validation,
+} from './kinds.ts';
 
 export interface ParseOptions {
   /** Shapes a record into the service input (defaults to the record's values as they are). */
@@ -100,3 +109,31 @@ export function sortErrors(errors: RowError[], columns: readonly ImportColumn[])
       (a.row ?? 0) - (b.row ?? 0) || (order.get(a.column ?? '') ?? -1) - (order.get(b.column ?? '') ?? -1),
   );
 }
+
+/**
+ * A kind's set-based commit (ImportKind.commitRows): `write` takes the values of 500 rows at a time, so statements
+ * stay short and the progress bar moves between them; an input it refuses (InputRefused) is reported on its Excel
+ * row. `done`/`total` place these rows in a commit that writes several lists (update mode: updates, then creates).
+ */
+export async function writeInSlices<T>(
+  rows: readonly ValidatedRow<T>[],
+  progress: JobProgress,
+  write: (values: T[], slice: readonly ValidatedRow<T>[]) => Promise<void>,
+  position: { done: number; total: number } = { done: 0, total: rows.length },
+): Promise<void> {
+  for (let from = 0; from < rows.length; from += COMMIT_SLICE) {
+    const slice = rows.slice(from, from + COMMIT_SLICE);
+    try {
+      await write(
+        slice.map((r) => r.value),
+        slice,
+      );
+    } catch (error) {
+      if (!(error instanceof InputRefused)) throw error;
+      throw new ImportRowRefused(slice[error.index]?.rowNumber ?? 0, error.error);
+    }
+    await progress.report(position.done + from + slice.length, position.total, 'Đang ghi');
+  }
+}
+
+const COMMIT_SLICE = 500;

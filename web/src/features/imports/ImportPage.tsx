@@ -26,6 +26,7 @@ import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import {
   downloadPreviewErrors,
   downloadTemplate,
+  type ImportMode,
   type ImportPreview,
   type RowError,
   useCommit,
@@ -33,7 +34,7 @@ import {
   useImportKinds,
   usePreview,
 } from './api.ts';
-import { ErrorTable, PreviewTable } from './PreviewTables.tsx';
+import { ChangeList, ErrorTable, OutcomeCounts, PreviewTable } from './PreviewTables.tsx';
 
 /** Where each list lives, for the summary's link. */
 const LIST_PATH: Record<string, string> = {
@@ -66,6 +67,10 @@ function ImportWizard() {
   const offered = (kinds.data ?? []).filter((k) => can(k.permission as Permission));
   const [kind, setKind] = useState(params.get('kind') ?? 'students');
   const [file, setFile] = useState<File | null>(null);
+  const [mode, setMode] = useState<ImportMode>('create');
+  // Update mode is offered for the kinds that can match rows to existing records (students so far).
+  const updates = offered.find((k) => k.kind === kind)?.updates === true;
+  const chosenMode: ImportMode = updates ? mode : 'create';
   const [step, setStep] = useState(0);
   const preview = usePreview();
   const commit = useCommit();
@@ -79,10 +84,11 @@ function ImportWizard() {
     setJobId(null);
     setStep(1);
   };
-  const check = () => file && preview.mutate({ unitId, kind, file }, { onSuccess: () => setStep(2) });
+  const check = () =>
+    file && preview.mutate({ unitId, kind, mode: chosenMode, file }, { onSuccess: () => setStep(2) });
   const write = (fileId: string) =>
     commit.mutate(
-      { unitId, kind, fileId },
+      { unitId, kind, fileId, mode: preview.data?.mode ?? 'create' },
       {
         onSuccess: ({ jobId: id }) => {
           setJobId(id);
@@ -129,6 +135,23 @@ function ImportWizard() {
               clearable
               data-testid="import-file"
             />
+            {updates && (
+              <Radio.Group
+                label={t('mode')}
+                value={chosenMode}
+                onChange={(value) => setMode(value as ImportMode)}
+              >
+                <Stack gap={6} mt={6}>
+                  <Radio value="create" label={t('modeCreate')} description={t('modeCreateHint')} />
+                  <Radio
+                    value="upsert"
+                    label={t('modeUpsert')}
+                    description={t('modeUpsertHint')}
+                    data-testid="import-mode-upsert"
+                  />
+                </Stack>
+              </Radio.Group>
+            )}
             <Group>
               <Button variant="default" onClick={() => setStep(0)}>
                 {t('back')}
@@ -175,6 +198,7 @@ function PreviewStep({
   onRestart(): void;
 }) {
   const { t } = useTranslation('imports');
+  const upsert = preview.mode === 'upsert';
   return (
     <Stack gap="sm" mt="md">
       <Group gap="xs">
@@ -182,10 +206,11 @@ function PreviewStep({
         <Text size="sm" c="dimmed">
           {t('rows', { count: preview.total })}
         </Text>
+        {upsert && <OutcomeCounts counts={preview.counts} />}
       </Group>
       {preview.valid ? (
         <Alert color="teal" icon={<IconCheck size={18} />} data-testid="import-valid">
-          {t('noErrors', { count: preview.total })}
+          {upsert ? t('noErrorsUpsert', preview.counts) : t('noErrors', { count: preview.total })}
         </Alert>
       ) : (
         <Alert
@@ -215,13 +240,15 @@ function PreviewStep({
           <Button
             loading={committing}
             onClick={() => preview.fileId && onCommit(preview.fileId)}
+            disabled={upsert && preview.counts.created + preview.counts.changed === 0}
             data-testid="import-commit"
           >
-            {t('commit', { count: preview.total })}
+            {upsert ? t('commitUpsert', preview.counts) : t('commit', { count: preview.total })}
           </Button>
         )}
       </Group>
       {preview.errors.length > 0 && <ErrorTable errors={preview.errors} />}
+      {upsert && preview.counts.changed > 0 && <ChangeList preview={preview} />}
       <PreviewTable preview={preview} />
     </Stack>
   );
@@ -231,7 +258,13 @@ function CommitStep({ job, kind, onRestart }: { job: Job | undefined; kind: stri
   const { t } = useTranslation('imports');
   if (!job) return <Loading />;
   const failure = job.error as { message?: string; details?: { errors?: RowError[] } } | null;
-  const created = (job.result as { created?: number } | null)?.created ?? 0;
+  const result = job.result as {
+    mode?: ImportMode;
+    created?: number;
+    updated?: number;
+    unchanged?: number;
+  } | null;
+  const created = result?.created ?? 0;
   const percent = job.progressTotal ? (job.progressDone * 100) / job.progressTotal : 0;
   return (
     <Stack gap="sm" mt="md">
@@ -250,7 +283,15 @@ function CommitStep({ job, kind, onRestart }: { job: Job | undefined; kind: stri
       {job.status === 'succeeded' && (
         <Alert color="teal" icon={<IconCheck size={18} />} data-testid="import-done">
           <Stack gap={4}>
-            <Text size="sm">{t('succeeded', { count: created })}</Text>
+            <Text size="sm">
+              {result?.mode === 'upsert'
+                ? t('succeededUpsert', {
+                    created,
+                    updated: result.updated ?? 0,
+                    unchanged: result.unchanged ?? 0,
+                  })
+                : t('succeeded', { count: created })}
+            </Text>
             <Group gap="md">
               <Anchor component={Link} to={LIST_PATH[kind] ?? '/'} size="sm">
                 {t('openList')}

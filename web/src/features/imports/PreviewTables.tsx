@@ -1,4 +1,4 @@
-import { Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, RowError } from './api.ts';
@@ -37,6 +37,70 @@ export function ErrorTable({ errors }: { errors: RowError[] }) {
   );
 }
 
+const OUTCOME_COLOR = { new: 'teal', changed: 'yellow', unchanged: 'gray' } as const;
+const OUTCOME_LABEL = { new: 'rowNew', changed: 'rowChanged', unchanged: 'rowUnchanged' } as const;
+
+/** Update mode: how many rows are new, changed and unchanged. */
+export function OutcomeCounts({ counts }: { counts: ImportPreview['counts'] }) {
+  const { t } = useTranslation('imports');
+  return (
+    <Group gap={6} data-testid="import-outcome-counts">
+      <Badge color="teal" variant="light">
+        {t('outcomeNew', { count: counts.created })}
+      </Badge>
+      <Badge color="yellow" variant="light">
+        {t('outcomeChanged', { count: counts.changed })}
+      </Badge>
+      <Badge color="gray" variant="light">
+        {t('outcomeUnchanged', { count: counts.unchanged })}
+      </Badge>
+    </Group>
+  );
+}
+
+/** Update mode: each changed record (row, first column) with its changed fields, old → new. */
+export function ChangeList({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation('imports');
+  const changed = preview.rows.filter((r) => r.outcome === 'changed');
+  const shown = changed.slice(0, SHOWN_ROWS);
+  const nameKey = preview.columns[0]?.key ?? '';
+  return (
+    <Stack gap={6} data-testid="import-changes">
+      <Text fw={600} size="sm">
+        {t('changesTitle')}
+      </Text>
+      {changed.length > shown.length && (
+        <Text size="xs" c="dimmed">
+          {t('changesShown', { shown: shown.length, count: changed.length })}
+        </Text>
+      )}
+      <Stack gap={6} mah={420} style={{ overflowY: 'auto' }}>
+        {shown.map((row) => (
+          <Paper key={row.rowNumber} withBorder p="xs">
+            <Text size="sm" fw={500}>
+              {t('row')} {row.rowNumber} · {row.values[nameKey]}
+            </Text>
+            {(row.changes ?? []).map((c) => (
+              <Text key={c.key} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                <Text span c="dimmed" size="sm">
+                  {c.header}:{' '}
+                </Text>
+                <Text span td="line-through" c="dimmed" size="sm">
+                  {c.before || t('empty')}
+                </Text>
+                {' → '}
+                <Text span fw={600} size="sm">
+                  {c.after || t('empty')}
+                </Text>
+              </Text>
+            ))}
+          </Paper>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
 /** The rows as read, with cells at fault in red (the message on hover) and rows at fault marked. */
 export function PreviewTable({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation('imports');
@@ -50,6 +114,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
     return map;
   }, [preview.errors]);
   const rows = preview.rows.slice(0, SHOWN_ROWS);
+  const upsert = preview.mode === 'upsert';
   if (rows.length === 0) return null;
   return (
     <>
@@ -63,6 +128,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={60}>{t('row')}</Table.Th>
+              {upsert && <Table.Th style={{ minWidth: 110 }}>{t('outcome')}</Table.Th>}
               {preview.columns.map((c) => (
                 <Table.Th key={c.key}>{c.header}</Table.Th>
               ))}
@@ -74,17 +140,32 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
               return (
                 <Table.Tr key={row.rowNumber} bg={rowError ? 'red.0' : undefined}>
                   <Table.Td>{row.rowNumber}</Table.Td>
+                  {upsert && (
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {row.outcome && (
+                        <Badge size="sm" variant="light" color={OUTCOME_COLOR[row.outcome]}>
+                          {t(OUTCOME_LABEL[row.outcome])}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                  )}
                   {preview.columns.map((c) => {
                     const message = errorsAt.get(`${row.rowNumber}:${c.header}`);
+                    // A changed cell is tinted, its old value on hover.
+                    const change = row.changes?.find((x) => x.key === c.key);
+                    const hint =
+                      message ??
+                      (change ? `${change.before || t('empty')} → ${change.after || t('empty')}` : undefined);
                     const cell = <Text size="sm">{row.values[c.key] || (message ? '∅' : '')}</Text>;
                     return (
                       <Table.Td
                         key={c.key}
-                        bg={message ? 'red.1' : undefined}
+                        bg={message ? 'red.1' : change ? 'yellow.1' : undefined}
                         data-error={message ? 'true' : undefined}
+                        data-changed={change ? 'true' : undefined}
                       >
-                        {message ? (
-                          <Tooltip label={message} multiline w={280} withArrow>
+                        {hint ? (
+                          <Tooltip label={hint} multiline w={280} withArrow>
                             {cell}
                           </Tooltip>
                         ) : (

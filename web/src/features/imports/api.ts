@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   alreadyCommittedDetails,
+  type ImportMode,
   type importKindSchema,
   type previewSchema,
   type rowErrorSchema,
@@ -13,8 +14,7 @@ import { useJob } from '../../api/useJob.ts';
 export type ImportKindInfo = z.infer<typeof importKindSchema>;
 export type ImportPreview = z.infer<typeof previewSchema>;
 export type RowError = z.infer<typeof rowErrorSchema>;
-
-export type { Job };
+export type { ImportMode, Job };
 
 /** The lists that can be imported and exported; the server's registry decides. */
 export type ListKind = 'staff' | 'students' | 'classes' | 'teaching_assignments';
@@ -35,20 +35,20 @@ export const downloadExport = (kind: string, unitId: string) =>
 
 /** The previewed file with its errors marked: bad cells filled red, the message in each cell's comment. */
 export const downloadPreviewErrors = (
-  preview: Pick<ImportPreview, 'previewId' | 'unitId' | 'kind' | 'fileName'>,
+  preview: Pick<ImportPreview, 'previewId' | 'unitId' | 'kind' | 'mode' | 'fileName'>,
 ) =>
   apiDownload(
-    `/imports/previews/${preview.previewId}/errors.xlsx${qs({ unitId: preview.unitId, kind: preview.kind })}`,
+    `/imports/previews/${preview.previewId}/errors.xlsx${qs({ unitId: preview.unitId, kind: preview.kind, mode: preview.mode })}`,
     preview.fileName.replace(/\.xlsx$/i, '-loi.xlsx'),
   );
 
 export function usePreview() {
   return useMutation({
-    mutationFn: (input: { unitId: string; kind: string; file: File }) => {
+    mutationFn: (input: { unitId: string; kind: string; mode: ImportMode; file: File }) => {
       const form = new FormData();
       form.append('file', input.file);
       return apiUpload<ImportPreview>(
-        `/imports/preview${qs({ unitId: input.unitId, kind: input.kind })}`,
+        `/imports/preview${qs({ unitId: input.unitId, kind: input.kind, mode: input.mode })}`,
         form,
       );
     },
@@ -57,7 +57,7 @@ export function usePreview() {
 
 export function useCommit() {
   return useMutation({
-    mutationFn: async (input: { unitId: string; kind: string; fileId: string }) => {
+    mutationFn: async (input: { unitId: string; kind: string; fileId: string; mode: ImportMode }) => {
       try {
         return await apiPost<{ jobId: string }>('/imports/commit', input);
       } catch (error) {
