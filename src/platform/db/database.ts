@@ -18,6 +18,11 @@ export interface Database {
   close(): Promise<void>;
   /** The embedded data folder as a tarball, when kind is 'pglite' (tests dump one migrated template). */
   dumpDataDir?: () => Promise<Blob>;
+  /**
+   * When kind is 'pglite': how many turns the one connection has given so far (a statement outside a transaction,
+   * or a whole transaction). Tests and benches count a request's round trips with it.
+   */
+  connectionTurns?: () => number;
 }
 
 export interface OpenOptions {
@@ -55,11 +60,15 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
   try {
     const inWorker = options.pgliteWorker ?? pgliteWorkerSetting();
     const engineOptions = { dataDir, template: options.pgliteTemplate };
-    const engine = inWorker ? await openEngineInWorker(engineOptions) : await openEngineInThread(engineOptions);
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(engine) });
+    const engine = inWorker
+      ? await openEngineInWorker(engineOptions)
+      : await openEngineInThread(engineOptions);
+    const dialect = new PGliteDialect(engine);
+    const db = new Kysely<DB>({ dialect });
     return {
       db,
       kind: 'pglite',
+      connectionTurns: () => dialect.turns,
       dumpDataDir: () => engine.dumpDataDir(),
       close: async () => {
         try {

@@ -19,12 +19,14 @@ import type { PGliteEngine } from './pglite-engine.ts';
  * waiting costs the event loop nothing: only the holder's statements travel to the worker, in order.
  */
 export class PGliteDialect implements Dialect {
+  /** How many times a holder took the connection: a query outside a transaction, or a whole transaction. */
+  turns = 0;
   constructor(private readonly engine: PGliteEngine) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.engine);
+    return new PGliteDriver(this.engine, () => this.turns++);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
@@ -39,7 +41,10 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | undefined;
 
-  constructor(engine: PGliteEngine) {
+  constructor(
+    engine: PGliteEngine,
+    private readonly onTurn: () => void,
+  ) {
     this.connection = new PGliteConnection(engine);
   }
   async init() {}
@@ -51,6 +56,7 @@ class PGliteDriver implements Driver {
     });
     await previous;
     this.release = release;
+    this.onTurn();
     return this.connection;
   }
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {

@@ -41,10 +41,16 @@ export async function openEngineInThread(options: EngineOptions): Promise<PGlite
   };
 }
 
-async function runStatement(pglite: PGlite, sql: string, parameters: readonly unknown[]): Promise<StatementResult> {
+async function runStatement(
+  pglite: PGlite,
+  sql: string,
+  parameters: readonly unknown[],
+): Promise<StatementResult> {
   // Without parameters use the simple protocol, as node-postgres does, so a migration may hold several statements.
   const result =
-    parameters.length === 0 ? (await pglite.exec(sql)).at(-1) : await pglite.query(sql, parameters as unknown[]);
+    parameters.length === 0
+      ? (await pglite.exec(sql)).at(-1)
+      : await pglite.query(sql, parameters as unknown[]);
   if (!result) return { rows: [] };
   return { rows: result.rows, affectedRows: result.affectedRows };
 }

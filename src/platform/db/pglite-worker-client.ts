@@ -4,7 +4,10 @@ import type { PlainError, WorkerReply, WorkerRequest, WorkerStart } from './pgli
 
 const WORKER_URL = new URL('./pglite-worker.mjs', import.meta.url);
 
-type Pending = { resolve: (value: StatementResult | ArrayBuffer | null) => void; reject: (error: Error) => void };
+type Pending = {
+  resolve: (value: StatementResult | ArrayBuffer | null) => void;
+  reject: (error: Error) => void;
+};
 /** A request as the caller writes it; the client numbers it. */
 type Outgoing = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -40,7 +43,8 @@ export async function openEngineInWorker(options: EngineOptions): Promise<PGlite
 
   await new Promise<void>((resolve, reject) => {
     const onStartError = (error: Error) => reject(error);
-    const onStartExit = (code: number) => reject(new Error(`PGlite worker exited with code ${code} while starting`));
+    const onStartExit = (code: number) =>
+      reject(new Error(`PGlite worker exited with code ${code} while starting`));
     worker.once('error', onStartError);
     worker.once('exit', onStartExit);
     worker.once('message', (reply: WorkerReply) => {

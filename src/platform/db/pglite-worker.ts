@@ -33,7 +33,8 @@ export function toPlainError(error: unknown): PlainError {
   if (!(error instanceof Error)) return { message: String(error) };
   const fields: PlainError = { message: error.message, name: error.name, stack: error.stack };
   for (const [key, value] of Object.entries(error)) {
-    if (['string', 'number', 'boolean'].includes(typeof value)) fields[key] = value as string | number | boolean;
+    if (['string', 'number', 'boolean'].includes(typeof value))
+      fields[key] = value as string | number | boolean;
   }
   return fields;
 }
