@@ -26,7 +26,6 @@ describe('lượt dùng kết nối của một lần lưu bảng điểm (pglit
     const used = turns() - before;
     expect(saved.status).toBe(200);
     expect(saved.body.changedRows).toBe(45);
-    console.log(`grid save of 45 rows: ${used} connection turns`);
     expect(used).toBe(3);
   });
 });
