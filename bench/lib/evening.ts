@@ -230,7 +230,7 @@ export function printEvening(
   ] as const;
   const width = Math.max(...runs.map((r) => r.label.length), 24);
   console.log(
-    `  ${'ms (p50 / p99 / max, count)'.padEnd(34)}${runs.map((r) => r.label.padEnd(width + 2)).join('')}`,
+    `  ${'ms (p50 / p99 / max, count)'.padEnd(44)}${runs.map((r) => r.label.padEnd(width + 2)).join('')}`,
   );
   for (const [name, key, goal] of kinds) {
     const cells = runs.map((r) => {
@@ -240,7 +240,7 @@ export function printEvening(
         width + 2,
       );
     });
-    console.log(`  ${`${name} (goal p99 < ${goal})`.padEnd(34)}${cells.join('')}`);
+    console.log(`  ${`${name} (goal p99 < ${goal})`.padEnd(44)}${cells.join('')}`);
   }
   for (const r of runs) {
     for (const [kind, e] of Object.entries(r.figures.errors)) {
