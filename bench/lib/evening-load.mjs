@@ -48,7 +48,16 @@ function request(method, path, { session, body, agent = keepAlive } = {}) {
   });
 }
 
-const results = { saves: [], reads: [], accepts: [], errors: {} };
+const results = { saves: [], reads: [], accepts: [], slow: [], errors: {} };
+// Answers slower than a second, with when they were asked (seconds into the window): do they come in bursts?
+const noteSlow = (kind, answer) => {
+  if (answer.ms > 1000)
+    results.slow.push([
+      kind,
+      Math.round((performance.now() - answer.ms - (endAt - plan.seconds * 1000)) / 100) / 10,
+      Math.round(answer.ms),
+    ]);
+};
 const fail = (kind, status, text) => {
   const key = `${kind} ${status}`;
   results.errors[key] = results.errors[key] ?? { count: 0, sample: text.slice(0, 300) };
@@ -93,6 +102,7 @@ async function teacher(t, index, loaded) {
     });
     if (saved.status === 200) {
       results.saves.push(saved.ms);
+      noteSlow('save', saved);
       rows = edited;
     } else fail('save', saved.status, saved.text);
     await sleep(Math.max(0, next - performance.now()));
@@ -104,8 +114,10 @@ async function guardian(g, index) {
   while (performance.now() < endAt) {
     const next = performance.now() + plan.readEveryMs;
     const read = await request('GET', `/api/v1/contact-book/students/${g.studentId}`, { session: g.session });
-    if (read.status === 200) results.reads.push(read.ms);
-    else fail('contact book', read.status, read.text);
+    if (read.status === 200) {
+      results.reads.push(read.ms);
+      noteSlow('read', read);
+    } else fail('contact book', read.status, read.text);
     await sleep(Math.max(0, next - performance.now()));
   }
 }
