@@ -31,8 +31,12 @@ const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Lan',
 const CLASSES = 10;
 
 /**
- * `npm run bench -- embedded [--part import|evening] [--students 2000] [--per-row] [--seconds 60] [--pg URL]`:
- * both parts unless `--part` names one.
+ * `npm run bench -- embedded [--part import|evening] [--students 2000] [--per-row] [--seconds 60] [--teachers 40]
+ * [--guardians 125] [--read-every 10] [--pg URL]`: both parts unless `--part` names one.
+ *
+ * The evening part (lib/evening.ts): teachers saving score grids every 5 s, guardians reading the contact book every
+ * `--read-every` seconds and a new connection every 250 ms for `--seconds`, on PGlite with the worker thread, without
+ * it, and on a scratch PostgreSQL database when `--pg` or DATABASE_URL gives one; BENCH_SLOW=1 lists answers over 1 s.
  *
  * The import part: on PGlite (a temporary data folder, the demo province
  * seeded), (a) the commit of an Excel import of that many students into ten new classes, beside a same-run baseline
