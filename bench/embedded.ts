@@ -14,15 +14,31 @@ import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { findImportKind, registerImportKind } from '../src/platform/imports/kinds.ts';
 import { registerAllFeatures } from '../src/server.ts';
+import {
+  createEveningUsers,
+  type EveningFigures,
+  type EveningPlan,
+  type EveningUsers,
+  printEvening,
+  runEvening,
+} from './lib/evening.ts';
 import { principalContext } from './lib/principal-context.ts';
 import { measure, printComparison } from './lib/report.ts';
+import { createScratchDatabase } from './lib/scratch-database.ts';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi'];
 const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Lan', 'Mai', 'Nam'];
 const CLASSES = 10;
 
 /**
- * `npm run bench -- embedded [--students 2000] [--per-row]`: on PGlite (a temporary data folder, the demo province
+ * `npm run bench -- embedded [--part import|evening] [--students 2000] [--per-row] [--seconds 60] [--teachers 40]
+ * [--guardians 125] [--read-every 10] [--pg URL]`: both parts unless `--part` names one.
+ *
+ * The evening part (lib/evening.ts): teachers saving score grids every 5 s, guardians reading the contact book every
+ * `--read-every` seconds and a new connection every 250 ms for `--seconds`, on PGlite with the worker thread, without
+ * it, and on a scratch PostgreSQL database when `--pg` or DATABASE_URL gives one; BENCH_SLOW=1 lists answers over 1 s.
+ *
+ * The import part: on PGlite (a temporary data folder, the demo province
  * seeded), (a) the commit of an Excel import of that many students into ten new classes, beside a same-run baseline
  * (the same students, status entries, guardians and enrolments written by the demo seed's unnest writer, no audit,
  * no checks); (b) while the import runs, a guardian-like read (one student's scores and attendance, as the contact
@@ -33,11 +49,84 @@ export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
+      part: { type: 'string' },
       students: { type: 'string', default: '2000' },
       'per-row': { type: 'boolean', default: false },
+      seconds: { type: 'string', default: '60' },
+      teachers: { type: 'string', default: '40' },
+      guardians: { type: 'string', default: '125' },
+      'read-every': { type: 'string', default: '10' },
+      pg: { type: 'string' },
     },
   });
-  const count = Number(values.students);
+  if (values.part !== 'evening') await runImport(Number(values.students), values['per-row']);
+  if (values.part !== 'import') {
+    await runEveningPart(
+      {
+        teachers: Number(values.teachers),
+        guardians: Number(values.guardians),
+        seconds: Number(values.seconds),
+        saveEveryMs: 5000,
+        readEveryMs: Number(values['read-every']) * 1000,
+        connectEveryMs: 250,
+      },
+      values.pg ?? process.env.DATABASE_URL,
+    );
+  }
+}
+
+/**
+ * The evening simulation (lib/evening.ts) on PGlite with the worker thread and without it (one seeded data folder,
+ * copied, so both start from the same rows), and on a scratch PostgreSQL database when a URL is given.
+ */
+async function runEveningPart(plan: EveningPlan, pgUrl: string | undefined): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'truongso-bench-evening-'));
+  const folder = (name: string) => path.join(dir, name);
+  try {
+    const seeded = await openDatabase({ pgliteDir: folder('worker') });
+    let users: EveningUsers;
+    try {
+      await migrateToLatest(seeded.db as never);
+      const m = await measure('seed', async () => (await seedDemo(seeded.db)).attending);
+      users = await createEveningUsers(seeded, plan);
+      console.log(`
+Evening simulation: demo province seeded on PGlite in ${(m.ms / 1000).toFixed(1)} s`);
+    } finally {
+      await seeded.close();
+    }
+    await fs.cp(folder('worker'), folder('thread'), { recursive: true });
+    const runs: { label: string; figures: EveningFigures }[] = [];
+    for (const [label, name, pgliteWorker] of [
+      ['PGlite, worker thread', 'worker', true],
+      ['PGlite, HTTP thread', 'thread', false],
+    ] as const) {
+      const database = await openDatabase({ pgliteDir: folder(name), pgliteWorker });
+      try {
+        runs.push({ label, figures: await runEvening(database, users, plan) });
+      } finally {
+        await database.close();
+      }
+    }
+    if (pgUrl) {
+      const scratch = await createScratchDatabase(pgUrl, 'evening', 10);
+      try {
+        await seedDemo(scratch.database.db);
+        const pgUsers = await createEveningUsers(scratch.database, plan);
+        runs.push({
+          label: 'PostgreSQL (same run)',
+          figures: await runEvening(scratch.database, pgUsers, plan),
+        });
+      } finally {
+        await scratch.drop();
+      }
+    }
+    printEvening(plan, users, runs);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function runImport(count: number, perRow: boolean | undefined): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'truongso-bench-embedded-'));
   const database = await openDatabase({ pgliteDir: path.join(dir, 'pglite') });
   try {
@@ -110,7 +199,7 @@ export async function run(args: string[]): Promise<void> {
       importFile(ctx, { unitId: school.id, kind: 'students', fileName: 'hs.xlsx', content: file }),
     );
     const measured = [setBased];
-    if (values['per-row'] && findImportKind('students-per-row')) {
+    if (perRow && findImportKind('students-per-row')) {
       const other = await importWorkbook(db, school.id, 'PR', count, 500_000);
       measured.push(
         await timed('import commit, row by row (commitRow)', () =>

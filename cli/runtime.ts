@@ -12,6 +12,7 @@ export async function openConfiguredDatabase(
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: path.join(config.dataDir, 'pglite'),
+    pgliteWorker: config.pgliteWorker,
   });
   if (options.migrate === false) return database;
   const applied = await migrateToLatest(database.db as never);

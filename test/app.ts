@@ -17,6 +17,8 @@ export interface TestApp {
   /** A client logged in as this user (factory password). */
   as(username: string): Promise<TestClient>;
   anonymous(): TestClient;
+  /** On PGlite: turns the one connection has given so far (see Database.connectionTurns). */
+  connectionTurns?: () => number;
 }
 
 /** `options` overrides app settings (proxy trust, login limit) for the tests of those settings. */
@@ -48,6 +50,7 @@ export async function startTestApp(
       return client;
     },
     anonymous: () => new TestClient(app),
+    connectionTurns: database.connectionTurns,
   };
 }
 

@@ -14,7 +14,7 @@ export default async function setup(project: TestProject) {
   const file = path.join(os.tmpdir(), `truongso-pglite-template-${process.pid}.tar`);
   try {
     await migrateToLatest(database.db as never);
-    const dump = await database.pglite?.dumpDataDir('none');
+    const dump = await database.dumpDataDir?.();
     if (!dump) throw new Error('template needs the PGlite engine');
     fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   } finally {

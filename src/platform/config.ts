@@ -16,6 +16,8 @@ export interface AppConfig {
   logLevel: string;
   /** Jobs run at once on PostgreSQL (TRUONGSO_JOB_WORKERS, default 3); the embedded database runs one. */
   jobWorkers: number;
+  /** The embedded database runs in a worker thread (TRUONGSO_PGLITE_WORKER, default on; 0 runs it in this thread). */
+  pgliteWorker: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -28,7 +30,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(env.TRUONGSO_TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
     jobWorkers: Math.max(1, Number(env.TRUONGSO_JOB_WORKERS ?? 3) || 1),
+    pgliteWorker: pgliteWorkerSetting(env),
   };
+}
+
+/**
+ * TRUONGSO_PGLITE_WORKER: PGlite runs in a worker thread unless this is 0, so its CPU time never blocks the HTTP
+ * thread (accepting connections, sessions already checked, static files). 0 runs it on the HTTP thread as before.
+ */
+export function pgliteWorkerSetting(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.TRUONGSO_PGLITE_WORKER !== '0';
 }
 
 /** false, a number of proxy hops in front of the server, or the addresses/CIDR ranges of trusted proxies. */

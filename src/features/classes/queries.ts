@@ -8,7 +8,8 @@ export type ClassRow = Row<'classes'> & {
   student_count: number;
 };
 
-function selectClasses(db: Kysely<DB>) {
+/** Classes with their school's path, homeroom teacher's name and current size; callers add conditions. */
+export function selectClasses(db: Kysely<DB>) {
   return db
     .selectFrom('classes as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')

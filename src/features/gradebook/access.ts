@@ -1,3 +1,4 @@
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { LockState } from '#contracts/gradebook.ts';
 import { todayInVietnam, vietnameseDate } from '../../domain/calendar/index.ts';
 import { type GradeSubject, subjectsForGrade } from '../../domain/curriculum/index.ts';
@@ -5,7 +6,7 @@ import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { can } from '../../platform/authz/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
-import { type ClassRow, findClass } from '../classes/queries.ts';
+import { type ClassRow, selectClasses } from '../classes/queries.ts';
 import { classMembers } from '../roster/queries.ts';
 
 /**
@@ -23,16 +24,56 @@ export interface ClassGradebook {
   homeroom: boolean;
 }
 
-export async function loadClassGradebook(ctx: ServiceContext, classId: string): Promise<ClassGradebook> {
-  const cls = await findClass(ctx.db, classId);
-  if (!cls) throw notFound('lớp');
+/** Who teaches a subject in the class (teaching_assignments), as loadClassGradebook returns it. */
+export interface SubjectAssignment {
+  teacher_id: string;
+  periods_per_year: number | null;
+  full_name: string;
+}
+
+/**
+ * The class and what the caller may do with its gradebook, and (given a subject) who teaches that subject there:
+ * the class, the caller's staff records and the assignment come in one query, so a request's access check is one
+ * round trip (on the embedded database each round trip waits its turn for the one connection).
+ */
+export async function loadClassGradebook(
+  ctx: ServiceContext,
+  classId: string,
+  subjectCode?: string,
+): Promise<ClassGradebook & { assignment: SubjectAssignment | null }> {
+  const row = await selectClasses(ctx.db)
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('staff as me')
+          .select('me.id')
+          .whereRef('me.unit_id', '=', 'c.unit_id')
+          .where('me.user_id', '=', ctx.actor.userId),
+      ).as('caller_staff'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('teaching_assignments as a')
+          .innerJoin('staff as at', 'at.id', 'a.teacher_id')
+          .select(['a.teacher_id', 'a.periods_per_year', 'at.full_name'])
+          .whereRef('a.unit_id', '=', 'c.unit_id')
+          .whereRef('a.class_id', '=', 'c.id')
+          // Without a subject this matches nothing (= null): the assignment is null.
+          .where('a.subject_code', '=', subjectCode ?? null),
+      ).as('assignment'),
+    ])
+    // scope: loaded by id to find its unit; access is checked on that unit below before anything is returned.
+    .where('c.id', '=', classId)
+    .executeTakeFirst();
+  if (!row) throw notFound('lớp');
+  const { caller_staff, assignment, ...cls } = row as typeof row & ClassRow;
   const unit = { id: cls.unit_id, path: cls.unit_path };
   const readAll = can(ctx.actor, 'gradebook.read', unit);
   const enter = can(ctx.actor, 'gradebook.enter', unit);
   if (!readAll && !enter) throw forbidden();
-  const staffIds = await callerStaffIds(ctx, cls.unit_id);
+  const staffIds = caller_staff.map((s) => s.id);
   const homeroom = enter && cls.homeroom_teacher_id !== null && staffIds.includes(cls.homeroom_teacher_id);
-  return { cls, readAll, manage: can(ctx.actor, 'gradebook.manage', unit), enter, staffIds, homeroom };
+  const manage = can(ctx.actor, 'gradebook.manage', unit);
+  return { cls, readAll, manage, enter, staffIds, homeroom, assignment: assignment ?? null };
 }
 
 /** The caller's staff records in a school (linked through staff.user_id). */

@@ -38,16 +38,9 @@ interface GridKey {
 }
 
 async function loadSubjectAccess(ctx: ServiceContext, key: GridKey) {
-  const g = await loadClassGradebook(ctx, key.classId);
+  const g = await loadClassGradebook(ctx, key.classId, key.subjectCode);
   const subject = subjectOfClass(g.cls, key.subjectCode);
-  const assignment = await ctx.db
-    .selectFrom('teaching_assignments as a')
-    .innerJoin('staff', 'staff.id', 'a.teacher_id')
-    .select(['a.teacher_id', 'a.periods_per_year', 'staff.full_name'])
-    .where('a.unit_id', '=', g.cls.unit_id)
-    .where('a.class_id', '=', g.cls.id)
-    .where('a.subject_code', '=', key.subjectCode)
-    .executeTakeFirst();
+  const assignment = g.assignment;
   const teaches = Boolean(assignment && g.enter && g.staffIds.includes(assignment.teacher_id));
   // Leaders and the homeroom teacher read the class's scores; only the assigned teacher enters them.
   if (!teaches && !g.readAll && !g.homeroom) throw forbidden();
@@ -175,12 +168,13 @@ export async function saveGrid(ctx: ServiceContext, key: GridKey, input: SaveGri
     throw forbidden('Chỉ giáo viên được phân công dạy môn này ở lớp này mới nhập điểm.');
   }
   const kind = subject.kind;
-  const roster = await rosterOf(ctx, g.cls);
-  const { parsed, fields } = parseGrid(input.rows, roster, { className: g.cls.name, kind, regularCount });
-  rejectBadCells(fields);
   const target: GridTarget = { g, key, kind, regularCount };
 
+  // The class list is read in the transaction: one turn for the embedded database's one connection, not two.
   return inTransaction(ctx, async (trx) => {
+    const roster = await rosterOf(trx, g.cls);
+    const { parsed, fields } = parseGrid(input.rows, roster, { className: g.cls.name, kind, regularCount });
+    rejectBadCells(fields);
     // The lock is read inside the transaction so a lock set while the teacher typed still applies.
     const lock = await lockState(trx, g.cls, key.term, key.subjectCode);
     if (!lock.open) throw new AppError('conflict', lock.message as string);

@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { pgliteWorkerSetting } from '../config.ts';
 import { acquireDataLock, type LockEnvironment } from './data-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { openEngineInThread } from './pglite-engine.ts';
+import { openEngineInWorker } from './pglite-worker-client.ts';
 import type { DB } from './schema.ts';
+import { pgTypes } from './value-parsers.ts';
 
 export type StorageKind = 'pglite' | 'postgres';
 
@@ -13,31 +16,14 @@ export interface Database {
   db: Kysely<DB>;
   kind: StorageKind;
   close(): Promise<void>;
-  /** The embedded engine, when kind is 'pglite' (dumps, templates). */
-  pglite?: PGlite;
+  /** The embedded data folder as a tarball, when kind is 'pglite' (tests dump one migrated template). */
+  dumpDataDir?: () => Promise<Blob>;
+  /**
+   * When kind is 'pglite': how many turns the one connection has given so far (a statement outside a transaction,
+   * or a whole transaction). Tests and benches count a request's round trips with it.
+   */
+  connectionTurns?: () => number;
 }
-
-/**
- * The one place where column types are normalised so both engines return the same JS values:
- * int8 and numeric → number (ids are uuids; counts and scores fit), date → 'YYYY-MM-DD' string
- * (a Date would shift with the server's time zone).
- */
-const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082, NUMERIC_ARRAY: 1231 } as const;
-const toNumber = (value: string) => Number(value);
-const keepText = (value: string) => value;
-// node-postgres parses numeric[] into numbers (nulls kept); PGlite would give strings, so both use this parser.
-const toNumberArray = pg.types.getTypeParser(
-  OID.NUMERIC_ARRAY as Parameters<typeof pg.types.getTypeParser>[0],
-) as (value: string) => (number | null)[];
-
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === OID.INT8 || oid === OID.NUMERIC) return toNumber;
-    if (oid === OID.DATE) return keepText;
-    if (oid === OID.NUMERIC_ARRAY) return toNumberArray;
-    return pg.types.getTypeParser(oid, format);
-  },
-};
 
 export interface OpenOptions {
   databaseUrl?: string;
@@ -48,11 +34,13 @@ export interface OpenOptions {
   poolSize?: number;
   /** Overrides for the data folder lock (tests); see data-lock.ts. */
   lockEnvironment?: LockEnvironment;
+  /** Run PGlite in a worker thread (default: TRUONGSO_PGLITE_WORKER, see config.ts). */
+  pgliteWorker?: boolean;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPGlite(options.pgliteDir, options.pgliteTemplate, options.lockEnvironment);
+  return openPGlite(options);
 }
 
 function openPostgres(connectionString: string, max: number): Database {
@@ -64,49 +52,35 @@ function openPostgres(connectionString: string, max: number): Database {
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-async function openPGlite(
-  dataDir: string | undefined,
-  template: Blob | undefined,
-  lockEnvironment: LockEnvironment | undefined,
-): Promise<Database> {
+async function openPGlite(options: OpenOptions): Promise<Database> {
+  const dataDir = options.pgliteDir;
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   // One process per data folder (data-lock.ts); taken before PGlite reads a page.
-  const lock = dataDir ? acquireDataLock(`${dataDir}.lock`, lockEnvironment) : undefined;
+  const lock = dataDir ? acquireDataLock(`${dataDir}.lock`, options.lockEnvironment) : undefined;
   try {
-    return await createPGlite(dataDir, template, () => lock?.release());
+    const inWorker = options.pgliteWorker ?? pgliteWorkerSetting();
+    const engineOptions = { dataDir, template: options.pgliteTemplate };
+    const engine = inWorker
+      ? await openEngineInWorker(engineOptions)
+      : await openEngineInThread(engineOptions);
+    const dialect = new PGliteDialect(engine);
+    const db = new Kysely<DB>({ dialect });
+    return {
+      db,
+      kind: 'pglite',
+      connectionTurns: () => dialect.turns,
+      dumpDataDir: () => engine.dumpDataDir(),
+      close: async () => {
+        try {
+          await db.destroy();
+          await engine.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
   } catch (error) {
     lock?.release();
     throw error;
   }
-}
-
-async function createPGlite(
-  dataDir: string | undefined,
-  template: Blob | undefined,
-  releaseLock: () => void,
-): Promise<Database> {
-  const pglite = await PGlite.create({
-    dataDir,
-    loadDataDir: template,
-    parsers: {
-      [OID.INT8]: toNumber,
-      [OID.NUMERIC]: toNumber,
-      [OID.DATE]: keepText,
-      [OID.NUMERIC_ARRAY]: toNumberArray,
-    },
-  });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return {
-    db,
-    kind: 'pglite',
-    pglite,
-    close: async () => {
-      try {
-        await db.destroy();
-        if (!pglite.closed) await pglite.close();
-      } finally {
-        releaseLock();
-      }
-    },
-  };
 }

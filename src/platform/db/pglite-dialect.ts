@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -11,19 +10,23 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import type { PGliteEngine } from './pglite-engine.ts';
 
 /**
- * Kysely dialect for the embedded PGlite database.
+ * Kysely dialect for the embedded PGlite database, which runs in a worker thread or in this one (pglite-engine.ts).
  * PGlite has a single connection, so the driver hands it out to one holder at a time: a transaction keeps it
- * until commit/rollback and other queries wait, which gives the same isolation the server would.
+ * until commit/rollback and other queries wait, which gives the same isolation the server would. With the worker,
+ * waiting costs the event loop nothing: only the holder's statements travel to the worker, in order.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  /** How many times a holder took the connection: a query outside a transaction, or a whole transaction. */
+  turns = 0;
+  constructor(private readonly engine: PGliteEngine) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.engine, () => this.turns++);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
@@ -38,8 +41,11 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | undefined;
 
-  constructor(pglite: PGlite) {
-    this.connection = new PGliteConnection(pglite);
+  constructor(
+    engine: PGliteEngine,
+    private readonly onTurn: () => void,
+  ) {
+    this.connection = new PGliteConnection(engine);
   }
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -50,6 +56,7 @@ class PGliteDriver implements Driver {
     });
     await previous;
     this.release = release;
+    this.onTurn();
     return this.connection;
   }
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
@@ -71,14 +78,9 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly engine: PGliteEngine) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    // Without parameters use the simple protocol, as node-postgres does, so a migration may hold several statements.
-    const result =
-      compiled.parameters.length === 0
-        ? (await this.pglite.exec(compiled.sql)).at(-1)
-        : await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
-    if (!result) return { rows: [] };
+    const result = await this.engine.run(compiled.sql, compiled.parameters);
     const affected = result.affectedRows;
     return {
       rows: result.rows as R[],
