@@ -332,20 +332,45 @@ export async function removeStudent(
   return getClass(ctx, classId);
 }
 
-/** Ends every open enrolment of a student who leaves the school (transfer, dropout, graduation). */
+/**
+ * Ends the open enrolments of a student who leaves the school (transfer, dropout, graduation) — those of school years
+ * still running on that day. An enrolment of a year that had ended by then (its last day by the school's calendar) is
+ * left as it was: the student finished that year in that class, and a finished year's class lists, results and
+ * transcripts must read the same after the summer's graduations and transfers as before them.
+ */
 export async function closeActiveEnrolments(
   trx: ServiceContext,
   unitId: string,
   studentId: string,
   on: string,
 ) {
+  const open = await currentEnrolments(trx.db, unitId)
+    .select(['e.id', 'e.school_year'])
+    .where('e.student_id', '=', studentId)
+    .execute();
+  if (open.length === 0) return;
+  const lastDays = await lastDaysOfYears(trx, unitId);
+  const running = open
+    .filter((e) => on <= (lastDays.get(e.school_year) ?? usualCalendar(e.school_year).endsOn))
+    .map((e) => e.id);
+  if (running.length === 0) return;
   await trx.db
     .updateTable('enrolments')
     .set({ left_on: sql<string>`greatest(enrolled_on, ${on}::date)` })
     .where('unit_id', '=', unitId)
-    .where('student_id', '=', studentId)
-    .where('left_on', 'is', null)
+    .where('id', 'in', running)
     .execute();
+}
+
+/** The last day of each school year by the school's calendar (its own or an office's above it). */
+async function lastDaysOfYears(trx: ServiceContext, unitId: string): Promise<Map<string, string>> {
+  const unit = await trx.db
+    .selectFrom('units')
+    .select('path')
+    .where('id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  const years = await effectiveSchoolYears(trx.db, unit.path);
+  return new Map(years.map((y) => [y.code, y.endsOn]));
 }
 
 /** The class of a school year with this name (case-insensitive), for the import and the new-student form. */
