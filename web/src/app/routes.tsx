@@ -69,6 +69,7 @@ const AttendancePage = lazy(() => import('../features/gradebook/AttendancePage.t
 const ConductPage = lazy(() => import('../features/gradebook/ConductPage.tsx'));
 const ResultsPage = lazy(() => import('../features/results/ResultsPage.tsx'));
 const PromotionListPage = lazy(() => import('../features/results/PromotionListPage.tsx'));
+const RolloverPage = lazy(() => import('../features/results/RolloverPage.tsx'));
 const ContactBookPage = lazy(() => import('../features/contact-book/ContactBookPage.tsx'));
 const TranscriptsPage = lazy(() => import('../features/transcripts/TranscriptsPage.tsx'));
 const ClassTranscriptsPage = lazy(() => import('../features/transcripts/ClassTranscriptsPage.tsx'));
@@ -259,6 +260,7 @@ export const appRoutes: AppRoute[] = [
     },
   },
   { path: '/results/promotion-list', component: PromotionListPage },
+  { path: '/results/rollover', component: RolloverPage },
   {
     path: '/contact-book',
     component: ContactBookPage,

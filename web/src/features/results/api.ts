@@ -7,6 +7,12 @@ import type {
   PromotionListQuery,
   StudentResult,
 } from '#contracts/results.ts';
+import type {
+  RolloverInput,
+  RolloverOutcome,
+  RolloverPlanInput,
+  RolloverPreview,
+} from '#contracts/rollover.ts';
 import { apiDownload, apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
 
 export type { Job };
@@ -128,3 +134,22 @@ export const usePrimaryGrid = (classId: string, checkpoint: string) =>
 
 export const savePrimaryEvaluations = (classId: string, body: { checkpoint: string; rows: unknown[] }) =>
   apiPut(`/results/classes/${classId}/primary`, body);
+
+export type { RolloverOutcome, RolloverPlanInput, RolloverPreview };
+
+/** What the rollover into the next year would do now: students by name and the new classes with their plan. */
+export const useRolloverPreview = (input: RolloverInput | null) =>
+  useQuery({
+    queryKey: ['results', 'rollover', input],
+    queryFn: () => apiGet<RolloverPreview>(`/results/rollover/preview${qs({ ...input })}`),
+    enabled: Boolean(input),
+  });
+
+/** Saves the homeroom teachers and rooms planned for the new classes; answers the refreshed preview. */
+export function useSaveRolloverPlan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RolloverPlanInput) => apiPut<RolloverPreview>('/results/rollover/plan', input),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['results', 'rollover'] }),
+  });
+}
