@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
-import { buildSchoolAccounts, buildStaff } from '../../../test/factories.ts';
+import { buildClass, buildSchoolAccounts, buildStaff } from '../../../test/factories.ts';
 import { buildAssignments, buildYear } from '../../../test/factories-results.ts';
 import { buildClassWithStudents, buildTeacherAccount } from '../../../test/factories-transcripts.ts';
 import { tableDigests } from '../../../test/table-digests.ts';
@@ -92,6 +92,8 @@ describe.each(STORAGES)('chuyển năm học giữ nguyên năm học đã kết
       students: ['Vũ Thị Phương', 'Đỗ Văn Giang', 'Bùi Thị Hạnh', 'Ngô Văn Khánh'],
     }));
     await t.db.updateTable('classes').set({ room: 'P.204' }).where('id', '=', class6.id).execute();
+    // Another school already has its 7A1 of the new year: school A's own 7A1 is still created.
+    await buildClass(t.db, { unit: u.schoolB, name: '7A1', grade: 7, schoolYear: TO });
     for (const [cls, teacher] of [
       [class9, teacher9.staff],
       [class6, teacher6.staff],

@@ -113,40 +113,46 @@ function moveOf(row: FinishedYearRow, lastGrade: number): Move {
 }
 
 async function finishedYearRows(db: Kysely<DB>, input: RolloverInput): Promise<FinishedYearRow[]> {
-  return currentEnrolments(db, input.unitId)
-    .innerJoin('classes as c', 'c.id', 'e.class_id')
-    .innerJoin('students as s', 's.id', 'e.student_id')
-    .leftJoin('student_results as r', (join) =>
-      join
-        .onRef('r.student_id', '=', 'e.student_id')
-        .on('r.unit_id', '=', input.unitId)
-        .on('r.school_year', '=', input.fromYear)
-        .on('r.term', '=', 0),
-    )
-    .leftJoin(
-      currentEnrolments(db, input.unitId)
-        .innerJoin('classes as nc', 'nc.id', 'e.class_id')
-        .select(['e.student_id', 'nc.name'])
-        .where('e.school_year', '=', input.toYear)
-        .as('ne'),
-      'ne.student_id',
-      'e.student_id',
-    )
-    .select((eb) => [
-      'e.student_id as studentId',
-      's.full_name as fullName',
-      's.status',
-      eb('s.erased_at', 'is not', null).as('erased'),
-      'c.name as className',
-      'c.grade',
-      'c.homeroom_teacher_id as homeroomTeacherId',
-      'c.room',
-      'r.final_promotion as finalPromotion',
-      'ne.name as nextClassName',
-    ])
-    .where('c.unit_id', '=', input.unitId)
-    .where('e.school_year', '=', input.fromYear)
-    .execute() as Promise<FinishedYearRow[]>;
+  // Two plain reads joined here: a left join on the new year's enrolments made PGlite (no statistics after a bulk
+  // load) scan them once per student.
+  const [rows, next] = await Promise.all([
+    currentEnrolments(db, input.unitId)
+      .innerJoin('classes as c', 'c.id', 'e.class_id')
+      .innerJoin('students as s', 's.id', 'e.student_id')
+      // scope: the year result by its key (student, year, term) of the school's own enrolled students; naming
+      // r.unit_id too made PGlite scan the school's results once per student.
+      .leftJoin('student_results as r', (join) =>
+        join
+          .onRef('r.student_id', '=', 'e.student_id')
+
+          .on('r.school_year', '=', input.fromYear)
+          .on('r.term', '=', 0),
+      )
+      .select((eb) => [
+        'e.student_id as studentId',
+        's.full_name as fullName',
+        's.status',
+        eb('s.erased_at', 'is not', null).as('erased'),
+        'c.name as className',
+        'c.grade',
+        'c.homeroom_teacher_id as homeroomTeacherId',
+        'c.room',
+        'r.final_promotion as finalPromotion',
+      ])
+      .where('e.school_year', '=', input.fromYear)
+      .execute(),
+    currentEnrolments(db, input.unitId)
+      .innerJoin('classes as c', 'c.id', 'e.class_id')
+      .select(['e.student_id', 'c.name'])
+      .where('e.school_year', '=', input.toYear)
+      .execute(),
+  ]);
+  const nextClass = new Map(next.map((n) => [n.student_id, n.name]));
+  return rows.map((r) => ({
+    ...r,
+    erased: Boolean(r.erased),
+    nextClassName: nextClass.get(r.studentId) ?? null,
+  }));
 }
 
 /**
