@@ -8,7 +8,7 @@ import {
 } from '#contracts/rollover.ts';
 import { isActiveStatus } from '#contracts/students.ts';
 import { todayInVietnam, usualCalendar } from '../../domain/calendar/index.ts';
-import { compareVietnameseNames } from '../../domain/text/collation.ts';
+import { sortByVietnameseName } from '../../domain/text/collation.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { requireSchool } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
@@ -248,14 +248,11 @@ async function defaultTeachers(db: Kysely<DB>, unitId: string, rows: readonly Fi
 
 /** The outcome by name, lists in class then Vietnamese name order. */
 export function outcomeOf(input: RolloverInput, plan: RolloverPlan, written: number): RolloverOutcome {
+  const byName = sortByVietnameseName(plan.moves, (m) => m.fullName);
   const list = (kind: Move['kind']) =>
-    plan.moves
+    byName
       .filter((m) => m.kind === kind)
-      .sort(
-        (a, b) =>
-          a.fromClass.localeCompare(b.fromClass, 'vi', { numeric: true }) ||
-          compareVietnameseNames(a.fullName, b.fullName),
-      )
+      .sort((a, b) => a.fromClass.localeCompare(b.fromClass, 'vi', { numeric: true }))
       .map(({ studentId, fullName, fromClass, toClass }) => ({ studentId, fullName, fromClass, toClass }));
   return {
     fromYear: input.fromYear,

@@ -156,7 +156,7 @@ function PlanCard({
         <Text size="sm" c="dimmed">
           {t('rolloverClassesHint')}
         </Text>
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={600}>
           <Table striped verticalSpacing={4} data-testid="rollover-classes">
             <Table.Thead>
               <Table.Tr>
@@ -175,7 +175,7 @@ function PlanCard({
                         {c.name}
                       </Text>
                       {c.exists && (
-                        <Badge size="xs" variant="light" color="gray">
+                        <Badge size="xs" variant="light" color="gray" style={{ flexShrink: 0 }}>
                           {t('classExists')}
                         </Badge>
                       )}
@@ -295,8 +295,8 @@ function OutcomeLists({ outcome, final }: { outcome: RolloverOutcome; final: boo
                   {t('nobody')}
                 </Text>
               ) : (
-                <Table.ScrollContainer minWidth={360}>
-                  <Table striped verticalSpacing={4}>
+                <Table.ScrollContainer minWidth={320} maxHeight={420}>
+                  <Table striped stickyHeader verticalSpacing={4}>
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>{t('fullName')}</Table.Th>

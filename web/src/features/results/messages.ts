@@ -39,7 +39,7 @@ export const results = {
     rolloverClassesHint:
       'Lớp chưa có sẽ được tạo với giáo viên chủ nhiệm và phòng học dưới đây; lớp đã có thì sửa ở trang Lớp học.',
     className: 'Lớp',
-    incoming: 'Số học sinh chuyển đến',
+    incoming: 'Học sinh chuyển đến',
     homeroomTeacher: 'Giáo viên chủ nhiệm',
     homeroomTeacherOf: 'Giáo viên chủ nhiệm lớp {{name}}',
     room: 'Phòng học',
