@@ -229,5 +229,9 @@ describe.each(STORAGES)('chuyển năm học giữ nguyên năm học đã kết
       `/api/v1/results/rollover/preview?unitId=${u.schoolA.id}&fromYear=${FROM}&toYear=${TO}`,
     );
     expect(preview.body).toEqual({ ...outcome, written: 0, done: true });
+    // The finished year's học bạ are still signed by its homeroom teacher: all four of 6A1, the one who left too.
+    const signed = await (await t.as('gvcn.6a1')).post(`/api/v1/classes/${class6.id}/transcripts/sign`, {});
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    expect(signed.body).toMatchObject({ signed: 4 });
   });
 });
