@@ -135,6 +135,12 @@ function PlanCard({
     classes: planned.map((c) => ({ name: c.name, ...planOf(c.name) })),
   };
   const teachers = (candidates.data ?? []).map((c) => ({ value: c.id, label: c.fullName }));
+  // A teacher planned for two classes of the new year (or already homeroom of one): said, not refused.
+  const homeroomCount = new Map<string, number>();
+  for (const c of preview.classes) {
+    const id = c.exists ? c.homeroomTeacherId : planOf(c.name).homeroomTeacherId;
+    if (id) homeroomCount.set(id, (homeroomCount.get(id) ?? 0) + 1);
+  }
   const saving = save.isPending || queue.isPending;
   const run = async () => {
     try {
@@ -193,6 +199,11 @@ function PlanCard({
                         value={planOf(c.name).homeroomTeacherId}
                         onChange={(v) => edit(c.name, { homeroomTeacherId: v })}
                         placeholder={t('chooseTeacher')}
+                        error={
+                          (homeroomCount.get(planOf(c.name).homeroomTeacherId ?? '') ?? 0) > 1
+                            ? t('teacherTwice')
+                            : undefined
+                        }
                         searchable
                         clearable
                       />
