@@ -8,6 +8,7 @@ import { seedDemo } from '../src/demo/index.ts';
 import { unnestWriter } from '../src/demo/unnest-writer.ts';
 import { importFile } from '../src/features/imports/service.ts';
 import { writeWorkbook } from '../src/features/imports/workbook.ts';
+import { runRollover } from '../src/features/results/rollover.ts';
 import { studentsImportKind } from '../src/features/students/import-kind.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
@@ -24,6 +25,7 @@ import {
 } from './lib/evening.ts';
 import { principalContext } from './lib/principal-context.ts';
 import { measure, printComparison } from './lib/report.ts';
+import { rawRollover, seedRolloverSchool } from './lib/rollover-school.ts';
 import { createScratchDatabase } from './lib/scratch-database.ts';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi'];
@@ -42,7 +44,9 @@ const CLASSES = 10;
  * seeded), (a) the commit of an Excel import of that many students into ten new classes, beside a same-run baseline
  * (the same students, status entries, guardians and enrolments written by the demo seed's unnest writer, no audit,
  * no checks); (b) while the import runs, a guardian-like read (one student's scores and attendance, as the contact
- * book reads them) every 100 ms through the same Database, and how long each waited. `--per-row` also times the
+ * book reads them) every 100 ms through the same Database, and how long each waited; (c) the rollover of a school of
+ * that many students into the next year (runRollover, every row audited) beside the same rows written by raw SQL
+ * into an identical school, with the same read. `--per-row` also times the
  * row-by-row commit (every row through addStudent), for comparison. Prints figures only.
  */
 export async function run(args: string[]): Promise<void> {
@@ -182,9 +186,10 @@ async function runImport(count: number, perRow: boolean | undefined): Promise<vo
       const m = await measure(label, async () => {
         await work();
         return count;
+      }).finally(async () => {
+        running = false;
+        await poll;
       });
-      running = false;
-      await poll;
       runs.push({ label, ms: m.ms, waits });
       return m;
     };
@@ -213,6 +218,33 @@ async function runImport(count: number, perRow: boolean | undefined): Promise<vo
       );
     }
     printComparison('Students per second (higher is better)', baseline, measured);
+
+    // (c) The rollover of a school of `count` students into 2026-2027: two identical schools, one moved by raw SQL
+    // (the baseline), the other by the rollover job as the principal runs it (checks, plan, every row audited).
+    const parent = await db
+      .selectFrom('units as s')
+      .innerJoin('units as p', 'p.id', 's.parent_id')
+      .select(['p.id', 'p.path'])
+      .where('s.id', '=', school.id)
+      .executeTakeFirstOrThrow();
+    const rawSchool = await seedRolloverSchool(db, parent, 'Trường THCS Bench Gốc', count);
+    const jobSchool = await seedRolloverSchool(db, parent, 'Trường THCS Bench Chuyển', count);
+    const rolloverBaseline = await timed('rollover baseline: raw SQL, same rows (no checks, no audit)', () =>
+      rawRollover(db, rawSchool.id),
+    );
+    const auditBefore = await auditRowsOf(db, jobSchool.id);
+    const rolloverJob = await timed('rollover job (runRollover), every row audited', () =>
+      runRollover(
+        principalContext(db, jobSchool),
+        { unitId: jobSchool.id, fromYear: '2025-2026', toYear: '2026-2027' },
+        { report: async () => {} },
+      ),
+    );
+    const audited = (await auditRowsOf(db, jobSchool.id)) - auditBefore;
+    printComparison(`Rollover of a ${count}-student school (students per second)`, rolloverBaseline, [
+      rolloverJob,
+    ]);
+    console.log(`  audit rows written by the rollover job: ${audited}`);
     console.log('\nA guardian-like read issued every 100 ms during each run: how long it waited (ms)');
     for (const r of runs) {
       const sorted = [...r.waits].sort((a, b) => a - b);
@@ -225,6 +257,15 @@ async function runImport(count: number, perRow: boolean | undefined): Promise<vo
     await database.close();
     await fs.rm(dir, { recursive: true, force: true });
   }
+}
+
+async function auditRowsOf(db: Kysely<DB>, unitId: string): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 async function newClasses(db: Kysely<DB>, unitId: string, prefix: string) {

@@ -346,6 +346,15 @@ const INPUTS: Record<string, OperationInput> = {
   'POST /api/v1/results/rollover': {
     body: (a) => ({ unitId: a.schoolA.id, fromYear: YEAR, toYear: '2026-2027' }),
   },
+  'GET /api/v1/results/rollover/preview': { query: () => ({ fromYear: YEAR, toYear: '2026-2027' }) },
+  'PUT /api/v1/results/rollover/plan': {
+    body: (a) => ({
+      unitId: a.schoolA.id,
+      fromYear: YEAR,
+      toYear: '2026-2027',
+      classes: [{ name: '7A1', homeroomTeacherId: null, room: 'P.Quét' }],
+    }),
+  },
   'GET /api/v1/results/classes/{id}': {},
   'GET /api/v1/results/summary': {},
   'GET /api/v1/results/promotion-list': {},

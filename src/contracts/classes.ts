@@ -11,7 +11,8 @@ import { GENDERS } from '../domain/identity/national-id.ts';
  */
 export const MAX_CLASS_STUDENTS = 200;
 
-const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+export const blankToNull = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? null : value;
 
 export const className = line('Tên lớp')
   .min(1, 'Nhập tên lớp.')

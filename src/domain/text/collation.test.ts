@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVietnameseNames, compareVietnameseText } from './collation.ts';
+import { compareVietnameseNames, compareVietnameseText, sortByVietnameseName } from './collation.ts';
 
 const sortText = (words: readonly string[]) => [...words].sort(compareVietnameseText);
 const sortNames = (names: readonly string[]) => [...names].sort(compareVietnameseNames);
@@ -125,5 +125,13 @@ describe('compareVietnameseNames — class list order', () => {
     expect(
       sortNames(names.map((name) => name.normalize('NFD'))).map((name) => name.normalize('NFC')),
     ).toEqual(['Lê Văn Út', 'Phạm Thị Ưng', 'Hồ Thị Ửng']);
+  });
+});
+
+describe('sortByVietnameseName — the same order, each key computed once', () => {
+  it('orders by tên, then tên đệm, then họ, exactly as compareVietnameseNames does', () => {
+    const names = ['Lê Bình', 'Nguyễn Văn An', 'Trần Thị An', 'Đỗ Văn Ánh', 'Phạm Hoà', 'Bùi Hòa', 'An'];
+    const expected = [...names].sort(compareVietnameseNames);
+    expect(sortByVietnameseName(names, (n) => n)).toEqual(expected);
   });
 });

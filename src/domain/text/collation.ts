@@ -119,3 +119,23 @@ export function compareVietnameseNames(a: string, b: string): number {
     compareVietnameseText(nameA.familyName, nameB.familyName)
   );
 }
+
+/**
+ * Items in the order of compareVietnameseNames, each name's sort keys computed once: a school's 2,000 names then sort
+ * in milliseconds, where compareVietnameseNames recomputes both keys on each of some 22,000 comparisons (seconds).
+ */
+export function sortByVietnameseName<T>(items: readonly T[], nameOf: (item: T) => string): T[] {
+  const keyed = items.map((item) => {
+    const name = splitVietnameseName(nameOf(item));
+    return { item, keys: [sortKey(name.givenName), sortKey(name.middleName), sortKey(name.familyName)] };
+  });
+  keyed.sort((a, b) => {
+    for (const [index, key] of a.keys.entries()) {
+      const other = b.keys[index] as SortKey;
+      const order = compareNumbers(key.letters, other.letters) || compareNumbers(key.tones, other.tones);
+      if (order !== 0) return order;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.item);
+}

@@ -8,7 +8,7 @@ import { insertRows } from '../../platform/db/unnest-insert.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/http/parse-input.ts';
 import { InputRefused } from '../../platform/imports/kinds.ts';
-import { classesById, toClass } from './queries.ts';
+import { classesByIds, toClass } from './queries.ts';
 import { assertGradeTaught, homeroomTeacherRefused } from './service.ts';
 
 const CLASS_COLUMNS = {
@@ -78,7 +78,7 @@ export async function addClasses(ctx: ServiceContext, unitId: string, inputs: re
     }
     const stored = new Map(
       (
-        await classesById(
+        await classesByIds(
           trx.db,
           unitId,
           rows.map((r) => r.id),

@@ -8,13 +8,14 @@ import {
   vietnameseDate,
 } from '../../domain/calendar/index.ts';
 import { audit, auditMany } from '../../platform/audit/audit.ts';
+import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
 import { unnestInsert } from '../../platform/db/unnest-insert.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { currentEnrolments } from '../roster/queries.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
-import { type ClassRow, findClass } from './queries.ts';
+import { type ClassRow, classesByIds, findClass } from './queries.ts';
 import { getClass, requireClass } from './service.ts';
 
 /**
@@ -22,10 +23,16 @@ import { getClass, requireClass } from './service.ts';
  * entering an earlier year's classes counts from its last day.
  */
 export async function defaultDateInYear(trx: ServiceContext, cls: ClassRow): Promise<string> {
+  return dateInYear(await effectiveSchoolYears(trx.db, cls.unit_path), cls.school_year);
+}
+
+function dateInYear(
+  years: readonly { code: string; startsOn: string; endsOn: string }[],
+  schoolYear: string,
+) {
   const today = todayInVietnam();
-  const years = await effectiveSchoolYears(trx.db, cls.unit_path);
-  const year = years.find((y) => y.code === cls.school_year);
-  const { startsOn, endsOn } = year ?? usualCalendar(cls.school_year);
+  const year = years.find((y) => y.code === schoolYear);
+  const { startsOn, endsOn } = year ?? usualCalendar(schoolYear);
   if (today < startsOn) return startsOn;
   if (today > endsOn) return endsOn;
   return today;
@@ -155,10 +162,17 @@ export async function enrolNewStudents(
     .groupBy('e.class_id')
     .execute();
   const taken = new Map(counts.map((c) => [c.class_id, Number(c.n)]));
-  for (const id of classIds) {
-    const cls = await requireClass(trx, id, ['classes.write']);
-    if (cls.unit_id !== unitId) throw notFound('lớp');
-    classes.set(id, { ...cls, defaultDate: await defaultDateInYear(trx, cls), taken: taken.get(id) ?? 0 });
+  // Checked and read once for all the classes (the rollover enrols into fifty at a time), not class by class.
+  const unit = await requireUnitAccess(trx, 'classes.write', unitId);
+  const found = await classesByIds(trx.db, unitId, classIds);
+  if (found.length !== classIds.length) throw notFound('lớp');
+  const years = await effectiveSchoolYears(trx.db, unit.path);
+  for (const cls of found) {
+    classes.set(cls.id, {
+      ...cls,
+      defaultDate: dateInYear(years, cls.school_year),
+      taken: taken.get(cls.id) ?? 0,
+    });
   }
   const rows = entries.map((entry, index) => {
     const cls = classes.get(entry.classId) as ClassRow & { defaultDate: string; taken: number };
@@ -332,20 +346,45 @@ export async function removeStudent(
   return getClass(ctx, classId);
 }
 
-/** Ends every open enrolment of a student who leaves the school (transfer, dropout, graduation). */
+/**
+ * Ends the open enrolments of a student who leaves the school (transfer, dropout, graduation) — those of school years
+ * still running on that day. An enrolment of a year that had ended by then (its last day by the school's calendar) is
+ * left as it was: the student finished that year in that class, and a finished year's class lists, results and
+ * transcripts must read the same after the summer's graduations and transfers as before them.
+ */
 export async function closeActiveEnrolments(
   trx: ServiceContext,
   unitId: string,
   studentId: string,
   on: string,
 ) {
+  const open = await currentEnrolments(trx.db, unitId)
+    .select(['e.id', 'e.school_year'])
+    .where('e.student_id', '=', studentId)
+    .execute();
+  if (open.length === 0) return;
+  const lastDays = await lastDaysOfYears(trx, unitId);
+  const running = open
+    .filter((e) => on <= (lastDays.get(e.school_year) ?? usualCalendar(e.school_year).endsOn))
+    .map((e) => e.id);
+  if (running.length === 0) return;
   await trx.db
     .updateTable('enrolments')
     .set({ left_on: sql<string>`greatest(enrolled_on, ${on}::date)` })
     .where('unit_id', '=', unitId)
-    .where('student_id', '=', studentId)
-    .where('left_on', 'is', null)
+    .where('id', 'in', running)
     .execute();
+}
+
+/** The last day of each school year by the school's calendar (its own or an office's above it). */
+async function lastDaysOfYears(trx: ServiceContext, unitId: string): Promise<Map<string, string>> {
+  const unit = await trx.db
+    .selectFrom('units')
+    .select('path')
+    .where('id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  const years = await effectiveSchoolYears(trx.db, unit.path);
+  return new Map(years.map((y) => [y.code, y.endsOn]));
 }
 
 /** The class of a school year with this name (case-insensitive), for the import and the new-student form. */

@@ -38,17 +38,12 @@ export async function classesOf(db: Kysely<DB>, unitId: string, schoolYear: stri
   return rows.sort((a, b) => a.grade - b.grade || compareClassNames(a.name, b.name));
 }
 
-/** Classes of a school by id (the set-based import's audit rows). */
-export async function classesById(
-  db: Kysely<DB>,
-  unitId: string,
-  ids: readonly string[],
-): Promise<ClassRow[]> {
-  if (ids.length === 0) return [];
-  return (await selectClasses(db)
-    .where('c.unit_id', '=', unitId)
-    .where('c.id', 'in', ids)
-    .execute()) as ClassRow[];
+/** Classes of a school by id (any school year), unsorted. */
+export function classesByIds(db: Kysely<DB>, unitId: string, ids: readonly string[]): Promise<ClassRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return selectClasses(db).where('c.unit_id', '=', unitId).where('c.id', 'in', ids).execute() as Promise<
+    ClassRow[]
+  >;
 }
 
 export function findClass(db: Kysely<DB>, id: string): Promise<ClassRow | undefined> {

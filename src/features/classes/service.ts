@@ -1,11 +1,13 @@
+import { sql } from 'kysely';
 import { type ClassInput, classInput, type UpdateClassInput, updateClassBody } from '#contracts/classes.ts';
 import type { Permission } from '#contracts/roles.ts';
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
-import { audit, changedFields } from '../../platform/audit/audit.ts';
+import { audit, auditMany, changedFields } from '../../platform/audit/audit.ts';
 import { requireSchool, requireUnitAccess } from '../../platform/authz/access.ts';
 import { can, permissionsOn } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
+import { unnestInsert } from '../../platform/db/unnest-insert.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/http/parse-input.ts';
 import { classMembers } from '../roster/queries.ts';
@@ -79,6 +81,70 @@ export async function createClass(ctx: ServiceContext, unitId: string, input: Cl
     return toClass(row);
   });
 }
+
+/** One class of createClassesOfYear. */
+export interface NewClass {
+  name: string;
+  grade: number;
+  homeroomTeacherId: string | null;
+  room: string | null;
+}
+
+/**
+ * createClass for many classes of one school year in one statement (the rollover): the caller has checked the school
+ * (classes.write) and the teachers. Names already taken that year are skipped, so a re-run creates nothing; the
+ * classes created are returned (id by name) and audited like createClass.
+ */
+export async function createClassesOfYear(
+  trx: ServiceContext,
+  unitId: string,
+  schoolYear: string,
+  classes: readonly NewClass[],
+): Promise<Map<string, string>> {
+  if (classes.length === 0) return new Map();
+  const school = await requireSchool(trx, 'classes.write', unitId);
+  for (const c of classes) assertGradeTaught(school, c.grade);
+  const rows = classes.map((c) => ({
+    unit_id: unitId,
+    school_year: schoolYear,
+    grade: c.grade,
+    name: c.name,
+    homeroom_teacher_id: c.homeroomTeacherId,
+    room: c.room,
+  }));
+  const inserted = await sql<{ id: string; name: string }>`${unnestInsert('classes', CLASS_COLUMNS, rows)}
+    on conflict (unit_id, school_year, name) do nothing
+    returning id, name`.execute(trx.db);
+  const created = new Map(inserted.rows.map((r) => [r.name, r.id]));
+  await auditMany(
+    trx,
+    rows
+      .filter((r) => created.has(r.name))
+      .map((r) => ({
+        unitId,
+        entity: 'class',
+        entityId: created.get(r.name) ?? null,
+        action: 'create',
+        after: {
+          schoolYear,
+          grade: r.grade,
+          name: r.name,
+          homeroomTeacherId: r.homeroom_teacher_id,
+          room: r.room,
+        },
+      })),
+  );
+  return created;
+}
+
+const CLASS_COLUMNS = {
+  unit_id: 'uuid',
+  school_year: 'text',
+  grade: 'int',
+  name: 'text',
+  homeroom_teacher_id: 'uuid',
+  room: 'text',
+} as const;
 
 export async function updateClass(ctx: ServiceContext, id: string, input: UpdateClassInput) {
   const values = parseInput(updateClassBody, input);

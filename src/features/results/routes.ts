@@ -18,6 +18,7 @@ import {
   summerResultSchema,
   termQuery,
 } from '#contracts/results.ts';
+import { rolloverInput, rolloverPlanBody, rolloverPreviewSchema } from '#contracts/rollover.ts';
 import { sendFile } from '../../platform/http/downloads.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { closeInput, queueClose } from './close.ts';
@@ -25,7 +26,8 @@ import { primaryGrid, savePrimaryGrid } from './primary.ts';
 import { recordPrimaryRecognition } from './primary-awards.ts';
 import { promotionList } from './promotion-list.ts';
 import { promotionListXlsx } from './promotion-list-xlsx.ts';
-import { queueRollover, rolloverInput } from './rollover.ts';
+import { queueRollover } from './rollover.ts';
+import { previewRollover, saveRolloverPlan } from './rollover-plan.ts';
 import { classResults, recordSummer, schoolSummary } from './service.ts';
 
 const tags = ['results'];
@@ -41,6 +43,16 @@ export const resultRoutes: FastifyPluginAsync = async (app) => {
     '/results/rollover',
     { schema: { tags, body: rolloverInput, response: { 202: jobQueued } } },
     async (req, reply) => reply.status(202).send(await queueRollover(ctxOf(req), app.jobs, req.body)),
+  );
+  api.get(
+    '/results/rollover/preview',
+    { schema: { tags, querystring: rolloverInput, response: { 200: rolloverPreviewSchema } } },
+    (req) => previewRollover(ctxOf(req), req.query),
+  );
+  api.put(
+    '/results/rollover/plan',
+    { schema: { tags, body: rolloverPlanBody, response: { 200: rolloverPreviewSchema } } },
+    (req) => saveRolloverPlan(ctxOf(req), req.body),
   );
   api.get(
     '/results/classes/:id',

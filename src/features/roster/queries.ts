@@ -8,7 +8,9 @@ type UnitIds = ReturnType<typeof unitsInScope>;
 /**
  * The open enrolments of a school (or of the units selected): a student is a current member of a class while their
  * enrolment has no `left_on`. This is the one definition of "in the class now"; callers add the class or school year,
- * joins and columns. Ended enrolments are history (a move ends one and opens another; leaving the school ends all).
+ * joins and columns. Ended enrolments are history (a move ends one and opens another; leaving the school ends those of
+ * the years still running). A finished year's enrolments stay as they were at its end, so its class lists, results
+ * and transcripts read the same after the summer's graduations, transfers and the rollover.
  */
 export function currentEnrolments(db: Kysely<DB>, unit: string | UnitIds) {
   return db

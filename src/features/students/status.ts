@@ -7,11 +7,12 @@ import {
   STUDENT_STATUS_LABEL_VI,
 } from '#contracts/students.ts';
 import { schoolYearOfDate, todayInVietnam, vietnameseDate } from '../../domain/calendar/index.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, auditMany } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import type { Disability, Gender, StudentStatus } from '../../platform/db/schema.ts';
+import { insertRows } from '../../platform/db/unnest-insert.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/http/parse-input.ts';
 import { closeActiveEnrolments } from '../classes/enrolments.ts';
@@ -85,6 +86,57 @@ export async function changeStatus(ctx: ServiceContext, id: string, input: Chang
       sensitive: can(ctx.actor, 'students.sensitive', unit),
     });
   });
+}
+
+/**
+ * Graduates students of a school in one statement per table (the rollover of the last grade): a status-history row
+ * each, the record's status, and an audit row each as changeStatus writes. Their enrolments are left as they are:
+ * the year they finished stays theirs (closeActiveEnrolments). The caller has checked that they are active and may
+ * be changed (students.write on the school).
+ */
+export async function graduateStudents(
+  trx: ServiceContext,
+  unitId: string,
+  studentIds: readonly string[],
+  effectiveOn: string,
+): Promise<void> {
+  if (studentIds.length === 0) return;
+  await requireUnitAccess(trx, 'students.write', unitId);
+  const before = await trx.db
+    .selectFrom('students')
+    .select(['id', 'status', 'status_since'])
+    .where('unit_id', '=', unitId)
+    .where('id', 'in', studentIds)
+    .execute();
+  await insertRows(
+    trx.db,
+    'student_status_history',
+    { unit_id: 'uuid', student_id: 'uuid', status: 'text', effective_on: 'date', recorded_by: 'uuid' },
+    studentIds.map((id) => ({
+      unit_id: unitId,
+      student_id: id,
+      status: 'graduated',
+      effective_on: effectiveOn,
+      recorded_by: trx.actor.userId || null,
+    })),
+  );
+  await trx.db
+    .updateTable('students')
+    .set({ status: 'graduated', status_since: effectiveOn, updated_at: new Date() })
+    .where('unit_id', '=', unitId)
+    .where('id', 'in', studentIds)
+    .execute();
+  await auditMany(
+    trx,
+    before.map((s) => ({
+      unitId,
+      entity: 'student',
+      entityId: s.id,
+      action: 'change_status',
+      before: { status: s.status, statusSince: s.status_since },
+      after: { status: 'graduated', effectiveOn, reason: null },
+    })),
+  );
 }
 
 async function statusOn(trx: ServiceContext, student: StudentRow, date: string) {

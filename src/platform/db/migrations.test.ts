@@ -41,3 +41,54 @@ describe('migrations', () => {
     }
   });
 });
+
+describe('0082: a finished year gets back the enrolments that a summer graduation or transfer ended', () => {
+  it.each(STORAGES)('reopened and audited; a move during the year stays ended (%s)', async (storage) => {
+    const database = await openTestDatabase(storage, { migrate: false });
+    try {
+      const db = database.db as never;
+      await createMigrator(db).migrateTo('0070-import-commit-once');
+      const { rows } = await sql<{ unit: string; cls: string; other: string; a: string; b: string }>`
+        with u as (
+          insert into units (kind, code, name, path, level, grade_from, grade_to)
+          values ('school', 'M0082', 'Trường THCS Thử', 'pending', 'lower_secondary', 6, 9) returning id),
+        c as (insert into classes (unit_id, school_year, grade, name) select id, '2025-2026', 9, '9A1' from u
+              returning id),
+        c2 as (insert into classes (unit_id, school_year, grade, name) select id, '2025-2026', 9, '9A2' from u
+               returning id),
+        s as (insert into students (unit_id, full_name, search_text, status)
+              select id, n, n, 'graduated' from u, (values ('An'), ('Bình')) v(n) returning id, full_name)
+        select (select id from u) as unit, (select id from c) as cls, (select id from c2) as other,
+          (select id from s where full_name = 'An') as a, (select id from s where full_name = 'Bình') as b
+      `.execute(db);
+      const r = rows[0] as { unit: string; cls: string; other: string; a: string; b: string };
+      await sql`update units set path = '/' || id || '/' where id = ${r.unit}`.execute(db);
+      // An graduated on 20/6/2026, after the year's last day: the enrolment must come back. Bình moved to 9A2 in
+      // March (that enrolment ended during the year and stays ended) and graduated in June too.
+      await sql`
+        insert into enrolments (unit_id, class_id, student_id, school_year, enrolled_on, left_on) values
+          (${r.unit}, ${r.cls}, ${r.a}, '2025-2026', '2025-09-05', '2026-06-20'),
+          (${r.unit}, ${r.cls}, ${r.b}, '2025-2026', '2025-09-05', '2026-03-02'),
+          (${r.unit}, ${r.other}, ${r.b}, '2025-2026', '2026-03-02', '2026-06-20')
+      `.execute(db);
+      await sql`
+        insert into student_status_history (unit_id, student_id, status, effective_on) values
+          (${r.unit}, ${r.a}, 'graduated', '2026-06-20'), (${r.unit}, ${r.b}, 'graduated', '2026-06-20');
+      `.execute(db);
+      await migrateToLatest(db);
+      const after = await sql<{ name: string; left_on: string | null; class_id: string }>`
+        select s.full_name as name, e.left_on::text, e.class_id from enrolments e join students s on s.id = e.student_id
+        order by s.full_name, e.enrolled_on`.execute(db);
+      expect(after.rows).toEqual([
+        { name: 'An', left_on: null, class_id: r.cls },
+        { name: 'Bình', left_on: '2026-03-02', class_id: r.cls },
+        { name: 'Bình', left_on: null, class_id: r.other },
+      ]);
+      const audited = await sql<{ n: number }>`
+        select count(*)::int as n from audit_log where action = 'reopen_finished_year'`.execute(db);
+      expect(audited.rows[0]?.n).toBe(2);
+    } finally {
+      await database.close();
+    }
+  });
+});

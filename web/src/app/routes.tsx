@@ -70,6 +70,7 @@ const ConductPage = lazy(() => import('../features/gradebook/ConductPage.tsx'));
 const ResultsPage = lazy(() => import('../features/results/ResultsPage.tsx'));
 const PromotionListPage = lazy(() => import('../features/results/PromotionListPage.tsx'));
 const PrimaryEvaluationPage = lazy(() => import('../features/results/PrimaryEvaluationPage.tsx'));
+const RolloverPage = lazy(() => import('../features/results/RolloverPage.tsx'));
 const ContactBookPage = lazy(() => import('../features/contact-book/ContactBookPage.tsx'));
 const TranscriptsPage = lazy(() => import('../features/transcripts/TranscriptsPage.tsx'));
 const ClassTranscriptsPage = lazy(() => import('../features/transcripts/ClassTranscriptsPage.tsx'));
@@ -262,6 +263,7 @@ export const appRoutes: AppRoute[] = [
   },
   { path: '/results/promotion-list', component: PromotionListPage },
   { path: '/results/classes/:classId/primary', component: PrimaryEvaluationPage },
+  { path: '/results/rollover', component: RolloverPage },
   {
     path: '/contact-book',
     component: ContactBookPage,

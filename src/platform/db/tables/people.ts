@@ -110,6 +110,17 @@ export const peopleTables = {
     enrolled_on: col.text(),
     left_on: nullable(col.text()),
   },
+  /** The homeroom teacher and room planned for a class of the next school year, before the rollover creates it. */
+  rollover_plan_classes: {
+    id: col.id(),
+    unit_id: col.text(),
+    school_year: col.text(),
+    name: col.text(),
+    homeroom_teacher_id: nullable(col.text()),
+    room: nullable(col.text()),
+    updated_by: nullable(col.text()),
+    updated_at: col.updatedAt(),
+  },
 } as const;
 
 export type PeopleTables = TablesType<typeof peopleTables>;

@@ -14,7 +14,6 @@ import {
   Tabs,
   Text,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { IconArrowForward, IconCalculator, IconListDetails } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +22,6 @@ import { nextSchoolYear } from '#domain/calendar/index.ts';
 import { formatAverage } from '#domain/grading/index.ts';
 import { jobErrorMessage } from '../../api/useJob.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
-import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError } from '../../ui/notify.ts';
@@ -36,7 +34,6 @@ import {
   type StudentResult,
   useClassResults,
   useQueueClose,
-  useQueueRollover,
   useResultsJob,
 } from './api.ts';
 import { PrimaryGrid } from './PrimaryGrid.tsx';
@@ -127,9 +124,7 @@ function Results() {
 function CloseCard({ unitId, schoolYear }: { unitId: string; schoolYear: string }) {
   const { t } = useTranslation('results');
   const close = useQueueClose();
-  const rollover = useQueueRollover();
   const [jobId, setJobId] = useState<string | null>(null);
-  const [confirming, confirm] = useDisclosure();
   const queue = (scope: 'term1' | 'term2' | 'year') =>
     close.mutate(
       { unitId, schoolYear, scope },
@@ -155,34 +150,18 @@ function CloseCard({ unitId, schoolYear }: { unitId: string; schoolYear: string 
           >
             {t('closeYear')}
           </Button>
-          <Button variant="default" leftSection={<IconArrowForward size={16} />} onClick={confirm.open}>
+          <Button
+            variant="default"
+            component={Link}
+            to="/results/rollover"
+            leftSection={<IconArrowForward size={16} />}
+            data-testid="open-rollover"
+          >
             {t('rollover', { year: nextSchoolYear(schoolYear) })}
           </Button>
         </Group>
         {jobId && <JobStatus jobId={jobId} />}
       </Stack>
-      <ConfirmModal
-        opened={confirming}
-        title={t('rollover', { year: nextSchoolYear(schoolYear) })}
-        confirmLabel={t('rollover', { year: nextSchoolYear(schoolYear) })}
-        color="blue"
-        loading={rollover.isPending}
-        onClose={confirm.close}
-        onConfirm={() =>
-          rollover.mutate(
-            { unitId, fromYear: schoolYear, toYear: nextSchoolYear(schoolYear) },
-            {
-              onSuccess: (r) => {
-                confirm.close();
-                setJobId(r.jobId);
-              },
-              onError: notifyError,
-            },
-          )
-        }
-      >
-        {t('rolloverConfirm', { year: nextSchoolYear(schoolYear) })}
-      </ConfirmModal>
     </Card>
   );
 }
@@ -209,21 +188,7 @@ function JobStatus({ jobId }: { jobId: string }) {
     students?: number;
     classified?: number;
     incomplete?: IncompleteStudent[];
-    promoted?: number;
-    retained?: number;
-    graduated?: number;
-    pending?: { fullName: string; className: string }[];
   };
-  if (data.kind === 'results.rollover') {
-    return (
-      <Alert color="teal" data-testid="job-done">
-        <Text size="sm">{t('rolloverDone', result)}</Text>
-        {(result.pending?.length ?? 0) > 0 && (
-          <Text size="sm">{t('pending', { count: result.pending?.length })}</Text>
-        )}
-      </Alert>
-    );
-  }
   return (
     <Alert color={(result.incomplete?.length ?? 0) > 0 ? 'yellow' : 'teal'} data-testid="job-done">
       <Text size="sm">{t('jobDone', result)}</Text>

@@ -12,7 +12,12 @@ import type {
   SchoolSummary,
   StudentResult,
 } from '#contracts/results.ts';
-
+import type {
+  RolloverInput,
+  RolloverOutcome,
+  RolloverPlanInput,
+  RolloverPreview,
+} from '#contracts/rollover.ts';
 import { apiDownload, apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
 
 export type { Job };
@@ -125,5 +130,24 @@ export function useRecordRecognition() {
         recognition: input.recognition,
       }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['results'] }),
+  });
+}
+
+export type { RolloverOutcome, RolloverPlanInput, RolloverPreview };
+
+/** What the rollover into the next year would do now: students by name and the new classes with their plan. */
+export const useRolloverPreview = (input: RolloverInput | null) =>
+  useQuery({
+    queryKey: ['results', 'rollover', input],
+    queryFn: () => apiGet<RolloverPreview>(`/results/rollover/preview${qs({ ...input })}`),
+    enabled: Boolean(input),
+  });
+
+/** Saves the homeroom teachers and rooms planned for the new classes; answers the refreshed preview. */
+export function useSaveRolloverPlan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RolloverPlanInput) => apiPut<RolloverPreview>('/results/rollover/plan', input),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['results', 'rollover'] }),
   });
 }
