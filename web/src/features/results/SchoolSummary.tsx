@@ -14,7 +14,6 @@ export function SchoolSummary({
   schoolYear: string;
   term: number;
 }) {
-  const { t } = useTranslation('results');
   const summary = useSchoolResultsSummary(unitId, schoolYear, term);
   const all = summary.data?.grades ?? [];
   // Grades 1–5 are summed up with TT27's outcomes (the year) and never with TT22's learning and conduct levels.
