@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
 import { buildClass, buildSchoolAccounts, buildStaff } from '../../../test/factories.ts';
-import { buildAssignments, buildYear } from '../../../test/factories-results.ts';
+import { buildAbsences, buildAssignments, buildYear } from '../../../test/factories-results.ts';
 import { buildClassWithStudents, buildTeacherAccount } from '../../../test/factories-transcripts.ts';
 import { tableDigests } from '../../../test/table-digests.ts';
 import type { Row } from '../../platform/db/schema.ts';
@@ -100,16 +100,18 @@ describe.each(STORAGES)('chuyển năm học giữ nguyên năm học đã kết
     ] as const) {
       await buildAssignments(t.db, cls, teacher);
     }
-    // 9A1: four graduate; Hoàng Văn Em fails two subjects and is retained. 6A1: Đỗ Văn Giang goes to the summer
+    // 9A1: four graduate; Hoàng Văn Em misses 46 sessions and is retained (TT22 Điều 12: over 45 buổi; failing
+    // learning or conduct would send him to the summer instead). 6A1: Đỗ Văn Giang goes to the summer
     // re-test (pending), the others are promoted; Ngô Văn Khánh transfers out in July.
     for (const student of students9) {
       const failing = student.full_name === 'Hoàng Văn Em';
       await buildYear(t.db, {
         cls: class9,
         student,
-        average: failing ? 2 : 7.5,
-        conduct: failing ? ['fail', 'fail'] : ['good', 'excellent'],
+        average: 7.5,
+        conduct: ['good', 'excellent'],
       });
+      if (failing) await buildAbsences(t.db, { cls: class9, student, count: 46 });
     }
     for (const student of students6) {
       const retest = student.full_name === 'Đỗ Văn Giang';
