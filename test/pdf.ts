@@ -2,6 +2,11 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** The text of a PDF, page by page joined (tests check names with diacritics survive). */
 export async function extractPdfText(pdf: Buffer | Uint8Array): Promise<string> {
+  return (await extractPdfPages(pdf)).join('\n');
+}
+
+/** The text of each page of a PDF, NFC (tests that check what every page says). */
+export async function extractPdfPages(pdf: Buffer | Uint8Array): Promise<string[]> {
   const document = await getDocument({
     data: new Uint8Array(pdf),
     useSystemFonts: false,
@@ -13,5 +18,5 @@ export async function extractPdfText(pdf: Buffer | Uint8Array): Promise<string> 
     pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
   }
   await document.destroy();
-  return pages.join('\n').normalize('NFC');
+  return pages.map((page) => page.normalize('NFC'));
 }
