@@ -15,6 +15,13 @@ export {
 } from './assessments.ts';
 export { termAverage, yearAverage } from './averages.ts';
 export { award, OUTSTANDING_SUBJECT_AVERAGE } from './awards.ts';
+export {
+  COMBINED_SUBJECTS,
+  type CombinedSubject,
+  combinedContentResult,
+  combinedSubjectOf,
+  withCombinedSubjects,
+} from './combined-subjects.ts';
 export { yearConduct } from './conduct.ts';
 export { roundDecimalStringToTenths, roundRatioToTenths } from './decimal.ts';
 export { GradingInputError, type GradingInputErrorCode } from './errors.ts';
