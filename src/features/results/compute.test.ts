@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PassFail } from '../../domain/grading/index.ts';
 import type { ScoreInputRow } from '../gradebook/reads.ts';
-import { classSubjects, computeStudent } from './compute.ts';
+import { classSubjects, computeStudent, subjectTermResult } from './compute.ts';
 
 function rows(grade: number, arts: { music: PassFail; fineArts: PassFail }): ScoreInputRow[] {
   const out: ScoreInputRow[] = [];
@@ -59,5 +59,45 @@ describe('the close counts Nghệ thuật at THCS as one subject (TT22 Điều 5
 
   it('grade 7, both contents Đạt: Khá with every scored subject at 7,0', () => {
     expect(yearOf(7, { music: 'pass', fineArts: 'pass' }).year?.learning).toBe('good');
+  });
+});
+
+describe('the close requires and counts the chuyên đề ĐĐGtx of a THPT subject with learning topics', () => {
+  const assignment = {
+    id: 'a1',
+    classId: 'c1',
+    subjectCode: 'math',
+    teacherId: 't1',
+    teacherName: 'Giáo viên',
+    periodsPerYear: 105,
+  };
+  const row = (regular: number[]): ScoreInputRow => ({
+    studentId: 's1',
+    classId: 'c1',
+    subjectCode: 'math',
+    term: 1,
+    regular,
+    midterm: 7,
+    final: 8,
+    regularResults: [],
+    midtermResult: null,
+    finalResult: null,
+  });
+
+  it('Toán 105 periods with learning topics: four ĐĐGtx are not enough; five give (40 + 14 + 24) / 10 = 7,8', () => {
+    const [math] = classSubjects(11, [{ ...assignment, learningTopics: true }]);
+    if (!math) throw new Error('no subject');
+    expect(subjectTermResult(math, row([8, 7, 9, 6]), 1)).toEqual({ missing: 'Toán HK I: thiếu ĐĐGtx 4/5' });
+    expect(subjectTermResult(math, row([8, 7, 9, 6, 10]), 1)).toEqual({
+      result: { subject: 'math', kind: 'score', average: 7.8 },
+    });
+  });
+
+  it('without learning topics four ĐĐGtx make the average: (30 + 14 + 24) / 9 = 7,6', () => {
+    const [math] = classSubjects(11, [{ ...assignment, learningTopics: false }]);
+    if (!math) throw new Error('no subject');
+    expect(subjectTermResult(math, row([8, 7, 9, 6]), 1)).toEqual({
+      result: { subject: 'math', kind: 'score', average: 7.6 },
+    });
   });
 });

@@ -30,6 +30,8 @@ export interface ClassSubject {
   name: string;
   kind: 'score' | 'comment';
   periodsPerYear: number;
+  /** Chuyên đề học tập in this subject (THPT): one more ĐĐGtx per term. */
+  learningTopics: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export function classSubjects(grade: number, assignments: readonly AssignmentRow
         name: s.name,
         kind: s.assessment as 'score' | 'comment',
         periodsPerYear: s.periodsPerYear,
+        learningTopics: false,
       }));
   }
   const byCode = new Map(curriculum.map((s) => [s.code as string, s]));
@@ -57,6 +60,7 @@ export function classSubjects(grade: number, assignments: readonly AssignmentRow
       name: s?.name ?? subjectByCode(a.subjectCode)?.name ?? a.subjectCode,
       kind: (s?.assessment ?? 'score') as 'score' | 'comment',
       periodsPerYear: a.periodsPerYear,
+      learningTopics: a.learningTopics,
     };
   });
 }
@@ -123,13 +127,19 @@ export function subjectTermResult(
   if (!row) return { missing: `${labelOf(subject, term)}: chưa có điểm` };
   if (subject.kind === 'score') {
     const regular = row.regular.filter((v): v is number => v !== null && v !== undefined).map(Number);
-    const required = regularAssessmentCount(subject.periodsPerYear);
+    const learningTopics = subject.learningTopics;
+    const required = regularAssessmentCount(subject.periodsPerYear, { learningTopics });
     const gaps: string[] = [];
     if (regular.length < required) gaps.push(`ĐĐGtx ${regular.length}/${required}`);
     if (row.midterm === null) gaps.push('ĐĐGgk');
     if (row.final === null) gaps.push('ĐĐGck');
     if (gaps.length > 0) return { missing: `${labelOf(subject, term)}: thiếu ${gaps.join(', ')}` };
-    const average = termAverage({ regular, midterm: Number(row.midterm), final: Number(row.final) });
+    const average = termAverage({
+      regular,
+      midterm: Number(row.midterm),
+      final: Number(row.final),
+      learningTopics,
+    });
     return { result: { subject: subject.code, kind: 'score', average } };
   }
   const regular = row.regularResults.filter((v): v is PassFail => v === 'pass' || v === 'fail');
