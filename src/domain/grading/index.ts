@@ -28,6 +28,18 @@ export { yearConduct } from './conduct.ts';
 export { roundDecimalStringToTenths, roundRatioToTenths } from './decimal.ts';
 export { GradingInputError, type GradingInputErrorCode } from './errors.ts';
 export {
+  checkPracticalExemption,
+  EXEMPTION_GROUNDS,
+  EXEMPTION_PERIODS,
+  type ExemptionGround,
+  type ExemptionPeriod,
+  exemptionCoversTerm,
+  PRACTICAL_EXEMPTION_SUBJECTS,
+  type PracticalExemption,
+  type PracticalExemptionSubject,
+  requiredAssessmentsWhenExempted,
+} from './exemptions.ts';
+export {
   AWARD_LABEL_VI,
   LEVEL4_LABEL_VI,
   PASS_FAIL_LABEL_VI,
