@@ -53,6 +53,7 @@ export const assignmentBoardSchema = z.object({
       teacherId: z.uuid(),
       teacherName: z.string(),
       periodsPerYear: z.number().int(),
+      learningTopics: z.boolean(),
     }),
   ),
 });
@@ -64,6 +65,11 @@ export const setAssignmentBody = z.object({
   teacherId: z.uuid('Chọn giáo viên.').nullable(),
   /** Defaults to the curriculum's periods for the class's grade. */
   periodsPerYear: z.number().int().min(1).max(400).optional(),
+  /**
+   * The class studies chuyên đề học tập in this subject (grades 10–12, scored subjects): one more ĐĐGtx per term.
+   * Left out, the stored value is kept (false for a new assignment).
+   */
+  learningTopics: z.boolean().optional(),
 });
 export type SetAssignmentInput = z.infer<typeof setAssignmentBody>;
 

@@ -1,12 +1,50 @@
 import { roundPoints } from './bands.ts';
 import { describeLocation, formatNumber, type IssuePath } from './messages.ts';
-import type { Catalogue, CountBand, LevelThreshold, RatioBand, ScoredItem, SubItem } from './schema.ts';
+import type {
+  Catalogue,
+  CatalogueGroup,
+  CountBand,
+  LevelThreshold,
+  RatioBand,
+  ScoredItem,
+  SubItem,
+} from './schema.ts';
 
 export interface CatalogueIssue {
   path: (string | number)[];
   severity: 'error' | 'warning';
   /** Vietnamese, starts with where the problem is: "Nhóm II, tiêu chí II.3: …". */
   message: string;
+}
+
+/** A group whose criteria's maxima do not add up to the group's declared maximum. */
+export interface GroupSumGap {
+  groupId: string;
+  itemTotal: number;
+  groupMax: number;
+}
+
+/**
+ * The points of a group are the sum of its scored criteria (QĐ 4725 mục 3: "tổng điểm của mỗi nhóm tiêu chí",
+ * 100 per group), so a catalogue whose criteria add up to more or less than the group's maximum cannot grade
+ * against the decision's thresholds. Mandatory conditions carry no points. Undefined when the sums agree or the
+ * group has no criteria yet.
+ */
+export function groupSumGap(group: CatalogueGroup): GroupSumGap | undefined {
+  if (group.items.length === 0) return undefined;
+  const itemTotal = sum(group.items.map((item) => (item.kind === 'scored' ? item.maxPoints : 0)));
+  if (itemTotal === group.maxPoints) return undefined;
+  return { groupId: group.id, itemTotal, groupMax: group.maxPoints };
+}
+
+function describeGroupSumGap(gap: GroupSumGap, draft: boolean): string {
+  const pair = `tổng điểm tối đa của các tiêu chí (${formatNumber(gap.itemTotal)})`;
+  const groupMax = `điểm tối đa của nhóm (${formatNumber(gap.groupMax)})`;
+  if (gap.itemTotal > gap.groupMax) return `${pair} vượt ${groupMax}`;
+  const missing = formatNumber(roundPoints(gap.groupMax - gap.itemTotal));
+  if (draft)
+    return `${pair} thấp hơn ${groupMax}, còn thiếu ${missing} điểm; bộ tiêu chí được đánh dấu chưa đầy đủ và mọi trang in ghi chú này`;
+  return `${pair} thấp hơn ${groupMax}, còn thiếu ${missing} điểm; bổ sung tiêu chí còn thiếu, hoặc ghi chú bộ tiêu chí chưa đầy đủ (draft_notice) để mọi trang in ghi rõ`;
 }
 
 type Report = (severity: CatalogueIssue['severity'], path: IssuePath, detail: string) => void;
@@ -147,17 +185,11 @@ export function crossCheckCatalogue(catalogue: Catalogue): CatalogueIssue[] {
       if (item.kind === 'scored') checkScoredItem(item, itemPath, report);
     });
 
-    const itemTotal = sum(group.items.map((item) => (item.kind === 'scored' ? item.maxPoints : 0)));
-    const pair = `tổng điểm tối đa của các tiêu chí (${formatNumber(itemTotal)})`;
-    const groupMax = `điểm tối đa của nhóm (${formatNumber(group.maxPoints)})`;
-    if (itemTotal > group.maxPoints) {
-      report('error', [...groupPath, 'items'], `${pair} vượt ${groupMax}`);
-    } else if (itemTotal < group.maxPoints && group.items.length > 0) {
-      report(
-        'warning',
-        [...groupPath, 'items'],
-        `${pair} thấp hơn ${groupMax}; có thể bộ tiêu chí còn thiếu tiêu chí`,
-      );
+    const gap = groupSumGap(group);
+    if (gap) {
+      // An incomplete catalogue is refused unless it says on every page that it is incomplete (draftNotice).
+      const draft = gap.itemTotal < group.maxPoints && catalogue.draftNotice !== undefined;
+      report(draft ? 'warning' : 'error', [...groupPath, 'items'], describeGroupSumGap(gap, draft));
     }
     if (group.levelThresholds) {
       checkThresholds(group.levelThresholds, group.maxPoints, [...groupPath, 'levelThresholds'], report);

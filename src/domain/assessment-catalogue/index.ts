@@ -4,7 +4,9 @@
  * the first user; quality accreditation and library-standard recognition can reuse the same model.
  */
 export { levelForTotal, pointsForCount, pointsForRatio, roundPoints } from './bands.ts';
+export { type GroupSumGap, groupSumGap } from './cross-checks.ts';
 export { LARGE_GAP_SHARE, type MeasuredGap, type MeasuredValue, measuredGaps } from './measured-gap.ts';
+export { printedCatalogueNotice } from './printed-notice.ts';
 export {
   CATALOGUE_ROW_COLUMNS,
   type CatalogueColumn,
@@ -49,4 +51,9 @@ export {
   type SubItemResult,
   scoreAssessment,
 } from './score.ts';
-export { type CatalogueIssue, type CatalogueValidation, validateCatalogue } from './validate.ts';
+export {
+  type CatalogueIssue,
+  type CatalogueValidation,
+  publishableCatalogue,
+  validateCatalogue,
+} from './validate.ts';

@@ -43,6 +43,7 @@ export interface CatalogueMeta {
   title: string;
   subjectKind: 'school' | 'office';
   source?: string;
+  draftNotice?: string;
   levelLabels?: LevelLabel[];
   settings?: CatalogueInput['settings'];
   defaultGroupMaxPoints?: number;

@@ -244,6 +244,7 @@ export function catalogueFromRows(
     title: meta.title,
     subjectKind: meta.subjectKind,
     ...(meta.source && { source: meta.source }),
+    ...(meta.draftNotice && { draftNotice: meta.draftNotice }),
     ...(meta.levelLabels && { levelLabels: meta.levelLabels }),
     ...(meta.settings && { settings: meta.settings }),
     groups: assembly.groups,

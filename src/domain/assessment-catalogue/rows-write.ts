@@ -72,6 +72,7 @@ export function catalogueToRows(catalogue: Catalogue): { meta: CatalogueMeta; ro
     title: catalogue.title,
     subjectKind: catalogue.subjectKind,
     ...(catalogue.source && { source: catalogue.source }),
+    ...(catalogue.draftNotice && { draftNotice: catalogue.draftNotice }),
     levelLabels: catalogue.levelLabels,
     settings: catalogue.settings,
   };

@@ -94,7 +94,7 @@ describe('catalogueFromRows: reading a hand-filled sheet', () => {
       { group_id: 'I', item_id: 'I.6', sub_item_id: 'I.6.2', sub_item_title: 'Học liệu', sub_item_max: 13 },
       { group_id: null, item_id: null },
     ];
-    const result = catalogueFromRows(rows, meta);
+    const result = catalogueFromRows(rows, { ...meta, draftNotice: 'Dự thảo: thiếu tiêu chí.' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const [mandatory, scored] = result.catalogue.groups[0]?.items ?? [];
@@ -108,7 +108,7 @@ describe('catalogueFromRows: reading a hand-filled sheet', () => {
       { minRatio: 0.5, points: 3.5 },
     ]);
     expect(result.warnings.map((warning) => warning.message)).toEqual([
-      'Dòng 2, cột group_max_points: Nhóm I: tổng điểm tối đa của các tiêu chí (20) thấp hơn điểm tối đa của nhóm (100); có thể bộ tiêu chí còn thiếu tiêu chí',
+      'Dòng 2, cột group_max_points: Nhóm I: tổng điểm tối đa của các tiêu chí (20) thấp hơn điểm tối đa của nhóm (100), còn thiếu 80 điểm; bộ tiêu chí được đánh dấu chưa đầy đủ và mọi trang in ghi chú này',
     ]);
   });
 
@@ -179,7 +179,7 @@ describe('catalogueFromRows: reading a hand-filled sheet', () => {
           'Dòng 8, cột sub_item_max: Nhóm II, tiêu chí II.3, nội dung II.3.2: điểm tối đa phải lớn hơn 0',
       },
     ]);
-    expect(messages(catalogueFromRows(rows.slice(0, 3), meta))).toEqual([
+    expect(messages(catalogueFromRows(rows.slice(0, 3), { ...meta, draftNotice: 'Dự thảo.' }))).toEqual([
       {
         row: 2,
         column: 'max_points',

@@ -127,6 +127,12 @@ export const catalogueSchema = z.object({
   subjectKind: z.enum(CATALOGUE_SUBJECT_KINDS),
   /** Legal basis shown with every result, e.g. "Quyết định 4725/QĐ-BGDĐT ngày 30/12/2022". */
   source: titleSchema.optional(),
+  /**
+   * Printed on every page of every document made with this catalogue, and shown with it. A catalogue that is not
+   * yet the decision's own table (a criterion missing, proposed rows) carries one; only such a catalogue may be
+   * published while a group's criteria do not add up to the group's maximum (`cross-checks.ts`).
+   */
+  draftNotice: noteSchema.optional(),
   levelLabels: z.array(levelLabelSchema).default([]),
   settings: catalogueSettingsSchema.default({ combineRule: 'lowest_group', capGroupOnUnmetMandatory: true }),
   groups: z.array(groupSchema).min(1),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueInput } from './schema.ts';
 import { demoCatalogueInput } from './test-fixtures.ts';
-import { type CatalogueValidation, validateCatalogue } from './validate.ts';
+import { type CatalogueValidation, publishableCatalogue, validateCatalogue } from './validate.ts';
 
 function errorsOf(result: CatalogueValidation) {
   return result.ok ? [] : result.errors.map(({ path, message }) => ({ path, message }));
@@ -56,14 +56,41 @@ describe('validateCatalogue: well-formed catalogues', () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it('warns, without rejecting, when a group’s criteria cannot reach its maximum (national Nhóm II sums to 90)', () => {
+  it('refuses to publish a catalogue whose group’s criteria add up to less than the group’s maximum (QĐ 4725 mục 3: 100 points per group)', () => {
     const input = governanceCatalogue([30, 30]);
     const group = input.groups[0];
     if (group) group.items = group.items.filter((item) => item.id !== 'II.4');
     const result = validateCatalogue(input);
+    expect(errorsOf(result)).toEqual([
+      {
+        path: ['groups', 0, 'items'],
+        message:
+          'Nhóm II: tổng điểm tối đa của các tiêu chí (60) thấp hơn điểm tối đa của nhóm (100), còn thiếu 40 điểm; bổ sung tiêu chí còn thiếu, hoặc ghi chú bộ tiêu chí chưa đầy đủ (draft_notice) để mọi trang in ghi rõ',
+      },
+    ]);
+    expect(() => publishableCatalogue(input)).toThrow(/còn thiếu 40 điểm/);
+  });
+
+  it('publishes an incomplete catalogue only when it carries a draft notice, and reports the gap as a warning', () => {
+    const input = governanceCatalogue([30, 30]);
+    const group = input.groups[0];
+    if (group) group.items = group.items.filter((item) => item.id !== 'II.4');
+    input.draftNotice = 'Bộ tiêu chí chưa đầy đủ so với văn bản gốc.';
+    const result = validateCatalogue(input);
     expect(result.ok).toBe(true);
     expect(result.warnings.map((warning) => warning.message)).toEqual([
-      'Nhóm II: tổng điểm tối đa của các tiêu chí (60) thấp hơn điểm tối đa của nhóm (100); có thể bộ tiêu chí còn thiếu tiêu chí',
+      'Nhóm II: tổng điểm tối đa của các tiêu chí (60) thấp hơn điểm tối đa của nhóm (100), còn thiếu 40 điểm; bộ tiêu chí được đánh dấu chưa đầy đủ và mọi trang in ghi chú này',
+    ]);
+    expect(publishableCatalogue(input).draftNotice).toBe('Bộ tiêu chí chưa đầy đủ so với văn bản gốc.');
+  });
+
+  it('a draft notice does not excuse criteria adding up to more than the group', () => {
+    const input = governanceCatalogue([30, 30]);
+    input.draftNotice = 'Dự thảo.';
+    const group = input.groups[0];
+    if (group) group.items.push({ kind: 'scored', id: 'II.5', title: 'Thêm', maxPoints: 10 });
+    expect(errorsOf(validateCatalogue(input)).map((e) => e.message)).toEqual([
+      'Nhóm II: tổng điểm tối đa của các tiêu chí (110) vượt điểm tối đa của nhóm (100)',
     ]);
   });
 });

@@ -10,7 +10,7 @@ import {
   typeLabel,
   valueAt,
 } from './messages.ts';
-import { type Catalogue, catalogueSchema } from './schema.ts';
+import { type Catalogue, type CatalogueInput, catalogueSchema } from './schema.ts';
 
 export type { CatalogueIssue } from './cross-checks.ts';
 
@@ -73,4 +73,15 @@ export function validateCatalogue(input: unknown): CatalogueValidation {
   const warnings = issues.filter((issue) => issue.severity === 'warning');
   if (errors.length > 0) return { ok: false, errors, warnings };
   return { ok: true, catalogue: parsed.data, warnings };
+}
+
+/**
+ * A catalogue the platform ships (or seeds) must pass the same validation as an imported one: a national
+ * catalogue whose groups do not add up is refused at start-up, not discovered on a printed report.
+ */
+export function publishableCatalogue(input: CatalogueInput): Catalogue {
+  const validation = validateCatalogue(input);
+  if (validation.ok) return validation.catalogue;
+  const lines = validation.errors.map((issue) => `- ${issue.message}`).join('\n');
+  throw new Error(`Catalogue ${input.code} ${input.version} cannot be published:\n${lines}`);
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type AssessmentAnswers, scoreAssessment, validateCatalogue } from '../assessment-catalogue/index.ts';
+import {
+  type AssessmentAnswers,
+  printedCatalogueNotice,
+  scoreAssessment,
+  validateCatalogue,
+} from '../assessment-catalogue/index.ts';
 import { NATIONAL_3806_INPUT, NATIONAL_OFFICE_CATALOGUE_3806 } from './index.ts';
 
 const catalogue = NATIONAL_OFFICE_CATALOGUE_3806;
@@ -49,6 +54,10 @@ describe('national office catalogue (QĐ 3806)', () => {
     expect(result.unitReasons.at(-1)?.message).toBe(
       'Nhóm I: điều kiện bắt buộc I.1 chưa đạt; mức của đơn vị bị giới hạn ở Mức 1 - Chưa đáp ứng',
     );
+  });
+
+  it('says it is a draft (dự thảo) on every printed page until the decision’s own table is entered', () => {
+    expect(printedCatalogueNotice(NATIONAL_OFFICE_CATALOGUE_3806)).toMatch(/^Dự thảo: /);
   });
 
   it('keeps every row to_verify until the official table is found', () => {

@@ -1,4 +1,4 @@
-import { type Catalogue, type CatalogueInput, catalogueSchema } from '../assessment-catalogue/index.ts';
+import { type Catalogue, type CatalogueInput, publishableCatalogue } from '../assessment-catalogue/index.ts';
 import { halfAndFullBands, metricEvidence, PROVISIONAL_BANDS_NOTE } from './catalogue-helpers.ts';
 import { DX_GROUP_LEVEL_THRESHOLDS, DX_LEVEL_LABELS } from './levels.ts';
 
@@ -119,6 +119,9 @@ export const NATIONAL_3806_INPUT: CatalogueInput = {
   title: 'Bộ chỉ số đánh giá mức độ chuyển đổi số đối với sở giáo dục và đào tạo, phòng giáo dục và đào tạo',
   subjectKind: 'office',
   source: 'Quyết định 3806/QĐ-BGDĐT (tháng 12/2024) của Bộ trưởng Bộ Giáo dục và Đào tạo',
+  // Printed on every page until the decision's own table replaces the proposed criteria.
+  draftNotice:
+    'Dự thảo: các tiêu chí, điểm và thang quy đổi là đề xuất theo cấu trúc đã công bố của Quyết định 3806/QĐ-BGDĐT, chưa phải bảng tiêu chí của Quyết định; kết quả chỉ có giá trị tham khảo cho đến khi nhập bảng tiêu chí gốc.',
   levelLabels: DX_LEVEL_LABELS,
   settings: {
     combineRule: 'total_score',
@@ -128,4 +131,4 @@ export const NATIONAL_3806_INPUT: CatalogueInput = {
   groups: [leadershipGroup, schoolResultsGroup],
 };
 
-export const NATIONAL_OFFICE_CATALOGUE_3806: Catalogue = catalogueSchema.parse(NATIONAL_3806_INPUT);
+export const NATIONAL_OFFICE_CATALOGUE_3806: Catalogue = publishableCatalogue(NATIONAL_3806_INPUT);

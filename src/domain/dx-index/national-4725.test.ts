@@ -4,6 +4,7 @@ import {
   type Catalogue,
   catalogueFromRows,
   catalogueToRows,
+  printedCatalogueNotice,
   scoreAssessment,
   validateCatalogue,
 } from '../assessment-catalogue/index.ts';
@@ -51,12 +52,15 @@ function governanceAnswers(): AssessmentAnswers {
 }
 
 describe('national school catalogue (QĐ 4725)', () => {
-  it('validates, with only the known gap of Nhóm II reported as a warning', () => {
+  it('validates only because it is marked incomplete: Nhóm II short by 10 points is reported, and the notice says so', () => {
     const result = validateCatalogue(NATIONAL_4725_INPUT);
     expect(result.ok).toBe(true);
     expect(result.warnings.map((warning) => warning.message)).toEqual([
-      'Nhóm II: tổng điểm tối đa của các tiêu chí (90) thấp hơn điểm tối đa của nhóm (100); có thể bộ tiêu chí còn thiếu tiêu chí',
+      'Nhóm II: tổng điểm tối đa của các tiêu chí (90) thấp hơn điểm tối đa của nhóm (100), còn thiếu 10 điểm; bộ tiêu chí được đánh dấu chưa đầy đủ và mọi trang in ghi chú này',
     ]);
+    expect(printedCatalogueNotice(catalogue)).toMatch(/^Bộ tiêu chí chưa đầy đủ so với văn bản gốc/);
+    const { draftNotice: _notice, ...unmarked } = NATIONAL_4725_INPUT;
+    expect(validateCatalogue(unmarked).ok).toBe(false);
   });
 
   it('Nhóm I criteria add up to 100 and Nhóm II to 90, each group out of 100', () => {

@@ -1,8 +1,8 @@
 import {
   type Catalogue,
   type CatalogueInput,
-  catalogueSchema,
   type EvidenceSpec,
+  publishableCatalogue,
 } from '../assessment-catalogue/index.ts';
 import {
   halfAndFullBands,
@@ -31,7 +31,9 @@ import type { DxMetricId } from './metric-ids.ts';
  * - Every other row (1.3 from function (3) on, 1.4–1.7, 2.1–2.4) follows our notes (shared/domain/dx-index.md),
  *   which match a public implementation's seed data, not the official table: they stay `to_verify`.
  * - Nhóm II: the known rows add to 90. No source we could read shows the missing ~10 points, so no criterion is
- *   invented for it; validation reports the gap as a warning and a province can add the row by import.
+ *   invented for it. Validation refuses a catalogue whose group does not add up unless it carries a draft notice;
+ *   this one does, so every printed page says the catalogue is incomplete, and a province can add the row by
+ *   import (a complete version needs no notice).
  * - Ratio bands (≥ 80 % → full, ≥ 50 % → half) are the example in our notes, not the official text.
  */
 
@@ -300,6 +302,8 @@ export const NATIONAL_4725_INPUT: CatalogueInput = {
   title: 'Bộ chỉ số đánh giá mức độ chuyển đổi số của cơ sở giáo dục phổ thông và giáo dục thường xuyên',
   subjectKind: 'school',
   source: 'Quyết định 4725/QĐ-BGDĐT ngày 30/12/2022 của Bộ trưởng Bộ Giáo dục và Đào tạo',
+  draftNotice:
+    'Bộ tiêu chí chưa đầy đủ so với văn bản gốc: Nhóm II có các tiêu chí cộng lại 90/100 điểm, một tiêu chí (khoảng 10 điểm) của Quyết định 4725/QĐ-BGDĐT chưa được nhập; điểm và mức của Nhóm II chỉ có giá trị tham khảo.',
   levelLabels: DX_LEVEL_LABELS,
   // QĐ 4725 grades each group and does not say how the two combine nor whether an unmet mandatory condition caps
   // a level: our default (lowest group; cap at Mức 1) is a setting a province can change.
@@ -307,4 +311,4 @@ export const NATIONAL_4725_INPUT: CatalogueInput = {
   groups: [teachingGroup, governanceGroup],
 };
 
-export const NATIONAL_SCHOOL_CATALOGUE_4725: Catalogue = catalogueSchema.parse(NATIONAL_4725_INPUT);
+export const NATIONAL_SCHOOL_CATALOGUE_4725: Catalogue = publishableCatalogue(NATIONAL_4725_INPUT);

@@ -21,8 +21,21 @@ export const COMMENT_SUBJECT_ASSESSMENTS_PER_TERM =
   PERIODIC_ASSESSMENTS_PER_TERM.midterm +
   PERIODIC_ASSESSMENTS_PER_TERM.final;
 
-/** The largest number of ĐĐGtx a scored subject can have in one term (TT22 Điều 6 khoản 2 điểm b). */
+/** The largest number of ĐĐGtx a scored subject can have in one term by its periods (TT22 Điều 6 khoản 2 điểm b). */
 export const MAX_REGULAR_ASSESSMENTS = 4;
+
+/**
+ * Chuyên đề học tập (THPT, 2018 programme: three learning topics, 35 periods a year, in the subjects a class
+ * chooses). TT22 Điều 6 khoản 2 điểm b counts the ĐĐGtx of a scored subject by its periods "không bao gồm chuyên đề
+ * học tập"; the topics are assessed as regular assessment of the subject, one more ĐĐGtx per term, which enters
+ * ĐTBmhk like the others (Điều 9 khoản 1 b: TĐĐGtx and "số ĐĐGtx" include it). So a subject with learning topics
+ * has 3–5 ĐĐGtx per term.
+ */
+export const LEARNING_TOPIC_REGULAR_ASSESSMENTS = 1;
+
+/** The largest number of ĐĐGtx a scored subject with learning topics can have in one term. */
+export const MAX_REGULAR_ASSESSMENTS_WITH_TOPICS =
+  MAX_REGULAR_ASSESSMENTS + LEARNING_TOPIC_REGULAR_ASSESSMENTS;
 
 function assertPeriods(periodsPerYear: number): void {
   if (!Number.isInteger(periodsPerYear) || periodsPerYear <= 0) {
@@ -40,20 +53,29 @@ function assertPeriods(periodsPerYear: number): void {
  * The text names exactly 35 periods for the first band; the 2018 programme has no scored subject below 35, so we
  * read the band as "35 or fewer" rather than reject a plan of, say, 30 periods.
  */
-export function regularAssessmentCount(periodsPerYear: number): number {
+export function regularAssessmentCount(
+  periodsPerYear: number,
+  options?: { learningTopics?: boolean },
+): number {
   assertPeriods(periodsPerYear);
-  if (periodsPerYear <= 35) return 2;
-  if (periodsPerYear <= 70) return 3;
-  return 4;
+  const topics = options?.learningTopics ? LEARNING_TOPIC_REGULAR_ASSESSMENTS : 0;
+  if (periodsPerYear <= 35) return 2 + topics;
+  if (periodsPerYear <= 70) return 3 + topics;
+  return 4 + topics;
 }
 
 /** Số ĐĐGtx per term for either kind of subject: comment-assessed subjects always have 2 (TT22 Điều 6 khoản 2 a). */
-export function requiredRegularAssessments(s: { periodsPerYear: number; kind: SubjectKind }): number {
+export function requiredRegularAssessments(s: {
+  periodsPerYear: number;
+  kind: SubjectKind;
+  /** The subject has chuyên đề học tập this year (THPT): one more ĐĐGtx per term for a scored subject. */
+  learningTopics?: boolean;
+}): number {
   if (s.kind === 'comment') {
     assertPeriods(s.periodsPerYear);
     return COMMENT_SUBJECT_REGULAR_ASSESSMENTS;
   }
-  return regularAssessmentCount(s.periodsPerYear);
+  return regularAssessmentCount(s.periodsPerYear, { learningTopics: s.learningTopics ?? false });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_REGULAR_ASSESSMENTS } from './assessments.ts';
+import { MAX_REGULAR_ASSESSMENTS, MAX_REGULAR_ASSESSMENTS_WITH_TOPICS } from './assessments.ts';
 import { fromTenths, roundRatioToTenths, toTenths } from './decimal.ts';
 import { GradingInputError } from './errors.ts';
 import { assertScore, isScore } from './scores.ts';
@@ -16,10 +16,16 @@ import { assertScore, isScore } from './scores.ts';
  * or receives the result the circular prescribes for not taking it, and that score is what the caller passes. So
  * the average is computed on the scores given, and we refuse to compute it without any ĐĐGtx (the formula would
  * silently become (2·gk + 3·ck)/5, a different rule) or with more than 4 (TT22 Điều 6 khoản 2 b allows 2–4;
- * more means old TT58-style columns were mixed in). Whether the count matches the subject's periods is checked by
+ * more means old TT58-style columns were mixed in) — 5 for a subject with chuyên đề học tập, whose topics add one
+ * ĐĐGtx (`LEARNING_TOPIC_REGULAR_ASSESSMENTS`). Whether the count matches the subject's periods is checked by
  * the gradebook with `regularAssessmentCount`, which knows the subject.
  */
-export function termAverage(s: { regular: number[]; midterm: number; final: number }): number {
+export function termAverage(s: {
+  regular: number[];
+  midterm: number;
+  final: number;
+  learningTopics?: boolean;
+}): number {
   if (s.regular.length === 0) {
     throw new GradingInputError(
       'missing_assessment',
@@ -27,10 +33,12 @@ export function termAverage(s: { regular: number[]; midterm: number; final: numb
       'regular',
     );
   }
-  if (s.regular.length > MAX_REGULAR_ASSESSMENTS) {
+  const max = s.learningTopics ? MAX_REGULAR_ASSESSMENTS_WITH_TOPICS : MAX_REGULAR_ASSESSMENTS;
+  if (s.regular.length > max) {
+    const topics = s.learningTopics ? ' (kể cả 01 ĐĐGtx của chuyên đề học tập)' : '';
     throw new GradingInputError(
       'too_many_assessments',
-      `Có ${s.regular.length} điểm đánh giá thường xuyên; mỗi học kì chỉ có tối đa ${MAX_REGULAR_ASSESSMENTS} ĐĐGtx.`,
+      `Có ${s.regular.length} điểm đánh giá thường xuyên; mỗi học kì chỉ có tối đa ${max} ĐĐGtx${topics}.`,
       'regular',
     );
   }

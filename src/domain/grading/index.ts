@@ -7,7 +7,9 @@ export {
   COMMENT_SUBJECT_REGULAR_ASSESSMENTS,
   commentSubjectTermResult,
   commentSubjectYearResult,
+  LEARNING_TOPIC_REGULAR_ASSESSMENTS,
   MAX_REGULAR_ASSESSMENTS,
+  MAX_REGULAR_ASSESSMENTS_WITH_TOPICS,
   PERIODIC_ASSESSMENTS_PER_TERM,
   periodicTestMinutes,
   regularAssessmentCount,
@@ -15,9 +17,28 @@ export {
 } from './assessments.ts';
 export { termAverage, yearAverage } from './averages.ts';
 export { award, OUTSTANDING_SUBJECT_AVERAGE } from './awards.ts';
+export {
+  COMBINED_SUBJECTS,
+  type CombinedSubject,
+  combinedContentResult,
+  combinedSubjectOf,
+  withCombinedSubjects,
+} from './combined-subjects.ts';
 export { yearConduct } from './conduct.ts';
 export { roundDecimalStringToTenths, roundRatioToTenths } from './decimal.ts';
 export { GradingInputError, type GradingInputErrorCode } from './errors.ts';
+export {
+  checkPracticalExemption,
+  EXEMPTION_GROUNDS,
+  EXEMPTION_PERIODS,
+  type ExemptionGround,
+  type ExemptionPeriod,
+  exemptionCoversTerm,
+  PRACTICAL_EXEMPTION_SUBJECTS,
+  type PracticalExemption,
+  type PracticalExemptionSubject,
+  requiredAssessmentsWhenExempted,
+} from './exemptions.ts';
 export {
   AWARD_LABEL_VI,
   LEVEL4_LABEL_VI,

@@ -112,9 +112,10 @@ function assessedSubject(
   kind: ClassSubject['kind'],
   assignments: readonly AssignmentRow[],
 ): ClassSubject | undefined {
-  const periods =
-    assignments.find((a) => a.subjectCode === code)?.periodsPerYear ?? periodsPerYear(code, grade);
-  return periods === undefined ? undefined : { code, name, kind, periodsPerYear: periods };
+  const assignment = assignments.find((a) => a.subjectCode === code);
+  const periods = assignment?.periodsPerYear ?? periodsPerYear(code, grade);
+  const learningTopics = assignment?.learningTopics ?? false;
+  return periods === undefined ? undefined : { code, name, kind, periodsPerYear: periods, learningTopics };
 }
 
 function subjectsOf(grade: number, scores: TermScoreRow[], results: Results, assignments: AssignmentRow[]) {

@@ -1,4 +1,8 @@
-import type { AssessmentResult, Catalogue } from '../../domain/assessment-catalogue/index.ts';
+import {
+  type AssessmentResult,
+  type Catalogue,
+  printedCatalogueNotice,
+} from '../../domain/assessment-catalogue/index.ts';
 import { vietnameseDate } from '../../domain/calendar/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -73,6 +77,12 @@ async function documentData(ctx: ServiceContext, id: string) {
   return { assessment, result, campaign, catalogue, header, approver, approvedOn };
 }
 
+/** The catalogue's draft or incomplete notice, printed on every page of its documents. */
+export function pageNoteOf(catalogue: Catalogue): { pageNote?: string } {
+  const note = printedCatalogueNotice(catalogue);
+  return note ? { pageNote: note } : {};
+}
+
 function claimCells(result: AssessmentResult, itemId: string) {
   const item = result.items.find((i) => i.id === itemId);
   if (!item) return ['', ''];
@@ -142,7 +152,11 @@ export async function selfAssessmentMinutesPdf(ctx: ServiceContext, id: string):
       { note: r.note, evidence: evidence.filter((e) => e.itemId === r.item_id).length },
     ]),
   );
-  const pdf = new PdfBuilder({ title: `Biên bản tự đánh giá - ${header.name}`, author: header.name })
+  const pdf = new PdfBuilder({
+    title: `Biên bản tự đánh giá - ${header.name}`,
+    author: header.name,
+    ...pageNoteOf(catalogue),
+  })
     .officialHeader({
       governingBody: header.parentName,
       unitName: header.name,
@@ -184,6 +198,7 @@ export async function selfAssessmentDecisionPdf(ctx: ServiceContext, id: string)
   const pdf = new PdfBuilder({
     title: `Quyết định công nhận kết quả tự đánh giá - ${header.name}`,
     author: header.name,
+    ...pageNoteOf(catalogue),
   })
     .officialHeader({
       governingBody: header.parentName,

@@ -28,6 +28,8 @@ export interface ClassGradebook {
 export interface SubjectAssignment {
   teacher_id: string;
   periods_per_year: number | null;
+  /** THPT subjects with learning topics (chuyên đề học tập) take one more ĐĐGtx per term. */
+  learning_topics: boolean;
   full_name: string;
 }
 
@@ -54,7 +56,7 @@ export async function loadClassGradebook(
         eb
           .selectFrom('teaching_assignments as a')
           .innerJoin('staff as at', 'at.id', 'a.teacher_id')
-          .select(['a.teacher_id', 'a.periods_per_year', 'at.full_name'])
+          .select(['a.teacher_id', 'a.periods_per_year', 'a.learning_topics', 'at.full_name'])
           .whereRef('a.unit_id', '=', 'c.unit_id')
           .whereRef('a.class_id', '=', 'c.id')
           // Without a subject this matches nothing (= null): the assignment is null.

@@ -85,7 +85,7 @@ export async function setAssignment(ctx: ServiceContext, input: SetAssignmentInp
   return inTransaction(ctx, async (trx) => {
     const before = await trx.db
       .selectFrom('teaching_assignments')
-      .select(['id', 'teacher_id', 'periods_per_year'])
+      .select(['id', 'teacher_id', 'periods_per_year', 'learning_topics'])
       .where('unit_id', '=', unitId)
       .where('class_id', '=', g.cls.id)
       .where('subject_code', '=', subject.code)
@@ -118,6 +118,11 @@ export async function setAssignment(ctx: ServiceContext, input: SetAssignmentInp
       throw new AppError('validation_failed', message, { teacherId: message });
     }
     const periods = input.periodsPerYear ?? before?.periods_per_year ?? subject.periodsPerYear;
+    const learningTopics = input.learningTopics ?? before?.learning_topics ?? false;
+    if (learningTopics && (g.cls.grade < 10 || subject.assessment !== 'score')) {
+      const message = 'Chuyên đề học tập chỉ có ở các môn đánh giá bằng điểm số của lớp 10, 11, 12.';
+      throw new AppError('validation_failed', message, { learningTopics: message });
+    }
     const row = await trx.db
       .insertInto('teaching_assignments')
       .values({
@@ -127,11 +132,14 @@ export async function setAssignment(ctx: ServiceContext, input: SetAssignmentInp
         subject_code: subject.code,
         teacher_id: input.teacherId,
         periods_per_year: periods,
+        learning_topics: learningTopics,
       })
       .onConflict((oc) =>
-        oc
-          .columns(['class_id', 'subject_code'])
-          .doUpdateSet({ teacher_id: input.teacherId as string, periods_per_year: periods }),
+        oc.columns(['class_id', 'subject_code']).doUpdateSet({
+          teacher_id: input.teacherId as string,
+          periods_per_year: periods,
+          learning_topics: learningTopics,
+        }),
       )
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -140,12 +148,19 @@ export async function setAssignment(ctx: ServiceContext, input: SetAssignmentInp
       entity: 'teaching_assignment',
       entityId: row.id,
       action: before ? 'update' : 'create',
-      before: before ? { teacherId: before.teacher_id, periodsPerYear: before.periods_per_year } : undefined,
+      before: before
+        ? {
+            teacherId: before.teacher_id,
+            periodsPerYear: before.periods_per_year,
+            learningTopics: before.learning_topics,
+          }
+        : undefined,
       after: {
         classId: g.cls.id,
         subjectCode: subject.code,
         teacherId: input.teacherId,
         periodsPerYear: periods,
+        learningTopics,
       },
     });
     return { removed: false };

@@ -102,6 +102,22 @@ describe.each(STORAGES)('sổ điểm điện tử (%s)', (storage) => {
     expect(removed.body).toEqual({ removed: true });
   });
 
+  it('chuyên đề học tập chỉ ở lớp 10–12 (TT22 Điều 6 khoản 2 b): lớp 6 bị từ chối, không lưu gì', async () => {
+    const refused = await principal.put('/api/v1/gradebook/assignments', {
+      classId: s.cls.id,
+      subjectCode: 'math',
+      teacherId: s.math.staff.id,
+      learningTopics: true,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields.learningTopics).toBe(
+      'Chuyên đề học tập chỉ có ở các môn đánh giá bằng điểm số của lớp 10, 11, 12.',
+    );
+    const board = await principal.get(`/api/v1/gradebook/assignments?unitId=${s.schoolA.id}`);
+    const math = board.body.assignments.find((a: { subjectCode: string }) => a.subjectCode === 'math');
+    expect(math?.learningTopics ?? false).toBe(false);
+  });
+
   it('phân công: giáo viên và trường khác bị từ chối; giáo viên trường khác không được phân công', async () => {
     const body = { classId: s.cls.id, subjectCode: 'history-geography', teacherId: s.math.staff.id };
     expect((await mathTeacher.put('/api/v1/gradebook/assignments', body)).status).toBe(403);

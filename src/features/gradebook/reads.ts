@@ -193,6 +193,8 @@ export interface AssignmentRow {
   teacherId: string;
   teacherName: string;
   periodsPerYear: number;
+  /** Chuyên đề học tập in this subject (THPT): one more ĐĐGtx per term (migration 0086). */
+  learningTopics: boolean;
 }
 
 /** Teaching assignments of these classes, with the teacher's name. */
@@ -213,6 +215,7 @@ export async function assignmentsOfClasses(
       'a.teacher_id as teacherId',
       'staff.full_name as teacherName',
       'a.periods_per_year as periodsPerYear',
+      'a.learning_topics as learningTopics',
     ])
     .where('a.unit_id', '=', unitId)
     .where('a.school_year', '=', schoolYear)

@@ -2,6 +2,7 @@ import type { SaveGridInput } from '#contracts/gradebook.ts';
 import {
   COMMENT_SUBJECT_ASSESSMENTS_PER_TERM,
   commentSubjectTermResult,
+  MAX_REGULAR_ASSESSMENTS,
   type PassFail,
   requiredRegularAssessments,
   type SubjectKind,
@@ -45,7 +46,8 @@ async function loadSubjectAccess(ctx: ServiceContext, key: GridKey) {
   // Leaders and the homeroom teacher read the class's scores; only the assigned teacher enters them.
   if (!teaches && !g.readAll && !g.homeroom) throw forbidden();
   const periodsPerYear = assignment?.periods_per_year ?? subject.periodsPerYear;
-  const regularCount = requiredRegularAssessments({ periodsPerYear, kind: subject.kind });
+  const learningTopics = assignment?.learning_topics ?? false;
+  const regularCount = requiredRegularAssessments({ periodsPerYear, kind: subject.kind, learningTopics });
   return { g, subject, assignment, teaches, periodsPerYear, regularCount };
 }
 
@@ -131,6 +133,8 @@ function computeTerm(v: Values, kind: 'score' | 'comment', regularCount: number)
         regular: regular as number[],
         midterm: v.midterm as number,
         final: v.final as number,
+        // The required count already includes the chuyên đề ĐĐGtx when the subject has learning topics.
+        learningTopics: regularCount > MAX_REGULAR_ASSESSMENTS,
       }),
       termResult: null,
     };

@@ -43,6 +43,7 @@ export function closeSecondaryStudent(
     subjects,
     {
       studentId: member.studentId,
+      grade: cls.grade,
       scores: (reads.scores.get(member.studentId) ?? []).filter((s) => s.classId === cls.id),
       conduct: termConduct,
       absentSessions: absent ? absent.excused + absent.unexcused : 0,

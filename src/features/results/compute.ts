@@ -16,6 +16,7 @@ import {
   type SubjectResult,
   subjectsToRetest,
   termAverage,
+  withCombinedSubjects,
   yearAverage,
   yearConduct,
 } from '../../domain/grading/index.ts';
@@ -29,6 +30,8 @@ export interface ClassSubject {
   name: string;
   kind: 'score' | 'comment';
   periodsPerYear: number;
+  /** Chuyên đề học tập in this subject (THPT): one more ĐĐGtx per term. */
+  learningTopics: boolean;
 }
 
 /**
@@ -46,6 +49,7 @@ export function classSubjects(grade: number, assignments: readonly AssignmentRow
         name: s.name,
         kind: s.assessment as 'score' | 'comment',
         periodsPerYear: s.periodsPerYear,
+        learningTopics: false,
       }));
   }
   const byCode = new Map(curriculum.map((s) => [s.code as string, s]));
@@ -56,6 +60,7 @@ export function classSubjects(grade: number, assignments: readonly AssignmentRow
       name: s?.name ?? subjectByCode(a.subjectCode)?.name ?? a.subjectCode,
       kind: (s?.assessment ?? 'score') as 'score' | 'comment',
       periodsPerYear: a.periodsPerYear,
+      learningTopics: a.learningTopics,
     };
   });
 }
@@ -64,6 +69,8 @@ export type Scope = 'term1' | 'term2' | 'year';
 
 export interface StudentInput {
   studentId: string;
+  /** The class's grade: at THCS Âm nhạc and Mĩ thuật count as the one subject Nghệ thuật (TT22 Điều 5, 9). */
+  grade: number;
   scores: readonly ScoreInputRow[];
   conduct: Partial<Record<1 | 2, Level4>>;
   absentSessions: number;
@@ -120,13 +127,19 @@ export function subjectTermResult(
   if (!row) return { missing: `${labelOf(subject, term)}: chưa có điểm` };
   if (subject.kind === 'score') {
     const regular = row.regular.filter((v): v is number => v !== null && v !== undefined).map(Number);
-    const required = regularAssessmentCount(subject.periodsPerYear);
+    const learningTopics = subject.learningTopics;
+    const required = regularAssessmentCount(subject.periodsPerYear, { learningTopics });
     const gaps: string[] = [];
     if (regular.length < required) gaps.push(`ĐĐGtx ${regular.length}/${required}`);
     if (row.midterm === null) gaps.push('ĐĐGgk');
     if (row.final === null) gaps.push('ĐĐGck');
     if (gaps.length > 0) return { missing: `${labelOf(subject, term)}: thiếu ${gaps.join(', ')}` };
-    const average = termAverage({ regular, midterm: Number(row.midterm), final: Number(row.final) });
+    const average = termAverage({
+      regular,
+      midterm: Number(row.midterm),
+      final: Number(row.final),
+      learningTopics,
+    });
     return { result: { subject: subject.code, kind: 'score', average } };
   }
   const regular = row.regularResults.filter((v): v is PassFail => v === 'pass' || v === 'fail');
@@ -186,10 +199,11 @@ export function finalPromotionOf(s: {
   yearSubjects: readonly SubjectResult[];
   retests: StudentInput['retests'];
   summerConduct: Level4 | null;
+  grade: number;
 }): { finalPromotion: 'promoted' | 'retained' | null; learningAfterRetest: Level4 | null } {
   const standing = { learning: s.learning, conduct: s.conduct, absentSessions: s.absentSessions };
   const learningAfterRetest = retestDue(standing, s.summerConduct)
-    ? learningAfterRetestOf(s.yearSubjects, s.retests)
+    ? learningAfterRetestOf(s.yearSubjects, s.retests, s.grade)
     : null;
   const finalPromotion = decisionAfterSummer({
     ...standing,
@@ -203,6 +217,7 @@ export function finalPromotionOf(s: {
 function learningAfterRetestOf(
   yearSubjects: readonly SubjectResult[],
   entered: StudentInput['retests'],
+  grade: number,
 ): Level4 | null {
   const retests: SubjectResult[] = [];
   for (const code of subjectsToRetest(yearSubjects)) {
@@ -217,7 +232,7 @@ function learningAfterRetestOf(
       retests.push({ subject: code, kind: 'comment', result: result.result });
     }
   }
-  return learningResult(applyRetestResults(yearSubjects, retests));
+  return learningResult(withCombinedSubjects(applyRetestResults(yearSubjects, retests), grade));
 }
 
 /** Term (and, for the year close, year) results of one student; nothing is classified when data are missing. */
@@ -239,7 +254,9 @@ export function computeStudent(
     missing.push(...r.missing);
     // A term with any subject missing is not classified (the student is reported instead).
     const complete = r.results.size === subjects.length && subjects.length > 0;
-    const learning = complete ? learningResult([...r.results.values()]) : null;
+    const learning = complete
+      ? learningResult(withCombinedSubjects([...r.results.values()], student.grade))
+      : null;
     terms.push({ term, learning, conduct });
   }
   const subjectOutcomes: SubjectYearOutcome[] = [];
@@ -274,7 +291,8 @@ export function computeStudent(
     };
     return { studentId: student.studentId, terms, subjects: subjectOutcomes, year, missing };
   }
-  const learning = learningResult(yearSubjects);
+  // Điều 9 counts subjects: at THCS the two contents of Nghệ thuật are one subject with one result.
+  const learning = learningResult(withCombinedSubjects(yearSubjects, student.grade));
   const decision = promotion({ learning, conduct, absentSessions: student.absentSessions });
   const yearAverages = yearSubjects.flatMap((s) => (s.kind === 'score' ? [s.average] : []));
   const final = finalPromotionOf({
@@ -284,6 +302,7 @@ export function computeStudent(
     yearSubjects,
     retests: student.retests,
     summerConduct: student.summerConduct,
+    grade: student.grade,
   });
   return {
     studentId: student.studentId,

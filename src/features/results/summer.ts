@@ -24,8 +24,9 @@ export async function loadYearResult(ctx: ServiceContext, studentId: string, sch
     ctx.db
       .selectFrom('student_results as r')
       .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .innerJoin('classes as c', 'c.id', 'r.class_id')
       .selectAll('r')
-      .select('u.path as unit_path')
+      .select(['u.path as unit_path', 'c.grade as class_grade'])
       // scope: loaded by student to find the unit; access to that unit is checked right below.
       .where('r.student_id', '=', studentId)
       .where('r.school_year', '=', schoolYear)
@@ -146,6 +147,7 @@ export function finalDecisionOf(
       yearSubjects,
       retests,
       summerConduct,
+      grade: year.class_grade,
     });
   } catch (error) {
     if (error instanceof GradingInputError) {

@@ -1,5 +1,10 @@
 import { subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.ts';
-import { PRIMARY_COMPETENCIES, PRIMARY_QUALITIES } from '../../domain/grading/index.ts';
+import {
+  combinedContentResult,
+  combinedSubjectOf,
+  PRIMARY_COMPETENCIES,
+  PRIMARY_QUALITIES,
+} from '../../domain/grading/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { ClassRow } from '../classes/queries.ts';
 import { unitHeader } from '../dx-assessments/pdfs.ts';
@@ -169,7 +174,7 @@ function subjectLines(grade: number, studentId: string, scores: ScoreRows, years
   );
   const codes = [...gradeSubjects.map((s) => s.code as string)];
   for (const code of taught) if (!codes.includes(code)) codes.push(code);
-  return codes.map((code) => {
+  const lines = codes.map((code) => {
     const gs = gradeSubjects.find((s) => s.code === code);
     const t1 = mine.find((s) => s.subjectCode === code && s.term === 1);
     const t2 = mine.find((s) => s.subjectCode === code && s.term === 2);
@@ -189,6 +194,46 @@ function subjectLines(grade: number, studentId: string, scores: ScoreRows, years
       comment: t2?.teacherComment ?? t1?.teacherComment ?? null,
     };
   });
+  return withCombinedLines(lines, grade);
+}
+
+/**
+ * At THCS the học bạ has one row for Nghệ thuật (TT22 Điều 5 khoản 1: one subject assessed by comment), its
+ * results from both contents (`combinedContentResult`: Đạt when Âm nhạc and Mĩ thuật are both Đạt) and both
+ * teachers' comments, each named by its content.
+ */
+export function withCombinedLines(lines: SubjectLine[], grade: number): SubjectLine[] {
+  const out: SubjectLine[] = [];
+  for (const line of lines) {
+    const combined = combinedSubjectOf(line.code, grade);
+    if (!combined) {
+      out.push(line);
+      continue;
+    }
+    if (out.some((l) => l.code === combined.code)) continue;
+    const parts = lines.filter((l) => (combined.contents as readonly string[]).includes(l.code));
+    const of = (pick: (l: SubjectLine) => PassFail | null) => combinedContentResult(parts.map(pick));
+    const retested = parts.some((l) => l.retestResult !== null);
+    out.push({
+      code: combined.code,
+      name: combined.printedName,
+      kind: 'comment',
+      term1: null,
+      term2: null,
+      year: null,
+      term1Result: of((l) => l.term1Result),
+      term2Result: of((l) => l.term2Result),
+      yearResult: of((l) => l.yearResult),
+      retestScore: null,
+      retestResult: retested ? of((l) => l.retestResult ?? l.yearResult) : null,
+      comment:
+        parts
+          .filter((l) => l.comment)
+          .map((l) => `${l.name}: ${l.comment}`)
+          .join('; ') || null,
+    });
+  }
+  return out;
 }
 
 const aspectName = (aspect: string) => aspect.slice(aspect.indexOf(':') + 1);

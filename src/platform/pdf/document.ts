@@ -12,6 +12,8 @@ export interface PdfOptions {
   title: string;
   author?: string;
   layout?: 'portrait' | 'landscape';
+  /** Printed at the top of every page, above the margin (a draft or incomplete document says so on each page). */
+  pageNote?: string;
 }
 
 const MARGIN = { top: 42, bottom: 42, left: 56, right: 42 };
@@ -29,6 +31,7 @@ export class PdfBuilder {
   readonly doc: PDFKit.PDFDocument;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
+  private readonly pageNote: string | undefined;
 
   constructor(options: PdfOptions) {
     this.doc = new PDFDocument({
@@ -38,6 +41,7 @@ export class PdfBuilder {
       info: { Title: nfc(options.title), Author: nfc(options.author ?? 'Trường Số'), Creator: 'Trường Số' },
       bufferPages: true,
     });
+    this.pageNote = options.pageNote ? nfc(options.pageNote) : undefined;
     for (const [name, file] of Object.entries(PDF_FONTS)) this.doc.registerFont(name, file);
     this.font('regular', 11);
     this.done = new Promise((resolve, reject) => {
@@ -302,6 +306,15 @@ export class PdfBuilder {
         },
       );
       this.doc.page.margins.bottom = bottom;
+      if (this.pageNote) {
+        const top = this.doc.page.margins.top;
+        this.doc.page.margins.top = 0;
+        this.font('regular', 7.5).doc.text(this.pageNote, MARGIN.left, 12, {
+          width: this.width,
+          align: 'center',
+        });
+        this.doc.page.margins.top = top;
+      }
     }
     this.doc.end();
     return this.done;

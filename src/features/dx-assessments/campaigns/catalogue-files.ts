@@ -48,6 +48,10 @@ const META_KEYS = [
   ['subject_kind', 'Đối tượng đánh giá: school (cơ sở giáo dục) hoặc office (cơ quan quản lý)'],
   ['source', 'Căn cứ (số, ngày văn bản)'],
   [
+    'draft_notice',
+    'Ghi chú in trên mọi trang khi bộ tiêu chí chưa đầy đủ hoặc còn là dự thảo (bắt buộc nếu tổng điểm tiêu chí của nhóm thấp hơn điểm tối đa của nhóm)',
+  ],
+  [
     'level_labels',
     'Tên các mức, ví dụ 1=Mức 1 - Chưa đáp ứng; 2=Mức 2 - Đáp ứng cơ bản; 3=Mức 3 - Đáp ứng tốt',
   ],
@@ -152,6 +156,7 @@ function readMeta(sheet: SheetData | undefined, issues: FileIssue[]): CatalogueM
     title: get('title'),
     subjectKind: subjectKind as 'school' | 'office',
     ...(get('source') && { source: get('source') }),
+    ...(get('draft_notice') && { draftNotice: get('draft_notice') }),
     levelLabels,
     settings: {
       combineRule: combineRule as 'lowest_group' | 'total_score',
@@ -279,6 +284,7 @@ export async function catalogueWorkbook(catalogue: Catalogue): Promise<Buffer> {
     title: meta.title,
     subject_kind: meta.subjectKind,
     source: meta.source ?? '',
+    draft_notice: meta.draftNotice ?? '',
     level_labels: (meta.levelLabels ?? []).map((l) => `${l.level}=${l.label}`).join('; '),
     combine_rule: catalogue.settings.combineRule,
     cap_group_on_unmet_mandatory: catalogue.settings.capGroupOnUnmetMandatory ? 'x' : '',

@@ -9,7 +9,7 @@ import { notify, usersWithRole } from '../../../platform/notifications/notify.ts
 import { PdfBuilder } from '../../../platform/pdf/document.ts';
 import { campaignWith } from '../access.ts';
 import { UNIT_HEAD_ROLES } from '../campaigns/reminders.ts';
-import { formatPoints, type PdfFile, placeAndDate, unitHeader } from '../pdfs.ts';
+import { formatPoints, type PdfFile, pageNoteOf, placeAndDate, unitHeader } from '../pdfs.ts';
 import {
   type AssessmentRow,
   type CampaignRow,
@@ -172,6 +172,7 @@ export async function recognitionPdf(ctx: ServiceContext, decisionId: string): P
   const pdf = new PdfBuilder({
     title: `Quyết định ${decision.decisionNumber}`,
     author: office.name,
+    ...pageNoteOf(catalogue),
     layout: 'landscape',
   })
     .officialHeader({

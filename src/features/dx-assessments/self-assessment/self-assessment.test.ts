@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../test/app.ts';
 import { STORAGES } from '../../../../test/databases.ts';
 import { answers4725, buildAssessmentPeople } from '../../../../test/factories.ts';
-import { extractPdfText } from '../../../../test/pdf.ts';
+import { extractPdfPages, extractPdfText } from '../../../../test/pdf.ts';
 import { NATIONAL_SCHOOL_CATALOGUE_4725 } from '../../../domain/dx-index/index.ts';
 import { findMetric, registerMetric } from '../../../platform/metrics/registry.ts';
 
@@ -276,6 +276,13 @@ describe.each(STORAGES)('tự đánh giá của trường (%s)', (storage) => {
       expect(printed).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
     }
     expect(decision.headers['content-disposition']).toContain('filename*=UTF-8');
+    // QĐ 4725 as shipped lacks one criterion of Nhóm II: every page of both documents says so.
+    const notice = (NATIONAL_SCHOOL_CATALOGUE_4725.draftNotice ?? '').slice(0, 60);
+    expect(notice).toMatch(/^Bộ tiêu chí chưa đầy đủ so với văn bản gốc/);
+    for (const raw of [minutes.raw, decision.raw]) {
+      const pages = await extractPdfPages(raw);
+      for (const page of pages) expect(page.replace(/\s+/g, ' ')).toContain(notice);
+    }
     console.info(
       `PDF biên bản ${minutes.raw.length} B in ${Math.round(minutesMs)} ms; quyết định ${decision.raw.length} B`,
     );

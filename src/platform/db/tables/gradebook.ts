@@ -26,6 +26,8 @@ export const gradebookTables = {
     subject_code: col.text(),
     teacher_id: col.text(),
     periods_per_year: col.number(),
+    /** The class studies chuyên đề học tập in this subject (THPT): one more ĐĐGtx per term; migration 0086. */
+    learning_topics: withDefault(col.boolean()),
     created_at: col.createdAt(),
   },
   gradebook_terms: {

@@ -54,6 +54,9 @@ function Board() {
   const teacherOf = new Map(
     (data?.assignments ?? []).map((a) => [`${a.classId}:${a.subjectCode}`, a.teacherId]),
   );
+  const topicsOf = new Map(
+    (data?.assignments ?? []).map((a) => [`${a.classId}:${a.subjectCode}`, a.learningTopics]),
+  );
   return (
     <Stack>
       <PageHeader
@@ -117,6 +120,27 @@ function Board() {
                         <Text size="xs" c="dimmed">
                           {offered.periodsPerYear} tiết
                         </Text>
+                        {/* Chuyên đề học tập: THPT scored subjects, once a teacher is assigned (TT22 Điều 6 khoản 2 b). */}
+                        {c.grade >= 10 && s.kind === 'score' && teacherOf.has(`${c.id}:${s.code}`) && (
+                          <Checkbox
+                            size="xs"
+                            mt={4}
+                            label={t('learningTopics')}
+                            checked={topicsOf.get(`${c.id}:${s.code}`) ?? false}
+                            disabled={!data.canManage}
+                            onChange={(event) =>
+                              setAssignment.mutate(
+                                {
+                                  classId: c.id,
+                                  subjectCode: s.code,
+                                  teacherId: teacherOf.get(`${c.id}:${s.code}`) ?? null,
+                                  learningTopics: event.currentTarget.checked,
+                                },
+                                { onSuccess: () => notifySaved(t('assignmentSaved')), onError: notifyError },
+                              )
+                            }
+                          />
+                        )}
                       </Table.Td>
                     );
                   })}

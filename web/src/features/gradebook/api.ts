@@ -47,8 +47,12 @@ export function useAssignmentBoard(unitId: string, schoolYear: string | null) {
 export function useSetAssignment() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { classId: string; subjectCode: string; teacherId: string | null }) =>
-      apiPut<{ removed: boolean }>('/gradebook/assignments', input),
+    mutationFn: (input: {
+      classId: string;
+      subjectCode: string;
+      teacherId: string | null;
+      learningTopics?: boolean;
+    }) => apiPut<{ removed: boolean }>('/gradebook/assignments', input),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['gradebook'] }),
   });
 }
