@@ -6,7 +6,7 @@ import { recomputeYearResults, storeRecomputedYearResults } from '../results/rec
 import { type ClassRole, classRole } from './class-access.ts';
 import { diffSnapshots, type SnapshotDiff, staleValues, withRecomputed } from './derived-values.ts';
 import { findTranscript, type TranscriptRow } from './queries.ts';
-import { buildSnapshots, type TranscriptSnapshot } from './snapshot.ts';
+import { buildSnapshots, type SubjectLine, type TranscriptSnapshot } from './snapshot.ts';
 
 /**
  * Correcting an approved transcript (học bạ) — issue 11 §2 "Corrections propagate". A corrected term score changes
@@ -96,7 +96,8 @@ export async function correctTranscript(ctx: ServiceContext, transcriptId: strin
       after: {
         version: row.version,
         reason: text,
-        changes: [...diff.inputs, ...diff.derived.filter((c) => c.changed)],
+        changes: fresh ? subjectChanges(old.snapshot as TranscriptSnapshot | null, fresh) : [],
+        derived: diff.derived.filter((c) => c.changed),
       },
     });
     return {
@@ -108,6 +109,30 @@ export async function correctTranscript(ctx: ServiceContext, transcriptId: strin
       missing: recomputed?.missing ?? [],
     };
   });
+}
+
+/** The subject values that differ between two snapshots, for the correction's audit row. */
+function subjectChanges(before: TranscriptSnapshot | null, after: TranscriptSnapshot) {
+  const fields: (keyof SubjectLine)[] = [
+    'term1',
+    'term2',
+    'year',
+    'term1Result',
+    'term2Result',
+    'yearResult',
+    'retestScore',
+    'retestResult',
+  ];
+  const changes: { subject: string; field: string; old: unknown; new: unknown }[] = [];
+  for (const line of after.subjects) {
+    const was = before?.subjects.find((l) => l.code === line.code);
+    for (const field of fields) {
+      if ((was?.[field] ?? null) !== line[field]) {
+        changes.push({ subject: line.code, field, old: was?.[field] ?? null, new: line[field] });
+      }
+    }
+  }
+  return changes;
 }
 
 /**
