@@ -9,7 +9,8 @@ import { writeStudentResults, writeSubjectYearResults } from './write.ts';
  * TT22/TT27 rules of src/domain/grading): after a transcript (học bạ) correction changes a term score, the subject
  * year averages, the learning results, the award and the promotion are derived again instead of keeping the values
  * of the close (issue 11 §2). Only students whose year was closed are recomputed: before the close there is
- * nothing derived to keep up to date.
+ * nothing derived to keep up to date. Secondary classes only (TT22): a primary học bạ (TT27) prints evaluation
+ * levels, not averages derived from term scores, and its awards are decided by the school, not by the close.
  */
 
 export interface ClassOfResults extends ClassInfo {
@@ -75,8 +76,9 @@ export async function recomputeYearResults(
   cls: ClassOfResults,
   studentIds: readonly string[],
 ): Promise<Map<string, RecomputedStudent>> {
-  const closed = await yearClosed(db, cls, studentIds);
   const byStudent = new Map<string, RecomputedStudent>();
+  if (cls.grade < 6) return byStudent;
+  const closed = await yearClosed(db, cls, studentIds);
   if (closed.size === 0) return byStudent;
   const { out, summary } = await compute(db, cls, closed);
   for (const id of closed) byStudent.set(id, { missing: [], results: [], subjects: [] });
