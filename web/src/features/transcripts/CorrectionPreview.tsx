@@ -64,7 +64,7 @@ function Changes({ rows }: { rows: readonly ValueChange[] }) {
             <Table.Td>{r.item}</Table.Td>
             <Table.Td>{r.before ?? '—'}</Table.Td>
             <Table.Td>
-              <Badge variant="light" color="orange" radius="sm">
+              <Badge variant="light" color="orange" radius="sm" tt="none">
                 {r.after ?? '—'}
               </Badge>
             </Table.Td>
