@@ -384,6 +384,7 @@ const INPUTS: Record<string, OperationInput> = {
   'POST /api/v1/classes/{id}/transcripts.pdf/jobs': {},
   'GET /api/v1/classes/{id}/transcript-files/{fileId}': {},
   'GET /api/v1/classes/{id}/transcripts/{studentId}/pdf': {},
+  'GET /api/v1/transcripts/{id}/correction-preview': {},
   'POST /api/v1/transcripts/{id}/corrections': { body: () => ({ reason: 'Sai điểm môn Toán' }) },
   'GET /api/v1/students/{id}/transcripts': {},
   'GET /api/v1/transcripts/{id}/pdf': {},

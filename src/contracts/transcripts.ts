@@ -54,11 +54,39 @@ export const approveResultSchema = z.object({ approved: z.number().int() });
 export const correctionBody = z.object({
   reason: multiline('Lý do điều chỉnh').min(5, 'Ghi rõ lý do điều chỉnh.').max(2000),
 });
+/** One value of the học bạ before and after a correction ("Toán — Cả năm": "5,6" → "6,3"). */
+export const valueChangeSchema = z.object({
+  item: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  changed: z.boolean(),
+});
+export type ValueChange = z.infer<typeof valueChangeSchema>;
+
+/**
+ * What a correction changes: `inputs`, the term values that differ from the approved version; `derived`, every
+ * value computed from them by the year close's rules (ĐTBmcn, learning results, award, promotion), before and
+ * after; `missing`, why the rules cannot recompute them yet (then the stored results stay).
+ */
+const correctionDiff = {
+  inputs: z.array(valueChangeSchema),
+  derived: z.array(valueChangeSchema),
+  missing: z.array(z.string()),
+};
+
+export const correctionPreviewSchema = z.object({
+  transcriptId: z.uuid(),
+  version: z.number().int(),
+  ...correctionDiff,
+});
+export type CorrectionPreview = z.infer<typeof correctionPreviewSchema>;
+
 export const correctionSchema = z.object({
   id: z.uuid(),
   version: z.number().int(),
   status: transcriptStatus,
   supersedes: z.uuid(),
+  ...correctionDiff,
 });
 
 export const studentParams = z.object({ id: z.uuid(), studentId: z.uuid() });

@@ -150,7 +150,11 @@ export async function runClose(
 }
 
 /** Where term 1 ends by the school's calendar (its own or an office's above it); null when none is declared. */
-async function lastDayOfTerm1(db: Kysely<DB>, unitId: string, schoolYear: string): Promise<string | null> {
+export async function lastDayOfTerm1(
+  db: Kysely<DB>,
+  unitId: string,
+  schoolYear: string,
+): Promise<string | null> {
   const unit = await db.selectFrom('units').select('path').where('id', '=', unitId).executeTakeFirstOrThrow();
   const calendar = (await effectiveSchoolYears(db, unit.path)).find((y) => y.code === schoolYear);
   return calendar?.term1EndsOn ?? null;
@@ -191,11 +195,28 @@ async function closeBatch(
   batch: readonly ClassInfo[],
   summary: CloseSummary,
 ): Promise<void> {
+  const { out, modes } = await computeBatch(db, input, term1EndsOn, batch, summary);
+  await writeStudentResults(db, modes.studentResults, input, out.resultRows);
+  await writeSubjectYearResults(db, modes.subjectResults, input, out.subjectRows);
+}
+
+/**
+ * Reads and computes one batch without writing: the close writes the rows, a transcript correction compares them
+ * with the stored ones first (`recompute.ts`). `onlyStudents` narrows the batch to some of its students.
+ */
+export async function computeBatch(
+  db: Kysely<DB>,
+  input: CloseInput,
+  term1EndsOn: string | null,
+  batch: readonly ClassInfo[],
+  summary: CloseSummary,
+  onlyStudents?: ReadonlySet<string>,
+) {
   const { unitId, schoolYear } = input;
   const secondary = batch.filter((c) => c.grade >= 6).map((c) => c.id);
   const primary = batch.filter((c) => c.grade < 6);
   const classIds = batch.map((c) => c.id);
-  const [students, scores, conduct, absences, assignments, retests, summer, modes] = await Promise.all([
+  const [enrolled, scores, conduct, absences, assignments, retests, summer, modes] = await Promise.all([
     studentsOfClasses(db, unitId, classIds),
     scoreInputsByStudent(
       db,
@@ -211,6 +232,7 @@ async function closeBatch(
     input.scope === 'year' ? summerConductOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
     existingResults(db, input, classIds),
   ]);
+  const students = onlyStudents ? enrolled.filter((s) => onlyStudents.has(s.studentId)) : enrolled;
   const conductByStudent = groupBy(conduct, (c) => c.studentId);
   const assignmentsByClass = groupBy(assignments, (a) => a.classId);
   const studentsByClass = groupBy(students, (s) => s.classId);
@@ -227,8 +249,7 @@ async function closeBatch(
   if (input.scope === 'year' && primary.length > 0) {
     await closePrimary(db, input, primary, studentsByClass, absences, out.resultRows, summary);
   }
-  await writeStudentResults(db, modes.studentResults, input, out.resultRows);
-  await writeSubjectYearResults(db, modes.subjectResults, input, out.subjectRows);
+  return { out, modes };
 }
 
 export type Retests = Map<string, Map<string, { score: number | null; result: PassFail | null }>>;

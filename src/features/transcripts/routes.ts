@@ -6,6 +6,7 @@ import {
   approveResultSchema,
   classTranscriptsSchema,
   correctionBody,
+  correctionPreviewSchema,
   correctionSchema,
   gradeStatisticsQuery,
   signResultSchema,
@@ -15,11 +16,11 @@ import {
 import { sendFile } from '../../platform/http/downloads.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { classPdfFile, queueClassPdf } from './class-pdf-job.ts';
+import { correctTranscript, previewCorrection } from './correction.ts';
 import { classGradebookXlsx, gradeStatisticsXlsx } from './exports.ts';
 import {
   approveClass,
   classTranscriptPdf,
-  correctTranscript,
   listClassTranscripts,
   signClass,
   studentTranscriptPdf,
@@ -73,6 +74,11 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
     { schema: { tags, params: studentParams, response: { 200: pdfFileResponse } } },
     async (req, reply) =>
       sendFile(reply, await studentTranscriptPdf(ctxOf(req), req.params.id, req.params.studentId), PDF_MIME),
+  );
+  api.get(
+    '/transcripts/:id/correction-preview',
+    { schema: { tags, params: idParams, response: { 200: correctionPreviewSchema } } },
+    (req) => previewCorrection(ctxOf(req), req.params.id),
   );
   api.post(
     '/transcripts/:id/corrections',

@@ -6,15 +6,10 @@ import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { classMembers } from '../roster/queries.ts';
 import { type ClassRole, classRole, requireClassReader } from './class-access.ts';
+import { staleVersions } from './correction.ts';
 import { classTranscriptsPdf, type TranscriptPrint, transcriptPdf } from './pdf.ts';
-import {
-  currentVersions,
-  findTranscript,
-  type TranscriptRow,
-  transcriptsOfClass,
-  userNames,
-} from './queries.ts';
-import { buildSnapshots, type SubjectLine, type TranscriptSnapshot } from './snapshot.ts';
+import { currentVersions, type TranscriptRow, transcriptsOfClass, userNames } from './queries.ts';
+import { buildSnapshots, type TranscriptSnapshot } from './snapshot.ts';
 
 /**
  * Transcripts (học bạ) of a class: draft (live data) → homeroom_signed (the homeroom teacher signs the class; the
@@ -173,6 +168,14 @@ export async function approveClass(ctx: ServiceContext, classId: string) {
     if (toApprove.length === 0) {
       throw new AppError('already_done', `Học bạ lớp ${cls.name} đã được phê duyệt.`);
     }
+    const names = new Map(list.map((s) => [s.student_id, s.full_name]));
+    const stale = await staleVersions(trx, role, toApprove, (id) => names.get(id) ?? id);
+    if (stale.length > 0) {
+      throw new AppError(
+        'conflict',
+        `Học bạ lớp ${cls.name} chưa phê duyệt được: kết quả tính từ điểm chưa được tính lại sau khi sửa điểm — ${stale.join('; ')}. Hãy tính lại kết quả (điều chỉnh học bạ hoặc tổng kết lại năm học của lớp), giáo viên chủ nhiệm ký lại rồi phê duyệt.`,
+      );
+    }
     const now = new Date();
     await trx.db
       .updateTable('transcripts')
@@ -196,92 +199,6 @@ export async function approveClass(ctx: ServiceContext, classId: string) {
     }
     return { approved: toApprove.length };
   });
-}
-
-/**
- * Corrects an approved transcript: a new version (draft, the current data) with the reason; the old version is
- * superseded and kept. The audit row holds the subject values that differ (old value, new value, who, when, why).
- */
-export async function correctTranscript(ctx: ServiceContext, transcriptId: string, reason: string) {
-  const old = await findTranscript(ctx.db, transcriptId);
-  if (!old) throw notFound('học bạ');
-  const role = await classRole(ctx, old.class_id);
-  if (!role.approver && !role.homeroom) throw forbidden();
-  if (old.status !== 'approved') {
-    throw new AppError(
-      'conflict',
-      'Chỉ điều chỉnh học bạ đã phê duyệt; học bạ chưa phê duyệt thì giáo viên chủ nhiệm ký lại.',
-    );
-  }
-  const text = reason.trim();
-  if (text.length < 5) {
-    throw new AppError('validation_failed', 'Ghi rõ lý do điều chỉnh.', {
-      reason: 'Ghi rõ lý do điều chỉnh.',
-    });
-  }
-  return inTransaction(ctx, async (trx) => {
-    const superseded = await trx.db
-      .updateTable('transcripts')
-      .set({ status: 'superseded' })
-      .where('unit_id', '=', old.unit_id)
-      .where('id', '=', old.id)
-      .where('status', '=', 'approved')
-      .executeTakeFirst();
-    if (Number(superseded.numUpdatedRows) === 0) {
-      throw new AppError('conflict', 'Học bạ vừa được người khác điều chỉnh; tải lại trang.');
-    }
-    const fresh = (await buildSnapshots(trx, role.cls, [old.student_id])).get(old.student_id);
-    const row = await trx.db
-      .insertInto('transcripts')
-      .values({
-        unit_id: old.unit_id,
-        school_year: old.school_year,
-        class_id: old.class_id,
-        student_id: old.student_id,
-        version: old.version + 1,
-        status: 'draft',
-        correction_reason: text,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await audit(trx, {
-      unitId: old.unit_id,
-      entity: 'transcript',
-      entityId: row.id,
-      action: 'correct',
-      before: { id: old.id, version: old.version },
-      after: {
-        version: row.version,
-        reason: text,
-        changes: fresh ? subjectChanges(old.snapshot as TranscriptSnapshot | null, fresh) : [],
-      },
-    });
-    return { id: row.id, version: row.version, status: row.status, supersedes: old.id };
-  });
-}
-
-/** The subject values that differ between two snapshots, for the correction's audit row. */
-function subjectChanges(before: TranscriptSnapshot | null, after: TranscriptSnapshot) {
-  const fields: (keyof SubjectLine)[] = [
-    'term1',
-    'term2',
-    'year',
-    'term1Result',
-    'term2Result',
-    'yearResult',
-    'retestScore',
-    'retestResult',
-  ];
-  const changes: { subject: string; field: string; old: unknown; new: unknown }[] = [];
-  for (const line of after.subjects) {
-    const was = before?.subjects.find((l) => l.code === line.code);
-    for (const field of fields) {
-      if ((was?.[field] ?? null) !== line[field]) {
-        changes.push({ subject: line.code, field, old: was?.[field] ?? null, new: line[field] });
-      }
-    }
-  }
-  return changes;
 }
 
 /** What to print for each student: the stored copy of a signed or approved version, else the live data. */

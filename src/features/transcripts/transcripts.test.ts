@@ -216,6 +216,18 @@ describe.each(STORAGES)('học bạ (%s)', (storage) => {
       signed: 1,
       alreadyApproved: 1,
     });
+    // This fixture has term averages without assessments, so the correction cannot recompute the year: the signed
+    // copy prints HK I 9,0, HK II 8,5 and the old Cả năm 8,1, and is not approved (issue 11 §2).
+    const stale = await principal.post(`/api/v1/classes/${cls.id}/transcripts/approve`);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toContain('Toán cả năm 8,1 trong khi HK I 9,0, HK II 8,5 cho 8,7');
+    await t.db
+      .updateTable('subject_year_results')
+      .set({ year_average: 8.7 })
+      .where('student_id', '=', duong.id)
+      .where('subject_code', '=', 'math')
+      .execute();
+    expect((await homeroom.post(`/api/v1/classes/${cls.id}/transcripts/sign`)).status).toBe(200);
     expect((await principal.post(`/api/v1/classes/${cls.id}/transcripts/approve`)).body).toEqual({
       approved: 1,
     });

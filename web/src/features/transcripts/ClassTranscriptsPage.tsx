@@ -20,6 +20,7 @@ import {
   useCorrectTranscript,
   useSignClass,
 } from './api.ts';
+import { CorrectionPreview } from './CorrectionPreview.tsx';
 import { TRANSCRIPT_STATUS_COLOR, TranscriptVersions } from './TranscriptVersions.tsx';
 
 type StudentLine = ClassTranscripts['students'][number];
@@ -202,9 +203,15 @@ function CorrectionModal({ student, onClose }: { student: StudentLine | null; on
   const correct = useCorrectTranscript();
   const [reason, setReason] = useState('');
   return (
-    <Modal opened={student !== null} onClose={onClose} title={t('correctTitle', { name: student?.fullName })}>
+    <Modal
+      opened={student !== null}
+      onClose={onClose}
+      size="lg"
+      title={t('correctTitle', { name: student?.fullName })}
+    >
       <Stack>
         <Text size="sm">{t('correctHint')}</Text>
+        {student?.transcriptId && <CorrectionPreview transcriptId={student.transcriptId} />}
         <Textarea
           label={t('reason')}
           value={reason}
@@ -231,7 +238,7 @@ function CorrectionModal({ student, onClose }: { student: StudentLine | null; on
               )
             }
           >
-            {t('correct')}
+            {t('confirmCorrect')}
           </Button>
         </Group>
       </Stack>

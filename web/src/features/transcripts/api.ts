@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ClassTranscripts, StudentTranscripts } from '#contracts/transcripts.ts';
+import type { ClassTranscripts, CorrectionPreview, StudentTranscripts } from '#contracts/transcripts.ts';
 import { apiDownload, apiGet, apiPost, qs } from '../../api/client.ts';
 import { waitForJob } from '../../api/useJob.ts';
 
-export type { ClassTranscripts, StudentTranscripts };
+export type { ClassTranscripts, CorrectionPreview, StudentTranscripts };
 
 /** A student's transcripts: the approved ones for the family, every version for staff. */
 export function useStudentTranscripts(studentId: string | null) {
@@ -42,6 +42,16 @@ export const useSignClass = (classId: string) =>
 
 export const useApproveClass = (classId: string) =>
   useTranscriptMutation(() => apiPost<{ approved: number }>(`/classes/${classId}/transcripts/approve`));
+
+/** What a correction would change: the corrected scores and every derived value before and after. */
+export function useCorrectionPreview(transcriptId: string | null) {
+  return useQuery({
+    queryKey: ['transcripts', 'correction-preview', transcriptId],
+    queryFn: () => apiGet<CorrectionPreview>(`/transcripts/${transcriptId}/correction-preview`),
+    enabled: Boolean(transcriptId),
+    staleTime: 0,
+  });
+}
 
 export const useCorrectTranscript = () =>
   useTranscriptMutation((input: { id: string; reason: string }) =>
