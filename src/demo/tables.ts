@@ -1,18 +1,8 @@
+import { CLASS_COLUMNS, PERSON_COLUMNS, STAFF_COLUMNS } from '../platform/db/column-types.ts';
 import type { NewRow } from '../platform/db/schema.ts';
 
 /** PostgreSQL types of the columns the generator writes (used to type the unnest arrays and the COPY text). */
 export type PgType = 'uuid' | 'text' | 'int' | 'numeric' | 'date' | 'boolean' | 'text[]' | 'numeric[]';
-
-/** Columns staff and students share: who the person is. */
-const PERSON = {
-  id: 'uuid',
-  unit_id: 'uuid',
-  full_name: 'text',
-  search_text: 'text',
-  birth_date: 'date',
-  gender: 'text',
-  national_id: 'text',
-} as const;
 
 /**
  * The tables the generator fills, in foreign-key order (a table only references tables before it), with the
@@ -70,31 +60,11 @@ export const SEED_COLUMNS = {
   },
   role_assignments: { id: 'uuid', user_id: 'uuid', role: 'text', unit_id: 'uuid' },
   departments: { id: 'uuid', unit_id: 'uuid', name: 'text' },
-  staff: {
-    ...PERSON,
-    phone: 'text',
-    email: 'text',
-    position: 'text',
-    staff_role: 'text',
-    qualification: 'text',
-    main_subject: 'text',
-    department_id: 'uuid',
-    employment_status: 'text',
-    start_date: 'date',
-    user_id: 'uuid',
-  },
+  staff: { ...STAFF_COLUMNS, user_id: 'uuid' },
   staffing_quotas: { id: 'uuid', unit_id: 'uuid', school_year: 'text', staffing_group: 'text', quota: 'int' },
-  classes: {
-    id: 'uuid',
-    unit_id: 'uuid',
-    school_year: 'text',
-    grade: 'int',
-    name: 'text',
-    homeroom_teacher_id: 'uuid',
-    room: 'text',
-  },
+  classes: CLASS_COLUMNS,
   students: {
-    ...PERSON,
+    ...PERSON_COLUMNS,
     ethnicity: 'text',
     moet_student_code: 'text',
     address: 'text',

@@ -3,6 +3,7 @@ import { type ClassInput, classInput } from '#contracts/classes.ts';
 import { auditMany } from '../../platform/audit/audit.ts';
 import { requireSchool } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { CLASS_COLUMNS } from '../../platform/db/column-types.ts';
 import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
 import { insertRows } from '../../platform/db/unnest-insert.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -10,16 +11,6 @@ import { parseInput } from '../../platform/http/parse-input.ts';
 import { InputRefused } from '../../platform/imports/kinds.ts';
 import { classesByIds, toClass } from './queries.ts';
 import { assertGradeTaught, homeroomTeacherRefused } from './service.ts';
-
-const CLASS_COLUMNS = {
-  id: 'uuid',
-  unit_id: 'uuid',
-  school_year: 'text',
-  grade: 'int',
-  name: 'text',
-  homeroom_teacher_id: 'uuid',
-  room: 'text',
-} as const;
 
 /**
  * createClass for a whole list, set-based (the Excel import): the same checks (input, grade taught by the school,

@@ -3,29 +3,11 @@ import type { StaffInput } from '#contracts/staff.ts';
 import { auditMany } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { STAFF_COLUMNS } from '../../platform/db/column-types.ts';
 import { insertRows } from '../../platform/db/unnest-insert.ts';
 import { AppError } from '../../platform/errors.ts';
 import { InputRefused } from '../../platform/imports/kinds.ts';
 import { forAudit, staffColumns, withDepartmentCheck } from './service.ts';
-
-const STAFF_COLUMNS = {
-  id: 'uuid',
-  unit_id: 'uuid',
-  full_name: 'text',
-  search_text: 'text',
-  birth_date: 'date',
-  gender: 'text',
-  national_id: 'text',
-  phone: 'text',
-  email: 'text',
-  position: 'text',
-  staff_role: 'text',
-  qualification: 'text',
-  main_subject: 'text',
-  department_id: 'uuid',
-  employment_status: 'text',
-  start_date: 'date',
-} as const;
 
 /**
  * createStaff for a whole list, set-based (the Excel import): the same records and audit rows as createStaff for
