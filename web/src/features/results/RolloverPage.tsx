@@ -38,12 +38,13 @@ import {
   useSaveRolloverPlan,
 } from './api.ts';
 
+/** Shade 9 of each colour: figures on a white card keep AA contrast (yellow and lighter shades do not). */
 const OUTCOME_COLOR: Record<RolloverOutcomeKind, string> = {
-  promoted: 'teal',
-  retained: 'orange',
-  graduated: 'blue',
-  pending: 'yellow',
-  left: 'gray',
+  promoted: 'teal.9',
+  retained: 'orange.9',
+  graduated: 'blue.9',
+  pending: 'violet.9',
+  left: 'gray.9',
 };
 
 /** A class's planned homeroom teacher and room as the principal is editing them. */
