@@ -193,6 +193,8 @@ const INPUTS: Record<string, OperationInput> = {
     body: () => ({ status: 'transferred_out', effectiveOn: '2025-10-01', reason: 'Chuyển trường' }),
   },
   'GET /api/v1/students/{id}/personal-data': {},
+  'GET /api/v1/students/{id}/personal-data.pdf': {},
+  'GET /api/v1/students/{id}/erasure-preview': {},
   'POST /api/v1/students/{id}/erase': { body: () => ({ reason: 'Cha mẹ yêu cầu xóa' }) },
   'POST /api/v1/guardians/{id}/account': { body: () => ({ username: 'ph.moi.quet' }) },
   'GET /api/v1/subjects': { access: 'self', why: 'the national subject list of a grade' },

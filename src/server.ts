@@ -7,6 +7,7 @@ import { departmentsFeature } from './features/departments/index.ts';
 import { dxAssessmentsFeature } from './features/dx-assessments/index.ts';
 import { gradebookFeature } from './features/gradebook/index.ts';
 import { importsFeature } from './features/imports/index.ts';
+import { personalDataFeature } from './features/personal-data/index.ts';
 import { resultsFeature } from './features/results/index.ts';
 import { rosterFeature } from './features/roster/index.ts';
 import { schoolYearsFeature } from './features/school-years/index.ts';
@@ -43,6 +44,7 @@ export const features: readonly FeatureManifest[] = [
   resultsFeature,
   transcriptsFeature,
   contactBookFeature,
+  personalDataFeature,
 ];
 
 export interface ServerOptions extends Omit<AppOptions, 'jobs' | 'features'> {

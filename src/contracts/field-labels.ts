@@ -157,6 +157,7 @@ export const FIELD_LABEL_VI: Record<string, string> = {
   username: 'Tên đăng nhập',
   version: 'Phiên bản',
   website: 'Trang thông tin điện tử',
+  withdrawnOn: 'Ngày thôi học',
 };
 
 const isIndex = (segment: string) => /^\d+$/.test(segment);

@@ -335,9 +335,23 @@ export const duplicateGroupSchema = z.object({
 });
 
 export const eraseBody = z.object({
-  /** Required while the student still attends the school: why the data must be erased now. */
+  /** Required while the student still attends the school: the erasure withdraws them, for this reason. */
   reason: optionalText(multiline('Lý do'), 500),
+  /** The day an attending student leaves the school (default today). */
+  withdrawnOn: isoDate.nullish(),
 });
+
+const erasureKindSchema = z.object({ key: z.string(), label: z.string(), basis: z.string() });
+/** What an erasure would do: erased for good, kept under a legal obligation (restricted), and why. */
+export const erasurePreviewSchema = z.object({
+  alreadyErased: z.boolean(),
+  withdrawsFirst: z.boolean(),
+  guardians: z.number().int(),
+  hasAccount: z.boolean(),
+  erased: z.array(erasureKindSchema),
+  restricted: z.array(erasureKindSchema),
+});
+export type ErasurePreview = z.infer<typeof erasurePreviewSchema>;
 
 export const guardianAccountBody = z.object({
   /** Defaults to the guardian's phone number. */
@@ -386,5 +400,15 @@ export const personalDataExportSchema = z.object({
   guardians: z.array(looseRecord),
   statusHistory: z.array(looseRecord),
   enrolments: z.array(looseRecord),
+  scores: z.array(looseRecord),
+  results: z.array(looseRecord),
+  subjectYearResults: z.array(looseRecord),
+  primaryEvaluations: z.array(looseRecord),
+  attendance: z.array(looseRecord),
+  conduct: z.array(looseRecord),
+  contactBookNotes: z.array(looseRecord),
+  transcripts: z.array(looseRecord),
+  accounts: z.array(looseRecord),
   accessLog: z.array(looseRecord),
 });
+export type PersonalDataExport = z.infer<typeof personalDataExportSchema>;

@@ -7,11 +7,11 @@ import {
   createStudentBody,
   duplicateGroupSchema,
   eraseBody,
+  erasurePreviewSchema,
   guardianAccountBody,
   guardianAccountSchema,
   listStudentsQuery,
   myStudentSchema,
-  personalDataExportSchema,
   snapshotQuery,
   snapshotSchema,
   studentDetailSchema,
@@ -19,12 +19,11 @@ import {
   unitIdQuery,
   updateStudentBody,
 } from '#contracts/students.ts';
-import { asDownload } from '../../platform/http/downloads.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { listDuplicateNationalIds } from './duplicates.ts';
+import { erasePersonalData, erasurePreview } from './erase.ts';
 import { createGuardianAccount } from './guardian-accounts.ts';
 import { listMyStudents } from './mine.ts';
-import { erasePersonalData, exportPersonalData } from './personal-data.ts';
 import { createStudent, getStudent, listStudents, updateStudent } from './service.ts';
 import { changeStatus, enrolmentSnapshot } from './status.ts';
 
@@ -72,13 +71,9 @@ export const studentRoutes: FastifyPluginAsync = async (app) => {
     (req) => changeStatus(ctxOf(req), req.params.id, req.body),
   );
   api.get(
-    '/students/:id/personal-data',
-    { schema: { tags, params: idParams, response: { 200: personalDataExportSchema } } },
-    async (req, reply) => {
-      const file = await exportPersonalData(ctxOf(req), req.params.id);
-      asDownload(reply, file.fileName);
-      return file.content;
-    },
+    '/students/:id/erasure-preview',
+    { schema: { tags, params: idParams, response: { 200: erasurePreviewSchema } } },
+    (req) => erasurePreview(ctxOf(req), req.params.id),
   );
   api.post(
     '/students/:id/erase',

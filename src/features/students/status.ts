@@ -38,46 +38,7 @@ export async function changeStatus(ctx: ServiceContext, id: string, input: Chang
     );
   }
   return inTransaction(ctx, async (trx) => {
-    const inEffect = await statusOn(trx, student, values.effectiveOn);
-    if (inEffect === values.status) {
-      throw new AppError(
-        'conflict',
-        `Học sinh đã ở trạng thái "${STUDENT_STATUS_LABEL_VI[values.status]}" vào ngày ${vietnameseDate(values.effectiveOn)}.`,
-        { status: 'Trạng thái không thay đổi.' },
-      );
-    }
-    await trx.db
-      .insertInto('student_status_history')
-      .values({
-        unit_id: student.unit_id,
-        student_id: id,
-        status: values.status,
-        effective_on: values.effectiveOn,
-        reason: values.reason ?? null,
-        recorded_by: trx.actor.userId || null,
-      })
-      .execute();
-    const current = (await currentStatusOf(trx.db, student.unit_id, id)) ?? {
-      status: values.status,
-      effective_on: values.effectiveOn,
-    };
-    await trx.db
-      .updateTable('students')
-      .set({ status: current.status, status_since: current.effective_on, updated_at: new Date() })
-      .where('unit_id', '=', student.unit_id)
-      .where('id', '=', id)
-      .execute();
-    if (!isActiveStatus(current.status)) {
-      await closeActiveEnrolments(trx, student.unit_id, id, current.effective_on);
-    }
-    await audit(trx, {
-      unitId: student.unit_id,
-      entity: 'student',
-      entityId: id,
-      action: 'change_status',
-      before: { status: student.status, statusSince: student.status_since },
-      after: { status: values.status, effectiveOn: values.effectiveOn, reason: values.reason ?? null },
-    });
+    await recordStatusChange(trx, student, values);
     const after = (await findStudent(trx.db, id)) as StudentRow;
     const unit = { id: after.unit_id, path: after.unit_path };
     return studentDetail(trx, {
@@ -245,4 +206,55 @@ export async function enrolmentSnapshot(ctx: ServiceContext, unitId: string, dat
       .sort(([a], [b]) => (a ?? 99) - (b ?? 99))
       .map(([grade, counts]) => ({ grade, ...counts })),
   };
+}
+
+/**
+ * Writes one status change inside the caller's transaction: the history row, the record's current status, the end of
+ * its open enrolments when the student leaves, and the audit row. Also the withdrawal that precedes an erasure.
+ */
+export async function recordStatusChange(
+  trx: ServiceContext,
+  student: StudentRow,
+  values: { status: StudentStatus; effectiveOn: string; reason?: string | null },
+): Promise<void> {
+  const inEffect = await statusOn(trx, student, values.effectiveOn);
+  if (inEffect === values.status) {
+    throw new AppError(
+      'conflict',
+      `Học sinh đã ở trạng thái "${STUDENT_STATUS_LABEL_VI[values.status]}" vào ngày ${vietnameseDate(values.effectiveOn)}.`,
+      { status: 'Trạng thái không thay đổi.' },
+    );
+  }
+  await trx.db
+    .insertInto('student_status_history')
+    .values({
+      unit_id: student.unit_id,
+      student_id: student.id,
+      status: values.status,
+      effective_on: values.effectiveOn,
+      reason: values.reason ?? null,
+      recorded_by: trx.actor.userId || null,
+    })
+    .execute();
+  const current = (await currentStatusOf(trx.db, student.unit_id, student.id)) ?? {
+    status: values.status,
+    effective_on: values.effectiveOn,
+  };
+  await trx.db
+    .updateTable('students')
+    .set({ status: current.status, status_since: current.effective_on, updated_at: new Date() })
+    .where('unit_id', '=', student.unit_id)
+    .where('id', '=', student.id)
+    .execute();
+  if (!isActiveStatus(current.status)) {
+    await closeActiveEnrolments(trx, student.unit_id, student.id, current.effective_on);
+  }
+  await audit(trx, {
+    unitId: student.unit_id,
+    entity: 'student',
+    entityId: student.id,
+    action: 'change_status',
+    before: { status: student.status, statusSince: student.status_since },
+    after: { status: values.status, effectiveOn: values.effectiveOn, reason: values.reason ?? null },
+  });
 }
