@@ -4,6 +4,7 @@ import { STORAGES } from '../../../test/databases.ts';
 import { buildClass, buildSchoolAccounts, buildStaff } from '../../../test/factories.ts';
 import { buildAbsences, buildAssignments, buildYear } from '../../../test/factories-results.ts';
 import { buildClassWithStudents, buildTeacherAccount } from '../../../test/factories-transcripts.ts';
+import { readFinishedYear, runJob as runJobOf } from '../../../test/school-year.ts';
 import { tableDigests } from '../../../test/table-digests.ts';
 import type { Row } from '../../platform/db/schema.ts';
 
@@ -25,42 +26,9 @@ describe.each(STORAGES)('chuyển năm học giữ nguyên năm học đã kết
   let newTeacher: Row<'staff'>;
   let before: unknown;
 
-  async function runJob(client: TestClient, url: string, body: unknown) {
-    const res = await client.post(url, body);
-    expect(res.status, JSON.stringify(res.body)).toBe(202);
-    await t.jobs.idle();
-    const job = await client.get(`/api/v1/jobs/${res.body.jobId}`);
-    expect(job.body.status, JSON.stringify(job.body.error)).toBe('succeeded');
-    return job.body.result;
-  }
-
-  /** Everything a school reads about the finished year, as the principal reads it. */
-  async function finishedYear() {
-    const get = async (url: string) => {
-      const res = await principal.get(url);
-      expect(res.status, `${url} ${JSON.stringify(res.body)}`).toBe(200);
-      return res.body;
-    };
-    const unit = `unitId=${u.schoolA.id}&schoolYear=${FROM}`;
-    const perClass = async (cls: Row<'classes'>) => {
-      const detail = await get(`/api/v1/classes/${cls.id}`);
-      return {
-        // The student's status is today's (a graduate reads "Đã tốt nghiệp"); who was in the class is history.
-        students: detail.students.map(({ status: _, ...s }: { status: string }) => s),
-        studentCount: detail.studentCount,
-        results: await get(`/api/v1/results/classes/${cls.id}?term=0`),
-        term2: await get(`/api/v1/results/classes/${cls.id}?term=2`),
-        transcripts: await get(`/api/v1/classes/${cls.id}/transcripts`),
-      };
-    };
-    return {
-      classes: await get(`/api/v1/classes?${unit}`),
-      class9: await perClass(class9),
-      class6: await perClass(class6),
-      summary: await get(`/api/v1/results/summary?${unit}&term=0`),
-      promotionList: await get(`/api/v1/results/promotion-list?${unit}`),
-    };
-  }
+  const runJob = (client: TestClient, url: string, body: unknown) => runJobOf(t, client, url, body);
+  const finishedYear = () =>
+    readFinishedYear(principal, { unitId: u.schoolA.id, schoolYear: FROM, classes: { class9, class6 } });
 
   beforeAll(async () => {
     t = await startTestApp(storage);
