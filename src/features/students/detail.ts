@@ -16,6 +16,9 @@ const STUDENT_ACTIONS: readonly Permission[] = [
   'classes.write',
 ];
 
+/** Offered to the student and their guardians on their own record: the personal-data export. */
+export const OWN_DATA_EXPORT = 'personal_data.export_own';
+
 /** The full record as this caller may see it. Does not log the access: callers that show it do. */
 export async function studentDetail(ctx: ServiceContext, access: StudentAccess): Promise<StudentDetail> {
   const { student } = access;
@@ -62,7 +65,8 @@ export async function studentDetail(ctx: ServiceContext, access: StudentAccess):
     permissions:
       access.view === 'staff'
         ? permissionsOn(ctx.actor, { id: student.unit_id, path: student.unit_path }, STUDENT_ACTIONS)
-        : [],
+        : // The family may take its own data (right of access, Law 91/2025/QH15 Điều 4); nothing else.
+          [OWN_DATA_EXPORT],
   };
 }
 

@@ -145,7 +145,7 @@ describe.each(STORAGES)('hồ sơ học sinh (%s)', (storage) => {
     const own = await parent.get(`/api/v1/students/${an.id}`);
     expect(own.status).toBe(200);
     expect(own.body.className).toBe('6A1');
-    expect(own.body.permissions).toEqual([]);
+    expect(own.body.permissions).toEqual(['personal_data.export_own']);
     expect((await parent.get(`/api/v1/students/${binh.id}`)).status).toBe(403);
     const self = await t.as('hs.binh');
     expect((await self.get(`/api/v1/students/${binh.id}`)).status).toBe(200);

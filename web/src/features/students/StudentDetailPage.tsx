@@ -67,7 +67,8 @@ export default function StudentDetailPage() {
         <GuardiansCard student={s} />
         <HistoryCard student={s} />
         <ClassesCard student={s} />
-        {s.permissions.includes('students.personal_data') && <PersonalDataCard student={s} />}
+        {(s.permissions.includes('students.personal_data') ||
+          s.permissions.includes('personal_data.export_own')) && <PersonalDataCard student={s} />}
       </SimpleGrid>
       {canWrite && <StatusModal student={s} opened={statusOpened} onClose={statusModal.close} />}
     </Stack>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   duplicateGroupSchema,
+  ErasurePreview,
   guardianAccountSchema,
   myStudentSchema,
   StudentDetail,
@@ -66,7 +67,17 @@ export const useChangeStatus = (id: string) =>
   );
 
 export const useEraseStudent = (id: string) =>
-  useStudentMutation((input: { reason?: string }) => apiPost<StudentDetail>(`/students/${id}/erase`, input));
+  useStudentMutation((input: { reason?: string; withdrawnOn?: string }) =>
+    apiPost<StudentDetail>(`/students/${id}/erase`, input),
+  );
+
+/** What an erasure would do (erased, kept and why), read when the confirmation opens. */
+export const useErasurePreview = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['student', id, 'erasure-preview'],
+    queryFn: () => apiGet<ErasurePreview>(`/students/${id}/erasure-preview`),
+    enabled,
+  });
 
 export function useCreateGuardianAccount(studentId: string) {
   const client = useQueryClient();
@@ -89,6 +100,8 @@ export function useDuplicateNationalIds(unitId: string) {
   });
 }
 
-/** Everything the school holds about a student, as one JSON file (the data subject's copy). */
-export const downloadPersonalData = (studentId: string) =>
-  apiDownload(`/students/${studentId}/personal-data`, 'du-lieu-ca-nhan.json');
+/** Everything the school holds about a student: one JSON file (machine-readable) or a readable PDF. */
+export const downloadPersonalData = (studentId: string, format: 'json' | 'pdf') =>
+  format === 'pdf'
+    ? apiDownload(`/students/${studentId}/personal-data.pdf`, 'du-lieu-ca-nhan.pdf')
+    : apiDownload(`/students/${studentId}/personal-data`, 'du-lieu-ca-nhan.json');

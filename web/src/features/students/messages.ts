@@ -52,12 +52,16 @@ export const students = {
     sectionClasses: 'Các lớp đã học',
     sectionPersonalData: 'Quyền đối với dữ liệu cá nhân',
     personalDataHint:
-      'Theo Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15: tải về toàn bộ dữ liệu của học sinh, hoặc xoá dữ liệu cá nhân theo yêu cầu. Mọi lần xem, tải, xoá đều được ghi nhật ký.',
-    exportData: 'Tải dữ liệu cá nhân (JSON)',
+      'Theo Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15: xuất toàn bộ dữ liệu nhà trường lưu về học sinh (điểm, kết quả, chuyên cần, rèn luyện, sổ liên lạc, học bạ, nhật ký truy cập), hoặc xoá dữ liệu cá nhân theo yêu cầu. Mọi lần xem, tải, xoá đều được ghi nhật ký.',
+    exportData: 'Tải tệp dữ liệu (JSON)',
+    exportDataPdf: 'Xuất dữ liệu cá nhân (PDF)',
     eraseData: 'Xoá dữ liệu cá nhân',
     eraseTitle: 'Xoá dữ liệu cá nhân của học sinh',
-    eraseWarning:
-      'Họ tên, ngày sinh (chỉ giữ năm sinh), số định danh, mã học sinh, địa chỉ, hộ nghèo, diện chính sách và thông tin cha mẹ sẽ bị xoá vĩnh viễn. Giới tính, năm sinh, dân tộc, khuyết tật, lịch sử trạng thái và lớp học được giữ để thống kê.',
+    eraseWithdraws:
+      'Học sinh đang học: xoá dữ liệu cá nhân sẽ ghi nhận thôi học (trạng thái Bỏ học, kèm lý do) trong cùng một lần lưu.',
+    eraseWillErase: 'Sẽ bị xoá vĩnh viễn',
+    eraseWillKeep: 'Được giữ lại theo quy định và hạn chế xử lý',
+    withdrawnOn: 'Ngày thôi học',
     eraseReason: 'Lý do xoá',
     eraseReasonHint: 'Bắt buộc nếu học sinh vẫn đang học ở trường.',
     eraseConfirm: 'Xoá vĩnh viễn',
@@ -181,11 +185,15 @@ export const students = {
     sectionPersonalData: 'Personal data rights',
     personalDataHint:
       "Law 91/2025/QH15: export all of the student's data, or erase the personal data on request. Every view, export and erasure is logged.",
-    exportData: 'Export personal data (JSON)',
+    exportData: 'Download data file (JSON)',
+    exportDataPdf: 'Export personal data (PDF)',
     eraseData: 'Erase personal data',
     eraseTitle: "Erase the student's personal data",
-    eraseWarning:
-      'Name, date of birth (the year is kept), ID number, student code, address, household and policy flags and guardian details are erased for good. Sex, birth year, ethnicity, disability, status history and classes stay for statistics.',
+    eraseWithdraws:
+      'The student still attends: the erasure records their withdrawal (Dropped out, with the reason) in the same save.',
+    eraseWillErase: 'Erased for good',
+    eraseWillKeep: 'Kept as the law requires, restricted',
+    withdrawnOn: 'Withdrawn on',
     eraseReason: 'Reason',
     eraseReasonHint: 'Required while the student still attends the school.',
     eraseConfirm: 'Erase for good',
