@@ -92,3 +92,56 @@ describe('0082: a finished year gets back the enrolments that a summer graduatio
     }
   });
 });
+
+describe('0087: a record erased while "Đang học" is withdrawn (an erasure is a withdrawal first)', () => {
+  it.each(STORAGES)(
+    'dropped out on the erasure day, its running enrolment ended, audited (%s)',
+    async (storage) => {
+      const database = await openTestDatabase(storage, { migrate: false });
+      try {
+        const db = database.db as never;
+        await createMigrator(db).migrateTo('0086-assignment-learning-topics');
+        const { rows } = await sql<{ unit: string; erased: string; kept: string }>`
+        with u as (
+          insert into units (kind, code, name, path, level, grade_from, grade_to)
+          values ('school', 'M0087', 'Trường THCS Thử', 'pending', 'lower_secondary', 6, 9) returning id),
+        c as (insert into classes (unit_id, school_year, grade, name) select id, '2026-2027', 7, '7A1' from u
+              returning id),
+        s as (insert into students (unit_id, full_name, search_text, status, status_since, erased_at)
+              select id, n, '', 'enrolled', '2025-09-05', e from u,
+                (values ('Đã xoá dữ liệu cá nhân', timestamptz '2026-10-02 09:00+07'), ('Còn học', null)) v(n, e)
+              returning id, full_name),
+        en as (insert into enrolments (unit_id, class_id, student_id, school_year, enrolled_on)
+               select (select id from u), (select id from c), id, '2026-2027', '2026-09-05' from s)
+        select (select id from u) as unit, (select id from s where full_name <> 'Còn học') as erased,
+          (select id from s where full_name = 'Còn học') as kept
+      `.execute(db);
+        const r = rows[0] as { unit: string; erased: string; kept: string };
+        await migrateToLatest(db);
+        const students = await sql<{
+          id: string;
+          status: string;
+          status_since: string;
+          left_on: string | null;
+        }>`
+        select s.id, s.status, s.status_since::text, e.left_on::text from students s
+        join enrolments e on e.student_id = s.id order by s.full_name`.execute(db);
+        expect(students.rows).toEqual([
+          { id: r.kept, status: 'enrolled', status_since: '2025-09-05', left_on: null },
+          { id: r.erased, status: 'dropped_out', status_since: '2026-10-02', left_on: '2026-10-02' },
+        ]);
+        const history = await sql<{ n: number }>`
+        select count(*)::int as n from student_status_history where student_id = ${r.erased}
+          and status = 'dropped_out'`.execute(db);
+        expect(history.rows[0]?.n).toBe(1);
+        const audited = await sql<{ n: number }>`
+        select count(*)::int as n from audit_log where entity_id = ${r.erased} and action = 'change_status'`.execute(
+          db,
+        );
+        expect(audited.rows[0]?.n).toBe(1);
+      } finally {
+        await database.close();
+      }
+    },
+  );
+});
