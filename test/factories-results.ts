@@ -167,3 +167,18 @@ export async function buildYear(
   await buildConduct(db, { cls: spec.cls, student: spec.student, term: 1, level: spec.conduct[0] });
   await buildConduct(db, { cls: spec.cls, student: spec.student, term: 2, level: spec.conduct[1] });
 }
+
+/** Rewrites one subject × term so every assessment and the stored ĐTBmhk are `value` (a later score change). */
+export async function setTermScore(
+  db: Kysely<DB>,
+  spec: { student: Student; subjectCode: string; term: 1 | 2; value: number },
+) {
+  const v = spec.value;
+  await db
+    .updateTable('subject_scores')
+    .set({ regular: [v, v, v, v], midterm: v, final: v, term_average: v })
+    .where('student_id', '=', spec.student.id)
+    .where('subject_code', '=', spec.subjectCode)
+    .where('term', '=', spec.term)
+    .execute();
+}

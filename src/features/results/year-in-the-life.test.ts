@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
 import { buildGuardian, buildSchoolAccounts } from '../../../test/factories.ts';
-import { buildAbsences, buildAssignments, buildYear } from '../../../test/factories-results.ts';
+import { buildAbsences, buildAssignments, buildYear, setTermScore } from '../../../test/factories-results.ts';
 import {
   buildClassWithStudents,
   buildGuardianAccount,
@@ -157,13 +157,7 @@ describe.each(STORAGES)(
       expect(summer.body).toMatchObject({ finalPromotion: 'promoted' });
       await signAndApprove();
       const v1 = await transcriptOf(an);
-      await t.db
-        .updateTable('subject_scores')
-        .set({ regular: [6.8, 6.8, 6.8, 6.8], midterm: 6.8, final: 6.8, term_average: 6.8 })
-        .where('student_id', '=', an.id)
-        .where('subject_code', '=', 'math')
-        .where('term', '=', 2)
-        .execute();
+      await setTermScore(t.db, { student: an, subjectCode: 'math', term: 2, value: 6.8 });
       const corrected = await principal.post(`/api/v1/transcripts/${v1.transcriptId}/corrections`, {
         reason: 'Nhập nhầm điểm cuối kì Toán học kì II',
       });

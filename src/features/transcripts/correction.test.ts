@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
 import { buildSchoolAccounts, buildUser } from '../../../test/factories.ts';
-import { buildAssignments, buildYear, GRADE6_SUBJECTS } from '../../../test/factories-results.ts';
+import {
+  buildAssignments,
+  buildYear,
+  GRADE6_SUBJECTS,
+  setTermScore,
+} from '../../../test/factories-results.ts';
 import { buildClassWithStudents, buildTeacherAccount } from '../../../test/factories-transcripts.ts';
 import { extractPdfText } from '../../../test/pdf.ts';
 import type { Row } from '../../platform/db/schema.ts';
@@ -35,15 +40,8 @@ describe.each(STORAGES)('điều chỉnh học bạ tính lại kết quả cả
   }
 
   /** The teacher's grid stores ĐTBmhk with each row; here every assessment is one value, so ĐTBmhk is that value. */
-  async function setMathTerm2(value: number) {
-    await t.db
-      .updateTable('subject_scores')
-      .set({ regular: [value, value, value, value], midterm: value, final: value, term_average: value })
-      .where('student_id', '=', an.id)
-      .where('subject_code', '=', 'math')
-      .where('term', '=', 2)
-      .execute();
-  }
+  const setMathTerm2 = (value: number) =>
+    setTermScore(t.db, { student: an, subjectCode: 'math', term: 2, value });
 
   const current = async () =>
     (await principal.get(`/api/v1/classes/${cls.id}/transcripts`)).body.students.find(
