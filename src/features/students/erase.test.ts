@@ -176,9 +176,19 @@ describe.each(STORAGES)('quyền đối với dữ liệu cá nhân của học 
     expect(again.body.error.code).toBe('already_done');
   });
 
-  it('học sinh đã chuyển đi được xoá không cần lý do', async () => {
-    const res = await principal.post(`/api/v1/students/${leaver.id}/erase`, {});
-    expect(res.status).toBe(200);
-    expect(res.body.erased).toBe(true);
+  it('học sinh đã chuyển đi được xoá không cần lý do; hai lần xoá cùng lúc: một lần thành công, lần kia báo đã xoá', async () => {
+    const both = await Promise.all([
+      principal.post(`/api/v1/students/${leaver.id}/erase`, {}),
+      principal.post(`/api/v1/students/${leaver.id}/erase`, {}),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.status === 200)?.body.erased).toBe(true);
+    const erasures = await t.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity_id', '=', leaver.id)
+      .where('action', '=', 'erase')
+      .execute();
+    expect(erasures).toHaveLength(1);
   });
 });

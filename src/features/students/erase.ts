@@ -46,9 +46,7 @@ export async function erasePersonalData(
 ) {
   const values = parseInput(eraseBody, input);
   const student = await requireStudentPermission(ctx, id, 'students.personal_data');
-  if (student.erased_at) {
-    throw new AppError('already_done', 'Dữ liệu cá nhân của học sinh này đã được xoá trước đây.');
-  }
+  if (student.erased_at) throw alreadyErased();
   const withdraws = isActiveStatus(student.status);
   const withdrawnOn = values.withdrawnOn ?? todayInVietnam();
   assertWithdrawal(withdraws, values.reason ?? null, withdrawnOn);
@@ -115,7 +113,7 @@ function assertWithdrawal(withdraws: boolean, reason: string | null, withdrawnOn
 
 /** Clears the erasable columns (STUDENT_COLUMNS.erase); the identity the học bạ prints stays, restricted. */
 async function clearStudentRow(trx: ServiceContext, student: StudentRow) {
-  await trx.db
+  const result = await trx.db
     .updateTable('students')
     .set({
       // Empty search text: the record is no longer found by name (restricted processing).
@@ -132,8 +130,14 @@ async function clearStudentRow(trx: ServiceContext, student: StudentRow) {
     })
     .where('unit_id', '=', student.unit_id)
     .where('id', '=', student.id)
-    .execute();
+    // Two erasures at once: the second finds the row already erased and stops (its transaction rolls back).
+    .where('erased_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw alreadyErased();
 }
+
+const alreadyErased = () =>
+  new AppError('already_done', 'Dữ liệu cá nhân của học sinh này đã được xoá trước đây.');
 
 /** The student's own login carries their name and contacts: it is deactivated and cleared. */
 async function closeStudentAccount(trx: ServiceContext, student: StudentRow) {
