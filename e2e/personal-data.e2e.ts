@@ -62,8 +62,8 @@ describe('quyền đối với dữ liệu cá nhân: xuất và xoá trên trì
       const dialog = page.getByRole('dialog');
       await dialog.getByTestId('keep-list').waitFor();
       await dialog.getByText('Học sinh đang học: xoá dữ liệu cá nhân sẽ ghi nhận thôi học').waitFor();
-      expect(await dialog.getByTestId('erase-list').innerText()).toContain('Cha mẹ, người giám hộ');
-      expect(await dialog.getByTestId('keep-list').innerText()).toContain('TT27/2016');
+      expect(await dialog.getByTestId('erase-list').textContent()).toContain('Cha mẹ, người giám hộ');
+      expect(await dialog.getByTestId('keep-list').textContent()).toContain('TT27/2016');
       await page.screenshot({ path: `/tmp/personal-data-erase-${label}.png`, fullPage: true });
       await dialog.getByRole('button', { name: 'Xoá vĩnh viễn' }).click();
       await dialog.getByText('Nhập lý do').waitFor();
