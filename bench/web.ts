@@ -88,8 +88,8 @@ export async function run(args: string[]): Promise<void> {
     for (let i = 0; i < runs; i++) {
       for (const server of servers) {
         const run = await visit(browser, server.url);
-        const byStep = (times[server.label] ??= Object.fromEntries(STEPS.map((s) => [s, []])) as never);
-        for (const step of STEPS) byStep[step].push(run[step]);
+        times[server.label] ??= Object.fromEntries(STEPS.map((s) => [s, []])) as never;
+        for (const step of STEPS) times[server.label]?.[step].push(run[step]);
       }
     }
     print(times, runs);
