@@ -48,7 +48,7 @@ const GOALS: Partial<Record<Step, number>> = {
 };
 
 /**
- * `npm run bench -- web [--runs 3]`: a principal on a cheap phone (4× CPU, Fast 3G) through Chromium's DevTools
+ * `npm run bench -- web [--runs 3] [--no-build]`: a principal on a cheap phone (4× CPU, Fast 3G) through Chromium's DevTools
  * protocol, against a server this bench starts on the demo province (PGlite in a temporary folder), over loopback:
  * - login page (cold): empty cache, /login opened until the form can be used;
  * - signed in, home shown: the form filled and sent, until the home page has its data;
@@ -60,7 +60,8 @@ const GOALS: Partial<Record<Step, number>> = {
  */
 export async function run(args: string[]): Promise<void> {
   const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
-  if (!fs.existsSync(path.join(WEB_DIST, 'index.html')) || args.includes('--build')) await buildWebApp();
+  // Built here every time: a build made inside vitest (the e2e global setup) carries React's development build.
+  if (!args.includes('--no-build') || !fs.existsSync(path.join(WEB_DIST, 'index.html'))) await buildWebApp();
   console.log(formatSizes('Built web app (web/dist):', bundleSizes(WEB_DIST)).join('\n'));
 
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'truongso-bench-web-'));
