@@ -48,7 +48,7 @@ const GOALS: Partial<Record<Step, number>> = {
 };
 
 /**
- * `npm run bench -- web [--runs 3] [--no-build]`: a principal on a cheap phone (4× CPU, Fast 3G) through Chromium's DevTools
+ * `npm run bench -- web [--runs 3] [--no-build] [--desktop] [--baseline-dist DIR]`: a principal on a cheap phone (4× CPU, Fast 3G) through Chromium's DevTools
  * protocol, against a server this bench starts on the demo province (PGlite in a temporary folder), over loopback:
  * - login page (cold): empty cache, /login opened until the form can be used;
  * - signed in, home shown: the form filled and sent, until the home page has its data;
@@ -60,6 +60,12 @@ const GOALS: Partial<Record<Step, number>> = {
  */
 export async function run(args: string[]): Promise<void> {
   const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
+  // --baseline-dist DIR: also serve an older build (e.g. one made from main) as it was served then, in the same run.
+  const baselineDist = args.includes('--baseline-dist')
+    ? args[args.indexOf('--baseline-dist') + 1]
+    : undefined;
+  // --desktop: no CPU or network throttling (how the teaching-assignments page was first timed, 1.3–2.8 s).
+  desktop = args.includes('--desktop');
   // Built here every time: a build made inside vitest (the e2e global setup) carries React's development build.
   if (!args.includes('--no-build') || !fs.existsSync(path.join(WEB_DIST, 'index.html'))) await buildWebApp();
   console.log(formatSizes('Built web app (web/dist):', bundleSizes(WEB_DIST)).join('\n'));
@@ -71,14 +77,21 @@ export async function run(args: string[]): Promise<void> {
   try {
     await migrateToLatest(database.db as never);
     await seedDemo(database.db, { seed: 1 });
-    for (const [label, env] of [
-      ['as shipped', {}],
-      ['TRUONGSO_HTTP_OPTIMISATIONS=0', { TRUONGSO_HTTP_OPTIMISATIONS: '0' }],
-    ] as const) {
+    const modes: [string, NodeJS.ProcessEnv, string][] = [
+      ['as shipped', {}, WEB_DIST],
+      ['TRUONGSO_HTTP_OPTIMISATIONS=0', { TRUONGSO_HTTP_OPTIMISATIONS: '0' }, WEB_DIST],
+    ];
+    if (baselineDist)
+      modes.push([
+        `${path.basename(path.dirname(baselineDist))} build, =0`,
+        modes[1]?.[1] ?? {},
+        baselineDist,
+      ]);
+    for (const [label, env, webDist] of modes) {
       const { app } = await buildServer({
         db: database.db,
         log: pino({ level: 'silent' }),
-        webDist: WEB_DIST,
+        webDist,
         delivery: webDeliveryFromEnv(env),
         loginRateLimit: 10_000,
       });
@@ -155,7 +168,10 @@ async function visit(browser: Browser, baseUrl: string): Promise<Record<Step, nu
   }
 }
 
+let desktop = false;
+
 async function throttled(page: Page): Promise<Page> {
+  if (desktop) return page;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', FAST_3G);
@@ -191,7 +207,9 @@ const median = (values: number[]) =>
 function print(times: Record<string, Record<Step, number[]>>, runs: number): void {
   const labels = Object.keys(times);
   console.log(
-    `\nPhone profile: ${CPU_SLOWDOWN}× CPU, Fast 3G (${FAST_3G.latency} ms RTT, ${Math.round((FAST_3G.downloadThroughput * 8) / 1024)} kbps down), ${PHONE.width} px; median of ${runs}, ms`,
+    desktop
+      ? `\nNo throttling (--desktop), ${PHONE.width} px; median of ${runs}, ms`
+      : `\nPhone profile: ${CPU_SLOWDOWN}× CPU, Fast 3G (${FAST_3G.latency} ms RTT, ${Math.round((FAST_3G.downloadThroughput * 8) / 1024)} kbps down), ${PHONE.width} px; median of ${runs}, ms`,
   );
   console.log(`  ${'step'.padEnd(24)}${labels.map((l) => l.padStart(32)).join('')}${'goal'.padStart(8)}`);
   for (const step of STEPS) {
