@@ -14,7 +14,7 @@ import { buildServer } from '../src/server.ts';
 import { bundleSizes, formatSizes } from './lib/bundle-sizes.ts';
 
 /**
- * Chrome DevTools' "Fast 3G" preset, which Lighthouse calls mobileSlow4G (lighthouse-core/config/constants.js):
+ * Chrome DevTools' "Fast 3G" preset, which Lighthouse calls mobileSlow4G (Lighthouse's config/constants.js; DevTools now labels the same preset "Slow 4G"):
  * 150 ms RTT and 1.6 Mbps down / 750 kbps up, adjusted for DevTools' request-level throttling by ×3.75 on latency
  * and ×0.9 on throughput = 562.5 ms, 1,474.56 kbps down, 675 kbps up. Plus Lighthouse's 4× CPU slowdown.
  */
