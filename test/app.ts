@@ -24,7 +24,9 @@ export interface TestApp {
 /** `options` overrides app settings (proxy trust, login limit) for the tests of those settings. */
 export async function startTestApp(
   kind: StorageKind,
-  options: Partial<Pick<AppOptions, 'trustProxy' | 'loginRateLimit' | 'secureCookies'>> = {},
+  options: Partial<
+    Pick<AppOptions, 'trustProxy' | 'loginRateLimit' | 'secureCookies' | 'webDist' | 'delivery'>
+  > = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const { app, jobs } = await buildServer({

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { demoLogins, hasAnyUnit, seedDemo } from '../../src/demo/index.ts';
 import { loadConfig } from '../../src/platform/config.ts';
+import { webDeliveryFromEnv } from '../../src/platform/http/web-delivery.ts';
 import { buildServer } from '../../src/server.ts';
 import { cliLogger, openConfiguredDatabase } from '../runtime.ts';
 import { buildWebApp, startViteDevServer, WEB_DIST } from '../web.ts';
@@ -35,6 +36,7 @@ export function startCommand(program: Command): void {
         webDist: options.dev ? undefined : WEB_DIST,
         secureCookies: config.secureCookies,
         trustProxy: config.trustProxy,
+        delivery: webDeliveryFromEnv(),
       });
       await jobs.recover();
       jobs.startDaily();

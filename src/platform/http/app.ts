@@ -3,7 +3,6 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -28,6 +27,7 @@ import { notificationRoutes } from '../notifications/routes.ts';
 import { handleError } from './error-handler.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import { validateRequest } from './validation.ts';
+import { FULL_DELIVERY, registerCompression, serveWebApp, type WebDelivery } from './web-delivery.ts';
 
 z.config(z.locales.vi());
 
@@ -44,6 +44,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** Login attempts per IP per 5 minutes (tests lower or raise it). */
   loginRateLimit?: number;
+  /** Compression and caching of responses (web-delivery.ts); both on unless TRUONGSO_HTTP_OPTIMISATIONS=0. */
+  delivery?: WebDelivery;
 }
 
 declare module 'fastify' {
@@ -75,6 +77,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
   addSecurityHeaders(app);
 
+  const delivery = options.delivery ?? FULL_DELIVERY;
+  await registerCompression(app, delivery);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 5 } });
@@ -133,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
-  serveWebApp(app, options.webDist);
+  serveWebApp(app, options.webDist, delivery);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) {
       return reply
@@ -149,9 +153,4 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send('Chưa có giao diện web: chạy "npm run build".');
   });
   return app;
-}
-
-function serveWebApp(app: FastifyInstance, webDist: string | undefined) {
-  if (!webDist || !fs.existsSync(webDist)) return;
-  app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
 }

@@ -34,6 +34,7 @@ import {
   useTerms,
 } from './api.ts';
 import { UnlockModal } from './LockBanner.tsx';
+import { TeacherSelect } from './TeacherSelect.tsx';
 
 /** Phân công giảng dạy: classes × subjects, a teacher select per cell; below, deadlines and term locks. */
 export default function AssignmentsPage() {
@@ -101,14 +102,11 @@ function Board() {
                     }
                     return (
                       <Table.Td key={s.code} miw={180}>
-                        <Select
-                          size="xs"
-                          aria-label={`${c.name} ${s.name}`}
+                        <TeacherSelect
+                          label={`${c.name} ${s.name}`}
                           placeholder={t('unassigned')}
-                          data={teacherOptions}
+                          options={teacherOptions}
                           value={teacherOf.get(`${c.id}:${s.code}`) ?? null}
-                          searchable
-                          clearable
                           disabled={!data.canManage}
                           onChange={(teacherId) =>
                             setAssignment.mutate(
