@@ -5,7 +5,6 @@ import {
   Card,
   Group,
   List,
-  Progress,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -15,7 +14,7 @@ import {
   Text,
 } from '@mantine/core';
 import { IconArrowForward, IconCalculator, IconListDetails } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { nextSchoolYear } from '#domain/calendar/index.ts';
@@ -23,8 +22,9 @@ import { formatAverage } from '#domain/grading/index.ts';
 import { jobErrorMessage } from '../../api/useJob.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { JobProgress } from '../../ui/JobProgress.tsx';
 import { Loading } from '../../ui/Loading.tsx';
-import { notifyError } from '../../ui/notify.ts';
+import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useClasses } from '../classes/api.ts';
@@ -121,6 +121,15 @@ function Results() {
   );
 }
 
+/** The close job's result (results/close.ts CloseSummary). */
+interface CloseOutcome {
+  scope: 'term1' | 'term2' | 'year';
+  schoolYear: string;
+  students?: number;
+  classified?: number;
+  incomplete?: IncompleteStudent[];
+}
+
 function CloseCard({ unitId, schoolYear }: { unitId: string; schoolYear: string }) {
   const { t } = useTranslation('results');
   const close = useQueueClose();
@@ -170,28 +179,29 @@ function JobStatus({ jobId }: { jobId: string }) {
   const { t } = useTranslation('results');
   const job = useResultsJob(jobId);
   const data = job.data;
-  if (!data) return <Loading />;
+  const succeeded = data?.status === 'succeeded' ? (data.result as CloseOutcome) : null;
+  // Say which close ran ("Đã khoá sổ học kì I" / "Đã tổng kết năm học"), once, when the job ends.
+  const notified = useRef<string | null>(null);
+  useEffect(() => {
+    if (!succeeded || notified.current === jobId) return;
+    notified.current = jobId;
+    notifySaved(t(`closed_${succeeded.scope}`, { year: succeeded.schoolYear }));
+  }, [succeeded, jobId, t]);
+  if (!data || (data.status !== 'succeeded' && data.status !== 'failed')) {
+    return <JobProgress job={data} unit={t('classesUnit')} />;
+  }
   if (data.status === 'failed') {
     const message = jobErrorMessage(data) ?? '';
     return <Alert color="red">{t('jobFailed', { message })}</Alert>;
   }
-  if (data.status !== 'succeeded') {
-    const value = data.progressTotal > 0 ? (100 * data.progressDone) / data.progressTotal : 0;
-    return (
-      <Stack gap={4} data-testid="job-progress">
-        <Progress value={value} animated />
-        <Text size="sm">{t('running', { done: data.progressDone, total: data.progressTotal })}</Text>
-      </Stack>
-    );
-  }
-  const result = data.result as {
-    students?: number;
-    classified?: number;
-    incomplete?: IncompleteStudent[];
-  };
+  const result = data.result as CloseOutcome;
   return (
-    <Alert color={(result.incomplete?.length ?? 0) > 0 ? 'yellow' : 'teal'} data-testid="job-done">
-      <Text size="sm">{t('jobDone', result)}</Text>
+    <Alert
+      color={(result.incomplete?.length ?? 0) > 0 ? 'yellow' : 'teal'}
+      title={t(`closed_${result.scope}`, { year: result.schoolYear })}
+      data-testid="job-done"
+    >
+      <Text size="sm">{t('jobDone', { classified: result.classified, students: result.students })}</Text>
       {(result.incomplete?.length ?? 0) > 0 && (
         <>
           <Text size="sm" fw={500} mt="xs">

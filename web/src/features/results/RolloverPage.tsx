@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  Progress,
   Select,
   SimpleGrid,
   Stack,
@@ -24,6 +23,7 @@ import { jobErrorMessage } from '../../api/useJob.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { JobProgress } from '../../ui/JobProgress.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -90,11 +90,8 @@ function RolloverView() {
           {job.data?.status === 'failed' && (
             <Alert color="red">{t('jobFailed', { message: jobErrorMessage(job.data) ?? '' })}</Alert>
           )}
-          {job.data && job.data.status !== 'succeeded' && job.data.status !== 'failed' && (
-            <Progress
-              value={job.data.progressTotal ? (100 * job.data.progressDone) / job.data.progressTotal : 0}
-              animated
-            />
+          {jobId && job.data?.status !== 'succeeded' && job.data?.status !== 'failed' && (
+            <JobProgress job={job.data} unit={t('studentsUnit')} />
           )}
           {outcome && (
             <Alert color="teal" data-testid="rollover-result">
