@@ -48,6 +48,17 @@ const AUDIT_FIELD_LABEL_VI: Record<string, string> = {
   entryDeadline: 'Hạn nhập điểm',
   reason: 'Lý do',
   comment: 'Nhận xét',
+  // A results close (results/close.ts): how many it computed.
+  classes: 'Số lớp',
+  students: 'Số học sinh',
+  classified: 'Số học sinh được xếp loại',
+  incomplete: 'Số học sinh còn thiếu điểm',
+  correctionReason: 'Lý do đính chính',
+  leftOn: 'Ngày rời lớp',
+  joinedOn: 'Ngày vào lớp',
+  written: 'Số bản ghi',
+  homeroomTeacherName: 'Giáo viên chủ nhiệm',
+  className: 'Lớp',
 };
 
 /** Enum values in words, by field; `status` depends on the entity (a student's, an assessment's). */

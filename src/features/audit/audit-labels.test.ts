@@ -162,6 +162,16 @@ describe('trước → sau bằng lời', () => {
       { field: 'status', label: 'Trạng thái', before: 'Đã nộp', after: 'Bị trả lại' },
       { field: 'comment', label: 'Nhận xét', before: null, after: 'Thiếu minh chứng' },
     ]);
+    const close = describeAuditChange('results', null, {
+      schoolYear: '2025-2026',
+      classes: 1,
+      classified: 2,
+    });
+    expect(close.changes.map((c) => `${c.label}: ${c.after}`)).toEqual([
+      'Năm học: 2025-2026',
+      'Số lớp: 1',
+      'Số học sinh được xếp loại: 2',
+    ]);
     expect(auditValueWords('2026-01-31', 'birthDate')).toBe('31/01/2026');
     expect(auditValueWords(true, 'locked')).toBe('Có');
     expect(auditValueWords('teacher', 'position')).toBe('Giáo viên');

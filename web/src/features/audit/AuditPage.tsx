@@ -1,5 +1,6 @@
 import { ActionIcon, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { usePagedSearch } from '../../ui/ListPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useAuditLog } from './api.ts';
+import { ChangeCards } from './ChangeCards.tsx';
 import { changeSummary, DiffTable } from './DiffTable.tsx';
 
 const PAGE_SIZE = 50;
@@ -56,6 +58,7 @@ function LogTab({ kind }: { kind: 'changes' | 'access' }) {
   const [category, setCategory] = useState<string | null>(null);
   const [area, setArea] = useState<AuditArea | null>(null);
   const changes = kind === 'changes';
+  const phone = useMediaQuery('(max-width: 48em)');
   const params = {
     unitId,
     actor,
@@ -74,7 +77,7 @@ function LogTab({ kind }: { kind: 'changes' | 'access' }) {
   return (
     <ListPage
       filters={
-        <SimpleGrid cols={{ base: 1, xs: 2, md: changes ? 5 : 4 }} spacing="xs">
+        <SimpleGrid cols={{ base: 2, md: changes ? 5 : 4 }} spacing="xs">
           {changes && (
             <Select
               label={t('area')}
@@ -120,7 +123,11 @@ function LogTab({ kind }: { kind: 'changes' | 'access' }) {
     >
       {(data) =>
         changes ? (
-          <ChangesTable entries={data.items as AuditEntry[]} />
+          phone ? (
+            <ChangeCards entries={data.items as AuditEntry[]} />
+          ) : (
+            <ChangesTable entries={data.items as AuditEntry[]} />
+          )
         ) : (
           <AccessTable entries={data.items as DataAccessEntry[]} />
         )
@@ -152,7 +159,11 @@ function ChangesTable({ entries }: { entries: AuditEntry[] }) {
         <Table.Tbody>
           {entries.map((e) => (
             <Fragment key={e.id}>
-              <Table.Tr onClick={() => setOpen(open === e.id ? null : e.id)} style={{ cursor: 'pointer' }}>
+              <Table.Tr
+                onClick={() => setOpen(open === e.id ? null : e.id)}
+                style={{ cursor: 'pointer' }}
+                data-testid="audit-entry"
+              >
                 <Table.Td>
                   <ActionIcon
                     variant="subtle"

@@ -146,7 +146,12 @@ function CloseCard({ unitId, schoolYear }: { unitId: string; schoolYear: string 
           {t('closeHint')}
         </Text>
         <Group wrap="wrap">
-          <Button variant="light" leftSection={<IconCalculator size={16} />} onClick={() => queue('term1')}>
+          <Button
+            variant="light"
+            leftSection={<IconCalculator size={16} />}
+            onClick={() => queue('term1')}
+            data-testid="close-term1"
+          >
             {t('closeTerm1')}
           </Button>
           <Button variant="light" leftSection={<IconCalculator size={16} />} onClick={() => queue('term2')}>
@@ -180,7 +185,8 @@ function JobStatus({ jobId }: { jobId: string }) {
   const job = useResultsJob(jobId);
   const data = job.data;
   const succeeded = data?.status === 'succeeded' ? (data.result as CloseOutcome) : null;
-  // Say which close ran ("Đã khoá sổ học kì I" / "Đã tổng kết năm học"), once, when the job ends.
+  // Say which close ran ("Đã tổng kết học kì I" / "Đã tổng kết năm học"), once, when the job ends. Not "khoá sổ":
+  // the close computes results; locking the gradebook is the term's lock (gradebook/terms.ts).
   const notified = useRef<string | null>(null);
   useEffect(() => {
     if (!succeeded || notified.current === jobId) return;
