@@ -27,6 +27,7 @@ import { JobProgress } from '../../ui/JobProgress.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ReasonButton } from '../../ui/ReasonButton.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useHomeroomCandidates } from '../classes/api.ts';
 import {
@@ -225,10 +226,10 @@ function PlanCard({
           </Table>
         </Table.ScrollContainer>
         <Group justify="flex-end" wrap="wrap">
-          <Button
+          <ReasonButton
             variant="light"
             leftSection={<IconDeviceFloppy size={16} />}
-            disabled={planned.length === 0}
+            reason={planned.length === 0 ? t('noClassToPlan') : null}
             loading={save.isPending}
             onClick={() =>
               save.mutate(body, {
@@ -239,10 +240,10 @@ function PlanCard({
                 onError: notifyError,
               })
             }
-            data-testid="save-plan"
+            testId="save-plan"
           >
             {t('savePlan')}
-          </Button>
+          </ReasonButton>
           <Button
             leftSection={<IconArrowForward size={16} />}
             onClick={confirm.open}

@@ -36,6 +36,7 @@ export const results = {
     closed_term2: 'Đã tổng kết học kì II',
     closed_year: 'Đã tổng kết năm học {{year}}',
     classesUnit: 'lớp',
+    noClassToPlan: 'Các lớp của năm học mới đều đã có; không có kế hoạch nào để lưu.',
     studentsUnit: 'học sinh',
     rolloverSubtitle: 'Từ năm học {{from}}, theo quyết định cuối năm (lên lớp, ở lại lớp, tốt nghiệp)',
     rolloverAlreadyDone: 'Đã chuyển sang năm học {{year}}; chạy lại không thay đổi gì.',
@@ -213,6 +214,7 @@ export const results = {
     closed_term2: 'Term II results computed',
     closed_year: 'School year {{year}} closed',
     classesUnit: 'classes',
+    noClassToPlan: 'Every class of the new year exists already; there is no plan to save.',
     studentsUnit: 'students',
     rolloverSubtitle:
       'From school year {{from}}, by the final decisions of the year (promoted, retained, graduated)',

@@ -74,13 +74,14 @@ export default function ClassTranscriptsPage() {
         actions={
           <>
             {c.permissions.sign && (
-              <Button
+              <ReasonButton
                 leftSection={<IconSignature size={16} />}
                 onClick={signModal.open}
-                data-testid="sign-class"
+                reason={c.students.length === 0 ? t('approveNoStudents') : null}
+                testId="sign-class"
               >
                 {t('sign')}
-              </Button>
+              </ReasonButton>
             )}
             {c.permissions.approve && (
               <ReasonButton
