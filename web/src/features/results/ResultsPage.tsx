@@ -1,10 +1,8 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
   Group,
-  List,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -14,28 +12,20 @@ import {
   Text,
 } from '@mantine/core';
 import { IconArrowForward, IconCalculator, IconListDetails } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { nextSchoolYear } from '#domain/calendar/index.ts';
 import { formatAverage } from '#domain/grading/index.ts';
-import { jobErrorMessage } from '../../api/useJob.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { JobProgress } from '../../ui/JobProgress.tsx';
 import { Loading } from '../../ui/Loading.tsx';
-import { notifyError, notifySaved } from '../../ui/notify.ts';
+import { notifyError } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useClasses } from '../classes/api.ts';
-import {
-  type ClassResults,
-  type IncompleteStudent,
-  type StudentResult,
-  useClassResults,
-  useQueueClose,
-  useResultsJob,
-} from './api.ts';
+import { type ClassResults, type StudentResult, useClassResults, useQueueClose } from './api.ts';
+import { JobStatus } from './CloseJobStatus.tsx';
 import { PrimaryGrid } from './PrimaryGrid.tsx';
 import { PrimarySummaryCard } from './PrimarySummary.tsx';
 import { RecognitionModal } from './RecognitionModal.tsx';
@@ -121,15 +111,6 @@ function Results() {
   );
 }
 
-/** The close job's result (results/close.ts CloseSummary). */
-interface CloseOutcome {
-  scope: 'term1' | 'term2' | 'year';
-  schoolYear: string;
-  students?: number;
-  classified?: number;
-  incomplete?: IncompleteStudent[];
-}
-
 function CloseCard({ unitId, schoolYear }: { unitId: string; schoolYear: string }) {
   const { t } = useTranslation('results');
   const close = useQueueClose();
@@ -177,52 +158,6 @@ function CloseCard({ unitId, schoolYear }: { unitId: string; schoolYear: string 
         {jobId && <JobStatus jobId={jobId} />}
       </Stack>
     </Card>
-  );
-}
-
-function JobStatus({ jobId }: { jobId: string }) {
-  const { t } = useTranslation('results');
-  const job = useResultsJob(jobId);
-  const data = job.data;
-  const succeeded = data?.status === 'succeeded' ? (data.result as CloseOutcome) : null;
-  // Say which close ran ("Đã tổng kết học kì I" / "Đã tổng kết năm học"), once, when the job ends. Not "khoá sổ":
-  // the close computes results; locking the gradebook is the term's lock (gradebook/terms.ts).
-  const notified = useRef<string | null>(null);
-  useEffect(() => {
-    if (!succeeded || notified.current === jobId) return;
-    notified.current = jobId;
-    notifySaved(t(`closed_${succeeded.scope}`, { year: succeeded.schoolYear }));
-  }, [succeeded, jobId, t]);
-  if (!data || (data.status !== 'succeeded' && data.status !== 'failed')) {
-    return <JobProgress job={data} unit={t('classesUnit')} />;
-  }
-  if (data.status === 'failed') {
-    const message = jobErrorMessage(data) ?? '';
-    return <Alert color="red">{t('jobFailed', { message })}</Alert>;
-  }
-  const result = data.result as CloseOutcome;
-  return (
-    <Alert
-      color={(result.incomplete?.length ?? 0) > 0 ? 'yellow' : 'teal'}
-      title={t(`closed_${result.scope}`, { year: result.schoolYear })}
-      data-testid="job-done"
-    >
-      <Text size="sm">{t('jobDone', { classified: result.classified, students: result.students })}</Text>
-      {(result.incomplete?.length ?? 0) > 0 && (
-        <>
-          <Text size="sm" fw={500} mt="xs">
-            {t('incomplete', { count: result.incomplete?.length })}
-          </Text>
-          <List size="sm">
-            {result.incomplete?.slice(0, 50).map((s) => (
-              <List.Item key={s.studentId}>
-                {s.className} — {s.fullName}: {s.missing.join('; ')}
-              </List.Item>
-            ))}
-          </List>
-        </>
-      )}
-    </Alert>
   );
 }
 
