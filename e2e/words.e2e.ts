@@ -49,7 +49,7 @@ describe('lời dễ hiểu: thông báo, nút khoá kèm lý do, nhật ký b�
     await context.close();
   });
 
-  it('tổng kết học kì I: tiến độ theo giai đoạn, thông báo nói rõ đã tổng kết học kì I, nhật ký ghi bằng lời', async () => {
+  it('tổng kết học kì I: thông báo nói rõ đã tổng kết học kì I, nhật ký ghi bằng lời, lọc theo lĩnh vực', async () => {
     const { page, context } = await newPage(suite.browser, DESKTOP);
     const errors = pageErrorsOf(page);
     await logIn(page, suite.server.url, 'hieutruong');
