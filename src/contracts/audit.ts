@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_AREAS } from '#contracts/audit-labels.ts';
 import { isoDate, line, pageOf, pageQuery } from '#contracts/common.ts';
 
 /** Whose personal data was looked at, and what was done with it (data_access_log). */
@@ -14,7 +15,11 @@ const logFilter = pageQuery.extend({
   to: isoDate.optional(),
 });
 
-export const auditQuery = logFilter.extend({ entity: z.string().trim().max(50).optional() });
+export const auditQuery = logFilter.extend({
+  entity: z.string().trim().max(50).optional(),
+  /** An area of work (scores, attendance, conduct…): the entities of AUDIT_AREA_ENTITIES. */
+  area: z.enum(AUDIT_AREAS, 'Chọn lĩnh vực trong danh sách.').optional(),
+});
 export type AuditQuery = z.infer<typeof auditQuery>;
 
 export const dataAccessQuery = logFilter.extend({
@@ -34,6 +39,20 @@ export const auditEntrySchema = z.object({
   entity: z.string(),
   entityId: z.string().nullable(),
   action: z.string(),
+  /** The entity and action in Vietnamese (audit-labels.ts). */
+  entityLabel: z.string(),
+  actionLabel: z.string(),
+  /** Where a cell change happened ("Môn Toán · Học kì I · năm học 2025-2026"), for score/attendance/conduct rows. */
+  context: z.string().nullable(),
+  /** Old → new in words (audit-words.ts): field names in Vietnamese, dates dd/mm/yyyy, decimals "7,5", enums. */
+  changes: z.array(
+    z.object({
+      field: z.string(),
+      label: z.string(),
+      before: z.string().nullable(),
+      after: z.string().nullable(),
+    }),
+  ),
   before: z.unknown(),
   after: z.unknown(),
   ip: z.string().nullable(),
@@ -52,6 +71,10 @@ export const dataAccessEntrySchema = z.object({
   subjectName: z.string().nullable(),
   action: z.enum(DATA_ACCESS_ACTIONS),
   detail: z.string().nullable(),
+  actionLabel: z.string(),
+  subjectKindLabel: z.string(),
+  /** The detail code in words ("Sổ liên lạc"); free text (an erasure's reason) as written. */
+  detailLabel: z.string().nullable(),
 });
 export type DataAccessEntry = z.infer<typeof dataAccessEntrySchema>;
 

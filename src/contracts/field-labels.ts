@@ -9,6 +9,7 @@ export const FIELD_LABEL_VI: Record<string, string> = {
   address: 'Địa chỉ',
   agreedAnswer: 'Điểm thống nhất',
   answer: 'Điểm tự đánh giá',
+  area: 'Lĩnh vực',
   aspect: 'Nội dung đánh giá',
   assessmentIds: 'Đơn vị được công nhận',
   assignmentId: 'Phân công giảng dạy',

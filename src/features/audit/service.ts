@@ -1,5 +1,14 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { AuditEntry, AuditQuery, DataAccessEntry, DataAccessQuery } from '#contracts/audit.ts';
+import {
+  AUDIT_AREA_ENTITIES,
+  auditActionLabel,
+  auditEntityLabel,
+  DATA_ACCESS_ACTION_LABEL_VI,
+  DATA_SUBJECT_LABEL_VI,
+  dataAccessDetailLabel,
+} from '#contracts/audit-labels.ts';
+import { describeAuditChange } from '#contracts/audit-words.ts';
 import { endOfVietnamDay, startOfVietnamDay } from '../../domain/calendar/index.ts';
 import { foldVietnamese } from '../../domain/text/index.ts';
 import { requireUnitAccess, unitsUnderPaths } from '../../platform/authz/access.ts';
@@ -21,6 +30,7 @@ export async function listAuditLog(ctx: ServiceContext, query: AuditQuery) {
     .where('audit_log.unit_id', 'in', unitsUnderPaths(ctx, [unit.path]))
     .where(logFilter('audit_log', query));
   if (query.entity) base = base.where('audit_log.entity', '=', query.entity);
+  if (query.area) base = base.where('audit_log.entity', 'in', AUDIT_AREA_ENTITIES[query.area]);
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     base
@@ -54,6 +64,9 @@ export async function listAuditLog(ctx: ServiceContext, query: AuditQuery) {
     entity: r.entity,
     entityId: r.entity_id,
     action: r.action,
+    entityLabel: auditEntityLabel(r.entity),
+    actionLabel: auditActionLabel(r.action),
+    ...describeAuditChange(r.entity, r.before, r.after),
     before: r.before,
     after: r.after,
     ip: r.ip,
@@ -110,6 +123,9 @@ export async function listDataAccessLog(ctx: ServiceContext, query: DataAccessQu
     subjectName: r.subject_name,
     action: r.action,
     detail: r.detail,
+    actionLabel: DATA_ACCESS_ACTION_LABEL_VI[r.action],
+    subjectKindLabel: DATA_SUBJECT_LABEL_VI[r.subject_kind],
+    detailLabel: dataAccessDetailLabel(r.detail),
   }));
   return { items, total: Number(count.n), page: query.page, pageSize: query.pageSize };
 }

@@ -1,3 +1,4 @@
+import type { AuditAction } from '#contracts/audit-labels.ts';
 import { type AssessmentStatus, findTransition } from '../../domain/dx-index/workflow.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -6,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { AssessmentRow } from './queries.ts';
 
 export interface EventEntry {
-  action: string;
+  action: AuditAction;
   to?: AssessmentStatus;
   comment?: string | null;
   snapshot?: unknown;

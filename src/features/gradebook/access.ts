@@ -1,4 +1,5 @@
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import type { AuditAction, AuditEntity } from '#contracts/audit-labels.ts';
 import type { LockState } from '#contracts/gradebook.ts';
 import { todayInVietnam, vietnameseDate } from '../../domain/calendar/index.ts';
 import { type GradeSubject, subjectsForGrade } from '../../domain/curriculum/index.ts';
@@ -198,9 +199,9 @@ function closedMessage(
 
 export interface CellAudit {
   unitId: string;
-  entity: string;
+  entity: AuditEntity;
   entityId: string | null;
-  action: string;
+  action: AuditAction;
   before: unknown;
   after: unknown;
 }

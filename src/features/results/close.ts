@@ -35,6 +35,9 @@ export const closeInput = z.object({
   /** One class only (re-closing after a correction); the whole school otherwise. */
   classId: z.uuid().optional(),
 });
+/** What a close computes, in the progress messages: "Đang tính kết quả học kì I: lớp 6A1". */
+const SCOPE_WORDS = { term1: 'học kì I', term2: 'học kì II', year: 'cả năm' } as const;
+
 export type CloseInput = z.infer<typeof closeInput>;
 
 export interface IncompleteStudent {
@@ -119,17 +122,23 @@ export async function runClose(
     classified: 0,
     incomplete: [],
   };
+  const what = SCOPE_WORDS[input.scope];
   return inTransaction(ctx, async (trx) => {
     // One close of a school at a time: a second waits here, then sees the first one's rows and upserts.
+    await progress.report(0, classes.length, 'Đang chờ lần tổng kết khác của trường chạy xong…');
     await sql`select pg_advisory_xact_lock(hashtext(${`results.close:${input.unitId}`}))`.execute(trx.db);
-    await progress.report(0, classes.length, 'Đang tính kết quả…');
+    // The phase and the class being computed, so the page says what is happening rather than spinning.
+    await progress.report(0, classes.length, `Đang tính kết quả ${what}: lớp ${classes[0]?.name ?? ''}`);
     for (let i = 0; i < classes.length; i += CLASS_BATCH) {
       const batch = classes.slice(i, i + CLASS_BATCH);
       await closeBatch(trx.db, input, term1EndsOn, batch, summary);
+      const next = classes[i + CLASS_BATCH];
       await progress.report(
         Math.min(i + CLASS_BATCH, classes.length),
         classes.length,
-        `Đã tính ${summary.students} học sinh`,
+        next
+          ? `Đang tính kết quả ${what}: lớp ${next.name} (đã tính ${summary.students} học sinh)`
+          : `Đang lưu kết quả ${what} (${summary.students} học sinh)`,
       );
     }
     await audit(trx, {

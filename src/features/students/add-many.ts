@@ -214,9 +214,9 @@ async function studentAudits(
   }
   return students.map((s) => ({
     unitId,
-    entity: 'student',
+    entity: 'student' as const,
     entityId: s.row.id,
-    action: 'create',
+    action: 'create' as const,
     after: {
       ...auditView(stored.get(s.row.id) as Parameters<typeof auditView>[0]),
       guardians: guardians.get(s.row.id) ?? [],

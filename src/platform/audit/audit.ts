@@ -1,11 +1,13 @@
+import type { AuditAction, AuditEntity } from '#contracts/audit-labels.ts';
 import type { ServiceContext } from '../context.ts';
 import { insertRows } from '../db/unnest-insert.ts';
 
 export interface AuditEntry {
   unitId: string | null;
-  entity: string;
+  /** From the registry in contracts/audit-labels.ts, so every row the log shows has Vietnamese words. */
+  entity: AuditEntity;
   entityId: string | null;
-  action: string;
+  action: AuditAction;
   before?: unknown;
   after?: unknown;
 }

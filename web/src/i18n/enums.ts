@@ -1,4 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { DATA_ACCESS_ACTIONS, DATA_SUBJECT_KINDS } from '#contracts/audit.ts';
+import {
+  AUDIT_ACTION_LABEL_VI,
+  AUDIT_ACTIONS,
+  AUDIT_AREA_LABEL_VI,
+  AUDIT_AREAS,
+  AUDIT_ENTITIES,
+  AUDIT_ENTITY_LABEL_VI,
+  DATA_ACCESS_ACTION_LABEL_VI,
+  DATA_SUBJECT_LABEL_VI,
+} from '#contracts/audit-labels.ts';
 import { TEAM_ROLES } from '#contracts/dx-assessments/campaigns.ts';
 import { ROLE_LABEL_VI, ROLES } from '#contracts/roles.ts';
 import {
@@ -20,7 +31,13 @@ import {
   type Promotion,
   type ResultAward,
 } from '#domain/grading/index.ts';
-import { ACTION_LABEL_VI, ENTITY_LABEL_VI, SUBJECT_KIND_LABEL_VI } from '../features/audit/labels.ts';
+import {
+  AUDIT_ACTION_LABEL_EN,
+  AUDIT_AREA_LABEL_EN,
+  AUDIT_ENTITY_LABEL_EN,
+  DATA_ACCESS_ACTION_LABEL_EN,
+  DATA_SUBJECT_LABEL_EN,
+} from '../features/audit/labels.ts';
 
 type Labels<V extends string> = Readonly<Record<V, string>>;
 
@@ -126,44 +143,12 @@ export const ENUM_LABELS = {
     excellent: 'Excellent student',
     exemplary: 'Exemplary student (study and conduct)',
   }),
-  // The audit log names entities and actions by open strings; the known ones are listed in audit/labels.ts.
-  auditEntity: labels(Object.keys(ENTITY_LABEL_VI), ENTITY_LABEL_VI, {
-    unit: 'Unit',
-    school_year: 'School year',
-    staff: 'Staff member',
-    department: 'Department',
-    staffing_quota: 'Staffing quota',
-    user: 'Account',
-    role_assignment: 'Role',
-    student: 'Student',
-    guardian: 'Parent / guardian',
-    class: 'Class',
-    enrolment: 'Class placement',
-  }),
-  auditAction: labels(Object.keys(ACTION_LABEL_VI), ACTION_LABEL_VI, {
-    create: 'Create',
-    update: 'Edit',
-    delete: 'Delete',
-    move: 'Move to another parent unit',
-    merge: 'Merge',
-    grant: 'Grant role',
-    revoke: 'Revoke role',
-    reset_password: 'Reset password',
-    change_password: 'Change password',
-    deactivate: 'Deactivate',
-    reactivate: 'Reactivate',
-    link_staff: 'Link staff record',
-    set_current_school_year: 'Set current school year',
-    view: 'View',
-    export: 'Export',
-    list_export: 'Export list',
-    erase: 'Erase personal data',
-  }),
-  auditSubject: labels(Object.keys(SUBJECT_KIND_LABEL_VI), SUBJECT_KIND_LABEL_VI, {
-    student: 'Student',
-    staff: 'Staff member',
-    guardian: 'Parent / guardian',
-  }),
+  // The audit log's registry (contracts/audit-labels.ts); data-access actions are a CHECKed enum.
+  auditEntity: labels(AUDIT_ENTITIES, AUDIT_ENTITY_LABEL_VI, AUDIT_ENTITY_LABEL_EN),
+  auditAction: labels(AUDIT_ACTIONS, AUDIT_ACTION_LABEL_VI, AUDIT_ACTION_LABEL_EN),
+  auditArea: labels(AUDIT_AREAS, AUDIT_AREA_LABEL_VI, AUDIT_AREA_LABEL_EN),
+  dataAccessAction: labels(DATA_ACCESS_ACTIONS, DATA_ACCESS_ACTION_LABEL_VI, DATA_ACCESS_ACTION_LABEL_EN),
+  auditSubject: labels(DATA_SUBJECT_KINDS, DATA_SUBJECT_LABEL_VI, DATA_SUBJECT_LABEL_EN),
 };
 
 export type EnumName = keyof typeof ENUM_LABELS;

@@ -1,9 +1,11 @@
 import { ActionIcon, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, DataAccessEntry } from '#contracts/audit.ts';
+import { AUDIT_AREA_ENTITIES, type AuditArea } from '#contracts/audit-labels.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { useEnumLabels } from '../../i18n/enums.ts';
 import { ListPage } from '../../ui/ListPage.tsx';
@@ -11,7 +13,8 @@ import { usePagedSearch } from '../../ui/ListPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useAuditLog } from './api.ts';
-import { DiffTable } from './DiffTable.tsx';
+import { ChangeCards } from './ChangeCards.tsx';
+import { changeSummary, DiffTable } from './DiffTable.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -53,7 +56,9 @@ function LogTab({ kind }: { kind: 'changes' | 'access' }) {
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [category, setCategory] = useState<string | null>(null);
+  const [area, setArea] = useState<AuditArea | null>(null);
   const changes = kind === 'changes';
+  const phone = useMediaQuery('(max-width: 48em)');
   const params = {
     unitId,
     actor,
@@ -61,15 +66,32 @@ function LogTab({ kind }: { kind: 'changes' | 'access' }) {
     to,
     page,
     pageSize: PAGE_SIZE,
-    ...(changes ? { entity: category } : { subjectKind: category }),
+    ...(changes ? { entity: category, area } : { subjectKind: category }),
   };
   const list = useAuditLog(kind, params);
-  const categories = enums.options(changes ? 'auditEntity' : 'auditSubject');
+  // The entity picker lists the chosen area's entities only, so the two filters cannot contradict each other.
+  const categories = changes
+    ? enums.options('auditEntity', area ? AUDIT_AREA_ENTITIES[area] : undefined)
+    : enums.options('auditSubject');
 
   return (
     <ListPage
       filters={
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
+        <SimpleGrid cols={{ base: 2, md: changes ? 5 : 4 }} spacing="xs">
+          {changes && (
+            <Select
+              label={t('area')}
+              placeholder={t('allAreas')}
+              data={enums.options('auditArea')}
+              value={area}
+              onChange={(value) => {
+                reset(setCategory)(null);
+                reset(setArea)(value as AuditArea | null);
+              }}
+              clearable
+              data-testid="audit-area"
+            />
+          )}
           <Select
             label={changes ? t('entity') : t('subjectKind')}
             data={categories}
@@ -101,7 +123,11 @@ function LogTab({ kind }: { kind: 'changes' | 'access' }) {
     >
       {(data) =>
         changes ? (
-          <ChangesTable entries={data.items as AuditEntry[]} />
+          phone ? (
+            <ChangeCards entries={data.items as AuditEntry[]} />
+          ) : (
+            <ChangesTable entries={data.items as AuditEntry[]} />
+          )
         ) : (
           <AccessTable entries={data.items as DataAccessEntry[]} />
         )
@@ -127,12 +153,17 @@ function ChangesTable({ entries }: { entries: AuditEntry[] }) {
             <Table.Th>{t('unit')}</Table.Th>
             <Table.Th>{t('entity')}</Table.Th>
             <Table.Th>{t('action')}</Table.Th>
+            <Table.Th>{t('change')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {entries.map((e) => (
             <Fragment key={e.id}>
-              <Table.Tr onClick={() => setOpen(open === e.id ? null : e.id)} style={{ cursor: 'pointer' }}>
+              <Table.Tr
+                onClick={() => setOpen(open === e.id ? null : e.id)}
+                style={{ cursor: 'pointer' }}
+                data-testid="audit-entry"
+              >
                 <Table.Td>
                   <ActionIcon
                     variant="subtle"
@@ -148,11 +179,21 @@ function ChangesTable({ entries }: { entries: AuditEntry[] }) {
                 <Table.Td>{e.unitName}</Table.Td>
                 <Table.Td>{enums.labelOr('auditEntity', e.entity)}</Table.Td>
                 <Table.Td>{enums.labelOr('auditAction', e.action)}</Table.Td>
+                <Table.Td maw={320}>
+                  <Text size="sm" lineClamp={2}>
+                    {changeSummary(e, (n) => t('moreFields', { count: n }))}
+                  </Text>
+                  {e.context && (
+                    <Text size="xs" c="gray.7">
+                      {e.context}
+                    </Text>
+                  )}
+                </Table.Td>
               </Table.Tr>
               {open === e.id && (
                 <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <DiffTable before={e.before} after={e.after} />
+                  <Table.Td colSpan={7}>
+                    <DiffTable entry={e} />
                   </Table.Td>
                 </Table.Tr>
               )}
@@ -185,18 +226,18 @@ function AccessTable({ entries }: { entries: DataAccessEntry[] }) {
               <Table.Td>{when(e.occurredAt)}</Table.Td>
               <Table.Td>{e.actor ? `${e.actor.fullName} (${e.actor.username})` : t('system')}</Table.Td>
               <Table.Td>
-                {enums.labelOr('auditAction', e.action)}
-                {e.detail && (
-                  <Text size="xs" c="dimmed">
-                    {e.detail}
+                {enums.label('dataAccessAction', e.action)}
+                {e.detailLabel && (
+                  <Text size="xs" c="gray.7">
+                    {e.detailLabel}
                   </Text>
                 )}
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>
                   <Text size="sm">{e.subjectName ?? t('erased')}</Text>
-                  <Text size="xs" c="dimmed">
-                    {enums.labelOr('auditSubject', e.subjectKind)}
+                  <Text size="xs" c="gray.7">
+                    {enums.label('auditSubject', e.subjectKind)}
                   </Text>
                 </Group>
               </Table.Td>

@@ -1,60 +1,69 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
+import type { AuditEntry } from '#contracts/audit.ts';
 
 /**
- * Before/after of an audited change, field by field; changed fields are highlighted. A creation has only "after",
- * a deletion only "before"; a value that is not an object is shown as one row.
+ * Old → new of an audited change in words (the server's audit-words.ts: Vietnamese field names, dd/mm/yyyy,
+ * "7,5", enum labels). A creation has only "after", a deletion only "before".
  */
-export function DiffTable({ before, after }: { before: unknown; after: unknown }) {
+export function DiffTable({ entry }: { entry: Pick<AuditEntry, 'changes' | 'context'> }) {
   const { t } = useTranslation('audit');
-  const b = isRecord(before) ? before : before === null || before === undefined ? {} : { '': before };
-  const a = isRecord(after) ? after : after === null || after === undefined ? {} : { '': after };
-  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  if (fields.length === 0)
+  if (entry.changes.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        {t('noDiff')}
+        {entry.context ?? t('noDiff')}
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={420}>
-      <Table withTableBorder verticalSpacing={2} fz="xs" data-testid="audit-diff">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('field')}</Table.Th>
-            <Table.Th>{t('before')}</Table.Th>
-            <Table.Th>{t('after')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {fields.map((field) => {
-            const changed = JSON.stringify(b[field]) !== JSON.stringify(a[field]);
-            return (
-              <Table.Tr key={field}>
-                <Table.Td ff="monospace">{field}</Table.Td>
-                <Table.Td
-                  c={changed ? 'red.8' : undefined}
-                  td={changed && field in a ? 'line-through' : undefined}
-                >
-                  {field in b ? show(b[field]) : ''}
-                </Table.Td>
-                <Table.Td c={changed ? 'teal.8' : undefined} fw={changed ? 600 : undefined}>
-                  {field in a ? show(a[field]) : ''}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <>
+      {entry.context && (
+        <Text size="xs" mb={4}>
+          {entry.context}
+        </Text>
+      )}
+      <Table.ScrollContainer minWidth={320}>
+        <Table withTableBorder verticalSpacing={2} fz="xs" data-testid="audit-diff">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('field')}</Table.Th>
+              <Table.Th>{t('before')}</Table.Th>
+              <Table.Th>{t('after')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entry.changes.map((c) => {
+              const changed = c.before !== c.after;
+              return (
+                <Table.Tr key={c.field}>
+                  <Table.Td>{c.label}</Table.Td>
+                  <Table.Td
+                    c={changed ? 'red.9' : undefined}
+                    td={changed && c.after !== null ? 'line-through' : undefined}
+                  >
+                    {c.before ?? ''}
+                  </Table.Td>
+                  <Table.Td c={changed ? 'teal.9' : undefined} fw={changed ? 600 : undefined}>
+                    {c.after ?? ''}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </>
   );
+}
+
+/** One line for the list: «ĐĐGtx 2: 6,5 → 7,5» and how many more fields changed. */
+export function changeSummary(entry: Pick<AuditEntry, 'changes'>, more: (n: number) => string): string {
+  const [first, ...rest] = entry.changes;
+  if (!first) return '';
+  const line =
+    first.before === null
+      ? `${first.label}: ${first.after}`
+      : first.after === null
+        ? `${first.label}: ${first.before}`
+        : `${first.label}: ${first.before} → ${first.after}`;
+  return rest.length > 0 ? `${line} ${more(rest.length)}` : line;
 }

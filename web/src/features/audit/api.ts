@@ -18,6 +18,8 @@ export interface LogParams {
   pageSize: number;
   /** Changes are filtered by entity, data access by the kind of person read. */
   entity?: string | null;
+  /** An area of work (scores, attendance, conduct…), the entities of AUDIT_AREA_ENTITIES. */
+  area?: string | null;
   subjectKind?: string | null;
 }
 

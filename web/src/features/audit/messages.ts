@@ -21,6 +21,10 @@ export const audit = {
     subject: 'Người được truy cập',
     showDiff: 'Xem chi tiết',
     erased: '(đã xoá)',
+    area: 'Lĩnh vực',
+    allAreas: 'Tất cả lĩnh vực',
+    change: 'Thay đổi',
+    moreFields: '(và {{count}} mục khác)',
   },
   en: {
     title: 'Logs',
@@ -45,5 +49,10 @@ export const audit = {
     subject: 'Person',
     showDiff: 'Show details',
     erased: '(deleted)',
+    area: 'Area',
+    allAreas: 'All areas',
+    change: 'Change',
+    moreFields_one: '(and {{count}} more field)',
+    moreFields_other: '(and {{count}} more fields)',
   },
 };

@@ -7,7 +7,6 @@ import { Link, useParams } from 'react-router';
 import { type ItemAnswer, scoreAssessment } from '#domain/assessment-catalogue/index.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
-import { notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import {
   type AssessmentDetail,
@@ -128,10 +127,12 @@ function Actions({ detail, unanswered }: { detail: AssessmentDetail; unanswered:
   const { t } = useTranslation('assessments');
   const [opened, { open, close }] = useDisclosure();
   const [comment, setComment] = useState('');
-  const approve = useAssessmentAction(detail.id, () =>
-    assessmentApi.approve(detail.id, comment.trim() || undefined),
+  const approve = useAssessmentAction(
+    detail.id,
+    () => assessmentApi.approve(detail.id, comment.trim() || undefined),
+    t('approved'),
   );
-  const submit = useAssessmentAction(detail.id, () => assessmentApi.submit(detail.id));
+  const submit = useAssessmentAction(detail.id, () => assessmentApi.submit(detail.id), t('submitted'));
   if (!detail.can.approve && !detail.can.submit && !detail.can.documents) return null;
   return (
     <Stack gap="xs">
@@ -146,7 +147,7 @@ function Actions({ detail, unanswered }: { detail: AssessmentDetail; unanswered:
             color="indigo"
             leftSection={<IconSend size={16} />}
             loading={submit.isPending}
-            onClick={() => submit.mutate(undefined, { onSuccess: () => notifySaved(t('submitted')) })}
+            onClick={() => submit.mutate(undefined)}
             data-testid="submit"
           >
             {t('submit')}
@@ -174,14 +175,7 @@ function Actions({ detail, unanswered }: { detail: AssessmentDetail; unanswered:
             </Button>
             <Button
               loading={approve.isPending}
-              onClick={() =>
-                approve.mutate(undefined, {
-                  onSuccess: () => {
-                    close();
-                    notifySaved(t('approved'));
-                  },
-                })
-              }
+              onClick={() => approve.mutate(undefined, { onSuccess: close })}
               data-testid="approve-confirm"
             >
               {t('approve')}

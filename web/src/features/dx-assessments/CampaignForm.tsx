@@ -10,6 +10,7 @@ import {
 } from '#contracts/dx-assessments/campaigns.ts';
 import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
+import { notifySaved } from '../../ui/notify.ts';
 import { type Campaign, campaignApi, useCatalogues } from './api.ts';
 import { FormActions } from './FormActions.tsx';
 import { parseVietnameseDate } from './format.ts';
@@ -70,6 +71,7 @@ export function CreateCampaignForm({ onDone }: { onDone(campaign: Campaign): voi
     },
     onSuccess: (campaign) => {
       void client.invalidateQueries({ queryKey: ['assessment-campaigns'] });
+      notifySaved(t('campaignCreated', { title: campaign.title }));
       onDone(campaign);
     },
     onError: (error) => error instanceof ApiError && form.setErrors(error.fields),
@@ -129,6 +131,7 @@ export function EditCampaignForm({ campaign, onDone }: { campaign: Campaign; onD
     mutationFn: (values: typeof form.values) => campaignApi.update(campaign.id, values),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['assessment-campaigns'] });
+      notifySaved(t('common:saved'));
       onDone();
     },
     onError: (error) => error instanceof ApiError && form.setErrors(error.fields),

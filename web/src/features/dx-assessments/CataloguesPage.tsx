@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
-import { notifyError } from '../../ui/notify.ts';
+import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { type CatalogueSummary, catalogueApi, keys, useCatalogue, useCatalogues } from './api.ts';
@@ -56,7 +56,10 @@ function ImportCard({ unitId }: { unitId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const upload = useMutation({
     mutationFn: (chosen: File) => catalogueApi.import(unitId, chosen),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.catalogues(unitId) }),
+    onSuccess: () => {
+      notifySaved(t('catalogueImported'));
+      return client.invalidateQueries({ queryKey: keys.catalogues(unitId) });
+    },
   });
   const issues =
     upload.error instanceof ApiError ? ((upload.error.details as { issues?: Issue[] })?.issues ?? []) : [];

@@ -101,14 +101,20 @@ export function EvidencePanel({
   const { t } = useTranslation('assessments');
   const [file, setFile] = useState<File | null>(null);
   const [url, setUrl] = useState('');
-  const upload = useEvidenceAction(assessmentId, (chosen: File) =>
-    assessmentApi.uploadEvidence(assessmentId, itemId, chosen),
+  const upload = useEvidenceAction(
+    assessmentId,
+    (chosen: File) => assessmentApi.uploadEvidence(assessmentId, itemId, chosen),
+    t('evidenceAdded'),
   );
-  const add = useEvidenceAction(assessmentId, (body: unknown) =>
-    assessmentApi.addEvidence(assessmentId, itemId, body),
+  const add = useEvidenceAction(
+    assessmentId,
+    (body: unknown) => assessmentApi.addEvidence(assessmentId, itemId, body),
+    t('evidenceAdded'),
   );
-  const remove = useEvidenceAction(assessmentId, (id: string) =>
-    assessmentApi.removeEvidence(assessmentId, id),
+  const remove = useEvidenceAction(
+    assessmentId,
+    (id: string) => assessmentApi.removeEvidence(assessmentId, id),
+    t('evidenceRemoved'),
   );
   const error = upload.error ?? add.error ?? remove.error;
   return (

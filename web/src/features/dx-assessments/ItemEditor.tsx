@@ -89,8 +89,10 @@ export function ItemEditor({
       },
     });
   };
-  const assign = useAssessmentAction(detail.id, (userId: string | null) =>
-    assessmentApi.assign(detail.id, item.id, userId),
+  const assign = useAssessmentAction(
+    detail.id,
+    (userId: string | null) => assessmentApi.assign(detail.id, item.id, userId),
+    t('itemAssigned', { id: item.id }),
   );
   const measures = itemMeasures(detail, item);
   return (

@@ -7,7 +7,6 @@ import { Link, useParams } from 'react-router';
 import { type ItemAnswer, scoreAssessment } from '#domain/assessment-catalogue/index.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
-import { notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type AssessmentDetail, assessmentApi, useAssessment, useAssessmentAction } from './api.ts';
 import { CriteriaGroups, DocumentButtons } from './CriteriaGroups.tsx';
@@ -158,19 +157,25 @@ function ReviewActions({
   const items = Object.entries(returnComments)
     .filter(([, text]) => text.trim())
     .map(([itemId, text]) => ({ itemId, comment: text.trim() }));
-  const returnIt = useAssessmentAction(detail.id, () =>
-    assessmentApi.returnToUnit(detail.id, { comment, items }),
+  const returnIt = useAssessmentAction(
+    detail.id,
+    () => assessmentApi.returnToUnit(detail.id, { comment, items }),
+    t('returned'),
   );
-  const closeIt = useAssessmentAction(detail.id, async () => {
-    // Save the agreed points on screen first; a refused one stops here, and the review stays open.
-    for (const u of unsaved)
-      await assessmentApi.review(detail.id, u.itemId, {
-        agreedAnswer: u.agreedAnswer,
-        externalComment: u.externalComment,
-      });
-    if (unsaved.length > 0) onUnsavedSaved();
-    return assessmentApi.closeReview(detail.id, comment.trim() || undefined);
-  });
+  const closeIt = useAssessmentAction(
+    detail.id,
+    async () => {
+      // Save the agreed points on screen first; a refused one stops here, and the review stays open.
+      for (const u of unsaved)
+        await assessmentApi.review(detail.id, u.itemId, {
+          agreedAnswer: u.agreedAnswer,
+          externalComment: u.externalComment,
+        });
+      if (unsaved.length > 0) onUnsavedSaved();
+      return assessmentApi.closeReview(detail.id, comment.trim() || undefined);
+    },
+    t('reviewClosed'),
+  );
   const action = mode === 'return' ? returnIt : closeIt;
   const start = (next: 'return' | 'close') => {
     setMode(next);
@@ -231,14 +236,7 @@ function ReviewActions({
             <Button
               color={mode === 'return' ? 'red' : 'teal'}
               loading={action.isPending}
-              onClick={() =>
-                action.mutate(undefined, {
-                  onSuccess: () => {
-                    close();
-                    notifySaved(mode === 'return' ? t('returned') : t('reviewClosed'));
-                  },
-                })
-              }
+              onClick={() => action.mutate(undefined, { onSuccess: close })}
               data-testid="action-confirm"
             >
               {mode === 'return'

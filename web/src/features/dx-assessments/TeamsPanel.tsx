@@ -22,7 +22,7 @@ import { saveTeamBody, type TEAM_ROLES } from '#contracts/dx-assessments/campaig
 import { ApiError } from '../../api/client.ts';
 import { useEnumLabels } from '../../i18n/enums.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { notifyError } from '../../ui/notify.ts';
+import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { type CampaignBoard, campaignApi, type Team, useOfficeUsers, useTeams } from './api.ts';
 import { FormActions } from './FormActions.tsx';
 
@@ -51,6 +51,7 @@ function TeamForm({ board, team, onDone }: { board: CampaignBoard; team: Team | 
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['assessment-teams', board.id] });
       void client.invalidateQueries({ queryKey: ['assessment-campaigns', board.id] });
+      notifySaved(t('common:saved'));
       onDone();
     },
     onError: (error) => error instanceof ApiError && form.setErrors(error.fields),
@@ -123,7 +124,10 @@ export function TeamsPanel({ board, manage }: { board: CampaignBoard; manage: bo
   const [opened, { open, close }] = useDisclosure();
   const remove = useMutation({
     mutationFn: (id: string) => campaignApi.deleteTeam(id),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['assessment-teams', board.id] }),
+    onSuccess: () => {
+      notifySaved(t('teamDeleted'));
+      return client.invalidateQueries({ queryKey: ['assessment-teams', board.id] });
+    },
     onError: notifyError,
   });
   const edit = (team: Team | null) => {

@@ -18,6 +18,7 @@ import type {
   userOptionSchema,
 } from '#contracts/dx-assessments/campaigns.ts';
 import { apiDelete, apiDownload, apiGet, apiPost, apiPut, apiUpload, qs } from '../../api/client.ts';
+import { notifySaved } from '../../ui/notify.ts';
 
 export type AssessmentDetail = z.infer<typeof assessmentDetailSchema>;
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
@@ -57,11 +58,21 @@ export function useAssessments(unitId: string) {
 }
 
 /** A mutation that returns the whole assessment again: the cache is replaced with the server's answer. */
-export function useAssessmentAction<T>(id: string, run: (input: T) => Promise<AssessmentDetail>) {
+/**
+ * An action on an assessment. `success` is the toast: shown here rather than in `mutate(…, { onSuccess })`, because
+ * the new status often unmounts the button that started it (a returned file has no "return" panel), and TanStack
+ * Query drops the callbacks of an unmounted caller, so the toast never appeared.
+ */
+export function useAssessmentAction<T>(
+  id: string,
+  run: (input: T) => Promise<AssessmentDetail>,
+  success?: string | (() => string),
+) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: run,
     onSuccess: (detail) => {
+      if (success) notifySaved(typeof success === 'string' ? success : success());
       client.setQueryData(keys.assessment(id), detail);
       void client.invalidateQueries({ queryKey: ['assessments', 'unit'] });
     },
@@ -69,11 +80,14 @@ export function useAssessmentAction<T>(id: string, run: (input: T) => Promise<As
 }
 
 /** Evidence changes return the item's evidence list; the assessment is refetched to show it. */
-export function useEvidenceAction<T>(id: string, run: (input: T) => Promise<Evidence[]>) {
+export function useEvidenceAction<T>(id: string, run: (input: T) => Promise<Evidence[]>, success?: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.assessment(id) }),
+    onSuccess: () => {
+      if (success) notifySaved(success);
+      return client.invalidateQueries({ queryKey: keys.assessment(id) });
+    },
   });
 }
 

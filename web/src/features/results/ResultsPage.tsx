@@ -1,11 +1,8 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
   Group,
-  List,
-  Progress,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -20,7 +17,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { nextSchoolYear } from '#domain/calendar/index.ts';
 import { formatAverage } from '#domain/grading/index.ts';
-import { jobErrorMessage } from '../../api/useJob.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -28,14 +24,8 @@ import { notifyError } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useClasses } from '../classes/api.ts';
-import {
-  type ClassResults,
-  type IncompleteStudent,
-  type StudentResult,
-  useClassResults,
-  useQueueClose,
-  useResultsJob,
-} from './api.ts';
+import { type ClassResults, type StudentResult, useClassResults, useQueueClose } from './api.ts';
+import { JobStatus } from './CloseJobStatus.tsx';
 import { PrimaryGrid } from './PrimaryGrid.tsx';
 import { PrimarySummaryCard } from './PrimarySummary.tsx';
 import { RecognitionModal } from './RecognitionModal.tsx';
@@ -137,7 +127,12 @@ function CloseCard({ unitId, schoolYear }: { unitId: string; schoolYear: string 
           {t('closeHint')}
         </Text>
         <Group wrap="wrap">
-          <Button variant="light" leftSection={<IconCalculator size={16} />} onClick={() => queue('term1')}>
+          <Button
+            variant="light"
+            leftSection={<IconCalculator size={16} />}
+            onClick={() => queue('term1')}
+            data-testid="close-term1"
+          >
             {t('closeTerm1')}
           </Button>
           <Button variant="light" leftSection={<IconCalculator size={16} />} onClick={() => queue('term2')}>
@@ -163,50 +158,6 @@ function CloseCard({ unitId, schoolYear }: { unitId: string; schoolYear: string 
         {jobId && <JobStatus jobId={jobId} />}
       </Stack>
     </Card>
-  );
-}
-
-function JobStatus({ jobId }: { jobId: string }) {
-  const { t } = useTranslation('results');
-  const job = useResultsJob(jobId);
-  const data = job.data;
-  if (!data) return <Loading />;
-  if (data.status === 'failed') {
-    const message = jobErrorMessage(data) ?? '';
-    return <Alert color="red">{t('jobFailed', { message })}</Alert>;
-  }
-  if (data.status !== 'succeeded') {
-    const value = data.progressTotal > 0 ? (100 * data.progressDone) / data.progressTotal : 0;
-    return (
-      <Stack gap={4} data-testid="job-progress">
-        <Progress value={value} animated />
-        <Text size="sm">{t('running', { done: data.progressDone, total: data.progressTotal })}</Text>
-      </Stack>
-    );
-  }
-  const result = data.result as {
-    students?: number;
-    classified?: number;
-    incomplete?: IncompleteStudent[];
-  };
-  return (
-    <Alert color={(result.incomplete?.length ?? 0) > 0 ? 'yellow' : 'teal'} data-testid="job-done">
-      <Text size="sm">{t('jobDone', result)}</Text>
-      {(result.incomplete?.length ?? 0) > 0 && (
-        <>
-          <Text size="sm" fw={500} mt="xs">
-            {t('incomplete', { count: result.incomplete?.length })}
-          </Text>
-          <List size="sm">
-            {result.incomplete?.slice(0, 50).map((s) => (
-              <List.Item key={s.studentId}>
-                {s.className} — {s.fullName}: {s.missing.join('; ')}
-              </List.Item>
-            ))}
-          </List>
-        </>
-      )}
-    </Alert>
   );
 }
 

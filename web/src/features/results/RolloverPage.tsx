@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  Progress,
   Select,
   SimpleGrid,
   Stack,
@@ -24,9 +23,11 @@ import { jobErrorMessage } from '../../api/useJob.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { JobProgress } from '../../ui/JobProgress.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ReasonButton } from '../../ui/ReasonButton.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useHomeroomCandidates } from '../classes/api.ts';
 import {
@@ -90,11 +91,8 @@ function RolloverView() {
           {job.data?.status === 'failed' && (
             <Alert color="red">{t('jobFailed', { message: jobErrorMessage(job.data) ?? '' })}</Alert>
           )}
-          {job.data && job.data.status !== 'succeeded' && job.data.status !== 'failed' && (
-            <Progress
-              value={job.data.progressTotal ? (100 * job.data.progressDone) / job.data.progressTotal : 0}
-              animated
-            />
+          {jobId && job.data?.status !== 'succeeded' && job.data?.status !== 'failed' && (
+            <JobProgress job={job.data} unit={t('studentsUnit')} />
           )}
           {outcome && (
             <Alert color="teal" data-testid="rollover-result">
@@ -228,10 +226,10 @@ function PlanCard({
           </Table>
         </Table.ScrollContainer>
         <Group justify="flex-end" wrap="wrap">
-          <Button
+          <ReasonButton
             variant="light"
             leftSection={<IconDeviceFloppy size={16} />}
-            disabled={planned.length === 0}
+            reason={planned.length === 0 ? t('noClassToPlan') : null}
             loading={save.isPending}
             onClick={() =>
               save.mutate(body, {
@@ -242,10 +240,10 @@ function PlanCard({
                 onError: notifyError,
               })
             }
-            data-testid="save-plan"
+            testId="save-plan"
           >
             {t('savePlan')}
-          </Button>
+          </ReasonButton>
           <Button
             leftSection={<IconArrowForward size={16} />}
             onClick={confirm.open}

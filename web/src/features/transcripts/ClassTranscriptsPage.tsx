@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChecks, IconFileSpreadsheet, IconFileTypePdf, IconSignature } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -9,6 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ReasonButton } from '../../ui/ReasonButton.tsx';
 import { ClassNotesCard } from '../contact-book/ClassNotesCard.tsx';
 import {
   type ClassTranscripts,
@@ -24,6 +26,27 @@ import { CorrectionPreview } from './CorrectionPreview.tsx';
 import { TRANSCRIPT_STATUS_COLOR, TranscriptVersions } from './TranscriptVersions.tsx';
 
 type StudentLine = ClassTranscripts['students'][number];
+
+/**
+ * Why the principal cannot approve the class yet (the server refuses the same cases, transcripts/service.ts):
+ * the homeroom teacher has not signed every student's học bạ, or every one is approved already.
+ */
+function approveBlocked(c: ClassTranscripts, t: TFunction<'transcripts'>): string | null {
+  if (c.students.length === 0) return t('approveNoStudents');
+  const unsigned = c.students.filter((s) => s.status !== 'homeroom_signed' && s.status !== 'approved');
+  if (unsigned.length > 0) {
+    const names = unsigned
+      .slice(0, 3)
+      .map((s) => s.fullName)
+      .join(', ');
+    return t('approveNeedsSignature', {
+      count: unsigned.length,
+      names,
+      more: unsigned.length > 3 ? '…' : '',
+    });
+  }
+  return c.students.some((s) => s.status === 'homeroom_signed') ? null : t('approveAllDone');
+}
 
 /** A class's transcripts: status per student, the homeroom teacher's and the principal's one-click actions. */
 export default function ClassTranscriptsPage() {
@@ -51,23 +74,25 @@ export default function ClassTranscriptsPage() {
         actions={
           <>
             {c.permissions.sign && (
-              <Button
+              <ReasonButton
                 leftSection={<IconSignature size={16} />}
                 onClick={signModal.open}
-                data-testid="sign-class"
+                reason={c.students.length === 0 ? t('approveNoStudents') : null}
+                testId="sign-class"
               >
                 {t('sign')}
-              </Button>
+              </ReasonButton>
             )}
             {c.permissions.approve && (
-              <Button
+              <ReasonButton
                 color="teal"
                 leftSection={<IconChecks size={16} />}
                 onClick={approveModal.open}
-                data-testid="approve-class"
+                reason={approveBlocked(c, t)}
+                testId="approve-class"
               >
                 {t('approve')}
-              </Button>
+              </ReasonButton>
             )}
             <Button
               variant="light"

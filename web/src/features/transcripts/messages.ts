@@ -15,6 +15,10 @@ export const transcripts = {
     signed: 'Đã ký {{count}} học bạ.',
     approve: 'Phê duyệt cả lớp',
     approveConfirm: 'Phê duyệt học bạ của cả lớp? Sau khi phê duyệt, học bạ không thay đổi theo sổ điểm nữa.',
+    approveNeedsSignature:
+      'Chưa phê duyệt được: giáo viên chủ nhiệm chưa ký học bạ của {{count}} học sinh ({{names}}{{more}}). Phê duyệt sau khi GVCN ký.',
+    approveAllDone: 'Học bạ của cả lớp đã được phê duyệt.',
+    approveNoStudents: 'Lớp chưa có học sinh.',
     approved: 'Đã phê duyệt {{count}} học bạ.',
     classPdf: 'PDF cả lớp',
     classPdfProgress: 'Đang tạo {{done}}/{{total}}',
@@ -74,6 +78,10 @@ export const transcripts = {
       "Sign the whole class's transcripts? The gradebook's current data is copied into them; approved ones do not change.",
     signed: '{{count}} transcripts signed.',
     approve: 'Approve the class',
+    approveNeedsSignature:
+      'Cannot approve yet: the homeroom teacher has not signed the transcripts of {{count}} students ({{names}}{{more}}). Approve once they are signed.',
+    approveAllDone: 'Every transcript of the class is approved.',
+    approveNoStudents: 'The class has no students.',
     approveConfirm:
       "Approve the whole class's transcripts? Once approved they no longer follow the gradebook.",
     approved: '{{count}} transcripts approved.',

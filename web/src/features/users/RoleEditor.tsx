@@ -8,6 +8,7 @@ import type { User } from '#contracts/users.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { useEnumLabels } from '../../i18n/enums.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { notifySaved } from '../../ui/notify.ts';
 import { foldedFilter } from '../staff/options.ts';
 import { grantRole, revokeRole, unitsUnder, useGrantableRoles } from './api.ts';
 
@@ -24,13 +25,17 @@ export function RoleEditor({ user, editable }: { user: User; editable: boolean }
   const grant = useMutation({
     mutationFn: () => grantRole(user.id, { role, unitId }),
     onSuccess: () => {
+      notifySaved(t('roleGranted', { role: role ? enums.label('role', role) : '', name: user.fullName }));
       setRole(null);
       done();
     },
   });
   const revoke = useMutation({
     mutationFn: (assignmentId: string) => revokeRole(user.id, assignmentId),
-    onSuccess: done,
+    onSuccess: () => {
+      notifySaved(t('roleRevoked', { name: user.fullName }));
+      done();
+    },
   });
   const units = unitsUnder(workspace.units, workspace.unitId).map((u) => ({ value: u.id, label: u.name }));
 

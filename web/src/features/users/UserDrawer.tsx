@@ -70,7 +70,10 @@ function UserPanel({ user }: { user: User }) {
   });
   const link = useMutation({
     mutationFn: (staffId: string | null) => linkUserToStaff(user.id, staffId),
-    onSuccess: refresh,
+    onSuccess: (_, staffId) => {
+      notifySaved(staffId ? t('staffLinked') : t('staffUnlinked'));
+      refresh();
+    },
   });
   const reset = useMutation({
     mutationFn: () => resetUserPassword(user.id),
@@ -82,7 +85,10 @@ function UserPanel({ user }: { user: User }) {
   });
   const activate = useMutation({
     mutationFn: (active: boolean) => setUserActive(user.id, active),
-    onSuccess: refresh,
+    onSuccess: (_, active) => {
+      notifySaved(active ? t('reactivated') : t('deactivated'));
+      refresh();
+    },
     onSettled: () => setConfirming(null),
   });
   const editable = user.manageable;
