@@ -6,6 +6,7 @@ import { contactBookFeature } from './features/contact-book/index.ts';
 import { departmentsFeature } from './features/departments/index.ts';
 import { dxAssessmentsFeature } from './features/dx-assessments/index.ts';
 import { gradebookFeature } from './features/gradebook/index.ts';
+import { homeFeature } from './features/home/index.ts';
 import { importsFeature } from './features/imports/index.ts';
 import { resultsFeature } from './features/results/index.ts';
 import { rosterFeature } from './features/roster/index.ts';
@@ -43,6 +44,7 @@ export const features: readonly FeatureManifest[] = [
   resultsFeature,
   transcriptsFeature,
   contactBookFeature,
+  homeFeature,
 ];
 
 export interface ServerOptions extends Omit<AppOptions, 'jobs' | 'features'> {

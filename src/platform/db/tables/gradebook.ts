@@ -88,6 +88,16 @@ export const gradebookTables = {
     recorded_by: nullable(col.text()),
     recorded_at: col.createdAt(),
   },
+  /** A homeroom teacher saved a date's session (migration 0092): "attendance taken", even with nobody absent. */
+  attendance_taken: {
+    unit_id: col.text(),
+    school_year: col.text(),
+    class_id: col.text(),
+    date: col.text(),
+    session: col.oneOf(ATTENDANCE_SESSIONS),
+    taken_by: nullable(col.text()),
+    taken_at: withDefault(col.timestamp()),
+  },
   conduct_assessments: {
     id: col.id(),
     unit_id: col.text(),
