@@ -163,7 +163,7 @@ describe.each(STORAGES)('trang chủ theo vai trò (%s)', (storage) => {
     expect(child.latestScores).toEqual([
       expect.objectContaining({ subjectCode: 'math', term: 2, regular: [8, 7, 9, 6], midterm: 7, final: 8 }),
     ]);
-    const noteId = (await (await t.as('gv.cn')).get('/api/v1/home/teacher?unitId=' + s.schoolA.id)).body
+    const noteId = (await (await t.as('gv.cn')).get(`/api/v1/home/teacher?unitId=${s.schoolA.id}`)).body
       .notes[0].id;
     expect((await parent.post(`/api/v1/class-notes/${noteId}/ack`, {})).status).toBe(200);
     expect((await parent.get('/api/v1/home/family')).body.children[0].unreadNotes).toBe(0);

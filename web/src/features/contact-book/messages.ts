@@ -2,6 +2,10 @@
 export const contactBook = {
   vi: {
     nav: 'Sổ liên lạc',
+    teacherTitle: 'Sổ liên lạc của lớp',
+    teacherSubtitle: 'Gửi lời nhắn cho phụ huynh và xem ai đã xác nhận.',
+    noClasses: 'Bạn chưa chủ nhiệm hay dạy lớp nào trong năm học này.',
+    class: 'Lớp',
     title: 'Sổ liên lạc',
     empty: 'Tài khoản chưa được liên kết với học sinh nào. Liên hệ nhà trường.',
     child: 'Học sinh',
@@ -50,6 +54,10 @@ export const contactBook = {
   },
   en: {
     nav: 'Contact book',
+    teacherTitle: 'Class contact book',
+    teacherSubtitle: 'Write to families and see who acknowledged.',
+    noClasses: 'You lead or teach no class this school year.',
+    class: 'Class',
     title: 'Contact book',
     empty: 'This account is not linked to any student yet. Please contact the school.',
     child: 'Student',
