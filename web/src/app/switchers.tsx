@@ -108,8 +108,9 @@ export function SchoolYearSwitcher() {
       onChange={(value) => value && workspace.setSchoolYear(value)}
       allowDeselect={false}
       size="xs"
-      w={118}
-      styles={{ input: { paddingRight: 24 } }}
+      w={136}
+      miw={136}
+      style={{ flexShrink: 0 }}
       comboboxProps={{ width: 150, position: 'bottom-end' }}
       renderOption={({ option }) => (
         <Text size="sm">

@@ -29,7 +29,7 @@ export default function ClassNotesPage() {
     <Stack gap="sm">
       <PageHeader title={t('teacherTitle')} subtitle={t('teacherSubtitle')} />
       {classes.size === 0 && <Text c="gray.7">{t('noClasses')}</Text>}
-      {classes.size > 1 && (
+      {classes.size > 0 && (
         <Select
           label={t('class')}
           data={[...classes].map(([value, label]) => ({ value, label }))}

@@ -13,6 +13,7 @@ import { TeacherHome } from './TeacherHome.tsx';
  */
 export default function HomePage() {
   const { t } = useTranslation('home');
+  const enums = useEnumLabels();
   const workspace = useWorkspace();
   const { me, unit, unitId, schoolYear, isSchool } = workspace;
   const family = workspace.can('students.read_own');
@@ -21,9 +22,18 @@ export default function HomePage() {
   const teacher = isSchool && workspace.can('gradebook.enter') && !workspace.can('gradebook.manage');
   return (
     <Stack gap="sm">
-      <Title order={2} size="h3">
-        {t('greeting', { name: me.user.fullName })}
-      </Title>
+      <div>
+        <Title order={2} size="h3">
+          {t('greeting', { name: me.user.fullName })}
+        </Title>
+        <Group gap={4} mt={4}>
+          {[...new Set(me.assignments.filter((a) => a.unitId === unitId).map((a) => a.role))].map((role) => (
+            <Badge key={role} variant="light" size="sm">
+              {enums.label('role', role)}
+            </Badge>
+          ))}
+        </Group>
+      </div>
       {unit && office && <OfficeHome unitId={unitId} schoolYear={schoolYear} />}
       {unit && leader && <SchoolHome unitId={unitId} schoolYear={schoolYear} />}
       {unit && teacher && <TeacherHome unitId={unitId} schoolYear={schoolYear} />}

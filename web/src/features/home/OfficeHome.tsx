@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Badge, Card, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -19,49 +19,48 @@ export function OfficeHome({ unitId, schoolYear }: { unitId: string; schoolYear:
       <Text size="sm" data-testid="home-office-summary">
         {t('officeSummary', { schools: schools.length, late })}
       </Text>
-      <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped fz="sm" verticalSpacing={6}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('school')}</Table.Th>
-                <Table.Th>{t('entryColumn')}</Table.Th>
-                <Table.Th>{t('yearClose')}</Table.Th>
-                <Table.Th>{t('dx')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {schools.map((s) => {
-                const entry = percent(s.entryComplete, s.entryExpected);
-                return (
-                  <Table.Tr key={s.unitId} data-testid="home-school-row">
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {s.name}
-                      </Text>
-                      <Group gap={4} mt={2}>
-                        {s.late.map((reason) => (
-                          <Badge key={reason} color="red" variant="light" size="sm">
-                            {reason}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td miw={120}>
-                      <Text size="xs">{`${entry}% (${s.entryComplete}/${s.entryExpected})`}</Text>
-                      <Progress value={entry} size="sm" aria-label={t('entryColumn')} />
-                    </Table.Td>
-                    <Table.Td>
-                      {s.yearClosed}/{s.students}
-                    </Table.Td>
-                    <Table.Td>{s.dxStatus ? t(`assessments:status_${s.dxStatus}`) : '—'}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+        {schools.map((s) => {
+          const entry = percent(s.entryComplete, s.entryExpected);
+          return (
+            <Card key={s.unitId} withBorder padding="sm" data-testid="home-school-row">
+              <Text fw={600} size="sm">
+                {s.name}
+              </Text>
+              {s.late.length > 0 && (
+                <Stack gap={2} mt={4}>
+                  {s.late.map((reason) => (
+                    <Text key={reason} size="xs" c="red.8" fw={600}>
+                      {reason}
+                    </Text>
+                  ))}
+                </Stack>
+              )}
+              <Group justify="space-between" mt={6} gap="xs">
+                <Text size="xs">{t('entryColumn')}</Text>
+                <Text size="xs">{`${entry}% (${s.entryComplete}/${s.entryExpected})`}</Text>
+              </Group>
+              <Progress value={entry} size="sm" aria-label={`${t('entryColumn')}: ${s.name}`} />
+              <Group justify="space-between" mt={6} gap="xs">
+                <Text size="xs">{t('yearClose')}</Text>
+                <Text size="xs">
+                  {s.yearClosed}/{s.students}
+                </Text>
+              </Group>
+              <Group justify="space-between" mt={2} gap="xs">
+                <Text size="xs">{t('dx')}</Text>
+                {s.dxStatus ? (
+                  <Badge size="sm" variant="light">
+                    {t(`assessments:status_${s.dxStatus}`)}
+                  </Badge>
+                ) : (
+                  <Text size="xs">—</Text>
+                )}
+              </Group>
+            </Card>
+          );
+        })}
+      </SimpleGrid>
     </Stack>
   );
 }
