@@ -102,7 +102,7 @@ async function absenceCounts(ctx: ServiceContext, ids: string[], scope: Scope) {
   );
 }
 
-/** Notes of each child's open class the caller has not acknowledged. */
+/** Notes to each child's open class (or to the child) the caller has not acknowledged. */
 async function unreadNotes(ctx: ServiceContext, ids: string[], scope: Scope) {
   const rows = await ctx.db
     .selectFrom('class_notes as n')
@@ -115,6 +115,10 @@ async function unreadNotes(ctx: ServiceContext, ids: string[], scope: Scope) {
     .where('n.unit_id', 'in', scope)
     .where('e.left_on', 'is', null)
     .where('e.student_id', 'in', ids)
+    // A note to chosen students counts only for them.
+    .where((eb) =>
+      eb.or([eb('n.student_ids', 'is', null), eb('e.student_id', '=', eb.fn.any('n.student_ids'))]),
+    )
     .where('k.id', 'is', null)
     .groupBy('e.student_id')
     .execute();

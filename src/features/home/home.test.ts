@@ -192,6 +192,55 @@ describe.each(STORAGES)('trang chủ theo vai trò (%s)', (storage) => {
     ]);
   });
 
+  it('lời nhắn cho học sinh được chọn chỉ đến phụ huynh của các em đó', async () => {
+    const [first, second] = s.students.map((x) => x.id);
+    const teacher = await t.as('gv.cn');
+    const parent = await t.as('ph.a');
+    const unread = async () => (await parent.get('/api/v1/home/family')).body.children[0].unreadNotes;
+    const before = await unread();
+    const notes = `/api/v1/classes/${s.cls.id}/notes`;
+    const toSecond = await teacher.post(notes, {
+      title: 'Riêng em thứ hai',
+      body: 'Nội dung',
+      studentIds: [second],
+    });
+    expect(toSecond.body).toMatchObject({ recipients: 0 });
+    expect(await unread()).toBe(before);
+    const book = await parent.get(`/api/v1/contact-book/students/${first}`);
+    expect(book.body.notes.map((n: { title: string }) => n.title)).not.toContain('Riêng em thứ hai');
+    expect((await parent.post(`/api/v1/class-notes/${toSecond.body.id}/ack`, {})).status).toBe(403);
+    const toFirst = await teacher.post(notes, {
+      title: 'Riêng em thứ nhất',
+      body: 'Nội dung',
+      studentIds: [first],
+    });
+    expect(toFirst.body).toMatchObject({ recipients: 1 });
+    expect(await unread()).toBe(before + 1);
+    const list = (await teacher.get(notes)).body as {
+      title: string;
+      wholeClass: boolean;
+      recipients: unknown[];
+    }[];
+    expect(list.find((n) => n.title === 'Riêng em thứ hai')).toMatchObject({
+      wholeClass: false,
+      recipients: [],
+    });
+    expect(list.find((n) => n.title === 'Họp phụ huynh')).toMatchObject({ wholeClass: true });
+    const sent = (await teacher.get(`/api/v1/home/teacher?unitId=${s.schoolA.id}`)).body.notes;
+    expect(sent.find((n: { title: string }) => n.title === 'Riêng em thứ nhất')).toMatchObject({
+      recipients: 1,
+    });
+    // A student of another class is refused, naming the field; nothing is written.
+    const wrong = await teacher.post(notes, {
+      title: 'Sai lớp',
+      body: 'Nội dung',
+      studentIds: [s.studentB.id],
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields).toHaveProperty(['studentIds.0']);
+    expect((await teacher.get(notes)).body).toHaveLength(list.length);
+  });
+
   it('không xem được trang chủ của trường khác hay vai trò khác', async () => {
     const a = s.schoolA.id;
     expect((await (await t.as('gv.b')).get(`/api/v1/home/teacher?unitId=${a}`)).status).toBe(403);

@@ -96,8 +96,8 @@ async function homeroomClasses(
 }
 
 /**
- * The caller's latest notes: recipients are the guardians with an account of the class's current members (as the
- * contact book sends them), acknowledged those of them who confirmed.
+ * The caller's latest notes: recipients are the guardians with an account of the class's current members (or of
+ * the chosen students), as the contact book sends them; acknowledged, those of them who confirmed.
  */
 async function sentNotes(ctx: ServiceContext, unitId: string) {
   const rows = await sql<{
@@ -110,12 +110,13 @@ async function sentNotes(ctx: ServiceContext, unitId: string) {
     acknowledged: number;
   }>`
     with mine as (
-      select n.id, n.class_id, n.title, n.created_at from class_notes n
+      select n.id, n.class_id, n.title, n.created_at, n.student_ids from class_notes n
       where n.unit_id = ${unitId} and n.author_user_id = ${ctx.actor.userId}
       order by n.created_at desc limit ${NOTE_ROWS}
     ), recipients as (
       select distinct m.id as note_id, g.user_id from mine m
       join enrolments e on e.unit_id = ${unitId} and e.class_id = m.class_id and e.left_on is null
+        and (m.student_ids is null or e.student_id = any(m.student_ids))
       join student_guardians g on g.unit_id = ${unitId} and g.student_id = e.student_id and g.user_id is not null
     )
     select m.id, m.class_id, c.name as class_name, m.title, m.created_at,

@@ -181,6 +181,8 @@ export const gradebookTables = {
     author_user_id: col.text(),
     title: col.text(),
     body: col.text(),
+    /** The students whose families the note is for; null = the whole class (migration 0092). */
+    student_ids: nullable(col.textArray()),
     created_at: col.createdAt(),
   },
   class_note_acks: {
