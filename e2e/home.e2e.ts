@@ -116,6 +116,16 @@ describe('trang chủ theo vai trò, trên điện thoại', () => {
     await page.getByRole('button', { name: 'Mở menu' }).click();
     await page.getByRole('link', { name: 'Sổ liên lạc' }).click();
     await page.getByRole('heading', { name: 'Sổ liên lạc của lớp' }).waitFor();
+    // A note to one chosen student, written on the phone; it is listed as sent to chosen students.
+    await page.getByText('Chọn học sinh', { exact: true }).click();
+    await page.getByTestId('note-students').click();
+    await page.getByRole('option', { name: 'Nguyễn Văn An' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('textbox', { name: 'Tiêu đề' }).fill('Em An quên sách');
+    await page.getByRole('textbox', { name: 'Nội dung' }).fill('Nhờ phụ huynh nhắc em mang sách Toán.');
+    await page.getByRole('button', { name: 'Gửi lời nhắn' }).click();
+    await page.getByText('Đã gửi cho 1 phụ huynh.').waitFor();
+    await page.getByText('Gửi riêng học sinh được chọn').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
     await shot(page, 'teacher-notes-phone');
     await context.close();

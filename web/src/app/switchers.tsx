@@ -2,15 +2,8 @@ import { type ComboboxItem, type OptionsFilter, Select, Text } from '@mantine/co
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '#contracts/units.ts';
+import { matchesSearch } from '#domain/text/index.ts';
 import { useWorkspace } from './workspace.tsx';
-
-/** Lower case without Vietnamese diacritics, so "phong gd" finds "Phòng GD&ĐT". */
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase();
 
 interface TreeNode {
   unit: Unit;
@@ -49,11 +42,10 @@ export function UnitSwitcher() {
   const nodes = useMemo(() => new Map(tree.map((n) => [n.unit.id, n])), [tree]);
   const data = tree.map((n) => ({ value: n.unit.id, label: n.unit.name }));
   const filter: OptionsFilter = ({ options, search }) => {
-    const wanted = fold(search.trim());
-    if (!wanted) return options;
+    if (!search.trim()) return options;
     const keep = new Set<string>();
     for (const n of tree) {
-      if (fold(n.unit.name).includes(wanted) || fold(n.unit.code).includes(wanted)) {
+      if (matchesSearch(n.unit.name, search) || matchesSearch(n.unit.code, search)) {
         keep.add(n.unit.id);
         for (const a of n.ancestors) keep.add(a);
       }
