@@ -241,6 +241,30 @@ describe.each(STORAGES)('trang chủ theo vai trò (%s)', (storage) => {
     expect((await teacher.get(notes)).body).toHaveLength(list.length);
   });
 
+  it.skipIf(storage !== 'pglite')(
+    'mỗi trang chủ đọc trong ít lượt cơ sở dữ liệu, không theo số lớp hay số học sinh',
+    async () => {
+      const turns = t.connectionTurns as () => number;
+      const count = async (username: string, url: string) => {
+        const client = await t.as(username);
+        const before = turns();
+        expect((await client.get(url)).status).toBe(200);
+        return turns() - before;
+      };
+      const used = {
+        school: await count('ht.a', `/api/v1/home/school?unitId=${s.schoolA.id}`),
+        teacher: await count('gv.toan', `/api/v1/home/teacher?unitId=${s.schoolA.id}`),
+        family: await count('ph.a', '/api/v1/home/family'),
+        office: await count('phong.a', `/api/v1/home/office?unitId=${s.officeA.id}`),
+      };
+      console.log('home page database turns', used);
+      expect(used.school).toBeLessThanOrEqual(12);
+      expect(used.teacher).toBeLessThanOrEqual(10);
+      expect(used.family).toBeLessThanOrEqual(7);
+      expect(used.office).toBeLessThanOrEqual(6);
+    },
+  );
+
   it('không xem được trang chủ của trường khác hay vai trò khác', async () => {
     const a = s.schoolA.id;
     expect((await (await t.as('gv.b')).get(`/api/v1/home/teacher?unitId=${a}`)).status).toBe(403);
