@@ -143,7 +143,8 @@ describe('trang chủ theo vai trò, trên điện thoại', () => {
     const { page, context } = await newPage(suite.browser, PHONE);
     await logIn(page, suite.server.url, 'ph.a');
     await page.getByTestId('home-child').waitFor();
-    expect(await page.getByTestId('home-child-unread').textContent()).toBe('1 lời nhắn chưa đọc');
+    // The class note, and the math teacher's note to this child alone (sent in the teacher's test above).
+    expect(await page.getByTestId('home-child-unread').textContent()).toBe('2 lời nhắn chưa đọc');
     expect(await page.getByTestId('home-child-absences').textContent()).toBe('Vắng: 0 có phép, 1 không phép');
     expect(await page.getByTestId('home-score-math').textContent()).toBe('TX 8; 7; 9; 6 · GK 7 · CK 8');
     expect(await page.getByTestId('unit-switcher').count()).toBe(0);
@@ -153,6 +154,7 @@ describe('trang chủ theo vai trò, trên điện thoại', () => {
     await page.waitForURL(/\/contact-book\?student=/);
     await page.getByTestId('tab-notes').click();
     await page.getByText('Họp phụ huynh cuối kì').waitFor();
+    await page.getByText('Em An quên sách').waitFor();
     await context.close();
   });
 
@@ -171,5 +173,22 @@ describe('trang chủ theo vai trò, trên điện thoại', () => {
     );
     await shot(office.page, 'office-phone');
     await office.context.close();
+  });
+
+  it('trên màn hình rộng mỗi trang chủ hiện đủ thẻ, không tràn ngang', async () => {
+    const pages: [string, string][] = [
+      ['ht.a', 'home-students'],
+      ['gv.toan', 'home-class-6A1'],
+      ['ph.a', 'home-child'],
+      ['phong.a', 'home-school-row'],
+    ];
+    for (const [username, card] of pages) {
+      const { page, context } = await newPage(suite.browser, DESKTOP);
+      await logIn(page, suite.server.url, username);
+      await page.getByTestId(card).first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+      await shot(page, `${username}-desktop`);
+      await context.close();
+    }
   });
 });

@@ -106,27 +106,20 @@ export function ClassNotesCard({ classId, canPost }: { classId: string; canPost:
             {(notes.data ?? []).map((n) => (
               <Accordion.Item key={n.id} value={n.id}>
                 <Accordion.Control>
-                  <Group justify="space-between" wrap="nowrap" pr="sm">
-                    <div style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={500}>
-                        {n.title}
+                  {/* Title over the count: side by side, the badge squeezed the title on a phone. */}
+                  <Stack gap={4} align="flex-start">
+                    <Text size="sm" fw={500}>
+                      {n.title}
+                    </Text>
+                    {!n.wholeClass && (
+                      <Text size="xs" c="gray.7">
+                        {t('toChosen')}
                       </Text>
-                      {!n.wholeClass && (
-                        <Text size="xs" c="gray.7">
-                          {t('toChosen')}
-                        </Text>
-                      )}
-                    </div>
-                    <Badge
-                      variant="light"
-                      color={n.acknowledged === n.recipients.length ? 'teal' : 'gray'}
-                      style={{ flexShrink: 0 }}
-                      styles={{ label: { whiteSpace: 'normal', textAlign: 'right' } }}
-                      h="auto"
-                    >
+                    )}
+                    <Badge variant="light" color={n.acknowledged === n.recipients.length ? 'teal' : 'gray'}>
                       {t('ackCount', { done: n.acknowledged, total: n.recipients.length })}
                     </Badge>
-                  </Group>
+                  </Stack>
                 </Accordion.Control>
                 <Accordion.Panel>
                   <Text size="sm" mb="xs" style={{ whiteSpace: 'pre-wrap' }}>

@@ -104,39 +104,37 @@ export function SchoolHome({ unitId, schoolYear }: { unitId: string; schoolYear:
           mb="sm"
         />
         {d.entry.length > 0 && term && (
-          <Table.ScrollContainer minWidth={360}>
-            <Table striped verticalSpacing={4} fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('classSubject')}</Table.Th>
-                  <Table.Th ta="right">{t('complete')}</Table.Th>
-                  <Table.Th ta="right">{t('missingCells')}</Table.Th>
+          <Table striped verticalSpacing={4} fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('classSubject')}</Table.Th>
+                <Table.Th ta="right">{t('complete')}</Table.Th>
+                <Table.Th ta="right">{t('missingCells')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.entry.map((e) => (
+                <Table.Tr key={`${e.classId}/${e.subjectCode}`}>
+                  <Table.Td>
+                    <Anchor component={Link} to={gridLink(e, term.term)} size="sm">
+                      {e.className} · {e.subjectName}
+                    </Anchor>
+                    {e.teacherName && (
+                      <Text size="xs" c="gray.7">
+                        {e.teacherName}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {e.complete}/{e.students}
+                  </Table.Td>
+                  <Table.Td ta="right" c={e.missingCells > 0 ? 'red.8' : 'teal.8'} fw={600}>
+                    {e.missingCells}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.entry.map((e) => (
-                  <Table.Tr key={`${e.classId}/${e.subjectCode}`}>
-                    <Table.Td>
-                      <Anchor component={Link} to={gridLink(e, term.term)} size="sm">
-                        {e.className} · {e.subjectName}
-                      </Anchor>
-                      {e.teacherName && (
-                        <Text size="xs" c="gray.7">
-                          {e.teacherName}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {e.complete}/{e.students}
-                    </Table.Td>
-                    <Table.Td ta="right" c={e.missingCells > 0 ? 'red.8' : 'teal.8'} fw={600}>
-                      {e.missingCells}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
       </Card>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
