@@ -398,6 +398,11 @@ const INPUTS: Record<string, OperationInput> = {
   'GET /api/v1/classes/{id}/notes': {},
   'POST /api/v1/classes/{id}/notes': { body: () => ({ title: 'Thông báo quét', body: 'Nội dung quét' }) },
   'POST /api/v1/class-notes/{id}/ack': {},
+  // ---- home pages
+  'GET /api/v1/home/school': {},
+  'GET /api/v1/home/teacher': {},
+  'GET /api/v1/home/family': { access: 'self', why: "the caller's own children" },
+  'GET /api/v1/home/office': { query: officeA },
 };
 
 /** `{id}` names the object of the path segment before it. */

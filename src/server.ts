@@ -6,6 +6,7 @@ import { contactBookFeature } from './features/contact-book/index.ts';
 import { departmentsFeature } from './features/departments/index.ts';
 import { dxAssessmentsFeature } from './features/dx-assessments/index.ts';
 import { gradebookFeature } from './features/gradebook/index.ts';
+import { homeFeature } from './features/home/index.ts';
 import { importsFeature } from './features/imports/index.ts';
 import { personalDataFeature } from './features/personal-data/index.ts';
 import { resultsFeature } from './features/results/index.ts';
@@ -45,6 +46,7 @@ export const features: readonly FeatureManifest[] = [
   transcriptsFeature,
   contactBookFeature,
   personalDataFeature,
+  homeFeature,
 ];
 
 export interface ServerOptions extends Omit<AppOptions, 'jobs' | 'features'> {

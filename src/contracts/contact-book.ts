@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CLASS_STUDENTS } from '#contracts/classes.ts';
 import { line, multiline } from '#contracts/common.ts';
 import { ATTENDANCE_SESSIONS } from '#contracts/gradebook.ts';
 import { LEVEL4, PASS_FAIL, PROMOTIONS, RESULT_AWARDS } from '../domain/grading/types.ts';
@@ -92,6 +93,8 @@ export const contactBookQuery = z.object({
 export const noteBody = z.object({
   title: line('Tiêu đề').min(1, 'Nhập tiêu đề.').max(200, 'Tiêu đề tối đa 200 ký tự.'),
   body: multiline('Nội dung').min(1, 'Nhập nội dung.').max(5000, 'Nội dung tối đa 5000 ký tự.'),
+  /** Only these students' families; absent or empty = the whole class. */
+  studentIds: z.array(z.uuid('Học sinh không hợp lệ.')).max(MAX_CLASS_STUDENTS).optional(),
 });
 
 export const postedNoteSchema = z.object({ id: z.uuid(), recipients: z.number().int() });
@@ -102,6 +105,8 @@ export const classNoteSchema = z.object({
   body: z.string(),
   authorName: z.string().nullable(),
   createdAt: z.string(),
+  /** Sent to the whole class; false when the teacher chose students. */
+  wholeClass: z.boolean(),
   acknowledged: z.number().int(),
   recipients: z.array(
     z.object({

@@ -1,7 +1,7 @@
 import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { classMembers } from '../roster/queries.ts';
 import { listMyStudents } from '../students/mine.ts';
@@ -9,27 +9,50 @@ import { guardiansOf } from '../students/queries.ts';
 import { classRole, requireClassReader } from '../transcripts/class-access.ts';
 import { userNames } from '../transcripts/queries.ts';
 
-/** Guardians with an account, per active student of the class (the note's recipients). */
-async function recipientsOf(ctx: ServiceContext, unitId: string, classId: string) {
-  const students = await classMembers(ctx.db, unitId, classId);
-  const recipients: { userId: string; guardianName: string; studentName: string }[] = [];
+/**
+ * Guardians with an account, per active student of the class (the note's recipients); with `studentIds`, only
+ * those students' guardians (a note to chosen students).
+ */
+async function recipientsOf(
+  ctx: ServiceContext,
+  unitId: string,
+  classId: string,
+  studentIds: readonly string[] | null = null,
+) {
+  const members = await classMembers(ctx.db, unitId, classId);
+  const students = studentIds ? members.filter((m) => studentIds.includes(m.student_id)) : members;
+  const recipients: { userId: string; guardianName: string; studentId: string; studentName: string }[] = [];
   for (const s of students) {
     for (const g of await guardiansOf(ctx.db, unitId, s.student_id)) {
       if (g.user_id)
-        recipients.push({ userId: g.user_id, guardianName: g.full_name, studentName: s.full_name });
+        recipients.push({
+          userId: g.user_id,
+          guardianName: g.full_name,
+          studentId: s.student_id,
+          studentName: s.full_name,
+        });
     }
   }
   return recipients.sort((a, b) => compareVietnameseNames(a.studentName, b.studentName));
 }
 
-/** A teacher of the class (homeroom or teaching a subject in it) writes to its families. */
-export async function postNote(ctx: ServiceContext, classId: string, input: { title: string; body: string }) {
+/**
+ * A teacher of the class (homeroom or teaching a subject in it) writes to its families: the whole class, or the
+ * families of chosen students (`studentIds`, each a current member of the class).
+ */
+export async function postNote(
+  ctx: ServiceContext,
+  classId: string,
+  input: { title: string; body: string; studentIds?: string[] },
+) {
   const role = await classRole(ctx, classId);
   if (!role.homeroom && !role.teaches) {
     throw forbidden('Chỉ giáo viên chủ nhiệm hoặc giáo viên dạy lớp mới gửi được lời nhắn cho phụ huynh.');
   }
   const { cls } = role;
-  const recipients = await recipientsOf(ctx, cls.unit_id, cls.id);
+  const chosen = input.studentIds?.length ? [...new Set(input.studentIds)] : null;
+  if (chosen) await requireMembers(ctx, cls, input.studentIds ?? []);
+  const recipients = await recipientsOf(ctx, cls.unit_id, cls.id, chosen);
   return inTransaction(ctx, async (trx) => {
     const note = await trx.db
       .insertInto('class_notes')
@@ -39,6 +62,7 @@ export async function postNote(ctx: ServiceContext, classId: string, input: { ti
         author_user_id: ctx.actor.userId,
         title: input.title.trim(),
         body: input.body.trim(),
+        student_ids: chosen,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -47,7 +71,7 @@ export async function postNote(ctx: ServiceContext, classId: string, input: { ti
       entity: 'class_note',
       entityId: note.id,
       action: 'create',
-      after: { classId: cls.id, title: note.title, recipients: recipients.length },
+      after: { classId: cls.id, title: note.title, studentIds: chosen, recipients: recipients.length },
     });
     await notify(trx, {
       unitId: cls.unit_id,
@@ -83,20 +107,24 @@ export async function classNotes(ctx: ServiceContext, classId: string) {
         )
         .execute()
     : [];
-  const recipients = await recipientsOf(ctx, cls.unit_id, cls.id);
+  const everyone = await recipientsOf(ctx, cls.unit_id, cls.id);
   const authors = await userNames(
     ctx.db,
     notes.map((n) => n.author_user_id),
   );
   return notes.map((n) => {
     const acked = new Map(acks.filter((a) => a.note_id === n.id).map((a) => [a.user_id, a.acknowledged_at]));
+    // A note to chosen students reached only their families.
+    const chosen = n.student_ids ? new Set(n.student_ids) : null;
+    const recipients = chosen ? everyone.filter((r) => chosen.has(r.studentId)) : everyone;
     return {
       id: n.id,
       title: n.title,
       body: n.body,
       authorName: authors.get(n.author_user_id) ?? null,
       createdAt: n.created_at.toISOString(),
-      acknowledged: acked.size,
+      wholeClass: n.student_ids === null,
+      acknowledged: recipients.filter((r) => acked.has(r.userId)).length,
       recipients: recipients.map((r) => ({
         guardianName: r.guardianName,
         studentName: r.studentName,
@@ -106,8 +134,13 @@ export async function classNotes(ctx: ServiceContext, classId: string) {
   });
 }
 
-/** The class's notes as a family sees them, with the caller's own acknowledgement. */
-export async function notesForFamily(ctx: ServiceContext, unitId: string, classId: string) {
+/** The notes of the student's class for the whole class or for this student, with the caller's acknowledgement. */
+export async function notesForFamily(
+  ctx: ServiceContext,
+  unitId: string,
+  classId: string,
+  studentId: string,
+) {
   const notes = await ctx.db
     .selectFrom('class_notes as n')
     .leftJoin('class_note_acks as a', (join) =>
@@ -116,6 +149,9 @@ export async function notesForFamily(ctx: ServiceContext, unitId: string, classI
     .select(['n.id', 'n.title', 'n.body', 'n.created_at', 'n.author_user_id', 'a.acknowledged_at'])
     .where('n.unit_id', '=', unitId)
     .where('n.class_id', '=', classId)
+    .where((eb) =>
+      eb.or([eb('n.student_ids', 'is', null), eb(eb.val(studentId), '=', eb.fn.any('n.student_ids'))]),
+    )
     .orderBy('n.created_at', 'desc')
     .limit(50)
     .execute();
@@ -138,13 +174,13 @@ export async function acknowledgeNote(ctx: ServiceContext, noteId: string) {
   const note = await ctx.db
     // scope: loaded by id; the caller must be a family of a student in the note's class (checked below).
     .selectFrom('class_notes')
-    .select(['id', 'unit_id', 'class_id'])
+    .select(['id', 'unit_id', 'class_id', 'student_ids'])
     .where('id', '=', noteId)
     .executeTakeFirst();
   if (!note) throw notFound('lời nhắn');
   const mine = new Set((await listMyStudents(ctx)).map((s) => s.id));
-  const inClass = (await classMembers(ctx.db, note.unit_id, note.class_id)).some((s) =>
-    mine.has(s.student_id),
+  const inClass = (await classMembers(ctx.db, note.unit_id, note.class_id)).some(
+    (s) => mine.has(s.student_id) && (note.student_ids === null || note.student_ids.includes(s.student_id)),
   );
   if (!inClass) throw forbidden();
   return inTransaction(ctx, async (trx) => {
@@ -172,4 +208,19 @@ export async function acknowledgeNote(ctx: ServiceContext, noteId: string) {
       .executeTakeFirstOrThrow();
     return { acknowledgedAt: existing.acknowledged_at.toISOString() };
   });
+}
+
+/** Every chosen student must be a current member of the class; the error names the first one that is not. */
+async function requireMembers(
+  ctx: ServiceContext,
+  cls: { unit_id: string; id: string; name: string },
+  ids: string[],
+) {
+  const members = new Set((await classMembers(ctx.db, cls.unit_id, cls.id)).map((m) => m.student_id));
+  const fields: Record<string, string> = {};
+  ids.forEach((id, i) => {
+    if (!members.has(id)) fields[`studentIds.${i}`] = `Học sinh thứ ${i + 1} không thuộc lớp ${cls.name}.`;
+  });
+  if (Object.keys(fields).length > 0)
+    throw new AppError('validation_failed', 'Danh sách học sinh nhận có em không thuộc lớp.', fields);
 }

@@ -58,7 +58,7 @@ async function readContactBook(ctx: ServiceContext, studentId: string, schoolYea
     resultsOfStudents(ctx.db, unitId, year, [studentId]),
     absencesOfStudents(ctx.db, unitId, year, [studentId]),
     conductOfClasses(ctx.db, unitId, year, [enrolment.class_id]),
-    notesForFamily(ctx, unitId, enrolment.class_id),
+    notesForFamily(ctx, unitId, enrolment.class_id, studentId),
     assignmentsOfClasses(ctx.db, unitId, year, [enrolment.class_id]),
   ]);
   await logPersonalDataAccess(ctx, {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { EditConflict, LockState, SaveAttendanceInput } from '#contracts/gradebook.ts';
 import { termOfDate, todayInVietnam, vietnameseDate } from '../../domain/calendar/index.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
@@ -158,6 +159,23 @@ export async function saveAttendance(ctx: ServiceContext, classId: string, input
         )
         .execute();
     }
+    // The register of this date and session was taken (home page: classes not yet taken today).
+    await trx.db
+      .insertInto('attendance_taken')
+      .values({
+        unit_id: g.cls.unit_id,
+        school_year: g.cls.school_year,
+        class_id: g.cls.id,
+        date: input.date,
+        session: input.session,
+        taken_by: ctx.actor.userId,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['class_id', 'date', 'session'])
+          .doUpdateSet({ taken_by: ctx.actor.userId, taken_at: sql`now()` }),
+      )
+      .execute();
     await auditCells(trx, audits);
     return getAttendance(trx, classId, input.date);
   });

@@ -12,6 +12,7 @@ import {
   IconHistory,
   IconHome,
   IconListDetails,
+  IconMessage,
   IconNotebook,
   IconReportAnalytics,
   IconSchool,
@@ -22,7 +23,12 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { lazy } from 'react';
-import type { Permission } from '#contracts/roles.ts';
+import type { Permission, Role } from '#contracts/roles.ts';
+
+export const NAV_GROUPS = ['main', 'records', 'gradebook', 'results', 'dx', 'admin'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
+const FAMILY: readonly Role[] = ['guardian', 'student'];
 
 export interface AppRoute {
   path: string;
@@ -35,7 +41,13 @@ export interface AppRoute {
     permission?: Permission;
     /** Shown only for a school, or only for an office. */
     only?: 'school' | 'office';
-    group?: 'main' | 'records' | 'admin';
+    /** The menu's area (issue 13 §3): the main items on top, then Hồ sơ, Sổ điểm, Kết quả, Chuyển đổi số, Quản trị. */
+    group?: NavGroup;
+    /**
+     * Shown only to users holding one of these roles somewhere: family pages are for families, not for an
+     * administrator whose permissions happen to include them.
+     */
+    roles?: readonly Role[];
   };
 }
 
@@ -72,6 +84,7 @@ const PromotionListPage = lazy(() => import('../features/results/PromotionListPa
 const PrimaryEvaluationPage = lazy(() => import('../features/results/PrimaryEvaluationPage.tsx'));
 const RolloverPage = lazy(() => import('../features/results/RolloverPage.tsx'));
 const ContactBookPage = lazy(() => import('../features/contact-book/ContactBookPage.tsx'));
+const ClassNotesPage = lazy(() => import('../features/contact-book/ClassNotesPage.tsx'));
 const TranscriptsPage = lazy(() => import('../features/transcripts/TranscriptsPage.tsx'));
 const ClassTranscriptsPage = lazy(() => import('../features/transcripts/ClassTranscriptsPage.tsx'));
 const MyTranscriptsPage = lazy(() => import('../features/transcripts/MyTranscriptsPage.tsx'));
@@ -110,6 +123,7 @@ export const appRoutes: AppRoute[] = [
       icon: IconHeartHandshake,
       permission: 'students.read_own',
       group: 'main',
+      roles: FAMILY,
     },
   },
   {
@@ -141,7 +155,7 @@ export const appRoutes: AppRoute[] = [
       label: 'assessments:navSelf',
       icon: IconClipboardCheck,
       permission: 'assessments.read',
-      group: 'main',
+      group: 'dx',
     },
   },
   { path: '/assessments/:id', component: AssessmentPage },
@@ -154,7 +168,7 @@ export const appRoutes: AppRoute[] = [
       icon: IconChecklist,
       permission: 'assessments.review',
       only: 'office',
-      group: 'main',
+      group: 'dx',
     },
   },
   { path: '/assessment-campaigns/:id', component: CampaignBoardPage },
@@ -166,7 +180,7 @@ export const appRoutes: AppRoute[] = [
       icon: IconListDetails,
       permission: 'assessments.review',
       only: 'office',
-      group: 'admin',
+      group: 'dx',
     },
   },
   {
@@ -233,7 +247,7 @@ export const appRoutes: AppRoute[] = [
       icon: IconNotebook,
       permission: 'gradebook.enter',
       only: 'school',
-      group: 'main',
+      group: 'gradebook',
     },
   },
   {
@@ -244,7 +258,7 @@ export const appRoutes: AppRoute[] = [
       icon: IconChalkboard,
       permission: 'gradebook.manage',
       only: 'school',
-      group: 'records',
+      group: 'gradebook',
     },
   },
   { path: '/gradebook/classes/:classId/subjects/:subjectCode', component: ScoreGridPage },
@@ -258,7 +272,7 @@ export const appRoutes: AppRoute[] = [
       icon: IconReportAnalytics,
       permission: 'classes.read',
       only: 'school',
-      group: 'records',
+      group: 'results',
     },
   },
   { path: '/results/promotion-list', component: PromotionListPage },
@@ -267,7 +281,24 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/contact-book',
     component: ContactBookPage,
-    nav: { label: 'contactBook:nav', icon: IconNotebook, permission: 'students.read_own', group: 'main' },
+    nav: {
+      label: 'contactBook:nav',
+      icon: IconNotebook,
+      permission: 'students.read_own',
+      group: 'main',
+      roles: FAMILY,
+    },
+  },
+  {
+    path: '/class-notes',
+    component: ClassNotesPage,
+    nav: {
+      label: 'contactBook:nav',
+      icon: IconMessage,
+      permission: 'gradebook.enter',
+      only: 'school',
+      group: 'gradebook',
+    },
   },
   {
     path: '/my-transcripts',
@@ -277,6 +308,7 @@ export const appRoutes: AppRoute[] = [
       icon: IconFileCertificate,
       permission: 'students.read_own',
       group: 'main',
+      roles: FAMILY,
     },
   },
   {
@@ -287,7 +319,7 @@ export const appRoutes: AppRoute[] = [
       icon: IconFileCertificate,
       permission: 'classes.read',
       only: 'school',
-      group: 'records',
+      group: 'results',
     },
   },
   { path: '/transcripts/:id', component: ClassTranscriptsPage },
@@ -299,7 +331,7 @@ export const appRoutes: AppRoute[] = [
       icon: IconChartBar,
       permission: 'assessments.read',
       only: 'office',
-      group: 'main',
+      group: 'dx',
     },
   },
   { path: '/gradebook/classes/:classId/overview', component: OverviewPage },

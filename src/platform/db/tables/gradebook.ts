@@ -88,6 +88,16 @@ export const gradebookTables = {
     recorded_by: nullable(col.text()),
     recorded_at: col.createdAt(),
   },
+  /** A homeroom teacher saved a date's session (migration 0092): "attendance taken", even with nobody absent. */
+  attendance_taken: {
+    unit_id: col.text(),
+    school_year: col.text(),
+    class_id: col.text(),
+    date: col.text(),
+    session: col.oneOf(ATTENDANCE_SESSIONS),
+    taken_by: nullable(col.text()),
+    taken_at: withDefault(col.timestamp()),
+  },
   conduct_assessments: {
     id: col.id(),
     unit_id: col.text(),
@@ -171,6 +181,8 @@ export const gradebookTables = {
     author_user_id: col.text(),
     title: col.text(),
     body: col.text(),
+    /** The students whose families the note is for; null = the whole class (migration 0092). */
+    student_ids: nullable(col.textArray()),
     created_at: col.createdAt(),
   },
   class_note_acks: {

@@ -4,6 +4,8 @@ import {
   Button,
   Card,
   Group,
+  MultiSelect,
+  SegmentedControl,
   Stack,
   Text,
   Textarea,
@@ -14,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/FormError.tsx';
 import { notifySaved } from '../../ui/notify.ts';
+import { useClass } from '../classes/api.ts';
 import { useClassNotes, usePostNote } from './api.ts';
 
 const when = (iso: string) =>
@@ -26,14 +29,20 @@ export function ClassNotesCard({ classId, canPost }: { classId: string; canPost:
   const post = usePostNote(classId);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
+  const [audience, setAudience] = useState<'class' | 'students'>('class');
+  const [studentIds, setStudentIds] = useState<string[]>([]);
+  // The class list, to choose students (loaded only once the teacher asks for it).
+  const cls = useClass(canPost && audience === 'students' ? classId : undefined);
+  const chosen = audience === 'students';
   const send = () =>
     post.mutate(
-      { title, body },
+      { title, body, ...(chosen ? { studentIds } : {}) },
       {
         onSuccess: (r) => {
           notifySaved(t('sent', { count: r.recipients }));
           setTitle('');
           setBody('');
+          setStudentIds([]);
         },
       },
     );
@@ -46,6 +55,28 @@ export function ClassNotesCard({ classId, canPost }: { classId: string; canPost:
         </Title>
         {canPost && (
           <>
+            <SegmentedControl
+              fullWidth
+              value={audience}
+              onChange={(value) => setAudience(value as 'class' | 'students')}
+              data={[
+                { value: 'class', label: t('toClass') },
+                { value: 'students', label: t('toStudents') },
+              ]}
+              data-testid="note-audience"
+            />
+            {chosen && (
+              <MultiSelect
+                label={t('chooseStudents')}
+                data={(cls.data?.students ?? []).map((st) => ({ value: st.studentId, label: st.fullName }))}
+                value={studentIds}
+                onChange={setStudentIds}
+                searchable
+                hidePickedOptions
+                nothingFoundMessage="—"
+                data-testid="note-students"
+              />
+            )}
             <TextInput
               label={t('noteTitle')}
               value={title}
@@ -60,7 +91,11 @@ export function ClassNotesCard({ classId, canPost }: { classId: string; canPost:
             />
             <FormError error={post.error} />
             <Group justify="flex-end">
-              <Button onClick={send} loading={post.isPending} disabled={!title.trim() || !body.trim()}>
+              <Button
+                onClick={send}
+                loading={post.isPending}
+                disabled={!title.trim() || !body.trim() || (chosen && studentIds.length === 0)}
+              >
                 {t('send')}
               </Button>
             </Group>
@@ -71,14 +106,20 @@ export function ClassNotesCard({ classId, canPost }: { classId: string; canPost:
             {(notes.data ?? []).map((n) => (
               <Accordion.Item key={n.id} value={n.id}>
                 <Accordion.Control>
-                  <Group justify="space-between" wrap="nowrap" pr="sm">
+                  {/* Title over the count: side by side, the badge squeezed the title on a phone. */}
+                  <Stack gap={4} align="flex-start">
                     <Text size="sm" fw={500}>
                       {n.title}
                     </Text>
+                    {!n.wholeClass && (
+                      <Text size="xs" c="gray.7">
+                        {t('toChosen')}
+                      </Text>
+                    )}
                     <Badge variant="light" color={n.acknowledged === n.recipients.length ? 'teal' : 'gray'}>
                       {t('ackCount', { done: n.acknowledged, total: n.recipients.length })}
                     </Badge>
-                  </Group>
+                  </Stack>
                 </Accordion.Control>
                 <Accordion.Panel>
                   <Text size="sm" mb="xs" style={{ whiteSpace: 'pre-wrap' }}>

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, Select, Stack, Table, Tabs, Text, Title } f
 import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { vietnameseDate } from '#domain/calendar/index.ts';
 import { formatAverage, formatScore, type Level4, PASS_FAIL_SHORT_VI } from '#domain/grading/index.ts';
 import { useEnumLabels } from '../../i18n/enums.ts';
@@ -24,7 +25,9 @@ const when = (iso: string) =>
 export default function ContactBookPage() {
   const { t } = useTranslation('contactBook');
   const children = useChildren();
-  const [chosen, setChosen] = useState<string | null>(null);
+  // The home page links to one child (`?student=`); the picker changes it.
+  const [search] = useSearchParams();
+  const [chosen, setChosen] = useState<string | null>(search.get('student'));
   const studentId = chosen ?? children.data?.[0]?.id ?? null;
   const book = useContactBook(studentId);
   if (children.isPending) return <Loading />;

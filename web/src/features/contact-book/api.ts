@@ -39,8 +39,11 @@ export function useClassNotes(classId: string | undefined) {
 export function usePostNote(classId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { title: string; body: string }) =>
+    mutationFn: (input: { title: string; body: string; studentIds?: string[] }) =>
       apiPost<{ id: string; recipients: number }>(`/classes/${classId}/notes`, input),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['class-notes', classId] }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['class-notes', classId] });
+      void client.invalidateQueries({ queryKey: ['home'] });
+    },
   });
 }

@@ -2,16 +2,54 @@ import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mant
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { useEnumLabels } from '../../i18n/enums.ts';
+import { FamilyHome } from './FamilyHome.tsx';
+import { OfficeHome } from './OfficeHome.tsx';
+import { SchoolHome } from './SchoolHome.tsx';
+import { TeacherHome } from './TeacherHome.tsx';
 
+/**
+ * "What now?" for the role held on the chosen unit: an office sees its schools, a school's leaders their school,
+ * a teacher their classes, a family their children. Staff without any of these see the unit card.
+ */
 export default function HomePage() {
+  const { t } = useTranslation('home');
+  const enums = useEnumLabels();
+  const workspace = useWorkspace();
+  const { me, unit, unitId, schoolYear, isSchool } = workspace;
+  const family = workspace.can('students.read_own');
+  const office = Boolean(unit) && !isSchool && workspace.can('gradebook.read');
+  const leader = isSchool && workspace.can('gradebook.read');
+  const teacher = isSchool && workspace.can('gradebook.enter') && !workspace.can('gradebook.manage');
+  return (
+    <Stack gap="sm">
+      <div>
+        <Title order={2} size="h3">
+          {t('greeting', { name: me.user.fullName })}
+        </Title>
+        <Group gap={4} mt={4}>
+          {[...new Set(me.assignments.filter((a) => a.unitId === unitId).map((a) => a.role))].map((role) => (
+            <Badge key={role} variant="light" size="sm">
+              {enums.label('role', role)}
+            </Badge>
+          ))}
+        </Group>
+      </div>
+      {unit && office && <OfficeHome unitId={unitId} schoolYear={schoolYear} />}
+      {unit && leader && <SchoolHome unitId={unitId} schoolYear={schoolYear} />}
+      {unit && teacher && <TeacherHome unitId={unitId} schoolYear={schoolYear} />}
+      {unit && family && <FamilyHome />}
+      {unit && !office && !leader && !teacher && !family && <UnitCard />}
+    </Stack>
+  );
+}
+
+/** The unit's details and the caller's roles (staff without a page of their own). */
+function UnitCard() {
   const { t } = useTranslation('home');
   const enums = useEnumLabels();
   const { me, unit, schoolYear } = useWorkspace();
   return (
     <Stack>
-      <Title order={2} size="h3">
-        {t('greeting', { name: me.user.fullName })}
-      </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Text fw={600} mb="xs">

@@ -66,7 +66,11 @@ export function RoleEditor({ user, editable }: { user: User; editable: boolean }
             label={t('unit')}
             data={units}
             value={unitId}
-            onChange={setUnitId}
+            onChange={(id) => {
+              // The roles offered follow the unit's kind: a role chosen for another unit may not fit this one.
+              setUnitId(id);
+              setRole(null);
+            }}
             searchable
             filter={foldedFilter}
             allowDeselect={false}
