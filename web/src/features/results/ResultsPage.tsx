@@ -39,6 +39,7 @@ import {
 import { PrimaryGrid } from './PrimaryGrid.tsx';
 import { PrimarySummaryCard } from './PrimarySummary.tsx';
 import { RecognitionModal } from './RecognitionModal.tsx';
+import { RecordBookButtons } from './RecordBookButtons.tsx';
 import { SchoolSummary } from './SchoolSummary.tsx';
 import { SummerModal } from './SummerModal.tsx';
 
@@ -249,6 +250,7 @@ function ClassResultsView({ data }: { data: ClassResults }) {
     );
   return (
     <Stack>
+      {!primary && <RecordBookButtons classId={data.class.id} />}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {primary && data.summary.primary ? (
           <PrimarySummaryCard summary={data.summary.primary} />
