@@ -391,6 +391,8 @@ const INPUTS: Record<string, OperationInput> = {
   'GET /api/v1/students/{id}/transcripts': {},
   'GET /api/v1/transcripts/{id}/pdf': {},
   'GET /api/v1/classes/{id}/gradebook.xlsx': {},
+  'GET /api/v1/classes/{id}/record-book.pdf': {},
+  'GET /api/v1/classes/{id}/record-book.xlsx': {},
   'GET /api/v1/grade-statistics.xlsx': {},
   // ---- contact book
   'GET /api/v1/contact-book/children': { access: 'self', why: "the caller's own children" },

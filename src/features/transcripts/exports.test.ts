@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
@@ -11,17 +11,8 @@ import {
   buildTeacherAccount,
   buildTeachingAssignment,
 } from '../../../test/factories-transcripts.ts';
+import { rowValues, workbookOf } from '../../../test/xlsx.ts';
 import type { Row } from '../../platform/db/schema.ts';
-
-async function workbookOf(raw: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(raw as unknown as ArrayBuffer);
-  return workbook;
-}
-
-/** A row's cell values from column 1, empty cells as null (exceljs leaves holes). */
-const rowValues = (sheet: ExcelJS.Worksheet, n: number) =>
-  Array.from({ length: sheet.getRow(n).cellCount }, (_, i) => sheet.getRow(n).getCell(i + 1).value ?? null);
 
 describe.each(STORAGES)('xuất sổ điểm và thống kê (%s)', (storage) => {
   let t: TestApp;

@@ -38,7 +38,7 @@ const sheetName = (name: string, used: Set<string>) => {
   return candidate;
 };
 
-function subjectColumns(grade: number, scores: TermScoreRow[], periods: Map<string, number>) {
+export function subjectColumns(grade: number, scores: TermScoreRow[], periods: Map<string, number>) {
   const taught = new Set(scores.map((s) => s.subjectCode));
   for (const code of periods.keys()) taught.add(code);
   const list = subjectsForGrade(grade).filter((s) => s.status === 'compulsory' || taught.has(s.code));
@@ -175,6 +175,17 @@ function writeSubjectSheet(sheet: ExcelJS.Worksheet, grid: ClassGrid, subject: S
   sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: 3 }];
 }
 
+/** The summary's columns after the subjects: learning and conduct per term and year, absences. */
+export const RESULT_HEADERS = [
+  'KQHT HK I',
+  'KQHT HK II',
+  'KQHT cả năm',
+  'KQRL HK I',
+  'KQRL HK II',
+  'KQRL cả năm',
+  'Số buổi nghỉ',
+] as const;
+
 /** The summary sheet: each subject's ĐTBmcn (or Đ/CĐ), learning and conduct results per term and year, absences. */
 function writeSummarySheet(
   summary: ExcelJS.Worksheet,
@@ -185,18 +196,7 @@ function writeSummarySheet(
   const { cls, students, yearOf } = grid;
   summary.getCell(1, 1).value = `TỔNG HỢP KẾT QUẢ LỚP ${cls.name} — NĂM HỌC ${cls.school_year}`;
   summary.getCell(1, 1).font = { bold: true, size: 13 };
-  summary.getRow(2).values = [
-    'STT',
-    'Họ và tên',
-    ...subjects.map((s) => s.shortName),
-    'KQHT HK I',
-    'KQHT HK II',
-    'KQHT cả năm',
-    'KQRL HK I',
-    'KQRL HK II',
-    'KQRL cả năm',
-    'Số buổi nghỉ',
-  ];
+  summary.getRow(2).values = ['STT', 'Họ và tên', ...subjects.map((s) => s.shortName), ...RESULT_HEADERS];
   summary.getRow(2).font = BOLD;
   summary.getRow(2).alignment = CENTER;
   students.forEach((student, i) => {

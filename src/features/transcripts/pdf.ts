@@ -1,23 +1,18 @@
 import { GUARDIAN_RELATIONSHIP_LABEL_VI } from '#contracts/students.ts';
 import { vietnameseDate } from '../../domain/calendar/index.ts';
 import {
-  AWARD_LABEL_VI,
-  formatAverage,
-  LEVEL4_LABEL_VI,
-  PASS_FAIL_SHORT_VI,
   PRIMARY_AWARD_LABEL_VI,
   PRIMARY_LEVEL_LETTER,
   PRIMARY_OUTCOME_LABEL_VI,
   PRIMARY_TRAIT_LETTER,
-  TRANSCRIPT_DECISIONS,
-  transcriptDecision,
-  transcriptDecisionLabels,
 } from '../../domain/grading/index.ts';
 import type { PrimaryLevel, PrimaryTraitLevel } from '../../domain/grading/types.ts';
 import { ethnicityByKey } from '../../domain/identity/ethnicities.ts';
 import { PdfBuilder } from '../../platform/pdf/document.ts';
 import { placeAndDate } from '../dx-assessments/pdfs.ts';
-import type { PrimaryMark, SubjectLine, TranscriptSnapshot } from './snapshot.ts';
+import { renderTt22, statusNotes } from './hocba-tt22.ts';
+import type { HocbaContext } from './print-context.ts';
+import type { PrimaryMark, TranscriptSnapshot } from './snapshot.ts';
 
 /** What the PDF prints about the version besides its data: status, signers and the correction. */
 export interface TranscriptPrint {
@@ -29,12 +24,11 @@ export interface TranscriptPrint {
   homeroomSignedAt: Date | null;
   approvedBy: string | null;
   approvedAt: Date | null;
+  /** Enrolment history, subject teachers and audited corrections (the TT22 form); absent → printed blank. */
+  context?: HocbaContext;
 }
 
 const dateVi = (iso: string | null) => (iso ? vietnameseDate(iso) : '');
-const avg = (v: number | null) => (v === null ? '' : formatAverage(v));
-const pf = (v: SubjectLine['yearResult']) => (v ? PASS_FAIL_SHORT_VI[v] : '');
-const level4 = (v: TranscriptSnapshot['results'][number]['learning']) => (v ? LEVEL4_LABEL_VI[v] : '');
 
 /** One transcript as a PDF file. */
 export async function transcriptPdf(print: TranscriptPrint): Promise<Buffer> {
@@ -61,27 +55,18 @@ export async function classTranscriptsPdf(
 
 function renderTranscript(pdf: PdfBuilder, print: TranscriptPrint): void {
   const s = print.snapshot;
+  if (s.layout === 'tt22') {
+    renderTt22(pdf, print);
+    return;
+  }
+  pdf.runningLabel(`Học sinh: ${s.student.fullName} — Lớp ${s.class.name} — Năm học ${s.schoolYear}`);
   pdf.officialHeader({ governingBody: s.school.governingBody, unitName: s.school.name });
   pdf.title('Học bạ', `Năm học ${s.schoolYear} — Lớp ${s.class.name}`);
-  if (print.status === 'draft' || print.status === 'homeroom_signed') {
-    pdf.paragraph(
-      print.status === 'draft'
-        ? 'BẢN NHÁP — số liệu hiện tại của sổ điểm, chưa được ký và phê duyệt.'
-        : 'Giáo viên chủ nhiệm đã ký; chờ Hiệu trưởng phê duyệt.',
-      { font: 'italic', size: 9.5, align: 'center' },
-    );
-  }
-  if (print.version > 1) {
-    pdf.paragraph(`Bản điều chỉnh lần ${print.version - 1}. Lý do: ${print.correctionReason ?? ''}`, {
-      font: 'italic',
-      size: 9.5,
-      align: 'center',
-    });
-  }
+  statusNotes(pdf, print);
   identity(pdf, s);
-  if (s.layout === 'tt27') primaryBody(pdf, s, signingHeight(pdf, print));
-  else secondaryBody(pdf, s);
+  primaryBody(pdf, s, signingHeight(pdf, print));
   signatures(pdf, print);
+  pdf.runningLabel(undefined);
 }
 
 function identity(pdf: PdfBuilder, s: TranscriptSnapshot): void {
@@ -104,107 +89,6 @@ function identity(pdf: PdfBuilder, s: TranscriptSnapshot): void {
   );
   if (guardians.length > 0) pdf.fields(guardians, 2);
 }
-
-/** TT22: per subject the term and year averages (or Đ/CĐ) and the re-test; then learning and conduct. */
-function secondaryBody(pdf: PdfBuilder, s: TranscriptSnapshot): void {
-  pdf.heading('Kết quả học tập các môn học và hoạt động giáo dục');
-  pdf.table(
-    [
-      { header: 'STT', width: 5, align: 'center' },
-      { header: 'Môn học / Hoạt động giáo dục', width: 25 },
-      { header: 'Học kỳ I', width: 8, align: 'center' },
-      { header: 'Học kỳ II', width: 8, align: 'center' },
-      { header: 'Cả năm', width: 8, align: 'center' },
-      { header: 'Điểm/mức đánh giá lại', width: 9, align: 'center' },
-      { header: 'Nhận xét của giáo viên môn học', width: 30 },
-    ],
-    s.subjects.map((line, i) =>
-      line.kind === 'comment'
-        ? [
-            i + 1,
-            line.name,
-            pf(line.term1Result),
-            pf(line.term2Result),
-            pf(line.yearResult),
-            pf(line.retestResult),
-            line.comment,
-          ]
-        : [
-            i + 1,
-            line.name,
-            avg(line.term1),
-            avg(line.term2),
-            avg(line.year),
-            avg(line.retestScore),
-            line.comment,
-          ],
-    ),
-    { fontSize: 9 },
-  );
-  pdf.heading('Kết quả học tập và rèn luyện');
-  const byTerm = (term: 0 | 1 | 2) => s.results.find((r) => r.term === term);
-  pdf.table(
-    [
-      { header: '', width: 16 },
-      { header: 'Học kỳ I', width: 12, align: 'center' },
-      { header: 'Học kỳ II', width: 12, align: 'center' },
-      { header: 'Cả năm', width: 12, align: 'center' },
-      { header: 'Sau kiểm tra lại / rèn luyện hè', width: 20, align: 'center' },
-    ],
-    [
-      [
-        'Kết quả học tập',
-        level4(byTerm(1)?.learning ?? null),
-        level4(byTerm(2)?.learning ?? null),
-        level4(byTerm(0)?.learning ?? null),
-        level4(s.learningAfterRetest),
-      ],
-      [
-        'Kết quả rèn luyện',
-        level4(byTerm(1)?.conduct ?? null),
-        level4(byTerm(2)?.conduct ?? null),
-        level4(byTerm(0)?.conduct ?? null),
-        level4(s.summerConduct),
-      ],
-    ],
-  );
-  pdf.fields(
-    [
-      ['Tổng số buổi nghỉ học cả năm', s.absentSessions],
-      ['Khen thưởng', s.award ? AWARD_LABEL_VI[s.award] : 'Không'],
-    ],
-    2,
-  );
-  decisionLines(pdf, s);
-  pdf.fields([['Nhận xét của giáo viên chủ nhiệm', s.homeroomComment]], 1);
-}
-
-/**
- * The three decision lines of the TT22 học bạ, the one the stored results decide marked (`transcriptDecision`,
- * TT22 Điều 12–14); none is marked while the year is not classified or the summer is still pending.
- */
-function decisionLines(pdf: PdfBuilder, s: TranscriptSnapshot): void {
-  const chosen = transcriptDecision({ promotion: s.promotion, finalPromotion: s.finalPromotion });
-  const labels = transcriptDecisionLabels(s.class.grade);
-  pdf.paragraph('Quyết định:', { font: 'bold', size: 10.5 });
-  for (const decision of TRANSCRIPT_DECISIONS) {
-    const marked = decision === chosen;
-    pdf.paragraph(`${marked ? DECISION_MARK : DECISION_BLANK} ${labels[decision]}`, {
-      font: marked ? 'bold' : 'regular',
-      size: 10,
-    });
-  }
-  if (chosen === null && (s.promotion === 'retest' || s.promotion === 'summer_conduct')) {
-    pdf.paragraph('Đang chờ kết quả kiểm tra, đánh giá lại hoặc rèn luyện trong kì nghỉ hè.', {
-      font: 'italic',
-      size: 9.5,
-    });
-  }
-}
-
-/** The box of the line the decision marks, and of the others. */
-const DECISION_MARK = '[X]';
-const DECISION_BLANK = '[  ]';
 
 /**
  * TT27 Điều 13 khoản 1 điểm a: Học sinh Xuất sắc (Hoàn thành xuất sắc) or Học sinh Tiêu biểu hoàn thành tốt trong

@@ -18,6 +18,8 @@ import { ctxOf } from '../../platform/http/request-context.ts';
 import { classPdfFile, queueClassPdf } from './class-pdf-job.ts';
 import { correctTranscript, previewCorrection } from './correction.ts';
 import { classGradebookXlsx, gradeStatisticsXlsx } from './exports.ts';
+import { recordBookXlsx } from './record-book.ts';
+import { recordBookPdf } from './record-book-pdf.ts';
 import {
   approveClass,
   classTranscriptPdf,
@@ -29,7 +31,10 @@ import { studentTranscripts, transcriptVersionPdf } from './student-transcripts.
 
 const tags = ['transcripts'];
 
-/** Transcripts (học bạ) of a class, their signing chain and PDFs; gradebook and statistics exports. */
+/**
+ * Transcripts (học bạ) of a class, their signing chain and PDFs; the class record book (sổ theo dõi và đánh giá
+ * học sinh); gradebook and statistics exports.
+ */
 export const transcriptRoutes: FastifyPluginAsync = async (app) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
@@ -100,6 +105,16 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
     '/classes/:id/gradebook.xlsx',
     { schema: { tags, params: idParams, response: { 200: xlsxFileResponse } } },
     async (req, reply) => sendFile(reply, await classGradebookXlsx(ctxOf(req), req.params.id), XLSX_MIME),
+  );
+  api.get(
+    '/classes/:id/record-book.pdf',
+    { schema: { tags, params: idParams, response: { 200: pdfFileResponse } } },
+    async (req, reply) => sendFile(reply, await recordBookPdf(ctxOf(req), req.params.id), PDF_MIME),
+  );
+  api.get(
+    '/classes/:id/record-book.xlsx',
+    { schema: { tags, params: idParams, response: { 200: xlsxFileResponse } } },
+    async (req, reply) => sendFile(reply, await recordBookXlsx(ctxOf(req), req.params.id), XLSX_MIME),
   );
   api.get(
     '/grade-statistics.xlsx',

@@ -8,6 +8,7 @@ import { classMembers } from '../roster/queries.ts';
 import { type ClassRole, classRole, requireClassReader } from './class-access.ts';
 import { staleVersions } from './correction.ts';
 import { classTranscriptsPdf, type TranscriptPrint, transcriptPdf } from './pdf.ts';
+import { hocbaContexts } from './print-context.ts';
 import { currentVersions, type TranscriptRow, transcriptsOfClass, userNames } from './queries.ts';
 import { buildSnapshots, type TranscriptSnapshot } from './snapshot.ts';
 
@@ -205,7 +206,10 @@ export async function approveClass(ctx: ServiceContext, classId: string) {
 async function printsOf(ctx: ServiceContext, role: ClassRole, studentIds: readonly string[]) {
   const { all, current } = await currentOfClass(ctx, role);
   const live = studentIds.filter((id) => !current.get(id)?.snapshot);
-  const snapshots = await buildSnapshots(ctx, role.cls, live);
+  const [snapshots, contexts] = await Promise.all([
+    buildSnapshots(ctx, role.cls, live),
+    hocbaContexts(ctx.db, role.cls, studentIds),
+  ]);
   const names = await userNames(
     ctx.db,
     all.flatMap((t) => [t.homeroom_signed_by, t.approved_by]),
@@ -224,6 +228,7 @@ async function printsOf(ctx: ServiceContext, role: ClassRole, studentIds: readon
       homeroomSignedAt: t?.homeroom_signed_at ?? null,
       approvedBy: t?.approved_by ? (names.get(t.approved_by) ?? null) : null,
       approvedAt: t?.approved_at ?? null,
+      context: contexts.get(id),
     });
   }
   return prints;

@@ -38,6 +38,8 @@ export interface TranscriptSnapshot {
     moetStudentCode: string | null;
     address: string | null;
     guardians: { relationship: string; fullName: string }[];
+    /** Policy groups, printed as "Đối tượng" on the TT22 identity page; absent in snapshots made before it. */
+    policyFlags?: string[];
   };
   subjects: SubjectLine[];
   /** Term 1, term 2 and the year (TT22: learning and conduct results). */
@@ -133,6 +135,7 @@ export async function buildSnapshots(
         moetStudentCode: student.moet_student_code,
         address: student.address,
         guardians: guardians.map((g) => ({ relationship: g.relationship, fullName: g.full_name })),
+        policyFlags: student.policy_flags ?? [],
       },
       subjects: cls.grade <= 5 ? [] : subjectLines(cls.grade, studentId, scores, results.subjects),
       results: ([1, 2, 0] as const).map((term) => ({

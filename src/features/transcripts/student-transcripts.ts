@@ -2,9 +2,11 @@ import type { StudentTranscripts } from '#contracts/transcripts.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
+import { findClass } from '../classes/queries.ts';
 import { readStudentAccess } from '../students/access.ts';
 import { requireClassReader } from './class-access.ts';
 import { transcriptPdf } from './pdf.ts';
+import { hocbaContexts } from './print-context.ts';
 import { findTranscript, type TranscriptRow, userNames } from './queries.ts';
 import { buildSnapshots, type TranscriptSnapshot } from './snapshot.ts';
 
@@ -117,6 +119,8 @@ export async function transcriptVersionPdf(ctx: ServiceContext, transcriptId: st
   }
   if (!snapshot) throw notFound('dữ liệu học bạ');
   const names = await userNames(ctx.db, [row.homeroom_signed_by, row.approved_by]);
+  const cls = await findClass(ctx.db, row.class_id);
+  const context = cls ? (await hocbaContexts(ctx.db, cls, [row.student_id])).get(row.student_id) : undefined;
   await logPersonalDataAccess(ctx, {
     unitId: row.unit_id,
     subjectKind: 'student',
@@ -126,7 +130,7 @@ export async function transcriptVersionPdf(ctx: ServiceContext, transcriptId: st
   });
   return {
     fileName: `Học bạ ${row.school_year} - ${student.full_name} - phiên bản ${row.version}.pdf`,
-    content: await transcriptPdf(printOf(row, snapshot, names)),
+    content: await transcriptPdf({ ...printOf(row, snapshot, names), context }),
   };
 }
 

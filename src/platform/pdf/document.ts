@@ -32,6 +32,9 @@ export class PdfBuilder {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
   private readonly pageNote: string | undefined;
+  /** The running label of each page (index → text), printed in its footer: see `runningLabel`. */
+  private readonly pageLabels = new Map<number, string>();
+  private currentLabel: string | undefined;
 
   constructor(options: PdfOptions) {
     this.doc = new PDFDocument({
@@ -44,6 +47,7 @@ export class PdfBuilder {
     this.pageNote = options.pageNote ? nfc(options.pageNote) : undefined;
     for (const [name, file] of Object.entries(PDF_FONTS)) this.doc.registerFont(name, file);
     this.font('regular', 11);
+    this.doc.on('pageAdded', () => this.labelCurrentPage());
     this.done = new Promise((resolve, reject) => {
       this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
@@ -279,6 +283,28 @@ export class PdfBuilder {
     return this.font('regular', 11);
   }
 
+  /**
+   * Names what the pages show from here on (e.g. the student and school year of a học bạ), printed at the foot of
+   * the current page and of every page added after it, so a loose page can be put back in its place. Undefined
+   * stops labelling the pages added after it (the current page keeps its label).
+   */
+  runningLabel(text: string | undefined): this {
+    this.currentLabel = text === undefined ? undefined : nfc(text);
+    if (this.currentLabel) this.labelCurrentPage();
+    return this;
+  }
+
+  private labelCurrentPage(): void {
+    const range = this.doc.bufferedPageRange();
+    const index = range.start + range.count - 1;
+    if (this.currentLabel) this.pageLabels.set(index, this.currentLabel);
+  }
+
+  /** Where the text area starts and ends horizontally, for drawings beside the flow (a photo box). */
+  get margins(): { left: number; right: number; top: number; bottom: number } {
+    return MARGIN;
+  }
+
   ensureSpace(points: number): this {
     if (this.doc.y + points > this.doc.page.height - MARGIN.bottom) this.doc.addPage();
     return this;
@@ -305,6 +331,14 @@ export class PdfBuilder {
           align: 'right',
         },
       );
+      const label = this.pageLabels.get(i);
+      if (label) {
+        this.font('italic', 8).doc.text(label, MARGIN.left, this.doc.page.height - 28, {
+          width: this.width * 0.8,
+          align: 'left',
+          lineBreak: false,
+        });
+      }
       this.doc.page.margins.bottom = bottom;
       if (this.pageNote) {
         const top = this.doc.page.margins.top;

@@ -29,6 +29,7 @@ import { JobStatus } from './CloseJobStatus.tsx';
 import { PrimaryGrid } from './PrimaryGrid.tsx';
 import { PrimarySummaryCard } from './PrimarySummary.tsx';
 import { RecognitionModal } from './RecognitionModal.tsx';
+import { RecordBookButtons } from './RecordBookButtons.tsx';
 import { SchoolSummary } from './SchoolSummary.tsx';
 import { SummerModal } from './SummerModal.tsx';
 
@@ -200,6 +201,7 @@ function ClassResultsView({ data }: { data: ClassResults }) {
     );
   return (
     <Stack>
+      {!primary && <RecordBookButtons classId={data.class.id} />}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {primary && data.summary.primary ? (
           <PrimarySummaryCard summary={data.summary.primary} />

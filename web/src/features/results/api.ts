@@ -151,3 +151,7 @@ export function useSaveRolloverPlan() {
     onSuccess: () => void client.invalidateQueries({ queryKey: ['results', 'rollover'] }),
   });
 }
+
+/** The class record book (sổ theo dõi và đánh giá học sinh, TT22 appendix): homeroom teacher and principal. */
+export const downloadRecordBook = (classId: string, format: 'pdf' | 'xlsx') =>
+  apiDownload(`/classes/${classId}/record-book.${format}`, `so-theo-doi-danh-gia.${format}`);
