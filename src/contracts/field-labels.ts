@@ -48,6 +48,7 @@ export const FIELD_LABEL_VI: Record<string, string> = {
   ethnicity: 'Dân tộc',
   evidenceId: 'Minh chứng',
   excused: 'Có phép',
+  exemptionId: 'Quyết định miễn',
   externalComment: 'Nhận xét đánh giá ngoài',
   externalEndsOn: 'Kết thúc đánh giá ngoài',
   externalStartsOn: 'Bắt đầu đánh giá ngoài',
