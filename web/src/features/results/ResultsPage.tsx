@@ -36,6 +36,7 @@ import {
   useQueueClose,
   useResultsJob,
 } from './api.ts';
+import { IndividualPlanModal } from './IndividualPlanModal.tsx';
 import { PrimaryGrid } from './PrimaryGrid.tsx';
 import { PrimarySummaryCard } from './PrimarySummary.tsx';
 import { RecognitionModal } from './RecognitionModal.tsx';
@@ -216,6 +217,7 @@ function ClassResultsView({ data }: { data: ClassResults }) {
   const { t } = useTranslation('results');
   const [summerFor, setSummerFor] = useState<StudentResult | null>(null);
   const [recogniseFor, setRecogniseFor] = useState<StudentResult | null>(null);
+  const [planFor, setPlanFor] = useState<StudentResult | null>(null);
   const year = data.term === 0;
   const primary = data.class.grade < 6;
   const cell = (s: StudentResult, code: string) => {
@@ -286,17 +288,19 @@ function ClassResultsView({ data }: { data: ClassResults }) {
           <Card withBorder>
             <Text fw={500}>{t('promotionList')}</Text>
             <Stack gap={4} mt="xs">
-              {(['promoted', 'retest', 'summer_conduct', 'retained'] as const).map((p) => {
-                const list = data.students.filter((s) => s.promotion === p);
-                return (
-                  <Text size="sm" key={p}>
-                    <b>
-                      {t(`promotion.${p}`)} ({list.length}):
-                    </b>{' '}
-                    {list.map((s) => s.fullName).join(', ') || '—'}
-                  </Text>
-                );
-              })}
+              {(['promoted', 'retest', 'summer_conduct', 'retained', 'principal_decision'] as const).map(
+                (p) => {
+                  const list = data.students.filter((s) => s.promotion === p);
+                  return (
+                    <Text size="sm" key={p}>
+                      <b>
+                        {t(`promotion.${p}`)} ({list.length}):
+                      </b>{' '}
+                      {list.map((s) => s.fullName).join(', ') || '—'}
+                    </Text>
+                  );
+                },
+              )}
             </Stack>
           </Card>
         )}
@@ -388,6 +392,18 @@ function ClassResultsView({ data }: { data: ClassResults }) {
                                   {t('summer')}
                                 </Button>
                               )}
+                            {data.canManage && (
+                              <Button
+                                size="compact-xs"
+                                variant={s.individualPlan ? 'filled' : 'subtle'}
+                                color="grape"
+                                onClick={() => setPlanFor(s)}
+                                title={s.principalDecisionReason ?? undefined}
+                                data-testid={`individual-plan-${s.studentId}`}
+                              >
+                                {t('ip.button')}
+                              </Button>
+                            )}
                           </Group>
                         </Table.Td>
                       )}
@@ -410,6 +426,13 @@ function ClassResultsView({ data }: { data: ClassResults }) {
         </Table.ScrollContainer>
       )}
       {summerFor && <SummerModal data={data} student={summerFor} onClose={() => setSummerFor(null)} />}
+      {planFor && (
+        <IndividualPlanModal
+          student={planFor}
+          schoolYear={data.class.schoolYear}
+          onClose={() => setPlanFor(null)}
+        />
+      )}
       {recogniseFor && (
         <RecognitionModal
           student={recogniseFor}

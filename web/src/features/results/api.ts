@@ -25,7 +25,7 @@ export type { Job };
 import { useJob } from '../../api/useJob.ts';
 
 export type Level4 = 'excellent' | 'good' | 'pass' | 'fail';
-export type Promotion = 'promoted' | 'retest' | 'summer_conduct' | 'retained';
+export type Promotion = 'promoted' | 'retest' | 'summer_conduct' | 'retained' | 'principal_decision';
 
 export type { ClassResults, LevelCount, StudentResult };
 
@@ -149,5 +149,39 @@ export function useSaveRolloverPlan() {
   return useMutation({
     mutationFn: (input: RolloverPlanInput) => apiPut<RolloverPreview>('/results/rollover/plan', input),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['results', 'rollover'] }),
+  });
+}
+
+/** The school assesses a student against an individual education plan (TT22 Điều 11); the principal decides. */
+export function useSetIndividualPlan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      studentId,
+      ...body
+    }: {
+      studentId: string;
+      schoolYear: string;
+      enabled: boolean;
+      note?: string;
+    }) => apiPut<{ enabled: boolean }>(`/results/students/${studentId}/individual-plan`, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['results'] }),
+  });
+}
+
+/** The principal's decision with its reason (TT22 Điều 12 khoản 4). */
+export function useRecordPrincipalDecision() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      studentId,
+      ...body
+    }: {
+      studentId: string;
+      schoolYear: string;
+      decision: 'promoted' | 'retained';
+      reason: string;
+    }) => apiPut<{ finalPromotion: string }>(`/results/students/${studentId}/principal-decision`, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['results'] }),
   });
 }
