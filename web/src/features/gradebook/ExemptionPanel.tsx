@@ -154,7 +154,7 @@ function ExemptionModal({ grid, onClose }: { grid: Grid; onClose: () => void }) 
         />
         <Group justify="flex-end">
           <Button onClick={submit} loading={record.isPending} disabled={!studentId}>
-            {t('save')}
+            {t('exemptionSave')}
           </Button>
         </Group>
       </Stack>

@@ -126,6 +126,7 @@ export const gradebook = {
     exemptionWithdraw: 'Thu hồi',
     exemptionSaved: 'Đã ghi quyết định miễn thực hành.',
     exemptionWithdrawn: 'Đã thu hồi quyết định miễn.',
+    exemptionSave: 'Lưu quyết định',
   },
   en: {
     navMine: 'My classes',
@@ -254,5 +255,6 @@ export const gradebook = {
     exemptionWithdraw: 'Withdraw',
     exemptionSaved: 'Exemption recorded.',
     exemptionWithdrawn: 'Exemption withdrawn.',
+    exemptionSave: 'Save decision',
   },
 };
