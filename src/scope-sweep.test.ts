@@ -341,6 +341,22 @@ const INPUTS: Record<string, OperationInput> = {
       rows: [{ studentId: a.student.id, level: 'fail', comment: 'Quét', base: null }],
     }),
   },
+  'GET /api/v1/gradebook/students/{studentId}/exemptions': {},
+  'POST /api/v1/gradebook/students/{studentId}/exemptions': {
+    body: () => ({
+      schoolYear: YEAR,
+      subjectCode: 'physical-education',
+      period: 'term2',
+      ground: 'accident',
+      medicalEvidence: true,
+      decisionNumber: '1/QĐ-QUET',
+      decisionDate: '2025-09-20',
+    }),
+  },
+  'DELETE /api/v1/gradebook/students/{studentId}/exemptions/{exemptionId}': {
+    path: () => ({ exemptionId: '00000000-0000-4000-8000-000000000090' }),
+    owner: { status: 404, why: 'no exemption with this id in school A' },
+  },
   // ---- results, transcripts, statistics
   'POST /api/v1/results/close': {
     body: (a) => ({ unitId: a.schoolA.id, schoolYear: YEAR, scope: 'term1', classId: a.cls.id }),
@@ -363,6 +379,12 @@ const INPUTS: Record<string, OperationInput> = {
   'GET /api/v1/results/promotion-list.xlsx': {},
   'PUT /api/v1/results/students/{id}/summer': {
     body: () => ({ schoolYear: YEAR, retests: [{ subjectCode: 'math', score: 6 }], summerConduct: 'pass' }),
+  },
+  'PUT /api/v1/results/students/{id}/individual-plan': {
+    body: () => ({ schoolYear: YEAR, enabled: true, note: 'Quét' }),
+  },
+  'PUT /api/v1/results/students/{id}/principal-decision': {
+    body: () => ({ schoolYear: YEAR, decision: 'promoted', reason: 'Quét' }),
   },
   'GET /api/v1/results/classes/{id}/primary': {
     owner: {

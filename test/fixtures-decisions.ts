@@ -11,7 +11,7 @@ export interface SecondaryOutcomeFixture {
   learning: Level4;
   conduct: Level4;
   absentSessions: number;
-  promotion: 'promoted' | 'retest' | 'summer_conduct' | 'retained';
+  promotion: 'promoted' | 'retest' | 'summer_conduct' | 'retained' | 'principal_decision';
   finalPromotion: 'promoted' | 'retained' | null;
   summerConduct: Level4 | null;
   learningAfterRetest: Level4 | null;
@@ -146,6 +146,38 @@ export const SECONDARY_OUTCOMES: readonly SecondaryOutcomeFixture[] = [
     peYear: 'pass',
     peRetest: null,
     expected: null,
+  },
+  {
+    // TT22 Điều 12 khoản 4: a student on an individual education plan whom the principal promoted; learning by the
+    // thresholds was Chưa đạt, yet the line is the principal's, never "after summer".
+    key: 'principal-promoted',
+    learning: 'fail',
+    conduct: 'good',
+    absentSessions: 50,
+    promotion: 'principal_decision',
+    finalPromotion: 'promoted',
+    summerConduct: null,
+    learningAfterRetest: null,
+    mathYear: 3.2,
+    mathRetest: null,
+    peYear: 'pass',
+    peRetest: null,
+    expected: 'promoted',
+  },
+  {
+    key: 'principal-retained',
+    learning: 'pass',
+    conduct: 'good',
+    absentSessions: 3,
+    promotion: 'principal_decision',
+    finalPromotion: 'retained',
+    summerConduct: null,
+    learningAfterRetest: null,
+    mathYear: 5.4,
+    mathRetest: null,
+    peYear: 'pass',
+    peRetest: null,
+    expected: 'retained',
   },
 ];
 

@@ -140,6 +140,8 @@ export const gridSchema = z.object({
       /** Required assessments not entered yet: 'regular:2', 'midterm', 'final'. */
       missing: z.array(z.string()),
       comment: z.string().nullable(),
+      /** TT22 Điều 10: the practical part is exempted this term (assessed on theory); what the grid shows. */
+      exemption: z.string().nullable(),
     }),
   ),
   lock: lockStateSchema,

@@ -30,6 +30,33 @@ export const summerBody = z.object({
 });
 export type SummerInput = z.infer<typeof summerBody>;
 
+/** The school assesses the student against an individual education plan (TT22 Điều 11, Điều 12 khoản 4). */
+export const individualPlanBody = z.object({
+  schoolYear: z.string().regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.'),
+  enabled: z.boolean(),
+  note: multiline('Ghi chú').max(1000).optional(),
+});
+export type IndividualPlanInput = z.infer<typeof individualPlanBody>;
+export const individualPlanSchema = z.object({
+  studentId: z.uuid(),
+  schoolYear: z.string(),
+  enabled: z.boolean(),
+  note: z.string().nullable(),
+});
+
+/** The principal's decision for a student on an individual plan (Điều 12 khoản 4), with its reason. */
+export const principalDecisionBody = z.object({
+  schoolYear: z.string().regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.'),
+  decision: finalPromotion,
+  reason: multiline('Lý do').min(1, 'Ghi căn cứ quyết định.').max(1000),
+});
+export type PrincipalDecisionInput = z.infer<typeof principalDecisionBody>;
+export const principalDecisionSchema = z.object({
+  studentId: z.uuid(),
+  finalPromotion: finalPromotion,
+  reason: z.string(),
+});
+
 export const termQuery = z.object({ term: z.coerce.number().int().min(0).max(2).default(0) });
 
 export const summaryQuery = z.object({
@@ -178,6 +205,10 @@ export const classResultsSchema = z.object({
       summerConductResult: level4.nullable(),
       /** Year learning result after the summer re-test (TT22 Điều 14). */
       learningAfterRetest: level4.nullable(),
+      /** Assessed against an individual education plan this year (TT22 Điều 11); the principal decides. */
+      individualPlan: z.boolean(),
+      /** The principal's reason for the decision on such a student (Điều 12 khoản 4). */
+      principalDecisionReason: z.string().nullable(),
       /** Primary classes (TT27): the year outcome. */
       primaryOutcome: z
         .enum(['completed_excellently', 'completed_well', 'completed', 'not_completed'])

@@ -47,3 +47,26 @@ describe('miễn học phần thực hành GDTC, GDQP-AN (TT22 Điều 10)', () 
     expect(requiredAssessmentsWhenExempted(defence)).toBe(2);
   });
 });
+
+describe('exemption periods and the grid’s notice (TT22 Điều 10 khoản 3, 4)', () => {
+  it('a year exemption overlaps either term; the two terms do not overlap each other', async () => {
+    const { exemptionPeriodsOverlap } = await import('./exemptions.ts');
+    expect(exemptionPeriodsOverlap('year', 'term1')).toBe(true);
+    expect(exemptionPeriodsOverlap('term2', 'year')).toBe(true);
+    expect(exemptionPeriodsOverlap('term1', 'term1')).toBe(true);
+    expect(exemptionPeriodsOverlap('term1', 'term2')).toBe(false);
+  });
+
+  it('the notice names the decision for the term it covers, and nothing for another term or subject', async () => {
+    const { exemptionNotice } = await import('./exemptions.ts');
+    const list = [
+      { subjectCode: 'physical-education', period: 'term1' as const, decision: 'QĐ số 12 ngày 05/9/2025' },
+    ];
+    expect(exemptionNotice(list, 'physical-education', 1)).toMatch(
+      /Miễn học phần thực hành \(HK I, QĐ số 12/,
+    );
+    expect(exemptionNotice(list, 'physical-education', 1)).toMatch(/lí thuyết/);
+    expect(exemptionNotice(list, 'physical-education', 2)).toBeNull();
+    expect(exemptionNotice(list, 'national-defence', 1)).toBeNull();
+  });
+});

@@ -79,3 +79,26 @@ export function exemptionCoversTerm(period: ExemptionPeriod, term: 1 | 2): boole
 export function requiredAssessmentsWhenExempted(ordinaryRequired: number): number {
   return ordinaryRequired;
 }
+
+/** Khoản 3: a term exemption inside a year one (or the reverse) says the same thing twice; one decision per term. */
+export function exemptionPeriodsOverlap(a: ExemptionPeriod, b: ExemptionPeriod): boolean {
+  return a === b || a === 'year' || b === 'year';
+}
+
+const TERM_NAME = { 1: 'HK I', 2: 'HK II' } as const;
+
+/**
+ * What the score grid shows beside an exempted student for this term (khoản 4): every assessment still applies,
+ * on the theory content, so the label names the exemption and its decision rather than greying cells; null when
+ * no exemption of this subject covers the term.
+ */
+export function exemptionNotice(
+  exemptions: readonly { subjectCode: string; period: ExemptionPeriod; decision: string }[],
+  subjectCode: string,
+  term: 1 | 2,
+): string | null {
+  const e = exemptions.find((x) => x.subjectCode === subjectCode && exemptionCoversTerm(x.period, term));
+  if (!e) return null;
+  const scope = e.period === 'year' ? 'cả năm học' : TERM_NAME[term];
+  return `Miễn học phần thực hành (${scope}, ${e.decision}) — đánh giá bằng nội dung lí thuyết, đủ số lần theo quy định.`;
+}

@@ -35,7 +35,7 @@ describe('giao diện công khai của module chấm điểm', () => {
       | { subject: string; kind: 'comment'; result: 'pass' | 'fail' }
     >();
     expectTypeOf(grading.promotion).returns.toEqualTypeOf<
-      'promoted' | 'retest' | 'summer_conduct' | 'retained'
+      'promoted' | 'retest' | 'summer_conduct' | 'retained' | 'principal_decision'
     >();
     expectTypeOf(grading.award).returns.toEqualTypeOf<'outstanding' | 'excellent' | null>();
     expectTypeOf(grading.primaryYearOutcome).returns.toEqualTypeOf<

@@ -2,6 +2,8 @@
  * Grading rules: Thông tư 22/2021/TT-BGDĐT (grades 6–12) and Thông tư 27/2020/TT-BGDĐT (grades 1–5).
  * Pure functions, no I/O. Subjects, periods per year and timetables are configuration passed in by the features.
  */
+
+export { type AbsenceMark, type AbsenceSession, absentSessions, fullDaysAbsent } from './absences.ts';
 export {
   COMMENT_SUBJECT_ASSESSMENTS_PER_TERM,
   COMMENT_SUBJECT_REGULAR_ASSESSMENTS,
@@ -34,11 +36,14 @@ export {
   type ExemptionGround,
   type ExemptionPeriod,
   exemptionCoversTerm,
+  exemptionNotice,
+  exemptionPeriodsOverlap,
   PRACTICAL_EXEMPTION_SUBJECTS,
   type PracticalExemption,
   type PracticalExemptionSubject,
   requiredAssessmentsWhenExempted,
 } from './exemptions.ts';
+export { checkPrincipalDecision, PRINCIPAL_DECIDES, yearDecision } from './individual-plan.ts';
 export {
   AWARD_LABEL_VI,
   LEVEL4_LABEL_VI,

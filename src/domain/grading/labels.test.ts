@@ -22,6 +22,7 @@ describe('nhãn tiếng Việt', () => {
       retest: 'Kiểm tra lại',
       summer_conduct: 'Rèn luyện trong hè',
       retained: 'Ở lại lớp',
+      principal_decision: 'Hiệu trưởng quyết định',
     });
   });
 

@@ -36,6 +36,7 @@ export const PROMOTION_LABEL_VI: Readonly<Record<Promotion, string>> = {
   retest: 'Kiểm tra lại',
   summer_conduct: 'Rèn luyện trong hè',
   retained: 'Ở lại lớp',
+  principal_decision: 'Hiệu trưởng quyết định',
 };
 
 /** Every stored title: TT22's two (Điều 15) and primary's Tiêu biểu (TT27 Điều 13); Xuất sắc is both. */

@@ -138,5 +138,8 @@ export function transcriptDecision(s: {
     case 'summer_conduct':
       if (s.finalPromotion === null) return null;
       return s.finalPromotion === 'promoted' ? 'promoted_after_summer' : 'retained';
+    case 'principal_decision':
+      // Điều 12 khoản 4: the principal's decision is the line, with its reason printed beside it; not a summer.
+      return s.finalPromotion;
   }
 }

@@ -19,8 +19,11 @@ export type SubjectResult =
   | { subject: string; kind: 'score'; average: number }
   | { subject: string; kind: 'comment'; result: PassFail };
 
-/** Lên lớp / Kiểm tra lại / Rèn luyện trong hè / Ở lại lớp (TT22 Điều 12–14). */
-export const PROMOTIONS = ['promoted', 'retest', 'summer_conduct', 'retained'] as const;
+/**
+ * Lên lớp / Kiểm tra lại / Rèn luyện trong hè / Ở lại lớp (TT22 Điều 12–14), and Hiệu trưởng quyết định for a
+ * student assessed against an individual education plan (Điều 12 khoản 4; migration 0090).
+ */
+export const PROMOTIONS = ['promoted', 'retest', 'summer_conduct', 'retained', 'principal_decision'] as const;
 export type Promotion = (typeof PROMOTIONS)[number];
 
 /** After the summer re-test or conduct re-assessment, the student is promoted or retained (TT22 Điều 13, 14). */

@@ -1,11 +1,12 @@
 import type { FeatureManifest } from '../../platform/features.ts';
 import { teachingAssignmentsImportKind } from './assignments-import.ts';
+import { exemptionRoutes } from './exemption-routes.ts';
 import { gradebookMetrics } from './metrics.ts';
 import { gradebookRoutes } from './routes.ts';
 
 export const gradebookFeature: FeatureManifest = {
   name: 'gradebook',
-  routes: [gradebookRoutes],
+  routes: [gradebookRoutes, exemptionRoutes],
   metrics: gradebookMetrics,
   importKinds: [teachingAssignmentsImportKind],
 };

@@ -19,6 +19,7 @@ import {
   rosterOf,
   subjectOfClass,
 } from './access.ts';
+import { exemptionNoticesOf } from './exemptions.ts';
 import { type Cells, conflictError, lockGrid, mergeCells } from './merge.ts';
 import {
   type Cell,
@@ -58,6 +59,15 @@ export async function getGrid(ctx: ServiceContext, key: GridKey) {
     storedRows(ctx, g, key),
     lockState(ctx, g.cls, key.term, key.subjectCode),
   ]);
+  // TT22 Điều 10: an exempted student is still assessed (theory for practice); the grid says so beside the name.
+  const notices = await exemptionNoticesOf(
+    ctx,
+    g.cls.unit_id,
+    g.cls.school_year,
+    roster.map((s) => s.studentId),
+    key.subjectCode,
+    key.term,
+  );
   const kind = subject.kind;
   return {
     class: { id: g.cls.id, name: g.cls.name, grade: g.cls.grade, schoolYear: g.cls.school_year },
@@ -75,6 +85,7 @@ export async function getGrid(ctx: ServiceContext, key: GridKey) {
         termAverage: row?.term_average ?? null,
         termResult: row?.term_result ?? null,
         missing: missingOf(values, regularCount),
+        exemption: notices.get(s.studentId) ?? null,
       };
     }),
     lock,

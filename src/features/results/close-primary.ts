@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import {
   completesGrade,
+  PRINCIPAL_DECIDES,
   type PrimaryLevel,
   type PrimaryTraitLevel,
   primaryAward,
@@ -9,6 +10,7 @@ import {
 import { unpackRows } from '../../platform/db/packed-rows.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ClassInfo, CloseInput, CloseSummary, EnrolledStudent } from './close.ts';
+import type { IndividualPlans } from './individual-plans.ts';
 import type { ColumnBatch, StudentResultRow } from './write.ts';
 
 /**
@@ -20,7 +22,7 @@ export async function closePrimary(
   input: CloseInput,
   classes: readonly ClassInfo[],
   studentsByClass: Map<string, EnrolledStudent[]>,
-  absences: Map<string, { excused: number; unexcused: number }>,
+  reads: { absences: Map<string, { excused: number; unexcused: number }>; plans: IndividualPlans },
   resultRows: ColumnBatch<StudentResultRow>,
   summary: CloseSummary,
 ) {
@@ -35,7 +37,10 @@ export async function closePrimary(
         member,
         byStudent.get(member.studentId) ?? [],
         recognised.has(member.studentId),
-        absences.get(member.studentId),
+        reads.absences.get(member.studentId),
+        reads.plans.has(member.studentId)
+          ? { decision: reads.plans.get(member.studentId) ?? null }
+          : undefined,
         resultRows,
         summary,
       );
@@ -96,6 +101,7 @@ function closePrimaryStudent(
   rows: ReturnType<typeof unpackRows>,
   recognisedByClass: boolean,
   absent: { excused: number; unexcused: number } | undefined,
+  plan: { decision: 'promoted' | 'retained' | null } | undefined,
   resultRows: ColumnBatch<StudentResultRow>,
   summary: CloseSummary,
 ): void {
@@ -123,8 +129,11 @@ function closePrimaryStudent(
       missing,
     });
   }
-  // A primary student who does not complete gets a support plan; the principal decides later (TT27 Điều 11).
+  // A primary student who does not complete gets a support plan; the principal decides later (TT27 Điều 11). A
+  // pupil assessed against an individual education plan is the principal's decision whatever the outcome.
   const promoted = outcome && completesGrade(outcome) ? 'promoted' : null;
+  const promotion = outcome && plan ? PRINCIPAL_DECIDES : promoted;
+  const finalPromotion = outcome && plan ? plan.decision : promoted;
   resultRows.add({
     class_id: cls.id,
     student_id: member.studentId,
@@ -132,9 +141,9 @@ function closePrimaryStudent(
     learning_result: null,
     conduct_result: null,
     absent_sessions: absent ? absent.excused + absent.unexcused : 0,
-    promotion: promoted,
+    promotion,
     award: outcome ? primaryAward({ outcome, recognisedByClass }) : null,
-    final_promotion: promoted,
+    final_promotion: finalPromotion,
     learning_after_retest: null,
     primary_outcome: outcome,
   });

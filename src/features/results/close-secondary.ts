@@ -2,6 +2,7 @@ import type { Level4 } from '../../domain/grading/index.ts';
 import type { AbsenceTotals, ConductRow, ScoreInputRow } from '../gradebook/reads.ts';
 import type { ClassInfo, CloseSummary, EnrolledStudent, Retests } from './close.ts';
 import { type ClassSubject, computeStudent, type Scope, type StudentOutcome } from './compute.ts';
+import type { IndividualPlans } from './individual-plans.ts';
 import type { ColumnBatch, StudentResultRow, SubjectYearRow } from './write.ts';
 
 // The per-student step of the year close for secondary students (TT22): the benchmarked path, 300k students a
@@ -14,6 +15,8 @@ export interface SecondaryReads {
   absences: Map<string, AbsenceTotals>;
   retests: Retests;
   summer: Map<string, Level4>;
+  /** Students on an individual education plan (TT22 Điều 12 khoản 4), with the principal's decision so far. */
+  plans: IndividualPlans;
 }
 
 /** Where a batch collects its rows (column-wise, written set-based at the end) and its counts. */
@@ -49,6 +52,9 @@ export function closeSecondaryStudent(
       absentSessions: absent ? absent.excused + absent.unexcused : 0,
       retests: reads.retests.get(member.studentId) ?? new Map(),
       summerConduct: reads.summer.get(member.studentId) ?? null,
+      individualPlan: reads.plans.has(member.studentId)
+        ? { decision: reads.plans.get(member.studentId) ?? null }
+        : undefined,
     },
     scope,
   );

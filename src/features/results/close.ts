@@ -18,6 +18,7 @@ import { effectiveSchoolYears } from '../school-years/service.ts';
 import { closePrimary } from './close-primary.ts';
 import { type BatchRows, closeSecondaryStudent, type SecondaryReads } from './close-secondary.ts';
 import { classSubjects, type Scope } from './compute.ts';
+import { individualPlansOf } from './individual-plans.ts';
 import {
   existingResults,
   studentResultBatch,
@@ -225,27 +226,30 @@ export async function computeBatch(
   const secondary = batch.filter((c) => c.grade >= 6).map((c) => c.id);
   const primary = batch.filter((c) => c.grade < 6);
   const classIds = batch.map((c) => c.id);
-  const [enrolled, scores, conduct, absences, assignments, retests, summer, modes] = await Promise.all([
-    studentsOfClasses(db, unitId, classIds),
-    scoreInputsByStudent(
-      db,
-      unitId,
-      schoolYear,
-      secondary,
-      input.scope === 'term1' ? 1 : input.scope === 'term2' ? 2 : undefined,
-    ),
-    conductOfClasses(db, unitId, schoolYear, secondary),
-    absenceTotals(db, unitId, schoolYear, classIds, term1EndsOn),
-    assignmentsOfClasses(db, unitId, schoolYear, secondary),
-    input.scope === 'year' ? retestsOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
-    input.scope === 'year' ? summerConductOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
-    existingResults(db, input, classIds),
-  ]);
+  const [enrolled, scores, conduct, absences, assignments, retests, summer, modes, plans] = await Promise.all(
+    [
+      studentsOfClasses(db, unitId, classIds),
+      scoreInputsByStudent(
+        db,
+        unitId,
+        schoolYear,
+        secondary,
+        input.scope === 'term1' ? 1 : input.scope === 'term2' ? 2 : undefined,
+      ),
+      conductOfClasses(db, unitId, schoolYear, secondary),
+      absenceTotals(db, unitId, schoolYear, classIds, term1EndsOn),
+      assignmentsOfClasses(db, unitId, schoolYear, secondary),
+      input.scope === 'year' ? retestsOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
+      input.scope === 'year' ? summerConductOf(db, unitId, schoolYear, classIds) : Promise.resolve(new Map()),
+      existingResults(db, input, classIds),
+      input.scope === 'year' ? individualPlansOf(db, unitId, schoolYear) : Promise.resolve(new Map()),
+    ],
+  );
   const students = onlyStudents ? enrolled.filter((s) => onlyStudents.has(s.studentId)) : enrolled;
   const conductByStudent = groupBy(conduct, (c) => c.studentId);
   const assignmentsByClass = groupBy(assignments, (a) => a.classId);
   const studentsByClass = groupBy(students, (s) => s.classId);
-  const reads: SecondaryReads = { scores, conductByStudent, absences, retests, summer };
+  const reads: SecondaryReads = { scores, conductByStudent, absences, retests, summer, plans };
   const out: BatchRows = { resultRows: studentResultBatch(), subjectRows: subjectYearBatch(), summary };
 
   for (const cls of batch) {
@@ -256,7 +260,7 @@ export async function computeBatch(
     for (const member of members) closeSecondaryStudent(input.scope, cls, subjects, member, reads, out);
   }
   if (input.scope === 'year' && primary.length > 0) {
-    await closePrimary(db, input, primary, studentsByClass, absences, out.resultRows, summary);
+    await closePrimary(db, input, primary, studentsByClass, { absences, plans }, out.resultRows, summary);
   }
   return { out, modes };
 }

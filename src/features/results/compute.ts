@@ -10,7 +10,6 @@ import {
   learningResult,
   type PassFail,
   type Promotion,
-  promotion,
   regularAssessmentCount,
   retestDue,
   type SubjectResult,
@@ -19,6 +18,7 @@ import {
   withCombinedSubjects,
   yearAverage,
   yearConduct,
+  yearDecision,
 } from '../../domain/grading/index.ts';
 import type { AssignmentRow, ScoreInputRow } from '../gradebook/reads.ts';
 
@@ -77,6 +77,11 @@ export interface StudentInput {
   /** Summer re-test results already entered (kept across re-runs of the year close). */
   retests: ReadonlyMap<string, { score: number | null; result: PassFail | null }>;
   summerConduct: Level4 | null;
+  /**
+   * Assessed against an individual education plan (TT22 Điều 11): the principal decides (Điều 12 khoản 4); the
+   * value is the decision recorded so far, kept across re-runs. Absent: the ordinary rules apply.
+   */
+  individualPlan?: { decision: 'promoted' | 'retained' | null };
 }
 
 export interface TermOutcome {
@@ -293,17 +298,24 @@ export function computeStudent(
   }
   // Điều 9 counts subjects: at THCS the two contents of Nghệ thuật are one subject with one result.
   const learning = learningResult(withCombinedSubjects(yearSubjects, student.grade));
-  const decision = promotion({ learning, conduct, absentSessions: student.absentSessions });
-  const yearAverages = yearSubjects.flatMap((s) => (s.kind === 'score' ? [s.average] : []));
-  const final = finalPromotionOf({
+  const decision = yearDecision({
     learning,
     conduct,
     absentSessions: student.absentSessions,
-    yearSubjects,
-    retests: student.retests,
-    summerConduct: student.summerConduct,
-    grade: student.grade,
+    individualPlan: student.individualPlan !== undefined,
   });
+  const yearAverages = yearSubjects.flatMap((s) => (s.kind === 'score' ? [s.average] : []));
+  const final = student.individualPlan
+    ? { finalPromotion: student.individualPlan.decision, learningAfterRetest: null }
+    : finalPromotionOf({
+        learning,
+        conduct,
+        absentSessions: student.absentSessions,
+        yearSubjects,
+        retests: student.retests,
+        summerConduct: student.summerConduct,
+        grade: student.grade,
+      });
   return {
     studentId: student.studentId,
     terms,

@@ -14,12 +14,14 @@ export interface StudentResultRow {
   learningResult: Level4 | null;
   conductResult: Level4 | null;
   absentSessions: number;
-  promotion: 'promoted' | 'retest' | 'summer_conduct' | 'retained' | null;
+  promotion: 'promoted' | 'retest' | 'summer_conduct' | 'retained' | 'principal_decision' | null;
   award: ResultAward | null;
   finalPromotion: 'promoted' | 'retained' | null;
   summerConductResult: Level4 | null;
   /** Year learning result after the summer re-test (TT22 Điều 14). */
   learningAfterRetest: Level4 | null;
+  /** The principal's reason for the decision on a student on an individual plan (TT22 Điều 12 khoản 4). */
+  principalDecisionReason: string | null;
   primaryOutcome: 'completed_excellently' | 'completed_well' | 'completed' | 'not_completed' | null;
   /** Primary: what the class recognised for "Học sinh Tiêu biểu" (TT27 Điều 13). */
   primaryRecognition: string | null;
@@ -78,6 +80,7 @@ export async function resultsOfStudents(
         'final_promotion as finalPromotion',
         'summer_conduct_result as summerConductResult',
         'learning_after_retest as learningAfterRetest',
+        'principal_decision_reason as principalDecisionReason',
         'primary_outcome as primaryOutcome',
         'primary_recognition as primaryRecognition',
         'homeroom_comment as homeroomComment',

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams, XLSX_MIME, xlsxFileResponse } from '#contracts/common.ts';
 import {
   classResultsSchema,
+  individualPlanBody,
+  individualPlanSchema,
   jobQueued,
   primaryGridBody,
   primaryGridQuery,
@@ -10,6 +12,8 @@ import {
   primaryGridSchema,
   primaryRecognitionBody,
   primaryRecognitionSchema,
+  principalDecisionBody,
+  principalDecisionSchema,
   promotionListQuery,
   promotionListSchema,
   schoolSummarySchema,
@@ -22,6 +26,7 @@ import { rolloverInput, rolloverPlanBody, rolloverPreviewSchema } from '#contrac
 import { sendFile } from '../../platform/http/downloads.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { closeInput, queueClose } from './close.ts';
+import { recordPrincipalDecision, setIndividualPlan } from './individual-plans.ts';
 import { primaryGrid, savePrimaryGrid } from './primary.ts';
 import { recordPrimaryRecognition } from './primary-awards.ts';
 import { promotionList } from './promotion-list.ts';
@@ -78,6 +83,23 @@ export const resultRoutes: FastifyPluginAsync = async (app) => {
     '/results/students/:id/summer',
     { schema: { tags, params: idParams, body: summerBody, response: { 200: summerResultSchema } } },
     (req) => recordSummer(ctxOf(req), req.params.id, req.body),
+  );
+  api.put(
+    '/results/students/:id/individual-plan',
+    { schema: { tags, params: idParams, body: individualPlanBody, response: { 200: individualPlanSchema } } },
+    (req) => setIndividualPlan(ctxOf(req), req.params.id, req.body),
+  );
+  api.put(
+    '/results/students/:id/principal-decision',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: principalDecisionBody,
+        response: { 200: principalDecisionSchema },
+      },
+    },
+    (req) => recordPrincipalDecision(ctxOf(req), req.params.id, req.body),
   );
   api.get(
     '/results/classes/:id/primary',

@@ -66,7 +66,7 @@ function mean(values: readonly number[]): number | null {
 export async function classResults(ctx: ServiceContext, classId: string, term: 0 | 1 | 2) {
   const cls = await requireClassResults(ctx, classId);
   const db = ctx.db;
-  const [members, results, assignments] = await Promise.all([
+  const [members, results, assignments, plans] = await Promise.all([
     currentEnrolments(db, cls.unit_id)
       .innerJoin('students as s', 's.id', 'e.student_id')
       .select(['s.id', 's.full_name'])
@@ -81,6 +81,12 @@ export async function classResults(ctx: ServiceContext, classId: string, term: 0
       .where('term', '=', term)
       .execute(),
     assignmentsOfClasses(db, cls.unit_id, cls.school_year, [cls.id]),
+    db
+      .selectFrom('individual_plans')
+      .select('student_id')
+      .where('unit_id', '=', cls.unit_id)
+      .where('school_year', '=', cls.school_year)
+      .execute(),
   ]);
   members.sort((a, b) => compareVietnameseNames(a.full_name, b.full_name));
   const subjects = cls.grade >= 6 ? classSubjects(cls.grade, assignments) : [];
@@ -90,7 +96,8 @@ export async function classResults(ctx: ServiceContext, classId: string, term: 0
       : subjects.length > 0
         ? await termSubjectCells(db, cls, term, subjects)
         : new Map<string, Map<string, SubjectCell>>();
-  const students = studentRowsOf(members, results, subjectValues);
+  const onPlan = new Set(plans.map((p) => p.student_id));
+  const students = studentRowsOf(members, results, subjectValues, onPlan);
   // Primary (TT27): the year's outcomes, titles and end-of-year qualities and competences, whatever the term asked.
   const primary =
     cls.grade <= 5 ? await classPrimarySummary(db, cls, members, term === 0 ? results : null) : null;
@@ -173,6 +180,7 @@ function studentRowsOf(
   members: readonly { id: string; full_name: string }[],
   results: readonly ResultRow[],
   subjectValues: SubjectCells,
+  onPlan: ReadonlySet<string>,
 ) {
   const byStudent = new Map(results.map((r) => [r.student_id, r]));
   return members.map((m) => {
@@ -189,6 +197,8 @@ function studentRowsOf(
       finalPromotion: r?.final_promotion ?? null,
       summerConductResult: r?.summer_conduct_result ?? null,
       learningAfterRetest: r?.learning_after_retest ?? null,
+      individualPlan: onPlan.has(m.id),
+      principalDecisionReason: r?.principal_decision_reason ?? null,
       primaryOutcome: r?.primary_outcome ?? null,
       primaryRecognition: r?.primary_recognition ?? null,
       subjects: Object.fromEntries(subjectValues.get(m.id) ?? new Map()),

@@ -346,6 +346,14 @@ function decisionLines(pdf: PdfBuilder, s: TranscriptSnapshot): void {
       size: 10,
     });
   }
+  if (s.promotion === 'principal_decision') {
+    // TT22 Điều 12 khoản 4: the principal decided from the individual plan's assessment; the reason is printed.
+    const reason = s.principalDecisionReason ?? 'chưa có quyết định';
+    pdf.paragraph(`Hiệu trưởng quyết định (đánh giá theo kế hoạch giáo dục cá nhân): ${reason}`, {
+      font: 'italic',
+      size: 9.5,
+    });
+  }
   if (chosen === null && (s.promotion === 'retest' || s.promotion === 'summer_conduct')) {
     pdf.paragraph('Đang chờ kết quả kiểm tra, đánh giá lại hoặc rèn luyện trong kì nghỉ hè.', {
       font: 'italic',

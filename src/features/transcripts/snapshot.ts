@@ -51,6 +51,11 @@ export interface TranscriptSnapshot {
   summerConduct: Level4 | null;
   /** Year learning result after the summer re-test (TT22 Điều 14). */
   learningAfterRetest: Level4 | null;
+  /**
+   * The principal's reason for the decision on a student assessed against an individual plan (TT22 Điều 12
+   * khoản 4); absent in snapshots made before migration 0090.
+   */
+  principalDecisionReason?: string | null;
   award: StudentResultRow['award'];
   homeroomComment: string | null;
   primary: PrimarySection | null;
@@ -148,6 +153,7 @@ export async function buildSnapshots(
       finalPromotion: year0?.finalPromotion ?? null,
       summerConduct: year0?.summerConductResult ?? null,
       learningAfterRetest: year0?.learningAfterRetest ?? null,
+      principalDecisionReason: year0?.principalDecisionReason ?? null,
       award: year0?.award ?? null,
       homeroomComment: year0?.homeroomComment ?? null,
       primary:

@@ -136,6 +136,7 @@ export const ENUM_LABELS = {
     promoted: 'Promoted',
     retest: 'Re-test',
     summer_conduct: 'Summer conduct training',
+    principal_decision: "Principal's decision",
     retained: 'Retained',
   }),
   award: labels(Object.keys(AWARD_LABEL_VI) as ResultAward[], AWARD_LABEL_VI, {

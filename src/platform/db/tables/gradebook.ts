@@ -2,6 +2,11 @@ import type { ColumnType } from 'kysely';
 import { ATTENDANCE_SESSIONS, UNLOCK_KINDS } from '#contracts/gradebook.ts';
 import { TRANSCRIPT_STATUSES } from '#contracts/transcripts.ts';
 import {
+  EXEMPTION_GROUNDS,
+  EXEMPTION_PERIODS,
+  PRACTICAL_EXEMPTION_SUBJECTS,
+} from '../../../domain/grading/exemptions.ts';
+import {
   FINAL_PROMOTIONS,
   LEVEL4,
   PASS_FAIL,
@@ -129,9 +134,35 @@ export const gradebookTables = {
     summer_conduct_result: nullable(col.oneOf(LEVEL4)),
     /** Year learning result recomputed after the summer re-test (TT22 Điều 14); migration 0081. */
     learning_after_retest: nullable(col.oneOf(LEVEL4)),
+    /** The principal's reason for the decision on a student on an individual plan (TT22 Điều 12 khoản 4); 0090. */
+    principal_decision_reason: nullable(col.text()),
     primary_outcome: nullable(col.oneOf(PRIMARY_OUTCOMES)),
     homeroom_comment: nullable(col.text()),
     computed_at: col.updatedAt(),
+  },
+  /** Exemption from the practical part of GDTC / GDQP-AN by the principal's decision (TT22 Điều 10); 0090. */
+  practical_exemptions: {
+    id: col.id(),
+    unit_id: col.text(),
+    school_year: col.text(),
+    student_id: col.text(),
+    subject_code: col.oneOf(PRACTICAL_EXEMPTION_SUBJECTS),
+    period: col.oneOf(EXEMPTION_PERIODS),
+    ground: col.oneOf(EXEMPTION_GROUNDS),
+    decision_number: col.text(),
+    decision_date: col.text(),
+    note: nullable(col.text()),
+    recorded_by: nullable(col.text()),
+    recorded_at: col.createdAt(),
+  },
+  /** Students the school assesses against an individual education plan (TT22 Điều 11, 12 khoản 4); 0090. */
+  individual_plans: {
+    unit_id: col.text(),
+    school_year: col.text(),
+    student_id: col.text(),
+    note: nullable(col.text()),
+    recorded_by: nullable(col.text()),
+    recorded_at: col.createdAt(),
   },
   subject_year_results: {
     unit_id: col.text(),

@@ -13,6 +13,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type Grid, useFetchFreshGrid, useGrid, useSaveGrid } from './api.ts';
+import { ExemptionPanel } from './ExemptionPanel.tsx';
 import classes from './gradebook.module.css';
 import { LockBanner } from './LockBanner.tsx';
 import {
@@ -259,6 +260,7 @@ function ScoreSheet({ grid }: { grid: Grid }) {
           </List>
         </Alert>
       )}
+      <ExemptionPanel grid={grid} />
       <Text size="xs" c="dimmed">
         {t('missingLegend')} {t('makeupHint')}
       </Text>

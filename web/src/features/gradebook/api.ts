@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { ExemptionInput } from '#contracts/exemptions.ts';
 import type {
   assignmentBoardSchema,
   attendanceSchema,
@@ -10,7 +11,7 @@ import type {
   overviewSchema,
   termsSchema,
 } from '#contracts/gradebook.ts';
-import { apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
+import { apiDelete, apiGet, apiPost, apiPut, qs } from '../../api/client.ts';
 
 export type AssignmentBoard = z.infer<typeof assignmentBoardSchema>;
 export type MyClasses = z.infer<typeof myClassesSchema>;
@@ -191,5 +192,35 @@ export function useSaveConduct(classId: string) {
       }[];
     }) => apiPut<Conduct>(`/gradebook/classes/${classId}/conduct`, input),
     onSuccess: (data) => client.setQueryData(['gradebook', 'conduct', classId], data),
+  });
+}
+
+/** TT22 Điều 10: the principal's decision exempting a student from the practical part of GDTC / GDQP-AN. */
+export function useRecordExemption() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ studentId, ...body }: ExemptionInput & { studentId: string }) =>
+      apiPost<{ id: string }>(`/gradebook/students/${studentId}/exemptions`, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['gradebook'] }),
+  });
+}
+
+export function useStudentExemptions(studentId: string | null, schoolYear: string) {
+  return useQuery({
+    queryKey: ['gradebook', 'exemptions', studentId, schoolYear],
+    enabled: studentId !== null,
+    queryFn: () =>
+      apiGet<{ exemptions: { id: string; subjectCode: string; period: string; decisionNumber: string }[] }>(
+        `/gradebook/students/${studentId}/exemptions${qs({ schoolYear })}`,
+      ),
+  });
+}
+
+export function useWithdrawExemption() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ studentId, id }: { studentId: string; id: string }) =>
+      apiDelete<null>(`/gradebook/students/${studentId}/exemptions/${id}`),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['gradebook'] }),
   });
 }

@@ -26,6 +26,7 @@ import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useClasses } from '../classes/api.ts';
 import { type ClassResults, type StudentResult, useClassResults, useQueueClose } from './api.ts';
 import { JobStatus } from './CloseJobStatus.tsx';
+import { IndividualPlanModal } from './IndividualPlanModal.tsx';
 import { PrimaryGrid } from './PrimaryGrid.tsx';
 import { PrimarySummaryCard } from './PrimarySummary.tsx';
 import { RecognitionModal } from './RecognitionModal.tsx';
@@ -168,6 +169,7 @@ function ClassResultsView({ data }: { data: ClassResults }) {
   const { t } = useTranslation('results');
   const [summerFor, setSummerFor] = useState<StudentResult | null>(null);
   const [recogniseFor, setRecogniseFor] = useState<StudentResult | null>(null);
+  const [planFor, setPlanFor] = useState<StudentResult | null>(null);
   const year = data.term === 0;
   const primary = data.class.grade < 6;
   const cell = (s: StudentResult, code: string) => {
@@ -239,17 +241,19 @@ function ClassResultsView({ data }: { data: ClassResults }) {
           <Card withBorder>
             <Text fw={500}>{t('promotionList')}</Text>
             <Stack gap={4} mt="xs">
-              {(['promoted', 'retest', 'summer_conduct', 'retained'] as const).map((p) => {
-                const list = data.students.filter((s) => s.promotion === p);
-                return (
-                  <Text size="sm" key={p}>
-                    <b>
-                      {t(`promotion.${p}`)} ({list.length}):
-                    </b>{' '}
-                    {list.map((s) => s.fullName).join(', ') || '—'}
-                  </Text>
-                );
-              })}
+              {(['promoted', 'retest', 'summer_conduct', 'retained', 'principal_decision'] as const).map(
+                (p) => {
+                  const list = data.students.filter((s) => s.promotion === p);
+                  return (
+                    <Text size="sm" key={p}>
+                      <b>
+                        {t(`promotion.${p}`)} ({list.length}):
+                      </b>{' '}
+                      {list.map((s) => s.fullName).join(', ') || '—'}
+                    </Text>
+                  );
+                },
+              )}
             </Stack>
           </Card>
         )}
@@ -341,6 +345,18 @@ function ClassResultsView({ data }: { data: ClassResults }) {
                                   {t('summer')}
                                 </Button>
                               )}
+                            {data.canManage && (
+                              <Button
+                                size="compact-xs"
+                                variant={s.individualPlan ? 'filled' : 'subtle'}
+                                color="grape"
+                                onClick={() => setPlanFor(s)}
+                                title={s.principalDecisionReason ?? undefined}
+                                data-testid={`individual-plan-${s.studentId}`}
+                              >
+                                {t('ip.button')}
+                              </Button>
+                            )}
                           </Group>
                         </Table.Td>
                       )}
@@ -363,6 +379,13 @@ function ClassResultsView({ data }: { data: ClassResults }) {
         </Table.ScrollContainer>
       )}
       {summerFor && <SummerModal data={data} student={summerFor} onClose={() => setSummerFor(null)} />}
+      {planFor && (
+        <IndividualPlanModal
+          student={planFor}
+          schoolYear={data.class.schoolYear}
+          onClose={() => setPlanFor(null)}
+        />
+      )}
       {recogniseFor && (
         <RecognitionModal
           student={recogniseFor}

@@ -25,7 +25,7 @@ export type { Job };
 import { useJob } from '../../api/useJob.ts';
 
 export type Level4 = 'excellent' | 'good' | 'pass' | 'fail';
-export type Promotion = 'promoted' | 'retest' | 'summer_conduct' | 'retained';
+export type Promotion = 'promoted' | 'retest' | 'summer_conduct' | 'retained' | 'principal_decision';
 
 export type { ClassResults, LevelCount, StudentResult };
 
@@ -155,3 +155,37 @@ export function useSaveRolloverPlan() {
 /** The class record book (sổ theo dõi và đánh giá học sinh, TT22 appendix): homeroom teacher and principal. */
 export const downloadRecordBook = (classId: string, format: 'pdf' | 'xlsx') =>
   apiDownload(`/classes/${classId}/record-book.${format}`, `so-theo-doi-danh-gia.${format}`);
+
+/** The school assesses a student against an individual education plan (TT22 Điều 11); the principal decides. */
+export function useSetIndividualPlan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      studentId,
+      ...body
+    }: {
+      studentId: string;
+      schoolYear: string;
+      enabled: boolean;
+      note?: string;
+    }) => apiPut<{ enabled: boolean }>(`/results/students/${studentId}/individual-plan`, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['results'] }),
+  });
+}
+
+/** The principal's decision with its reason (TT22 Điều 12 khoản 4). */
+export function useRecordPrincipalDecision() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      studentId,
+      ...body
+    }: {
+      studentId: string;
+      schoolYear: string;
+      decision: 'promoted' | 'retained';
+      reason: string;
+    }) => apiPut<{ finalPromotion: string }>(`/results/students/${studentId}/principal-decision`, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['results'] }),
+  });
+}
