@@ -36,6 +36,8 @@ export const AUDIT_ENTITY_LABEL_VI = {
   assessment_team: 'Đoàn đánh giá',
   assessment_catalogue: 'Bộ tiêu chí',
   recognition_decision: 'Quyết định công nhận',
+  practical_exemptions: 'Miễn học phần thực hành',
+  individual_plans: 'Kế hoạch giáo dục cá nhân',
   demo_data: 'Dữ liệu mẫu',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABEL_VI;
@@ -92,6 +94,11 @@ export const AUDIT_ACTION_LABEL_VI = {
   // Written once by migrations 0060 and 0082.
   login_name_migrated: 'Đổi tên đăng nhập khi nâng cấp',
   reopen_finished_year: 'Mở lại xếp lớp của năm đã kết thúc',
+  exempt_practical: 'Ghi quyết định miễn thực hành',
+  withdraw_exemption: 'Huỷ quyết định miễn thực hành',
+  set_individual_plan: 'Đánh giá theo kế hoạch giáo dục cá nhân',
+  clear_individual_plan: 'Bỏ đánh giá theo kế hoạch giáo dục cá nhân',
+  principal_decision: 'Hiệu trưởng quyết định lên lớp',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL_VI;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABEL_VI) as AuditAction[];
@@ -107,10 +114,11 @@ export const AUDIT_AREA_ENTITIES = {
     'gradebook_unlock',
     'teaching_assignment',
     'primary_evaluations',
+    'practical_exemptions',
   ],
   attendance: ['attendance'],
   conduct: ['conduct'],
-  results: ['results', 'student_results', 'rollover_plan', 'transcript'],
+  results: ['results', 'student_results', 'individual_plans', 'rollover_plan', 'transcript'],
   students: ['student', 'guardian', 'class', 'enrolment', 'class_note'],
   staff: ['staff', 'department', 'staffing_quota'],
   accounts: ['user', 'role_assignment'],

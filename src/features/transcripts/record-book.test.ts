@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
+import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
 import { buildSchoolAccounts } from '../../../test/factories.ts';
 import {
