@@ -20,3 +20,11 @@ export const notificationListSchema = z.object({
   unread: z.number().int(),
 });
 export type NotificationList = z.infer<typeof notificationListSchema>;
+
+/** Where a message goes: the bell in the app, an e-mail, a Web Push, a Zalo ZNS message, an SMS brand-name text. */
+export const NOTIFICATION_CHANNELS = ['in_app', 'email', 'push', 'zns', 'sms'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** A message's life: queued (maybe waiting for a retry or quiet hours), sent, delivered (when the provider says so), failed. */
+export const MESSAGE_STATES = ['queued', 'sent', 'delivered', 'failed'] as const;
+export type MessageState = (typeof MESSAGE_STATES)[number];
