@@ -1,4 +1,5 @@
 import type { FeatureManifest } from '../../platform/features.ts';
+import { absenceNoticeSource } from './absence-notices.ts';
 import { teachingAssignmentsImportKind } from './assignments-import.ts';
 import { gradebookMetrics } from './metrics.ts';
 import { gradebookRoutes } from './routes.ts';
@@ -8,4 +9,5 @@ export const gradebookFeature: FeatureManifest = {
   routes: [gradebookRoutes],
   metrics: gradebookMetrics,
   importKinds: [teachingAssignmentsImportKind],
+  notificationSources: [absenceNoticeSource],
 };
