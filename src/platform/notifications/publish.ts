@@ -34,6 +34,9 @@ export function setConfiguredChannels(names: Iterable<ExternalChannel>): void {
   configured = new Set(names);
 }
 
+/** The channels this process sends on. */
+export const configuredChannels = (): ExternalChannel[] => [...configured];
+
 type MessageRow = NewRow<'notification_messages'>;
 
 /**
