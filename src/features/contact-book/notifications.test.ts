@@ -159,7 +159,7 @@ describe.each(STORAGES)('thông báo đến gia đình (%s)', (storage) => {
     expect(pushed?.url).toBe('/push/ph1');
     const payload = JSON.parse(decryptPush(pushed?.raw as Buffer, sub));
     expect(payload.title).toBe(`Học Sinh 01 (lớp 7A) vắng ngày ${today.split('-').reverse().join('/')}`);
-    expect(payload.url).toBe(`http://truong.test/contact-book?student=${students[0]?.id}`);
+    expect(payload.url).toBe(`http://truong.test/contact-book?student=${students[0]?.id}&tab=attendance`);
     // The unsubscribe link works without signing in and turns e-mail off.
     const token = decodeURIComponent(/token=(\S+)/.exec(text)?.[1] ?? '');
     const off = await t.anonymous().post('/api/v1/notifications/unsubscribe', { token });

@@ -45,7 +45,7 @@ export async function publishAbsenceNotices(db: Kysely<DB>, now: Date, noticeAt 
       subjectId: first.student_id,
       title: `${first.full_name} (lớp ${first.class_name}) vắng ngày ${vietnameseDate(date)}`,
       body: `Em ${first.full_name} vắng ${sessions.join(', ')} ngày ${vietnameseDate(date)}. Nếu có sai sót, xin liên hệ giáo viên chủ nhiệm.`,
-      link: `/contact-book?student=${first.student_id}`,
+      link: `/contact-book?student=${first.student_id}&tab=attendance`,
       studentIds: [first.student_id],
     };
   });

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, Select, Stack, Table, Tabs, Text, Title } f
 import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { vietnameseDate } from '#domain/calendar/index.ts';
 import { formatAverage, formatScore, type Level4, PASS_FAIL_SHORT_VI } from '#domain/grading/index.ts';
 import { useEnumLabels } from '../../i18n/enums.ts';
@@ -24,7 +25,9 @@ const when = (iso: string) =>
 export default function ContactBookPage() {
   const { t } = useTranslation('contactBook');
   const children = useChildren();
-  const [chosen, setChosen] = useState<string | null>(null);
+  // A notification's link names the child and the tab: ?student=…&tab=attendance (absence), ?note=… (a note).
+  const [params] = useSearchParams();
+  const [chosen, setChosen] = useState<string | null>(params.get('student'));
   const studentId = chosen ?? children.data?.[0]?.id ?? null;
   const book = useContactBook(studentId);
   if (children.isPending) return <Loading />;
@@ -48,12 +51,20 @@ export default function ContactBookPage() {
       )}
       {book.isPending && <Loading />}
       {book.error && <ErrorAlert error={book.error} onRetry={() => book.refetch()} />}
-      {book.data && <Book book={book.data} />}
+      {book.data && <Book book={book.data} key={book.data.student.id} tab={tabOf(params)} />}
     </Stack>
   );
 }
 
-function Book({ book }: { book: ContactBook }) {
+const TABS = ['scores', 'attendance', 'results', 'notes'];
+const tabOf = (params: URLSearchParams) =>
+  params.get('note')
+    ? 'notes'
+    : TABS.includes(params.get('tab') ?? '')
+      ? (params.get('tab') as string)
+      : 'scores';
+
+function Book({ book, tab }: { book: ContactBook; tab: string }) {
   const { t } = useTranslation('contactBook');
   const unread = book.notes.filter((n) => !n.acknowledgedAt).length;
   return (
@@ -70,7 +81,7 @@ function Book({ book }: { book: ContactBook }) {
           })}
         </Text>
       </div>
-      <Tabs defaultValue="scores" keepMounted={false}>
+      <Tabs defaultValue={tab} keepMounted={false}>
         <Tabs.List grow>
           <Tabs.Tab value="scores">{t('tabScores')}</Tabs.Tab>
           <Tabs.Tab value="attendance">{t('tabAttendance')}</Tabs.Tab>

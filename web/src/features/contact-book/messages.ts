@@ -46,6 +46,9 @@ export const contactBook = {
     send: 'Gửi lời nhắn',
     sent: 'Đã gửi cho {{count}} phụ huynh.',
     ackCount: '{{done}}/{{total}} phụ huynh đã xác nhận',
+    delivered: 'Đã gửi {{reached}}/{{families}} gia đình',
+    deliveryPending: '{{count}} đang chờ gửi (giờ yên lặng hoặc gửi lại)',
+    deliveryUnreached: '{{count}} chưa nhận được',
     waiting: 'Chưa xác nhận',
   },
   en: {
@@ -94,6 +97,9 @@ export const contactBook = {
     send: 'Send note',
     sent: 'Sent to {{count}} guardians.',
     ackCount: '{{done}}/{{total}} guardians acknowledged',
+    delivered: 'Sent to {{reached}}/{{families}} families',
+    deliveryPending: '{{count}} waiting (quiet hours or retry)',
+    deliveryUnreached: '{{count}} not reached',
     waiting: 'Not yet acknowledged',
   },
 };
