@@ -33,4 +33,23 @@ describe.each(STORAGES)('chuông thông báo (%s)', (storage) => {
     expect((await me.post('/api/v1/notifications/read-all', {})).status).toBe(204);
     expect((await me.get('/api/v1/notifications')).body.unread).toBe(0);
   });
+
+  it('the user who queued a job is told when it ends', async () => {
+    t.jobs.register('test.notify', async () => ({ ok: true }));
+    const actor = {
+      userId,
+      username: 'gv.chuong',
+      fullName: 'GV',
+      mustChangePassword: false,
+      assignments: [],
+    };
+    await t.jobs.enqueue({ db: t.db, actor, log: console }, { unitId, kind: 'test.notify', payload: {} });
+    await t.jobs.idle();
+    const me = await t.as('gv.chuong');
+    const list = await me.get('/api/v1/notifications');
+    expect(list.body.items[0]).toMatchObject({
+      kind: 'job_finished',
+      title: 'Tác vụ đã hoàn thành: test.notify',
+    });
+  });
 });
