@@ -22,6 +22,7 @@ import {
   startSmtpServer,
 } from '../test/notification-servers.ts';
 import {
+  DESKTOP,
   type E2EServer,
   launchBrowser,
   logIn,
@@ -161,5 +162,33 @@ describe('thông báo vắng học đến gia đình', () => {
     expect(unread).toEqual([]);
     await guardian.context.close();
     expect(errors).toEqual([]);
+  });
+
+  it('phụ huynh chọn kênh và giờ yên lặng trên điện thoại; lưu xong máy chủ giữ đúng lựa chọn', async () => {
+    for (const device of [PHONE, DESKTOP]) {
+      const { page, context } = await newPage(browser, device);
+      await logIn(page, server.url, 'me.an');
+      await page.goto(`${server.url}/notifications/settings`);
+      await page.getByRole('switch', { name: 'Thư điện tử' }).waitFor();
+      await page.screenshot({
+        path: `/tmp/notify-settings-${device === PHONE ? 'phone' : 'desktop'}.png`,
+        fullPage: true,
+      });
+      await context.close();
+    }
+    const { page, context } = await newPage(browser, PHONE);
+    await logIn(page, server.url, 'me.an');
+    await page.goto(`${server.url}/notifications/settings`);
+    await page.getByRole('switch', { name: 'Thư điện tử' }).uncheck({ force: true });
+    await page.getByRole('textbox', { name: 'Từ (HH:MM)' }).fill('21:00');
+    await page.getByRole('textbox', { name: 'Đến (HH:MM)' }).fill('06:30');
+    await page.getByRole('button', { name: 'Lưu cài đặt' }).tap();
+    await page.getByText('Đã lưu cài đặt thông báo.').waitFor();
+    const saved = await server.db
+      .selectFrom('notification_preferences')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    expect(saved).toMatchObject({ email: false, push: true, quiet_from: '21:00', quiet_to: '06:30' });
+    await context.close();
   });
 });

@@ -45,6 +45,7 @@ export default function NotificationSettingsPage() {
               key={channel}
               label={t(channel)}
               description={available.has(channel) ? undefined : t('notAvailable')}
+              disabled={!available.has(channel)}
               checked={form[channel]}
               onChange={(e) => setForm({ ...form, [channel]: e.currentTarget.checked })}
             />
