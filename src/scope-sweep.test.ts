@@ -98,6 +98,31 @@ const INPUTS: Record<string, OperationInput> = {
   'GET /api/v1/notifications': { access: 'self', why: "the caller's own notifications" },
   'POST /api/v1/notifications/{id}/read': {},
   'POST /api/v1/notifications/read-all': { access: 'self', why: "marks the caller's own notifications" },
+  'GET /api/v1/notifications/preferences': {
+    access: 'self',
+    why: "the caller's own channels and quiet hours",
+  },
+  'PUT /api/v1/notifications/preferences': {
+    access: 'self',
+    why: "the caller's own channels and quiet hours",
+    body: () => ({ email: true, push: true, zns: true, sms: false, quietFrom: '21:00', quietTo: '06:30' }),
+  },
+  'GET /api/v1/notifications/push/key': { access: 'self', why: 'the server public VAPID key; no data' },
+  'POST /api/v1/notifications/push/subscriptions': {
+    access: 'self',
+    why: "registers the caller's own browser",
+    body: () => ({ endpoint: 'https://push.example/sweep', keys: { p256dh: 'BPk', auth: 'xyz' } }),
+  },
+  'POST /api/v1/notifications/push/unsubscribe': {
+    access: 'self',
+    why: "removes the caller's own browser only",
+    body: () => ({ endpoint: 'https://push.example/sweep' }),
+  },
+  'POST /api/v1/notifications/unsubscribe': {
+    access: 'public',
+    why: 'the e-mail unsubscribe link; a forged token is refused and changes nothing',
+    body: () => ({ token: 'forged.token' }),
+  },
   // ---- units, school years
   'GET /api/v1/units': {},
   'POST /api/v1/units': {

@@ -70,3 +70,6 @@ export async function buildServer(
 export function registerAllFeatures(): void {
   registerFeatures(features);
 }
+
+/** Every feature's notification sources (the absence notice…), for the notification loop of `truongso start`. */
+export const notificationSources = () => features.flatMap((feature) => feature.notificationSources ?? []);

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { demoLogins, hasAnyUnit, seedDemo } from '../../src/demo/index.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { webDeliveryFromEnv } from '../../src/platform/http/web-delivery.ts';
-import { buildServer } from '../../src/server.ts';
+import { notificationLoopFromEnv } from '../../src/platform/notifications/delivery-loop.ts';
+import { buildServer, notificationSources } from '../../src/server.ts';
 import { cliLogger, openConfiguredDatabase } from '../runtime.ts';
 import { buildWebApp, startViteDevServer, WEB_DIST } from '../web.ts';
 
@@ -40,6 +41,9 @@ export function startCommand(program: Command): void {
       });
       await jobs.recover();
       jobs.startDaily();
+      // E-mail, Web Push, ZNS and SMS as the environment configures them; none configured = the bell only.
+      const notifications = await notificationLoopFromEnv(database.db, log, notificationSources());
+      notifications.start();
       const port = options.port ?? config.port;
       const host = options.host ?? config.host;
       await app.listen({ port, host });
@@ -56,6 +60,7 @@ export function startCommand(program: Command): void {
       const shutdown = async () => {
         await vite?.close();
         await app.close();
+        await notifications.stop();
         await jobs.stop();
         await database.close();
         process.exit(0);

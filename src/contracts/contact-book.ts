@@ -99,6 +99,17 @@ export const noteBody = z.object({
 
 export const postedNoteSchema = z.object({ id: z.uuid(), recipients: z.number().int() });
 
+function noteDeliverySchema() {
+  return z.object({
+    families: z.number().int(),
+    reached: z.number().int(),
+    pending: z.number().int(),
+    unreached: z.array(
+      z.object({ studentId: z.uuid(), studentName: z.string(), reason: z.string().nullable() }),
+    ),
+  });
+}
+
 export const classNoteSchema = z.object({
   id: z.uuid(),
   title: z.string(),
@@ -115,6 +126,8 @@ export const classNoteSchema = z.object({
       acknowledgedAt: z.string().nullable(),
     }),
   ),
+  /** Delivery to families (one per student): "Đã gửi 43/45 gia đình; 2 chưa có tài khoản/số điện thoại". */
+  delivery: noteDeliverySchema(),
 });
 export type ClassNote = z.infer<typeof classNoteSchema>;
 

@@ -4,6 +4,16 @@
  * one. `src/contracts/field-labels.test.ts` fails when a request field of the OpenAPI document has no name here.
  */
 export const FIELD_LABEL_VI: Record<string, string> = {
+  token: 'Mã liên kết',
+  quietTo: 'Kết thúc giờ yên lặng',
+  quietFrom: 'Bắt đầu giờ yên lặng',
+  zns: 'Tin Zalo',
+  sms: 'Tin nhắn SMS',
+  push: 'Thông báo đẩy',
+  auth: 'Khoá xác thực của thiết bị',
+  p256dh: 'Khoá công khai của thiết bị',
+  keys: 'Khoá mã hoá',
+  endpoint: 'Địa chỉ nhận thông báo đẩy',
   absences: 'Học sinh vắng',
   actor: 'Người thực hiện',
   address: 'Địa chỉ',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { type ImportKind, registerImportKind } from './imports/kinds.ts';
 import type { JobHandler, JobRunner } from './jobs/runner.ts';
 import { findMetric, type MetricDefinition, registerMetric } from './metrics/registry.ts';
+import type { NotificationSource } from './notifications/delivery-loop.ts';
 
 /**
  * What a feature adds to the platform, declared in one place: `src/features/<name>/index.ts` exports exactly one
@@ -21,8 +22,8 @@ export interface FeatureManifest {
   metrics?: readonly MetricDefinition[];
   /** Excel import/export kinds of the data the feature owns, served by the imports feature. */
   importKinds?: readonly ImportKind[];
-  // Notification kinds will be declared here too once features send typed notifications: today
-  // platform/notifications/notify.ts takes free-form kinds, so there is nothing to register yet.
+  /** Events found at a time of day rather than at a change (the absence notice), run by the notification loop. */
+  notificationSources?: readonly NotificationSource[];
 }
 
 /**

@@ -64,3 +64,13 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     </MantineProvider>
   </StrictMode>,
 );
+
+// The service worker shows Web Push notifications (web/public/sw.js); with the manifest it makes the app installable
+// on a phone's home screen. Not in development: Vite's dev server would serve a stale copy.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // Without it the app works as before, only without push notifications.
+    });
+  });
+}

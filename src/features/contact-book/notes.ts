@@ -2,7 +2,8 @@ import { compareVietnameseNames } from '../../domain/text/collation.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
-import { notify } from '../../platform/notifications/notify.ts';
+import { publishEvents } from '../../platform/notifications/publish.ts';
+import { type FamilyDelivery, familyDelivery } from '../../platform/notifications/report.ts';
 import { classMembers } from '../roster/queries.ts';
 import { listMyStudents } from '../students/mine.ts';
 import { guardiansOf } from '../students/queries.ts';
@@ -73,14 +74,22 @@ export async function postNote(
       action: 'create',
       after: { classId: cls.id, title: note.title, studentIds: chosen, recipients: recipients.length },
     });
-    await notify(trx, {
-      unitId: cls.unit_id,
-      userIds: recipients.map((r) => r.userId),
-      kind: 'class_note',
-      title: `Lớp ${cls.name}: ${note.title}`,
-      body: note.body.slice(0, 200),
-      link: '/contact-book',
-    });
+    // Every family of the class (or of the chosen students): the bell, and e-mail/push/ZNS/SMS as configured; families with no way to be
+    // reached are recorded too, so the note's delivery report names them.
+    const students = chosen ? null : await classMembers(trx.db, cls.unit_id, cls.id);
+    await publishEvents(trx.db, [
+      {
+        unitId: cls.unit_id,
+        kind: 'class_note',
+        dedupeKey: note.id,
+        subjectId: note.id,
+        title: `Lớp ${cls.name}: ${note.title}`,
+        body: note.body.slice(0, 200),
+        link: `/contact-book?note=${note.id}`,
+        createdBy: ctx.actor.userId,
+        studentIds: chosen ?? (students ?? []).map((s) => s.student_id),
+      },
+    ]);
     return { id: note.id, recipients: recipients.length };
   });
 }
@@ -108,6 +117,13 @@ export async function classNotes(ctx: ServiceContext, classId: string) {
         .execute()
     : [];
   const everyone = await recipientsOf(ctx, cls.unit_id, cls.id);
+  const delivery = await familyDelivery(
+    ctx.db,
+    cls.unit_id,
+    'class_note',
+    notes.map((n) => n.id),
+  );
+  const names = await studentNames(ctx, cls.unit_id, cls.id);
   const authors = await userNames(
     ctx.db,
     notes.map((n) => n.author_user_id),
@@ -130,8 +146,34 @@ export async function classNotes(ctx: ServiceContext, classId: string) {
         studentName: r.studentName,
         acknowledgedAt: acked.get(r.userId)?.toISOString() ?? null,
       })),
+      delivery: deliverySummary(delivery.get(n.id) ?? [], names),
     };
   });
+}
+
+/** Names of the class's students, and of those who left since (a note's report still names them). */
+async function studentNames(ctx: ServiceContext, unitId: string, classId: string) {
+  const rows = await ctx.db
+    .selectFrom('enrolments as en')
+    .innerJoin('students as s', 's.id', 'en.student_id')
+    .select(['s.id', 's.full_name'])
+    .where('en.unit_id', '=', unitId)
+    .where('en.class_id', '=', classId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.full_name]));
+}
+
+function deliverySummary(families: FamilyDelivery[], names: Map<string, string>) {
+  const unreached = families
+    .filter((f) => f.status === 'unreached')
+    .map((f) => ({ studentId: f.studentId, studentName: names.get(f.studentId) ?? '', reason: f.reason }))
+    .sort((a, b) => compareVietnameseNames(a.studentName, b.studentName));
+  return {
+    families: families.length,
+    reached: families.filter((f) => f.status === 'reached').length,
+    pending: families.filter((f) => f.status === 'pending').length,
+    unreached,
+  };
 }
 
 /** The notes of the student's class for the whole class or for this student, with the caller's acknowledgement. */

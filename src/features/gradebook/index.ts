@@ -1,4 +1,5 @@
 import type { FeatureManifest } from '../../platform/features.ts';
+import { absenceNoticeSource } from './absence-notices.ts';
 import { teachingAssignmentsImportKind } from './assignments-import.ts';
 import { exemptionRoutes } from './exemption-routes.ts';
 import { gradebookMetrics } from './metrics.ts';
@@ -9,4 +10,5 @@ export const gradebookFeature: FeatureManifest = {
   routes: [gradebookRoutes, exemptionRoutes],
   metrics: gradebookMetrics,
   importKinds: [teachingAssignmentsImportKind],
+  notificationSources: [absenceNoticeSource],
 };

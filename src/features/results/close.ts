@@ -7,6 +7,7 @@ import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { JobProgress, JobRunner } from '../../platform/jobs/runner.ts';
+import { publishEvents } from '../../platform/notifications/publish.ts';
 import {
   absenceTotals,
   assignmentsOfClasses,
@@ -155,6 +156,7 @@ export async function runClose(
         incomplete: summary.incomplete.length,
       },
     });
+    await announceResults(trx, input, classes);
     return summary;
   });
 }
@@ -304,4 +306,34 @@ async function summerConductOf(db: Kysely<DB>, unitId: string, schoolYear: strin
     .where('summer_conduct_result', 'is not', null)
     .execute();
   return new Map(rows.map((r) => [r.student_id, r.summer_conduct_result as Level4]));
+}
+
+const SCOPE_VI: Record<Scope, string> = { term1: 'Học kì I', term2: 'Học kì II', year: 'Cả năm' };
+
+/**
+ * Families hear that the term's or year's results are out, once per school, year and scope: a re-close after a
+ * correction does not announce again (the event key has no date).
+ */
+async function announceResults(ctx: ServiceContext, input: z.infer<typeof closeInput>, classes: ClassInfo[]) {
+  const students = await currentEnrolments(ctx.db, input.unitId)
+    .select('e.student_id')
+    .where(
+      'e.class_id',
+      'in',
+      classes.map((c) => c.id),
+    )
+    .execute();
+  const scope = SCOPE_VI[input.scope];
+  await publishEvents(ctx.db, [
+    {
+      unitId: input.unitId,
+      kind: 'results_published',
+      dedupeKey: `${input.unitId}:${input.schoolYear}:${input.scope}:${input.classId ?? 'all'}`,
+      title: `Đã có kết quả ${scope.toLowerCase()} năm học ${input.schoolYear}`,
+      body: 'Xem kết quả học tập và rèn luyện của con trong Sổ liên lạc.',
+      link: '/contact-book?tab=results',
+      createdBy: ctx.actor.userId,
+      studentIds: students.map((s) => s.student_id),
+    },
+  ]);
 }

@@ -3,6 +3,7 @@ import { type AssessmentTables, assessmentTables } from './tables/assessments.ts
 import type { TableColumns } from './tables/columns.ts';
 import { type FoundationTables, foundationTables } from './tables/foundation.ts';
 import { type GradebookTables, gradebookTables } from './tables/gradebook.ts';
+import { type NotificationTables, notificationTables } from './tables/notifications.ts';
 import { type PeopleTables, peopleTables } from './tables/people.ts';
 import { type PlatformTables, platformTables } from './tables/platform.ts';
 
@@ -13,6 +14,7 @@ import { type PlatformTables, platformTables } from './tables/platform.ts';
 export type * from './tables/assessments.ts';
 export type * from './tables/foundation.ts';
 export type * from './tables/gradebook.ts';
+export type * from './tables/notifications.ts';
 export type * from './tables/people.ts';
 export type * from './tables/platform.ts';
 
@@ -21,7 +23,8 @@ export interface DB
     PeopleTables,
     PlatformTables,
     GradebookTables,
-    AssessmentTables {}
+    AssessmentTables,
+    NotificationTables {}
 
 /** The run-time description of every table of DB (the drift test reads it). */
 export const TABLES: { readonly [T in keyof DB]: TableColumns } = {
@@ -30,6 +33,7 @@ export const TABLES: { readonly [T in keyof DB]: TableColumns } = {
   ...platformTables,
   ...gradebookTables,
   ...assessmentTables,
+  ...notificationTables,
 };
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -23,6 +23,7 @@ import { AppError } from '../errors.ts';
 import { type FeatureManifest, featureRoutes, registerFeatures } from '../features.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import type { JobRunner } from '../jobs/runner.ts';
+import { notificationPreferenceRoutes } from '../notifications/preference-routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { handleError } from './error-handler.ts';
 import { addSecurityHeaders } from './security-headers.ts';
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes, { loginRateLimit: options.loginRateLimit ?? 30 });
       await api.register(jobRoutes);
       await api.register(notificationRoutes);
+      await api.register(notificationPreferenceRoutes);
       registerFeatures(options.features);
       for (const routes of featureRoutes(options.features)) await api.register(routes);
     },

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { loadAssignments } from '../auth/sessions.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DB } from '../db/schema.ts';
+import { publishEvents } from '../notifications/publish.ts';
 import { type Claim, claimJob, finishOwnedJob, newRunnerId, renewLeases, takeOverExpired } from './leases.ts';
 
 export interface JobProgress {
@@ -22,6 +23,14 @@ export interface QueuedJob {
 }
 
 const REPORT_EVERY_MS = 250;
+
+/** Words for the job kinds users queue, in the notification that a job ended. */
+const JOB_KIND_VI: Record<string, string> = {
+  'results.close': 'khoá sổ, tính kết quả',
+  'imports.commit': 'nhập dữ liệu từ Excel',
+  'results.rollover': 'chuyển sang năm học mới',
+  'transcripts.class_pdf': 'in học bạ của lớp',
+};
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface JobRunnerOptions {
@@ -314,10 +323,32 @@ export class JobRunner {
       });
       const result = await handler(ctx, job.payload, this.progressOf(claim));
       await this.finish(claim, 'succeeded', { result: JSON.stringify(result ?? null) }, log);
+      await this.announce(job, 'succeeded', log);
     } catch (error) {
       log.error({ err: error }, 'job failed');
       await this.finish(claim, 'failed', { error: JSON.stringify(describeFailure(error)) }, log);
+      await this.announce(job, 'failed', log);
     }
+  }
+
+  /**
+   * Tells the user who queued the job that it ended (bell, and e-mail/push as they chose): long jobs are left
+   * running while the user does something else. Housekeeping jobs (no user) say nothing. Best effort: the job's
+   * own state is already written.
+   */
+  private async announce(job: QueuedJob, status: 'succeeded' | 'failed', log: Logger) {
+    if (!job.created_by) return;
+    const title = status === 'succeeded' ? 'Tác vụ đã hoàn thành' : 'Tác vụ không thành công';
+    await publishEvents(this.db, [
+      {
+        unitId: job.unit_id,
+        kind: 'job_finished',
+        dedupeKey: `${job.id}:${status}`,
+        subjectId: job.id,
+        title: `${title}: ${JOB_KIND_VI[job.kind] ?? job.kind}`,
+        userIds: [job.created_by],
+      },
+    ]).catch((error: unknown) => log.warn({ err: error }, 'job end not announced'));
   }
 
   private async contextOf(job: QueuedJob, log: Logger): Promise<ServiceContext> {

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Role } from '#contracts/roles.ts';
 import type { ServiceContext } from '../context.ts';
+import { publishEvents } from './publish.ts';
 
 export interface NewNotification {
   unitId: string;
@@ -10,23 +12,25 @@ export interface NewNotification {
   link?: string;
 }
 
-/** Notifies users in the app; call inside the transaction of the change it announces. */
+/**
+ * Notifies staff: the bell, and e-mail/Web Push as configured and as each user chose (a DX submission returned, a
+ * reminder). Call inside the transaction of the change it announces. Each call is its own event.
+ */
 export async function notify(ctx: ServiceContext, n: NewNotification): Promise<void> {
   const users = [...new Set(n.userIds)];
   if (users.length === 0) return;
-  await ctx.db
-    .insertInto('notifications')
-    .values(
-      users.map((userId) => ({
-        unit_id: n.unitId,
-        user_id: userId,
-        kind: n.kind,
-        title: n.title,
-        body: n.body ?? null,
-        link: n.link ?? null,
-      })),
-    )
-    .execute();
+  await publishEvents(ctx.db, [
+    {
+      unitId: n.unitId,
+      kind: n.kind,
+      dedupeKey: randomUUID(),
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      createdBy: ctx.actor.userId,
+      userIds: users,
+    },
+  ]);
 }
 
 /** Users holding any of these roles on the unit itself (e.g. the principal of a school). */

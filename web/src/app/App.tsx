@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import ChangePasswordPage from '../auth/ChangePasswordPage.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { useMe } from '../auth/session.ts';
@@ -33,9 +33,13 @@ function LoginRoute() {
 
 function Authenticated() {
   const me = useMe();
+  const location = useLocation();
   if (me.isPending) return <Loading />;
   if (me.error) return <ErrorAlert error={me.error} onRetry={() => me.refetch()} />;
-  if (!me.data) return <Navigate to="/login" replace />;
+  if (!me.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
   return (
     <WorkspaceProvider me={me.data}>
       <Routes>

@@ -51,6 +51,8 @@ export interface AppRoute {
   };
 }
 
+const NotificationSettingsPage = lazy(() => import('../features/notifications/NotificationSettingsPage.tsx'));
+const UnsubscribePage = lazy(() => import('../features/notifications/UnsubscribePage.tsx'));
 const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
 const StaffPage = lazy(() => import('../features/staff/StaffPage.tsx'));
 const StaffingPage = lazy(() => import('../features/staffing/StaffingPage.tsx'));
@@ -335,9 +337,11 @@ export const appRoutes: AppRoute[] = [
     },
   },
   { path: '/gradebook/classes/:classId/overview', component: OverviewPage },
+  { path: '/notifications/settings', component: NotificationSettingsPage },
 ];
 
 /** Pages anyone may open without logging in (published results). */
 export const publicRoutes: AppRoute[] = [
   { path: '/cong-khai/danh-gia/:unitId', component: PublicResultsPage },
+  { path: '/unsubscribe', component: UnsubscribePage },
 ];

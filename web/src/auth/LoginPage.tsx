@@ -2,7 +2,7 @@ import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, T
 import { useForm } from '@mantine/form';
 import { IconSchool } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { LANGUAGES, setLanguage } from '../i18n/index.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useLogin } from './session.ts';
@@ -11,12 +11,15 @@ export function LoginPage() {
   const { t } = useTranslation('auth');
   const login = useLogin();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // Back to the page a link (an e-mail, a push) opened before signing in; only paths of this app.
+  const next = /^\/(?!\/)/.test(params.get('next') ?? '') ? (params.get('next') as string) : '/';
   const form = useForm({ initialValues: { login: '', password: '' } });
 
   return (
     <Center mih="100vh" p="md" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={400}>
-        <form onSubmit={form.onSubmit((values) => login.mutate(values, { onSuccess: () => navigate('/') }))}>
+        <form onSubmit={form.onSubmit((values) => login.mutate(values, { onSuccess: () => navigate(next) }))}>
           <Stack>
             <Stack gap={4} align="center">
               <IconSchool size={40} color="var(--mantine-color-blue-6)" />

@@ -9,6 +9,7 @@ import { assessments } from '../features/dx-assessments/messages.ts';
 import { gradebook } from '../features/gradebook/messages.ts';
 import { home } from '../features/home/messages.ts';
 import { imports } from '../features/imports/messages.ts';
+import { notifications } from '../features/notifications/messages.ts';
 import { results } from '../features/results/messages.ts';
 import { schoolYears } from '../features/school-years/messages.ts';
 import { staff } from '../features/staff/messages.ts';
@@ -39,6 +40,7 @@ export const catalogues: Record<string, Catalogue> = {
   gradebook,
   results,
   contactBook,
+  notifications,
   transcripts,
   dxDashboard,
 };

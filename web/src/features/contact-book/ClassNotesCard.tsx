@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/FormError.tsx';
 import { notifySaved } from '../../ui/notify.ts';
 import { useClass } from '../classes/api.ts';
-import { useClassNotes, usePostNote } from './api.ts';
+import { type ClassNote, useClassNotes, usePostNote } from './api.ts';
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('vi-VN', { dateStyle: 'short', timeStyle: 'short' });
@@ -125,6 +125,7 @@ export function ClassNotesCard({ classId, canPost }: { classId: string; canPost:
                   <Text size="sm" mb="xs" style={{ whiteSpace: 'pre-wrap' }}>
                     {n.body}
                   </Text>
+                  <DeliveryReport delivery={n.delivery} />
                   {n.recipients.map((r) => (
                     <Group key={`${r.guardianName}-${r.studentName}`} justify="space-between" wrap="nowrap">
                       <Text size="sm">
@@ -142,5 +143,33 @@ export function ClassNotesCard({ classId, canPost }: { classId: string; canPost:
         )}
       </Stack>
     </Card>
+  );
+}
+
+/** "Đã gửi 43/45 gia đình; 2 chưa có tài khoản/số điện thoại", with the families not reached and why. */
+function DeliveryReport({ delivery }: { delivery: ClassNote['delivery'] }) {
+  const { t } = useTranslation('contactBook');
+  const reasons = new Map<string, number>();
+  for (const u of delivery.unreached) reasons.set(u.reason ?? '', (reasons.get(u.reason ?? '') ?? 0) + 1);
+  const parts = [t('delivered', { reached: delivery.reached, families: delivery.families })];
+  if (delivery.pending > 0) parts.push(t('deliveryPending', { count: delivery.pending }));
+  for (const [reason, count] of reasons) {
+    parts.push(
+      reason
+        ? `${count} ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`
+        : t('deliveryUnreached', { count }),
+    );
+  }
+  return (
+    <Stack gap={2} mb="xs" data-testid="note-delivery">
+      <Text size="sm" fw={500}>
+        {parts.join('; ')}
+      </Text>
+      {delivery.unreached.map((u) => (
+        <Text key={u.studentId} size="xs" c="red.9">
+          {u.studentName}: {u.reason}
+        </Text>
+      ))}
+    </Stack>
   );
 }

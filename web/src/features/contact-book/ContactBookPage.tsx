@@ -25,9 +25,10 @@ const when = (iso: string) =>
 export default function ContactBookPage() {
   const { t } = useTranslation('contactBook');
   const children = useChildren();
-  // The home page links to one child (`?student=`); the picker changes it.
-  const [search] = useSearchParams();
-  const [chosen, setChosen] = useState<string | null>(search.get('student'));
+  // Links name the child (`?student=`, from the home page or an absence notice), the tab (`&tab=attendance`)
+  // or a note (`?note=…`); the picker changes the child.
+  const [params] = useSearchParams();
+  const [chosen, setChosen] = useState<string | null>(params.get('student'));
   const studentId = chosen ?? children.data?.[0]?.id ?? null;
   const book = useContactBook(studentId);
   if (children.isPending) return <Loading />;
@@ -51,12 +52,20 @@ export default function ContactBookPage() {
       )}
       {book.isPending && <Loading />}
       {book.error && <ErrorAlert error={book.error} onRetry={() => book.refetch()} />}
-      {book.data && <Book book={book.data} />}
+      {book.data && <Book book={book.data} key={book.data.student.id} tab={tabOf(params)} />}
     </Stack>
   );
 }
 
-function Book({ book }: { book: ContactBook }) {
+const TABS = ['scores', 'attendance', 'results', 'notes'];
+const tabOf = (params: URLSearchParams) =>
+  params.get('note')
+    ? 'notes'
+    : TABS.includes(params.get('tab') ?? '')
+      ? (params.get('tab') as string)
+      : 'scores';
+
+function Book({ book, tab }: { book: ContactBook; tab: string }) {
   const { t } = useTranslation('contactBook');
   const unread = book.notes.filter((n) => !n.acknowledgedAt).length;
   return (
@@ -73,7 +82,7 @@ function Book({ book }: { book: ContactBook }) {
           })}
         </Text>
       </div>
-      <Tabs defaultValue="scores" keepMounted={false}>
+      <Tabs defaultValue={tab} keepMounted={false}>
         <Tabs.List grow>
           <Tabs.Tab value="scores">{t('tabScores')}</Tabs.Tab>
           <Tabs.Tab value="attendance">{t('tabAttendance')}</Tabs.Tab>

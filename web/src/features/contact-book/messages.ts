@@ -54,6 +54,9 @@ export const contactBook = {
     chooseStudents: 'Gửi cho phụ huynh của',
     toChosen: 'Gửi riêng học sinh được chọn',
     ackCount: '{{done}}/{{total}} phụ huynh đã xác nhận',
+    delivered: 'Đã gửi {{reached}}/{{families}} gia đình',
+    deliveryPending: '{{count}} đang chờ gửi (giờ yên lặng hoặc gửi lại)',
+    deliveryUnreached: '{{count}} chưa nhận được',
     waiting: 'Chưa xác nhận',
   },
   en: {
@@ -110,6 +113,9 @@ export const contactBook = {
     chooseStudents: 'Send to the families of',
     toChosen: 'To chosen students',
     ackCount: '{{done}}/{{total}} guardians acknowledged',
+    delivered: 'Sent to {{reached}}/{{families}} families',
+    deliveryPending: '{{count}} waiting (quiet hours or retry)',
+    deliveryUnreached: '{{count}} not reached',
     waiting: 'Not yet acknowledged',
   },
 };
