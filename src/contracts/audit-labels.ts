@@ -38,6 +38,7 @@ export const AUDIT_ENTITY_LABEL_VI = {
   recognition_decision: 'Quyết định công nhận',
   practical_exemptions: 'Miễn học phần thực hành',
   individual_plans: 'Kế hoạch giáo dục cá nhân',
+  notification_preferences: 'Cài đặt nhận thông báo',
   demo_data: 'Dữ liệu mẫu',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABEL_VI;
@@ -99,6 +100,7 @@ export const AUDIT_ACTION_LABEL_VI = {
   set_individual_plan: 'Đánh giá theo kế hoạch giáo dục cá nhân',
   clear_individual_plan: 'Bỏ đánh giá theo kế hoạch giáo dục cá nhân',
   principal_decision: 'Hiệu trưởng quyết định lên lớp',
+  unsubscribe: 'Huỷ nhận thư',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL_VI;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABEL_VI) as AuditAction[];
@@ -121,7 +123,7 @@ export const AUDIT_AREA_ENTITIES = {
   results: ['results', 'student_results', 'individual_plans', 'rollover_plan', 'transcript'],
   students: ['student', 'guardian', 'class', 'enrolment', 'class_note'],
   staff: ['staff', 'department', 'staffing_quota'],
-  accounts: ['user', 'role_assignment'],
+  accounts: ['user', 'role_assignment', 'notification_preferences'],
   units: ['unit', 'school_year', 'demo_data'],
   dx: [
     'assessment',
