@@ -117,11 +117,12 @@ const INPUTS: Record<string, OperationInput> = {
   'PATCH /api/v1/units/{id}': { body: () => ({ name: 'Trường THCS Đổi Tên' }) },
   'GET /api/v1/units/{id}/history': {},
   'GET /api/v1/units/{id}/reorganisations': {},
-  'GET /api/v1/units/{id}/move-preview': { query: (a) => ({ parentId: a.officeB.id }) },
+  // Targets inside office A, so office A's admin reads the preview (with its blockers); others are refused.
+  'GET /api/v1/units/{id}/move-preview': { query: (a) => ({ parentId: a.officeA.id }) },
   'POST /api/v1/units/{id}/move': {
     body: (a) => ({ parentId: a.officeB.id, ...decision }),
   },
-  'GET /api/v1/units/{id}/merge-preview': { query: (a) => ({ intoUnitId: a.schoolB.id }) },
+  'GET /api/v1/units/{id}/merge-preview': { query: (a) => ({ intoUnitId: a.officeA.id }) },
   'POST /api/v1/units/{id}/merge': {
     body: (a) => ({ intoUnitId: a.schoolB.id, ...decision }),
   },
