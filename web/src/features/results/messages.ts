@@ -33,7 +33,16 @@ export const results = {
     running: 'Đang chạy: {{done}}/{{total}}',
     jobDone: 'Đã xong: {{classified}}/{{students}} học sinh được xếp loại.',
     rolloverSubtitle: 'Từ năm học {{from}}, theo quyết định cuối năm (lên lớp, ở lại lớp, tốt nghiệp)',
-    rolloverAlreadyDone: 'Đã chuyển sang năm học {{year}}; chạy lại không thay đổi gì.',
+    rolloverMoved: 'Đã chuyển sang năm học {{year}}',
+    rolloverNothingMoved: 'Chưa chuyển học sinh nào sang năm học {{year}}',
+    rolloverMovedCounts:
+      '{{moved}} học sinh đã vào lớp của năm học {{year}} ({{promoted}} lên lớp, {{retained}} ở lại lớp); {{graduated}} học sinh tốt nghiệp.',
+    rolloverPendingNote_one:
+      '{{count}} học sinh chưa chuyển vì chưa có quyết định lên lớp / ở lại lớp của năm học {{from}} (danh sách «Chưa có quyết định» bên dưới). Hoàn tất tổng kết, kiểm tra lại, rèn luyện hè cho học sinh này rồi chạy lại.',
+    rolloverPendingNote_other:
+      '{{count}} học sinh chưa chuyển vì chưa có quyết định lên lớp / ở lại lớp của năm học {{from}} (danh sách «Chưa có quyết định» bên dưới). Hoàn tất tổng kết, kiểm tra lại, rèn luyện hè cho các học sinh này rồi chạy lại.',
+    rolloverLeftNote_one: '{{count}} học sinh đã rời trường (chuyển đi, thôi học) nên không chuyển.',
+    rolloverLeftNote_other: '{{count}} học sinh đã rời trường (chuyển đi, thôi học) nên không chuyển.',
     rolloverWritten_one: 'Đã chuyển xong ({{count}} bản ghi được ghi).',
     rolloverWritten_other: 'Đã chuyển xong ({{count}} bản ghi được ghi).',
     rolloverClasses: 'Lớp của năm học {{year}}',
@@ -206,7 +215,16 @@ export const results = {
     jobDone: 'Done: {{classified}}/{{students}} students classified.',
     rolloverSubtitle:
       'From school year {{from}}, by the final decisions of the year (promoted, retained, graduated)',
-    rolloverAlreadyDone: 'Already moved to school year {{year}}; running it again changes nothing.',
+    rolloverMoved: 'Moved to school year {{year}}',
+    rolloverNothingMoved: 'No student moved to school year {{year}} yet',
+    rolloverMovedCounts:
+      '{{moved}} students are in classes of {{year}} ({{promoted}} promoted, {{retained}} retained); {{graduated}} graduated.',
+    rolloverPendingNote_one:
+      '{{count}} student was not moved: no promotion decision for {{from}} yet (list "No decision yet" below). Finish the year close, re-tests or summer training, then run again.',
+    rolloverPendingNote_other:
+      '{{count}} students were not moved: no promotion decision for {{from}} yet (list "No decision yet" below). Finish the year close, re-tests or summer training, then run again.',
+    rolloverLeftNote_one: '{{count}} student had left the school and was not moved.',
+    rolloverLeftNote_other: '{{count}} students had left the school and were not moved.',
     rolloverWritten_one: 'Done ({{count}} record written).',
     rolloverWritten_other: 'Done ({{count}} records written).',
     rolloverClasses: 'Classes of school year {{year}}',
