@@ -250,6 +250,17 @@ describe.each(STORAGES)('sáp nhập, chuyển đơn vị có xem trước và l
     expect(edit.status).toBe(409);
     const again = await previewMerge(officeA, source.id, u.schoolA.id);
     expect(again.body.blockers.join(' ')).toMatch(/đã sáp nhập/);
+    // Roles held on a merged school no longer count (sessions); above it, a system administrator is refused too.
+    await buildUser(t.db, { unit: u.ministry, username: 'qtht', roles: [{ role: 'system_admin' }] });
+    const former = await t.as('qtht');
+    const cls = await former.post('/api/v1/classes', {
+      unitId: source.id,
+      schoolYear: '2025-2026',
+      grade: 6,
+      name: '6Z',
+    });
+    expect(cls.status).toBe(409);
+    expect(cls.body.error.message).toMatch(/chỉ còn để xem/);
   });
 
   it('lớp trùng tên ở trường tiếp nhận chặn việc sáp nhập', async () => {

@@ -17,14 +17,16 @@ export function RolloverSummary({ outcome }: { outcome: RolloverOutcome }) {
   const left = outcome.left.length;
   const moved = promoted + retained;
   const nothing = moved + graduated === 0;
+  const tone = pending > 0 ? 'orange' : 'teal';
   return (
     <Alert
-      color={pending > 0 ? 'yellow' : 'teal'}
-      title={
-        nothing
-          ? t('rolloverNothingMoved', { year: outcome.toYear })
-          : t('rolloverMoved', { year: outcome.toYear })
-      }
+      color={tone}
+      // Shade 9 keeps the title readable on the light background (AA contrast).
+      styles={{ title: { color: `var(--mantine-color-${tone}-9)` } }}
+      title={t(nothing ? 'rolloverNothingMoved' : pending > 0 ? 'rolloverPartlyMoved' : 'rolloverMoved', {
+        year: outcome.toYear,
+        count: pending,
+      })}
       data-testid="rollover-summary"
     >
       {!nothing && (

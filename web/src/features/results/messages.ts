@@ -35,6 +35,7 @@ export const results = {
     rolloverSubtitle: 'Từ năm học {{from}}, theo quyết định cuối năm (lên lớp, ở lại lớp, tốt nghiệp)',
     rolloverMoved: 'Đã chuyển sang năm học {{year}}',
     rolloverNothingMoved: 'Chưa chuyển học sinh nào sang năm học {{year}}',
+    rolloverPartlyMoved: 'Mới chuyển một phần sang năm học {{year}}: còn {{count}} học sinh chưa chuyển',
     rolloverMovedCounts:
       '{{moved}} học sinh đã vào lớp của năm học {{year}} ({{promoted}} lên lớp, {{retained}} ở lại lớp); {{graduated}} học sinh tốt nghiệp.',
     rolloverPendingNote_one:
@@ -43,8 +44,8 @@ export const results = {
       '{{count}} học sinh chưa chuyển vì chưa có quyết định lên lớp / ở lại lớp của năm học {{from}} (danh sách «Chưa có quyết định» bên dưới). Hoàn tất tổng kết, kiểm tra lại, rèn luyện hè cho các học sinh này rồi chạy lại.',
     rolloverLeftNote_one: '{{count}} học sinh đã rời trường (chuyển đi, thôi học) nên không chuyển.',
     rolloverLeftNote_other: '{{count}} học sinh đã rời trường (chuyển đi, thôi học) nên không chuyển.',
-    rolloverWritten_one: 'Đã chuyển xong ({{count}} bản ghi được ghi).',
-    rolloverWritten_other: 'Đã chuyển xong ({{count}} bản ghi được ghi).',
+    rolloverWritten_one: 'Lần chạy này ghi {{count}} bản ghi.',
+    rolloverWritten_other: 'Lần chạy này ghi {{count}} bản ghi.',
     rolloverClasses: 'Lớp của năm học {{year}}',
     rolloverClassesHint:
       'Lớp chưa có sẽ được tạo với giáo viên chủ nhiệm và phòng học dưới đây; lớp đã có thì sửa ở trang Lớp học.',
@@ -217,6 +218,7 @@ export const results = {
       'From school year {{from}}, by the final decisions of the year (promoted, retained, graduated)',
     rolloverMoved: 'Moved to school year {{year}}',
     rolloverNothingMoved: 'No student moved to school year {{year}} yet',
+    rolloverPartlyMoved: 'Partly moved to school year {{year}}: {{count}} students still to move',
     rolloverMovedCounts:
       '{{moved}} students are in classes of {{year}} ({{promoted}} promoted, {{retained}} retained); {{graduated}} graduated.',
     rolloverPendingNote_one:
@@ -225,8 +227,8 @@ export const results = {
       '{{count}} students were not moved: no promotion decision for {{from}} yet (list "No decision yet" below). Finish the year close, re-tests or summer training, then run again.',
     rolloverLeftNote_one: '{{count}} student had left the school and was not moved.',
     rolloverLeftNote_other: '{{count}} students had left the school and were not moved.',
-    rolloverWritten_one: 'Done ({{count}} record written).',
-    rolloverWritten_other: 'Done ({{count}} records written).',
+    rolloverWritten_one: 'This run wrote {{count}} record.',
+    rolloverWritten_other: 'This run wrote {{count}} records.',
     rolloverClasses: 'Classes of school year {{year}}',
     rolloverClassesHint:
       'Missing classes are created with the homeroom teacher and room below; existing ones are edited on the Classes page.',
