@@ -53,8 +53,18 @@ describe.each(STORAGES)('lớp của năm học đã kết thúc không sửa ta
     expect((await principal.patch(`/api/v1/classes/${running.id}`, { room: 'P.201' })).status).toBe(200);
   });
 
-  it('đã chuyển năm học (có lớp của năm sau) thì năm đang đặt là hiện tại cũng khoá', async () => {
+  it('lớp năm sau tạo trước không khoá năm đang chạy; đã chạy chuyển năm học thì khoá', async () => {
     await buildClass(t.db, { unit: u.schoolA, name: '8A1', grade: 8, schoolYear: '2026-2027' });
+    expect((await principal.patch(`/api/v1/classes/${running.id}`, { room: 'P.203' })).status).toBe(200);
+    await t.db
+      .insertInto('audit_log')
+      .values({
+        unit_id: u.schoolA.id,
+        entity: 'results',
+        action: 'rollover',
+        after: JSON.stringify({ unitId: u.schoolA.id, fromYear: '2025-2026', toYear: '2026-2027' }),
+      })
+      .execute();
     const edit = await principal.patch(`/api/v1/classes/${running.id}`, { room: 'P.202' });
     expect(edit.status).toBe(409);
     expect(edit.body.error.message).toMatch(/đã chuyển sang năm học 2026-2027/);
