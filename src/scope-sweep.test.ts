@@ -68,6 +68,15 @@ const campaignDates = {
   publicationOn: '2026-05-15',
 };
 
+/** A merger or move decision (the state token is checked after authorisation). */
+const decision = {
+  decisionNumber: '12/QĐ-UBND',
+  decisionDate: '2025-12-20',
+  effectiveOn: '2026-01-01',
+  reason: 'Sắp xếp lại',
+  expectedState: 'quet',
+};
+
 const teamOf = (name: string) => (a: Fixture) => ({
   name,
   members: [{ userId: a.principalA.id, role: 'head' }],
@@ -132,11 +141,15 @@ const INPUTS: Record<string, OperationInput> = {
   'GET /api/v1/units/{id}': {},
   'PATCH /api/v1/units/{id}': { body: () => ({ name: 'Trường THCS Đổi Tên' }) },
   'GET /api/v1/units/{id}/history': {},
+  'GET /api/v1/units/{id}/reorganisations': {},
+  // Targets inside office A, so office A's admin reads the preview (with its blockers); others are refused.
+  'GET /api/v1/units/{id}/move-preview': { query: (a) => ({ parentId: a.officeA.id }) },
   'POST /api/v1/units/{id}/move': {
-    body: (a) => ({ parentId: a.officeB.id, effectiveOn: '2026-01-01', reason: 'Sắp xếp lại' }),
+    body: (a) => ({ parentId: a.officeB.id, ...decision }),
   },
+  'GET /api/v1/units/{id}/merge-preview': { query: (a) => ({ intoUnitId: a.officeA.id }) },
   'POST /api/v1/units/{id}/merge': {
-    body: (a) => ({ intoUnitId: a.schoolB.id, effectiveOn: '2026-01-01', reason: 'Sáp nhập' }),
+    body: (a) => ({ intoUnitId: a.schoolB.id, ...decision }),
   },
   'GET /api/v1/school-years': {},
   'PUT /api/v1/school-years': {

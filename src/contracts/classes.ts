@@ -71,6 +71,8 @@ export const classDetailSchema = classSchema.extend({
   /** In Vietnamese class-list order: given name, middle name, family name. */
   students: z.array(classStudentSchema),
   permissions: z.array(z.string()),
+  /** Why the class cannot be edited (its school year is finished), or null. */
+  lockedReason: z.string().nullable(),
 });
 
 export const enrolStudentsBody = z.object({

@@ -60,6 +60,7 @@ export const FIELD_LABEL_VI: Record<string, string> = {
   evidenceId: 'Minh chứng',
   excused: 'Có phép',
   exemptionId: 'Quyết định miễn',
+  expectedState: 'Trạng thái lúc xem trước',
   externalComment: 'Nhận xét đánh giá ngoài',
   externalEndsOn: 'Kết thúc đánh giá ngoài',
   externalStartsOn: 'Bắt đầu đánh giá ngoài',

@@ -18,6 +18,8 @@ export const UNIT_CATEGORIES = ['ministry', 'office', 'school'] as const;
 export const OWNERSHIPS = ['public', 'private', 'people_founded'] as const;
 /** A merged or closed unit keeps its records and history; it no longer takes new data. */
 export const UNIT_STATUSES = ['active', 'merged', 'closed'] as const;
+/** A unit joined into another (sáp nhập) or moved under another office (chuyển đơn vị cấp trên). */
+export const REORGANISATION_KINDS = ['merge', 'move'] as const;
 
 export const SCHOOL_LEVEL_LABEL_VI: Record<(typeof SCHOOL_LEVELS)[number], string> = {
   preschool: 'Mầm non',
@@ -69,16 +71,64 @@ export type CreateUnitInput = z.infer<typeof createUnitBody>;
 export const updateUnitBody = z.object(unitFields).partial();
 export type UpdateUnitInput = z.infer<typeof updateUnitBody>;
 
-export const moveUnitBody = z.object({
-  parentId: z.uuid(),
+const decisionFields = {
+  /** Số quyết định of the authority that decided the merger or move (printed in the unit's history). */
+  decisionNumber: line('Số quyết định').min(1, 'Nhập số quyết định.').max(60),
+  decisionDate: isoDate,
   effectiveOn: isoDate,
   reason: multiline('Lý do').max(500).optional(),
+  /** The preview's state token: the operation is refused (409) when what moves changed since the preview. */
+  expectedState: z.string().min(1).max(128),
+};
+
+export const movePreviewQuery = z.object({ parentId: z.uuid() });
+export const mergePreviewQuery = z.object({ intoUnitId: z.uuid() });
+export const moveUnitBody = z.object({ parentId: z.uuid(), ...decisionFields });
+export const mergeUnitBody = z.object({ intoUnitId: z.uuid(), ...decisionFields });
+export type MoveUnitInput = z.infer<typeof moveUnitBody>;
+export type MergeUnitInput = z.infer<typeof mergeUnitBody>;
+
+const named = z.object({ id: z.uuid(), name: z.string(), detail: z.string().nullable() });
+/** One kind of thing that moves: how many, and their names (the first 300). */
+const movingGroup = z.object({ count: z.number().int(), items: z.array(named) });
+
+export const reorganisationPreviewSchema = z.object({
+  kind: z.enum(REORGANISATION_KINDS),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  target: z.object({ id: z.uuid(), name: z.string() }),
+  /** The school year whose classes move (the source school's current year). */
+  schoolYear: z.string().nullable(),
+  units: movingGroup,
+  students: movingGroup,
+  staff: movingGroup,
+  classes: movingGroup,
+  accounts: movingGroup,
+  roles: movingGroup,
+  /** What stays with the merged unit as its archive, in words. */
+  stays: z.array(z.string()),
+  /** Why it cannot be done; empty when it can. */
+  blockers: z.array(z.string()),
+  expectedState: z.string(),
 });
-export const mergeUnitBody = z.object({
-  intoUnitId: z.uuid(),
-  effectiveOn: isoDate,
-  reason: multiline('Lý do').max(500).optional(),
+export type ReorganisationPreview = z.infer<typeof reorganisationPreviewSchema>;
+
+export const reorganisationEventSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(REORGANISATION_KINDS),
+  /** From this unit's point of view: it merged away / moved, or it received a merged unit. */
+  direction: z.enum(['out', 'in']),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  targetId: z.uuid(),
+  targetName: z.string(),
+  fromParentName: z.string().nullable(),
+  decisionNumber: z.string(),
+  decisionDate: z.string(),
+  effectiveOn: z.string(),
+  reason: z.string().nullable(),
+  moved: z.record(z.string(), z.number()),
 });
+export type ReorganisationEvent = z.infer<typeof reorganisationEventSchema>;
 
 export const unitSchema = z.object({
   id: z.uuid(),
@@ -130,6 +180,8 @@ export const unitHistorySchema = z.array(
     reason: z.string().nullable(),
   }),
 );
+
+export const unitReorganisationsSchema = z.array(reorganisationEventSchema);
 
 export const unitKindSchema = z.object({
   code: z.string(),

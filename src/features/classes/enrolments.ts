@@ -15,6 +15,7 @@ import { unnestInsert } from '../../platform/db/unnest-insert.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { currentEnrolments } from '../roster/queries.ts';
 import { effectiveSchoolYears } from '../school-years/service.ts';
+import { assertYearOpen } from './finished-year.ts';
 import { type ClassRow, classesByIds, findClass } from './queries.ts';
 import { getClass, requireClass } from './service.ts';
 
@@ -244,6 +245,7 @@ export async function enrolStudents(
   input: { studentIds: readonly string[]; enrolledOn?: string },
 ) {
   const cls = await requireClass(ctx, classId, ['classes.write']);
+  await assertYearOpen(ctx.db, cls);
   await inTransaction(ctx, async (trx) => {
     for (const studentId of new Set(input.studentIds)) {
       await enrolStudent(trx, cls.unit_id, { studentId, classId, enrolledOn: input.enrolledOn });
@@ -280,6 +282,7 @@ export async function moveStudent(
 ) {
   const from = await requireClass(ctx, classId, ['classes.write']);
   const to = await requireClass(ctx, input.toClassId, ['classes.write']);
+  await assertYearOpen(ctx.db, from);
   if (to.id === from.id || to.unit_id !== from.unit_id || to.school_year !== from.school_year) {
     const message = 'Chọn một lớp khác của trường trong cùng năm học.';
     throw new AppError('validation_failed', message, { toClassId: message });
@@ -325,6 +328,7 @@ export async function removeStudent(
   input: { leftOn?: string },
 ) {
   const cls = await requireClass(ctx, classId, ['classes.write']);
+  await assertYearOpen(ctx.db, cls);
   await inTransaction(ctx, async (trx) => {
     const enrolment = await activeEnrolment(trx, cls, studentId);
     const fallback = await defaultDateInYear(trx, cls);

@@ -12,6 +12,7 @@ import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/http/parse-input.ts';
 import { classMembers } from '../roster/queries.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
+import { assertYearOpen, finishedYearReason } from './finished-year.ts';
 import { type ClassRow, classesOf, findClass, toClass } from './queries.ts';
 
 /** Loads a class the caller may use with every one of `permissions` (404 unknown, 403 another school's). */
@@ -52,6 +53,7 @@ export async function getClass(ctx: ServiceContext, id: string) {
       enrolledOn: s.enrolled_on,
     })),
     permissions: permissionsOn(ctx.actor, { id: row.unit_id, path: row.unit_path }, CLASS_ACTIONS),
+    lockedReason: await finishedYearReason(ctx.db, row),
   };
 }
 
@@ -150,6 +152,7 @@ export async function updateClass(ctx: ServiceContext, id: string, input: Update
   const values = parseInput(updateClassBody, input);
   const before = await requireClass(ctx, id, ['classes.write']);
   const school = await requireSchool(ctx, 'classes.write', before.unit_id);
+  await assertYearOpen(ctx.db, before);
   if (values.grade !== undefined) assertGradeTaught(school, values.grade);
   return inTransaction(ctx, async (trx) => {
     await assertHomeroomTeacher(trx, before.unit_id, values.homeroomTeacherId);
@@ -181,6 +184,7 @@ export async function updateClass(ctx: ServiceContext, id: string, input: Update
 /** Deletes a class created by mistake; a class that ever had students keeps its history and cannot go. */
 export async function deleteClass(ctx: ServiceContext, id: string): Promise<void> {
   const row = await requireClass(ctx, id, ['classes.write']);
+  await assertYearOpen(ctx.db, row);
   await inTransaction(ctx, async (trx) => {
     const used = await trx.db
       .selectFrom('enrolments')

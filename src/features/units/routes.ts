@@ -5,15 +5,20 @@ import { idParams } from '#contracts/common.ts';
 import {
   createUnitBody,
   listUnitsQuery,
+  mergePreviewQuery,
   mergeUnitBody,
+  movePreviewQuery,
   moveUnitBody,
+  reorganisationPreviewSchema,
   unitDetailSchema,
   unitHistorySchema,
   unitKindSchema,
+  unitReorganisationsSchema,
   unitSchema,
   updateUnitBody,
 } from '#contracts/units.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
+import * as reorganise from './reorganise.ts';
 import * as units from './service.ts';
 
 const tags = ['units'];
@@ -47,14 +52,43 @@ export const unitRoutes: FastifyPluginAsync = async (app) => {
     { schema: { tags, params: idParams, body: updateUnitBody, response: { 200: unitSchema } } },
     (req) => units.updateUnit(ctxOf(req), req.params.id, req.body),
   );
+  api.get(
+    '/units/:id/reorganisations',
+    { schema: { tags, params: idParams, response: { 200: unitReorganisationsSchema } } },
+    (req) => reorganise.unitReorganisations(ctxOf(req), req.params.id),
+  );
+  api.get(
+    '/units/:id/move-preview',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        querystring: movePreviewQuery,
+        response: { 200: reorganisationPreviewSchema },
+      },
+    },
+    (req) => reorganise.previewMove(ctxOf(req), req.params.id, req.query.parentId),
+  );
   api.post(
     '/units/:id/move',
     { schema: { tags, params: idParams, body: moveUnitBody, response: { 200: unitSchema } } },
-    (req) => units.moveUnit(ctxOf(req), req.params.id, req.body),
+    (req) => reorganise.moveUnit(ctxOf(req), req.params.id, req.body),
+  );
+  api.get(
+    '/units/:id/merge-preview',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        querystring: mergePreviewQuery,
+        response: { 200: reorganisationPreviewSchema },
+      },
+    },
+    (req) => reorganise.previewMerge(ctxOf(req), req.params.id, req.query.intoUnitId),
   );
   api.post(
     '/units/:id/merge',
     { schema: { tags, params: idParams, body: mergeUnitBody, response: { 200: unitSchema } } },
-    (req) => units.mergeUnit(ctxOf(req), req.params.id, req.body),
+    (req) => reorganise.mergeUnit(ctxOf(req), req.params.id, req.body),
   );
 };

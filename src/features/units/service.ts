@@ -2,21 +2,12 @@ import { PERMISSIONS } from '#contracts/roles.ts';
 import type { CreateUnitInput, Unit, UpdateUnitInput } from '#contracts/units.ts';
 import { foldVietnamese } from '../../domain/text/index.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
-import { requireAccess, requireUnitAccess, unitsInScope } from '../../platform/authz/access.ts';
+import { requireUnitAccess, unitsInScope } from '../../platform/authz/access.ts';
 import { permissionsOn } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import {
-  closeParentHistory,
-  DEFAULT_GRADES,
-  findUnit,
-  openParentHistory,
-  repathSubtree,
-  selectUnits,
-  toUnit,
-  type UnitRow,
-} from './queries.ts';
+import { DEFAULT_GRADES, findUnit, openParentHistory, selectUnits, toUnit, type UnitRow } from './queries.ts';
 
 export async function listUnits(
   ctx: ServiceContext,
@@ -115,6 +106,10 @@ export async function updateUnit(ctx: ServiceContext, id: string, input: UpdateU
   return inTransaction(ctx, async (trx) => {
     const before = await findUnit(trx.db, id);
     if (!before) throw notFound('đơn vị');
+    if (before.status !== 'active') {
+      // A merged or closed unit is history: its record reads as it was on the decision.
+      throw new AppError('conflict', `${before.name} đã sáp nhập hoặc giải thể; hồ sơ chỉ còn để xem.`);
+    }
     const patch = {
       code: input.code,
       name: input.name,
@@ -150,101 +145,6 @@ export async function updateUnit(ctx: ServiceContext, id: string, input: UpdateU
       ...changedFields(before, patch),
     });
     return toUnit(after);
-  });
-}
-
-/**
- * Moves a unit (and everything below it) under another office, keeping the dated parent history so past
- * school years still report under the old parent (the 2025 reform abolished district offices).
- */
-export async function moveUnit(
-  ctx: ServiceContext,
-  id: string,
-  input: { parentId: string; effectiveOn: string; reason?: string },
-): Promise<Unit> {
-  const units = await requireAccess(ctx, 'units.manage', [id, input.parentId]);
-  const unit = units.get(id);
-  const parent = units.get(input.parentId);
-  if (!unit || !parent) throw notFound('đơn vị');
-  if (parent.path.startsWith(unit.path)) {
-    throw new AppError(
-      'validation_failed',
-      'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.',
-      {
-        parentId: 'Đơn vị cấp trên không hợp lệ.',
-      },
-    );
-  }
-  await assertParentTakesChildren(ctx, parent.kind);
-  return inTransaction(ctx, async (trx) => {
-    const before = (await findUnit(trx.db, id)) as UnitRow;
-    await trx.db.updateTable('units').set({ parent_id: parent.id }).where('id', '=', id).execute();
-    await repathSubtree(trx.db, unit.path, `${parent.path}${id}/`);
-    await closeParentHistory(trx.db, id, input.effectiveOn);
-    await openParentHistory(trx.db, {
-      unitId: id,
-      parentId: parent.id,
-      validFrom: input.effectiveOn,
-      reason: input.reason,
-    });
-    await audit(trx, {
-      unitId: id,
-      entity: 'unit',
-      entityId: id,
-      action: 'move',
-      before: { parentId: before.parent_id },
-      after: { parentId: parent.id, effectiveOn: input.effectiveOn, reason: input.reason },
-    });
-    return toUnit((await findUnit(trx.db, id)) as UnitRow);
-  });
-}
-
-/**
- * Merges a unit into another: its children move to the target, it is marked merged and keeps its own records
- * (past years stay under its id). Used when offices or schools are merged.
- */
-export async function mergeUnit(
-  ctx: ServiceContext,
-  id: string,
-  input: { intoUnitId: string; effectiveOn: string; reason?: string },
-): Promise<Unit> {
-  const units = await requireAccess(ctx, 'units.manage', [id, input.intoUnitId]);
-  const source = units.get(id);
-  const target = units.get(input.intoUnitId);
-  if (!source || !target) throw notFound('đơn vị');
-  if (id === target.id || target.path.startsWith(source.path)) {
-    throw new AppError('validation_failed', 'Không thể sáp nhập đơn vị vào chính nó hoặc đơn vị cấp dưới.', {
-      intoUnitId: 'Đơn vị tiếp nhận không hợp lệ.',
-    });
-  }
-  return inTransaction(ctx, async (trx) => {
-    const children = await trx.db.selectFrom('units').select('id').where('parent_id', '=', id).execute();
-    for (const child of children) {
-      await moveUnit(trx, child.id, {
-        parentId: target.id,
-        effectiveOn: input.effectiveOn,
-        reason: input.reason,
-      });
-    }
-    await trx.db
-      .updateTable('units')
-      .set({ status: 'merged', merged_into_id: target.id, updated_at: new Date() })
-      .where('id', '=', id)
-      .execute();
-    await closeParentHistory(trx.db, id, input.effectiveOn);
-    await audit(trx, {
-      unitId: id,
-      entity: 'unit',
-      entityId: id,
-      action: 'merge',
-      after: {
-        intoUnitId: target.id,
-        effectiveOn: input.effectiveOn,
-        reason: input.reason,
-        movedChildren: children.length,
-      },
-    });
-    return toUnit((await findUnit(trx.db, id)) as UnitRow);
   });
 }
 

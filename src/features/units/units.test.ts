@@ -94,10 +94,17 @@ describe.each(STORAGES)('đơn vị và phạm vi quản lý (%s)', (storage) =>
 
   it('sáp nhập phòng: trường chuyển sang phòng mới, lịch sử giữ đơn vị cũ', async () => {
     const client = await t.as('so.admin');
+    const preview = await client.get(
+      `/api/v1/units/${u.officeB.id}/merge-preview?intoUnitId=${u.officeA.id}`,
+    );
+    expect(preview.body.units.items.map((x: { id: string }) => x.id)).toEqual([u.schoolB.id]);
     const res = await client.post(`/api/v1/units/${u.officeB.id}/merge`, {
       intoUnitId: u.officeA.id,
+      decisionNumber: '1234/QĐ-UBND',
+      decisionDate: '2025-06-20',
       effectiveOn: '2025-07-01',
       reason: 'Sắp xếp chính quyền địa phương hai cấp',
+      expectedState: preview.body.expectedState,
     });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('merged');
@@ -119,7 +126,10 @@ describe.each(STORAGES)('đơn vị và phạm vi quản lý (%s)', (storage) =>
   it('không chuyển được đơn vị vào đơn vị cấp dưới của nó', async () => {
     const res = await (await t.as('so.admin')).post(`/api/v1/units/${u.officeA.id}/move`, {
       parentId: u.schoolA.id,
+      decisionNumber: '1/QĐ',
+      decisionDate: '2025-06-20',
       effectiveOn: '2025-07-01',
+      expectedState: 'x',
     });
     expect(res.status).toBe(400);
   });

@@ -37,6 +37,9 @@ export async function requireUnitAccess(ctx: ServiceContext, permission: Permiss
   return units.get(unitId) as ScopedUnit;
 }
 
+/** Permissions that write: refused on a merged or closed school. */
+const WRITES = /\.(write|manage)$|^imports\.run$/;
+
 /** A school as requireSchool returns it: the unit and the grades it teaches. */
 export type SchoolUnit = ScopedUnit & { gradeFrom: number | null; gradeTo: number | null };
 
@@ -50,11 +53,15 @@ export async function requireSchool(
   const school = await ctx.db
     .selectFrom('units')
     .innerJoin('unit_kinds', 'unit_kinds.code', 'units.kind')
-    .select(['unit_kinds.category', 'units.grade_from', 'units.grade_to'])
+    .select(['unit_kinds.category', 'units.grade_from', 'units.grade_to', 'units.status'])
     .where('units.id', '=', unitId)
     .executeTakeFirstOrThrow();
   if (school.category !== 'school') {
     throw new AppError('validation_failed', 'Chọn một trường học.', { unitId: 'Chọn một trường học.' });
+  }
+  if (school.status !== 'active' && WRITES.test(permission)) {
+    // A merged or closed school is history: its records stay readable, nothing new is written under it.
+    throw new AppError('conflict', `${unit.name} đã sáp nhập hoặc giải thể; hồ sơ chỉ còn để xem.`);
   }
   return { ...unit, gradeFrom: school.grade_from, gradeTo: school.grade_to };
 }

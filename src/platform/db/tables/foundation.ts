@@ -1,7 +1,13 @@
 import { DATA_ACCESS_ACTIONS, DATA_SUBJECT_KINDS } from '#contracts/audit.ts';
 import { JOB_STATUSES } from '#contracts/jobs.ts';
 import { ROLES } from '#contracts/roles.ts';
-import { OWNERSHIPS, SCHOOL_LEVELS, UNIT_CATEGORIES, UNIT_STATUSES } from '#contracts/units.ts';
+import {
+  OWNERSHIPS,
+  REORGANISATION_KINDS,
+  SCHOOL_LEVELS,
+  UNIT_CATEGORIES,
+  UNIT_STATUSES,
+} from '#contracts/units.ts';
 import { col, nullable, type TablesType, type TableType, withDefault } from './columns.ts';
 
 export type { SchoolLevel } from '#contracts/units.ts';
@@ -45,6 +51,21 @@ export const foundationTables = {
     valid_from: col.text(),
     valid_to: nullable(col.text()),
     reason: nullable(col.text()),
+  },
+  /** A merger or move carried out on a decision (0088): both sides read their history from it. */
+  unit_reorganisations: {
+    id: col.id(),
+    unit_id: col.text(),
+    kind: col.oneOf(REORGANISATION_KINDS),
+    target_unit_id: col.text(),
+    from_parent_id: nullable(col.text()),
+    decision_number: col.text(),
+    decision_date: col.text(),
+    effective_on: col.text(),
+    reason: nullable(col.text()),
+    moved: col.json(),
+    created_by: nullable(col.text()),
+    created_at: col.createdAt(),
   },
   school_years: {
     id: col.id(),

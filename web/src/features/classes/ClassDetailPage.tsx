@@ -1,6 +1,6 @@
-import { Button, SimpleGrid, Stack } from '@mantine/core';
+import { Alert, Button, SimpleGrid, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconEdit, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconLock, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -23,7 +23,8 @@ export default function ClassDetailPage() {
   if (cls.isPending) return <Loading />;
   if (cls.error) return <ErrorAlert error={cls.error} onRetry={() => cls.refetch()} />;
   const c = cls.data;
-  const canWrite = c.permissions.includes('classes.write');
+  // A finished year's class is a record of that year: the server refuses hand edits, so the page offers none.
+  const canWrite = c.permissions.includes('classes.write') && c.lockedReason === null;
   const deleteClass = () =>
     remove.mutate(c.id, {
       onSuccess: () => {
@@ -64,6 +65,11 @@ export default function ClassDetailPage() {
           )
         }
       />
+      {c.lockedReason && (
+        <Alert color="gray" icon={<IconLock size={16} />} data-testid="class-locked">
+          {c.lockedReason}
+        </Alert>
+      )}
       <ClassStudents cls={c} canWrite={canWrite} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {canWrite && <AddStudentsPanel cls={c} />}

@@ -38,6 +38,7 @@ import {
   useRolloverPreview,
   useSaveRolloverPlan,
 } from './api.ts';
+import { RolloverSummary } from './RolloverSummary.tsx';
 
 /** Shade 9 of each colour: figures on a white card keep AA contrast (yellow and lighter shades do not). */
 const OUTCOME_COLOR: Record<RolloverOutcomeKind, string> = {
@@ -83,9 +84,9 @@ function RolloverView() {
       {preview.data && (
         <>
           {preview.data.done && !outcome && (
-            <Alert color="teal" data-testid="rollover-done">
-              {t('rolloverAlreadyDone', { year: input.toYear })}
-            </Alert>
+            <div data-testid="rollover-done">
+              <RolloverSummary outcome={{ ...preview.data, written: 0 }} />
+            </div>
           )}
           <PlanCard preview={preview.data} input={input} onQueued={setJobId} />
           {job.data?.status === 'failed' && (
@@ -95,9 +96,9 @@ function RolloverView() {
             <JobProgress job={job.data} unit={t('studentsUnit')} />
           )}
           {outcome && (
-            <Alert color="teal" data-testid="rollover-result">
-              {t('rolloverWritten', { count: outcome.written })}
-            </Alert>
+            <div data-testid="rollover-result">
+              <RolloverSummary outcome={outcome} />
+            </div>
           )}
           <OutcomeLists outcome={outcome ?? preview.data} final={Boolean(outcome)} />
         </>
@@ -271,7 +272,8 @@ function PlanCard({
 /** Students of the finished year by what the rollover does with them, each list by name with old and new class. */
 function OutcomeLists({ outcome, final }: { outcome: RolloverOutcome; final: boolean }) {
   const { t } = useTranslation('results');
-  const [tab, setTab] = useState<string | null>('promoted');
+  // Students left behind are what the principal has to act on: their list opens first.
+  const [tab, setTab] = useState<string | null>(outcome.pending.length > 0 ? 'pending' : 'promoted');
   return (
     <Card withBorder data-testid={final ? 'rollover-outcome' : 'rollover-preview'}>
       <Stack gap="sm">

@@ -39,9 +39,19 @@ export const results = {
     noClassToPlan: 'Các lớp của năm học mới đều đã có; không có kế hoạch nào để lưu.',
     studentsUnit: 'học sinh',
     rolloverSubtitle: 'Từ năm học {{from}}, theo quyết định cuối năm (lên lớp, ở lại lớp, tốt nghiệp)',
-    rolloverAlreadyDone: 'Đã chuyển sang năm học {{year}}; chạy lại không thay đổi gì.',
-    rolloverWritten_one: 'Đã chuyển xong ({{count}} bản ghi được ghi).',
-    rolloverWritten_other: 'Đã chuyển xong ({{count}} bản ghi được ghi).',
+    rolloverMoved: 'Đã chuyển sang năm học {{year}}',
+    rolloverNothingMoved: 'Chưa chuyển học sinh nào sang năm học {{year}}',
+    rolloverPartlyMoved: 'Mới chuyển một phần sang năm học {{year}}: còn {{count}} học sinh chưa chuyển',
+    rolloverMovedCounts:
+      '{{moved}} học sinh đã vào lớp của năm học {{year}} ({{promoted}} lên lớp, {{retained}} ở lại lớp); {{graduated}} học sinh tốt nghiệp.',
+    rolloverPendingNote_one:
+      '{{count}} học sinh chưa chuyển vì chưa có quyết định lên lớp / ở lại lớp của năm học {{from}} (danh sách «Chưa có quyết định» bên dưới). Hoàn tất tổng kết, kiểm tra lại, rèn luyện hè cho học sinh này rồi chạy lại.',
+    rolloverPendingNote_other:
+      '{{count}} học sinh chưa chuyển vì chưa có quyết định lên lớp / ở lại lớp của năm học {{from}} (danh sách «Chưa có quyết định» bên dưới). Hoàn tất tổng kết, kiểm tra lại, rèn luyện hè cho các học sinh này rồi chạy lại.',
+    rolloverLeftNote_one: '{{count}} học sinh đã rời trường (chuyển đi, thôi học) nên không chuyển.',
+    rolloverLeftNote_other: '{{count}} học sinh đã rời trường (chuyển đi, thôi học) nên không chuyển.',
+    rolloverWritten_one: 'Lần chạy này ghi {{count}} bản ghi.',
+    rolloverWritten_other: 'Lần chạy này ghi {{count}} bản ghi.',
     rolloverClasses: 'Lớp của năm học {{year}}',
     rolloverClassesHint:
       'Lớp chưa có sẽ được tạo với giáo viên chủ nhiệm và phòng học dưới đây; lớp đã có thì sửa ở trang Lớp học.',
@@ -233,9 +243,19 @@ export const results = {
     studentsUnit: 'students',
     rolloverSubtitle:
       'From school year {{from}}, by the final decisions of the year (promoted, retained, graduated)',
-    rolloverAlreadyDone: 'Already moved to school year {{year}}; running it again changes nothing.',
-    rolloverWritten_one: 'Done ({{count}} record written).',
-    rolloverWritten_other: 'Done ({{count}} records written).',
+    rolloverMoved: 'Moved to school year {{year}}',
+    rolloverNothingMoved: 'No student moved to school year {{year}} yet',
+    rolloverPartlyMoved: 'Partly moved to school year {{year}}: {{count}} students still to move',
+    rolloverMovedCounts:
+      '{{moved}} students are in classes of {{year}} ({{promoted}} promoted, {{retained}} retained); {{graduated}} graduated.',
+    rolloverPendingNote_one:
+      '{{count}} student was not moved: no promotion decision for {{from}} yet (list "No decision yet" below). Finish the year close, re-tests or summer training, then run again.',
+    rolloverPendingNote_other:
+      '{{count}} students were not moved: no promotion decision for {{from}} yet (list "No decision yet" below). Finish the year close, re-tests or summer training, then run again.',
+    rolloverLeftNote_one: '{{count}} student had left the school and was not moved.',
+    rolloverLeftNote_other: '{{count}} students had left the school and were not moved.',
+    rolloverWritten_one: 'This run wrote {{count}} record.',
+    rolloverWritten_other: 'This run wrote {{count}} records.',
     rolloverClasses: 'Classes of school year {{year}}',
     rolloverClassesHint:
       'Missing classes are created with the homeroom teacher and room below; existing ones are edited on the Classes page.',

@@ -3,6 +3,7 @@ import { IconArrowsMove, IconGitMerge, IconPencil, IconPlus } from '@tabler/icon
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '#contracts/units.ts';
 import { useEnumLabels } from '../../i18n/enums.ts';
+import { UnitHistory } from './UnitHistory.tsx';
 
 export type UnitAction = 'create' | 'edit' | 'move' | 'merge';
 
@@ -70,6 +71,7 @@ export function UnitDetail({
             ))}
         </Table.Tbody>
       </Table>
+      <UnitHistory unit={unit} />
       {canManage && (
         <Group gap="xs">
           <Button

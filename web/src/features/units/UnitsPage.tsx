@@ -163,6 +163,7 @@ function UnitsTree() {
       <Modal
         opened={action === 'move' || action === 'merge'}
         onClose={() => setAction(null)}
+        size="lg"
         title={
           current &&
           (action === 'move'

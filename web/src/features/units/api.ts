@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Unit } from '#contracts/units.ts';
+import type { ReorganisationEvent, ReorganisationPreview, Unit } from '#contracts/units.ts';
 import { apiGet, apiPatch, apiPost, qs } from '../../api/client.ts';
 
 export interface UnitKind {
@@ -25,6 +25,26 @@ export const createUnit = (values: UnitValues) => apiPost<Unit>('/units', values
 
 export const updateUnit = (unitId: string, values: UnitValues) => apiPatch<Unit>(`/units/${unitId}`, values);
 
-/** Moves a unit under another office, or merges it into another unit of its kind. */
+/** Moves a unit under another office, or merges it into another unit of its kind (after its preview). */
 export const relocateUnit = (unitId: string, mode: 'move' | 'merge', body: Record<string, unknown>) =>
   apiPost<Unit>(`/units/${unitId}/${mode}`, body);
+
+/** Who and what a merger or move would carry across, what stays and what blocks it. */
+export const useRelocationPreview = (unitId: string, mode: 'move' | 'merge', targetId: string | null) =>
+  useQuery({
+    queryKey: ['units', 'relocation-preview', unitId, mode, targetId],
+    enabled: targetId !== null,
+    queryFn: () =>
+      apiGet<ReorganisationPreview>(
+        mode === 'move'
+          ? `/units/${unitId}/move-preview${qs({ parentId: targetId })}`
+          : `/units/${unitId}/merge-preview${qs({ intoUnitId: targetId })}`,
+      ),
+  });
+
+/** The mergers and moves the unit took part in, from either side. */
+export const useUnitReorganisations = (unitId: string) =>
+  useQuery({
+    queryKey: ['units', 'reorganisations', unitId],
+    queryFn: () => apiGet<ReorganisationEvent[]>(`/units/${unitId}/reorganisations`),
+  });

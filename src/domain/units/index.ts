@@ -1,0 +1,8 @@
+export {
+  managingKind,
+  mergeRefusal,
+  moveRefusal,
+  type SchoolLevelCode,
+  type UnitCategory,
+  type UnitShape,
+} from './reorganisation.ts';
