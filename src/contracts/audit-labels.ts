@@ -101,6 +101,8 @@ export const AUDIT_ACTION_LABEL_VI = {
   clear_individual_plan: 'Bỏ đánh giá theo kế hoạch giáo dục cá nhân',
   principal_decision: 'Hiệu trưởng quyết định lên lớp',
   unsubscribe: 'Huỷ nhận thư',
+  receive_merged: 'Tiếp nhận trường sáp nhập',
+  receive_moved: 'Tiếp nhận đơn vị chuyển đến',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL_VI;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABEL_VI) as AuditAction[];

@@ -35,6 +35,9 @@ export const AUDIT_ENTITY_LABEL_EN: Record<AuditEntity, string> = {
   assessment_team: 'Assessment team',
   assessment_catalogue: 'Criteria catalogue',
   recognition_decision: 'Recognition decision',
+  practical_exemptions: 'Practical-part exemption',
+  individual_plans: 'Individual education plan',
+  notification_preferences: 'Notification settings',
   demo_data: 'Demo data',
 };
 
@@ -88,6 +91,14 @@ export const AUDIT_ACTION_LABEL_EN: Record<AuditAction, string> = {
   seed: 'Create demo data',
   login_name_migrated: 'Login name changed on upgrade',
   reopen_finished_year: 'Reopen finished year placement',
+  exempt_practical: 'Record practical exemption',
+  withdraw_exemption: 'Withdraw practical exemption',
+  set_individual_plan: 'Assess by individual plan',
+  clear_individual_plan: 'Stop assessing by individual plan',
+  principal_decision: "Principal's promotion decision",
+  unsubscribe: 'Unsubscribe from e-mail',
+  receive_merged: 'Receive merged unit',
+  receive_moved: 'Receive moved unit',
 };
 
 export const AUDIT_AREA_LABEL_EN: Record<AuditArea, string> = {
