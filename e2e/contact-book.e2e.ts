@@ -62,7 +62,7 @@ describe('sổ liên lạc trên điện thoại', () => {
         unit_id: cls.unit_id,
         class_id: cls.id,
         author_user_id: teacher.user.id,
-        title: 'Họp phụ huynh cuối học kỳ I',
+        title: 'Họp phụ huynh cuối học kì I',
         body: 'Kính mời quý phụ huynh dự họp lúc 8 giờ sáng Chủ nhật tại phòng 203.',
       })
       .returning('id')
@@ -98,7 +98,7 @@ describe('sổ liên lạc trên điện thoại', () => {
     expect(overflow).toBeLessThanOrEqual(1);
 
     await page.getByTestId('tab-notes').click();
-    await page.getByText('Họp phụ huynh cuối học kỳ I').waitFor();
+    await page.getByText('Họp phụ huynh cuối học kì I').waitFor();
     await page.getByTestId('acknowledge').click();
     await page.getByTestId('acknowledged').waitFor();
     const ack = await server.db

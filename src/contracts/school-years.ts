@@ -34,8 +34,8 @@ export const upsertSchoolYearBody = z
   .superRefine((v, issue) => {
     const order: [keyof typeof v, string][] = [
       ['startsOn', 'Ngày bắt đầu năm học'],
-      ['term1EndsOn', 'Ngày kết thúc học kỳ I'],
-      ['term2StartsOn', 'Ngày bắt đầu học kỳ II'],
+      ['term1EndsOn', 'Ngày kết thúc học kì I'],
+      ['term2StartsOn', 'Ngày bắt đầu học kì II'],
       ['endsOn', 'Ngày kết thúc năm học'],
     ];
     for (let i = 1; i < order.length; i++) {

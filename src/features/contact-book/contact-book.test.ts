@@ -101,7 +101,7 @@ describe.each(STORAGES)('sổ liên lạc (%s)', (storage) => {
 
   const book = (client: TestClient, id: string) => client.get(`/api/v1/contact-book/students/${id}`);
 
-  it('phụ huynh có hai con chọn được từng con; thấy điểm từng môn, điểm trung bình, buổi nghỉ, kết quả học kỳ', async () => {
+  it('phụ huynh có hai con chọn được từng con; thấy điểm từng môn, điểm trung bình, buổi nghỉ, kết quả học kì', async () => {
     const children = await mother.get('/api/v1/contact-book/children');
     expect(children.status).toBe(200);
     expect(
@@ -181,7 +181,7 @@ describe.each(STORAGES)('sổ liên lạc (%s)', (storage) => {
 
   it('giáo viên gửi lời nhắn cho phụ huynh lớp; phụ huynh nhận thông báo, xác nhận đã đọc; giáo viên thấy ai đã xác nhận', async () => {
     const posted = await homeroom.post(`/api/v1/classes/${cls.id}/notes`, {
-      title: 'Họp phụ huynh cuối học kỳ I',
+      title: 'Họp phụ huynh cuối học kì I',
       body: 'Kính mời quý phụ huynh dự họp lúc 8 giờ sáng Chủ nhật, 11/01/2026 tại phòng 203.',
     });
     expect(posted.status).toBe(201);
@@ -189,7 +189,7 @@ describe.each(STORAGES)('sổ liên lạc (%s)', (storage) => {
     const bell = await mother.get('/api/v1/notifications');
     expect(bell.body.items[0]).toMatchObject({
       kind: 'class_note',
-      title: 'Lớp 7A: Họp phụ huynh cuối học kỳ I',
+      title: 'Lớp 7A: Họp phụ huynh cuối học kì I',
     });
     const seen = await book(mother, an.id);
     expect(seen.body.notes).toEqual([

@@ -70,9 +70,9 @@ export async function personalDataPdf(data: PersonalDataExport): Promise<Buffer>
     ['Từ ngày', 2, (e) => date(e.enrolledOn)],
     ['Đến ngày', 2, (e) => date(e.leftOn)],
   ]);
-  section(pdf, '5. Điểm các môn theo học kỳ', data.scores, [
+  section(pdf, '5. Điểm các môn theo học kì', data.scores, [
     ['Năm học', 2, (r) => text(r.schoolYear)],
-    ['Học kỳ', 1, (r) => term(r.term)],
+    ['Học kì', 1, (r) => term(r.term)],
     ['Môn', 3, (r) => subject(r.subject)],
     ['ĐĐGtx', 3, (r) => (r.regular as number[]).map(formatAverage).join('; ')],
     ['ĐĐGgk', 1, (r) => avg(r.midterm)],
@@ -111,7 +111,7 @@ export async function personalDataPdf(data: PersonalDataExport): Promise<Buffer>
   ]);
   section(pdf, '10. Đánh giá rèn luyện', data.conduct, [
     ['Năm học', 2, (r) => text(r.schoolYear)],
-    ['Học kỳ', 1, (r) => term(r.term)],
+    ['Học kì', 1, (r) => term(r.term)],
     ['Mức', 1, (r) => level4(r.level)],
     ['Nhận xét', 4, (r) => text(r.comment)],
   ]);

@@ -219,7 +219,7 @@ describe.each(STORAGES)(
       const text = squash(await extractPdfText(pdf.raw));
       for (const heading of [
         'DỮ LIỆU CÁ NHÂN CỦA HỌC SINH',
-        'Điểm các môn theo học kỳ',
+        'Điểm các môn theo học kì',
         'Học bạ (mọi phiên bản)',
         'Nhật ký truy cập',
       ]) {

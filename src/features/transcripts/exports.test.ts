@@ -89,8 +89,8 @@ describe.each(STORAGES)('xuất sổ điểm và thống kê (%s)', (storage) =>
       ...['TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK', 'ĐTBmhk'],
       'ĐTBmcn',
     ]);
-    expect(math.getCell(2, 3).value).toBe('Học kỳ I');
-    expect(math.getCell(2, 10).value).toBe('Học kỳ II');
+    expect(math.getCell(2, 3).value).toBe('Học kì I');
+    expect(math.getCell(2, 10).value).toBe('Học kì II');
     // Names in Vietnamese order, by given name: Hà before Việt.
     expect(rowValues(math, 5).slice(0, 2)).toEqual([2, 'Bùi Quốc Việt']);
     expect(rowValues(math, 4)).toEqual([

@@ -131,7 +131,7 @@ function writeSubjectSheet(sheet: ExcelJS.Worksheet, grid: ClassGrid, subject: S
     `SỔ ĐIỂM LỚP ${cls.name} — ${subject.name.toUpperCase()} — NĂM HỌC ${cls.school_year}`;
   sheet.getCell(1, 1).font = { bold: true, size: 13 };
   sheet.mergeCells(1, 1, 1, 3 + 2 * width);
-  sheet.getRow(2).values = ['STT', 'Họ và tên', 'Học kỳ I', ...Array(width - 1).fill(null), 'Học kỳ II'];
+  sheet.getRow(2).values = ['STT', 'Họ và tên', 'Học kì I', ...Array(width - 1).fill(null), 'Học kì II'];
   sheet.getCell(2, 3 + 2 * width).value = 'Cả năm';
   sheet.getRow(3).values = [null, null, ...termHeaders, ...termHeaders, 'ĐTBmcn'];
   sheet.mergeCells(2, 1, 3, 1);
@@ -253,7 +253,7 @@ export async function gradeStatisticsXlsx(
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Trường Số';
   const sheet = workbook.addWorksheet('Xếp loại');
-  const period = term === 0 ? 'CẢ NĂM' : `HỌC KỲ ${term === 1 ? 'I' : 'II'}`;
+  const period = term === 0 ? 'CẢ NĂM' : `HỌC KÌ ${term === 1 ? 'I' : 'II'}`;
   sheet.getCell(1, 1).value =
     `THỐNG KÊ KẾT QUẢ ${period} — ${school.name.toUpperCase()} — NĂM HỌC ${schoolYear}`;
   sheet.getCell(1, 1).font = { bold: true, size: 13 };

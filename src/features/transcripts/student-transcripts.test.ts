@@ -113,7 +113,7 @@ describe.each(STORAGES)('học bạ của con và các phiên bản (%s)', (stor
   it('các phiên bản: ai ký, ai duyệt, ai điều chỉnh, khi nào, vì sao; mỗi phiên bản mở được PDF; giáo viên không dạy lớp không thấy', async () => {
     const [v1] = (await listOf(principal, duong)).body.transcripts as Line[];
     const corrected = await principal.post(`/api/v1/transcripts/${v1?.id}/corrections`, {
-      reason: 'Sửa điểm Toán học kỳ I nhập nhầm',
+      reason: 'Sửa điểm Toán học kì I nhập nhầm',
     });
     expect(corrected.status).toBe(201);
     const res = await listOf(principal, duong);
@@ -124,7 +124,7 @@ describe.each(STORAGES)('học bạ của con và các phiên bản (%s)', (stor
       [1, 'superseded'],
     ]);
     expect(lines[0]).toMatchObject({
-      correctionReason: 'Sửa điểm Toán học kỳ I nhập nhầm',
+      correctionReason: 'Sửa điểm Toán học kì I nhập nhầm',
       correctedByName: expect.any(String),
       approvedByName: null,
     });

@@ -176,12 +176,12 @@ describe.each(STORAGES)('học bạ (%s)', (storage) => {
     const outsider = await (await t.as('ht.b')).post(
       `/api/v1/transcripts/${before.transcriptId}/corrections`,
       {
-        reason: 'Sửa điểm Toán học kỳ I',
+        reason: 'Sửa điểm Toán học kì I',
       },
     );
     expect(outsider.status).toBe(403);
     const res = await principal.post(`/api/v1/transcripts/${before.transcriptId}/corrections`, {
-      reason: 'Sửa điểm Toán học kỳ I nhập nhầm',
+      reason: 'Sửa điểm Toán học kì I nhập nhầm',
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ version: 2, status: 'draft', supersedes: before.transcriptId });
@@ -203,7 +203,7 @@ describe.each(STORAGES)('học bạ (%s)', (storage) => {
       .where('entity_id', '=', res.body.id)
       .executeTakeFirstOrThrow();
     expect(audit.after).toMatchObject({
-      reason: 'Sửa điểm Toán học kỳ I nhập nhầm',
+      reason: 'Sửa điểm Toán học kì I nhập nhầm',
       changes: [{ subject: 'math', field: 'term1', old: 7.3, new: 9 }],
     });
     const text = await extractPdfText(
