@@ -68,7 +68,6 @@ export async function readContactBookPage(
   const ownPrefixes = JSON.stringify(scopePrefixes(ctx.actor, 'students.read_own'));
   const args = [studentId, schoolYear ?? null, actorId, readPrefixes, ownPrefixes, detail.own];
   const rows = await executePrepared(ctx, args);
-
   const page = rows[0]?.page;
   return page && toPage(page, studentId);
 }
@@ -176,19 +175,27 @@ const PAGE_SQL = `
 
 async function executePrepared(ctx: ServiceContext, args: (string | null)[]) {
   const execute = sql.raw<{ page: RawPage }>(`EXECUTE ${PREPARED}(${args.map(literal).join(', ')})`);
-  // One connection for the try and the PREPARE: prepared statements belong to a session.
+  // One connection for the try and the PREPARE: prepared statements belong to a session. Not for use inside a
+  // transaction (a failed EXECUTE would abort it); the route calls it on its own.
   return ctx.db.connection().execute(async (db) => {
     try {
       return (await execute.execute(db)).rows;
     } catch (error) {
       if ((error as { code?: string }).code !== UNDEFINED_PREPARED_STATEMENT) throw error;
-      await sql.raw(`PREPARE ${PREPARED}(uuid, text, text, jsonb, jsonb, text) AS ${PAGE_SQL}`).execute(db);
+      await sql
+        .raw(`PREPARE ${PREPARED}(uuid, text, text, jsonb, jsonb, text) AS ${PAGE_SQL}`)
+        .execute(db)
+        .catch((prepareError: { code?: string }) => {
+          // Another caller on this session prepared it first: theirs is the same statement.
+          if (prepareError.code !== DUPLICATE_PREPARED_STATEMENT) throw prepareError;
+        });
       return (await execute.execute(db)).rows;
     }
   });
 }
 
 const UNDEFINED_PREPARED_STATEMENT = '26000';
+const DUPLICATE_PREPARED_STATEMENT = '42P05';
 
 /** A SQL string literal (standard_conforming_strings, the default of both engines: only the quote is doubled). */
 function literal(value: string | null): string {
