@@ -176,41 +176,6 @@ function deliverySummary(families: FamilyDelivery[], names: Map<string, string>)
   };
 }
 
-/** The notes of the student's class for the whole class or for this student, with the caller's acknowledgement. */
-export async function notesForFamily(
-  ctx: ServiceContext,
-  unitId: string,
-  classId: string,
-  studentId: string,
-) {
-  const notes = await ctx.db
-    .selectFrom('class_notes as n')
-    .leftJoin('class_note_acks as a', (join) =>
-      join.onRef('a.note_id', '=', 'n.id').on('a.user_id', '=', ctx.actor.userId),
-    )
-    .select(['n.id', 'n.title', 'n.body', 'n.created_at', 'n.author_user_id', 'a.acknowledged_at'])
-    .where('n.unit_id', '=', unitId)
-    .where('n.class_id', '=', classId)
-    .where((eb) =>
-      eb.or([eb('n.student_ids', 'is', null), eb(eb.val(studentId), '=', eb.fn.any('n.student_ids'))]),
-    )
-    .orderBy('n.created_at', 'desc')
-    .limit(50)
-    .execute();
-  const authors = await userNames(
-    ctx.db,
-    notes.map((n) => n.author_user_id),
-  );
-  return notes.map((n) => ({
-    id: n.id,
-    title: n.title,
-    body: n.body,
-    authorName: authors.get(n.author_user_id) ?? null,
-    createdAt: n.created_at.toISOString(),
-    acknowledgedAt: n.acknowledged_at?.toISOString() ?? null,
-  }));
-}
-
 /** A guardian (or the student) acknowledges a note of their child's class; doing it twice keeps the first time. */
 export async function acknowledgeNote(ctx: ServiceContext, noteId: string) {
   const note = await ctx.db

@@ -1,23 +1,15 @@
 import { periodsPerYear, subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.ts';
 import { logPersonalDataAccess } from '../../platform/audit/access-log.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { notFound } from '../../platform/errors.ts';
-import {
-  type AssignmentRow,
-  absencesOfStudents,
-  assignmentsOfClasses,
-  conductOfClasses,
-  scoresOfStudents,
-  type TermScoreRow,
-} from '../gradebook/reads.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
+import type { TermScoreRow } from '../gradebook/reads.ts';
 import type { ClassSubject } from '../results/compute.ts';
-import { resultsOfStudents } from '../results/reads.ts';
-import { readStudentAccess } from '../students/access.ts';
 import { listMyStudents } from '../students/mine.ts';
-import { enrolmentsOf } from '../students/queries.ts';
 import { requireClassReader } from '../transcripts/class-access.ts';
-import { notesForFamily } from './notes.ts';
+import { type ContactBookPage, type PageEnrolment, readContactBookPage } from './page-read.ts';
 import { provisionalTerm } from './provisional.ts';
+
+type PageAssignment = ContactBookPage['assignments'][number];
 
 /**
  * Sổ liên lạc: what a family (or the student) follows during the year — scores as they are entered with the term
@@ -32,56 +24,47 @@ export function myChildren(ctx: ServiceContext) {
 }
 
 /**
- * One transaction around the whole read: on the embedded database each statement outside a transaction waits its
- * turn for the one connection (about a dozen turns for this page, behind every grid save of the evening), inside
- * it the page takes one turn. On PostgreSQL it costs the parallelism of six small reads on one connection.
+ * One SQL statement reads the whole page and, for a family, writes its personal-data log row (page-read.ts): under
+ * load the page's cost was its fifteen round trips, not its queries. Staff pass one more check, the class's
+ * gradebook, before their read is logged.
  */
-export function contactBook(ctx: ServiceContext, studentId: string, schoolYear?: string) {
-  return inTransaction(ctx, (trx) => readContactBook(trx, studentId, schoolYear));
+export async function contactBook(ctx: ServiceContext, studentId: string, schoolYear?: string) {
+  const page = await readContactBookPage(ctx, studentId, schoolYear, { own: 'contact_book_own' });
+  if (!page) throw notFound('học sinh');
+  if (!page.view) throw forbidden();
+  const { enrolment } = page;
+  if (!enrolment) throw notFound('lớp của học sinh');
+  if (page.view === 'staff') {
+    // Staff see a student's contact book only where they may read the class's gradebook.
+    await inTransaction(ctx, async (trx) => {
+      await requireClassReader(trx, enrolment.classId);
+      await logPersonalDataAccess(trx, {
+        unitId: page.student.unitId,
+        subjectKind: 'student',
+        subjectIds: [studentId],
+        action: 'view',
+        detail: 'contact_book',
+      });
+    });
+  }
+  return shapePage(page, enrolment, studentId);
 }
 
-async function readContactBook(ctx: ServiceContext, studentId: string, schoolYear?: string) {
-  const access = await readStudentAccess(ctx, studentId);
-  const { student } = access;
-  const enrolments = (await enrolmentsOf(ctx.db, studentId)).filter((e) => e.unit_id === student.unit_id);
-  const enrolment =
-    (schoolYear ? enrolments.find((e) => e.school_year === schoolYear) : undefined) ??
-    enrolments.find((e) => e.left_on === null) ??
-    enrolments[0];
-  if (!enrolment) throw notFound('lớp của học sinh');
-  // Staff see a student's contact book only where they may read the class's gradebook.
-  if (access.view === 'staff') await requireClassReader(ctx, enrolment.class_id);
-  const unitId = student.unit_id;
-  const year = enrolment.school_year;
-  const [scores, results, absences, conduct, notes, assignments] = await Promise.all([
-    scoresOfStudents(ctx.db, unitId, year, [studentId]),
-    resultsOfStudents(ctx.db, unitId, year, [studentId]),
-    absencesOfStudents(ctx.db, unitId, year, [studentId]),
-    conductOfClasses(ctx.db, unitId, year, [enrolment.class_id]),
-    notesForFamily(ctx, unitId, enrolment.class_id, studentId),
-    assignmentsOfClasses(ctx.db, unitId, year, [enrolment.class_id]),
-  ]);
-  await logPersonalDataAccess(ctx, {
-    unitId,
-    subjectKind: 'student',
-    subjectIds: [studentId],
-    action: 'view',
-    detail: access.view === 'own' ? 'contact_book_own' : 'contact_book',
-  });
-  const termRow = (t: 0 | 1 | 2) => results.terms.find((r) => r.term === t);
-  const myConduct = conduct.filter((c) => c.studentId === studentId);
+function shapePage(page: ContactBookPage, enrolment: PageEnrolment, studentId: string) {
+  const termRow = (t: 0 | 1 | 2) => page.terms.find((r) => r.term === t);
+  const myConduct = page.conduct;
   return {
     student: {
-      id: student.id,
-      fullName: student.full_name,
-      unitName: student.unit_name,
-      classId: enrolment.class_id,
-      className: enrolment.class_name,
+      id: studentId,
+      fullName: page.student.fullName,
+      unitName: page.student.unitName,
+      classId: enrolment.classId,
+      className: enrolment.className,
       grade: enrolment.grade,
-      schoolYear: year,
+      schoolYear: enrolment.schoolYear,
     },
-    schoolYears: [...new Set(enrolments.map((e) => e.school_year))],
-    subjects: subjectsOf(enrolment.grade, scores, results, assignments),
+    schoolYears: page.schoolYears,
+    subjects: subjectsOf(enrolment.grade, page.scores, page, page.assignments),
     results: ([1, 2, 0] as const).map((term) => ({
       term,
       learning: termRow(term)?.learningResult ?? null,
@@ -93,13 +76,13 @@ async function readContactBook(ctx: ServiceContext, studentId: string, schoolYea
       promotion: termRow(term)?.promotion ?? null,
       homeroomComment: termRow(term)?.homeroomComment ?? null,
     })),
-    absences: absences.map((a) => ({ date: a.date, session: a.session, excused: a.excused, note: a.note })),
-    notes,
-    canAcknowledge: access.view === 'own',
+    absences: page.absences,
+    notes: page.notes,
+    canAcknowledge: page.view === 'own',
   };
 }
 
-type Results = Awaited<ReturnType<typeof resultsOfStudents>>;
+type Results = Pick<ContactBookPage, 'terms' | 'subjects'>;
 
 /**
  * The subject as the class is assessed in it, for the provisional average: the periods per year (which fix the
@@ -110,7 +93,7 @@ function assessedSubject(
   code: string,
   name: string,
   kind: ClassSubject['kind'],
-  assignments: readonly AssignmentRow[],
+  assignments: readonly PageAssignment[],
 ): ClassSubject | undefined {
   const assignment = assignments.find((a) => a.subjectCode === code);
   const periods = assignment?.periodsPerYear ?? periodsPerYear(code, grade);
@@ -118,7 +101,7 @@ function assessedSubject(
   return periods === undefined ? undefined : { code, name, kind, periodsPerYear: periods, learningTopics };
 }
 
-function subjectsOf(grade: number, scores: TermScoreRow[], results: Results, assignments: AssignmentRow[]) {
+function subjectsOf(grade: number, scores: TermScoreRow[], results: Results, assignments: PageAssignment[]) {
   const years = results.subjects;
   // A term is closed for the student once the close job has stored its result; until then averages are provisional.
   const closedTerms = new Set(results.terms.map((r) => r.term));

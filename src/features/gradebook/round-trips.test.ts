@@ -30,7 +30,7 @@ describe('lượt dùng kết nối của một lần lưu bảng điểm (pglit
     expect(used).toBe(3);
   });
 
-  it('sổ liên lạc của một học sinh: hai lượt (phiên kèm vai trò, một giao dịch đọc cả trang)', async () => {
+  it('sổ liên lạc của một học sinh: hai lượt (phiên kèm vai trò, một câu lệnh đọc cả trang và ghi nhật ký)', async () => {
     const child = s.students[0] as { id: string };
     const user = await buildUser(t.db, {
       unit: s.schoolA,
