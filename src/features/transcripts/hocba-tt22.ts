@@ -95,6 +95,8 @@ function identityPage(pdf: PdfBuilder, s: TranscriptSnapshot, ctx: HocbaContext)
   line('Ngày sinh', st.birthDate ? vietnameseDate(st.birthDate) : null);
   line('Nơi sinh', null);
   line('Dân tộc', st.ethnicity ? (ethnicityByKey(st.ethnicity)?.name ?? st.ethnicity) : null);
+  // The MOET student code (mã định danh học sinh) ties the book to the sector database; issue 11 §3 keeps it.
+  line('Mã học sinh', st.moetStudentCode);
   pdf.doc.y = Math.max(pdf.doc.y, photo.y + photo.h + 6);
   const policies = (st.policyFlags ?? []).map((f) => POLICY_LABEL[f]).filter(Boolean);
   pdf.fields(
