@@ -161,8 +161,9 @@ describe.each(STORAGES)(
       expect(pdf.status).toBe(200);
       const text = (await extractPdfText(pdf.raw)).replace(/\s+/g, ' ');
       expect(text).toContain('Ngữ văn 3,0 5,0');
-      expect(text).toContain('Kết quả rèn luyện Chưa đạt Chưa đạt Chưa đạt Đạt');
-      expect(text).toMatch(/Kết quả học tập (Chưa đạt|Đạt|Khá|Tốt) (Chưa đạt|Đạt|Khá|Tốt) Chưa đạt Đạt/);
+      // The form's results table: one row per term (conduct, then learning), then the row after the summer.
+      expect(text).toContain('Cả năm Chưa đạt Chưa đạt');
+      expect(text).toContain('Sau rèn luyện, kiểm tra, đánh giá lại trong kì nghỉ hè Đạt Đạt');
       expect(text).toContain('[X] Được lên lớp sau kiểm tra, đánh giá lại hoặc rèn luyện hè');
     });
   },
