@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradebookTables } from '../../platform/db/tables/gradebook.ts';
 import { peopleTables } from '../../platform/db/tables/people.ts';
-import { CLASS_BOUND_TABLES, STUDENT_BOUND_TABLES } from './merge-writes.ts';
+import { CLASS_BOUND_TABLES, STUDENT_BOUND_TABLES, STUDENT_YEAR_TABLES } from './merge-writes.ts';
 
 const tables = { ...peopleTables, ...gradebookTables } as Record<string, Record<string, unknown>>;
 /** Tables whose rows a merger handles on their own (the class itself, its list, the rollover plan that stays). */
@@ -28,6 +28,6 @@ describe('sáp nhập mang theo mọi dữ liệu gắn với lớp và học si
       .filter(([name]) => !HANDLED_ELSEWHERE.includes(name))
       .map(([name]) => name)
       .sort();
-    expect(withStudent).toEqual([...STUDENT_BOUND_TABLES].sort());
+    expect(withStudent).toEqual([...STUDENT_BOUND_TABLES, ...STUDENT_YEAR_TABLES].sort());
   });
 });

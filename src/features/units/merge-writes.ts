@@ -19,14 +19,23 @@ export const CLASS_BOUND_TABLES = [
   'primary_evaluations',
   'transcripts',
   'class_notes',
+  'attendance_taken',
 ] as const;
 
 /** Rows about the student rather than a year (guardians, status history): they go with the student. */
 export const STUDENT_BOUND_TABLES = ['student_guardians', 'student_status_history'] as const;
 
+/**
+ * Decisions about a student for one school year (exemptions from the practical part, the individual education
+ * plan): the current year's go with the student, like the class's rows; past years' stay with the school's records.
+ */
+export const STUDENT_YEAR_TABLES = ['practical_exemptions', 'individual_plans'] as const;
+
 interface Move {
   sourceId: string;
   targetId: string;
+  /** The merged school's current year (null for an office). */
+  schoolYear: string | null;
   movers: Movers;
 }
 
@@ -38,7 +47,7 @@ const uuids = (ids: readonly string[]) => sql`any(${ids}::uuid[])`;
  * caller's transaction. The ids are those the preview listed (re-read in this transaction).
  */
 export async function carryAcross(db: Kysely<DB>, move: Move): Promise<void> {
-  const { sourceId, targetId, movers } = move;
+  const { sourceId, targetId, schoolYear, movers } = move;
   const classIds = idsOf(movers.classes);
   const studentIds = idsOf(movers.students);
   const staffIds = idsOf(movers.staff);
@@ -60,6 +69,12 @@ export async function carryAcross(db: Kysely<DB>, move: Move): Promise<void> {
     for (const table of STUDENT_BOUND_TABLES) {
       await sql`update ${sql.table(table)} set unit_id = ${targetId}
         where unit_id = ${sourceId} and student_id = ${uuids(studentIds)}`.execute(db);
+    }
+    for (const table of schoolYear ? STUDENT_YEAR_TABLES : []) {
+      await sql`update ${sql.table(table)} set unit_id = ${targetId}
+        where unit_id = ${sourceId} and school_year = ${schoolYear} and student_id = ${uuids(studentIds)}`.execute(
+        db,
+      );
     }
   }
   if (staffIds.length > 0) {

@@ -228,7 +228,12 @@ export async function mergeUnit(ctx: ServiceContext, id: string, input: MergeUni
   return inTransaction(ctx, async (trx) => {
     const { sides, planned } = await replan(trx, 'merge', id, input.intoUnitId, input.expectedState);
     const { unit, target } = sides;
-    await carryAcross(trx.db, { sourceId: unit.id, targetId: target.id, movers: planned.movers });
+    await carryAcross(trx.db, {
+      sourceId: unit.id,
+      targetId: target.id,
+      schoolYear: planned.preview.schoolYear,
+      movers: planned.movers,
+    });
     await moveChildren(trx.db, unit, target, input.effectiveOn, input.reason ?? null);
     await trx.db
       .updateTable('units')
