@@ -46,7 +46,8 @@ describe('học bạ trên trình duyệt', () => {
     const { page, context } = await newPage(browser);
     await logIn(page, server.url, 'gvcn');
     await page.getByRole('link', { name: 'Học bạ', exact: true }).click();
-    await page.getByRole('link', { name: '6A1' }).click();
+    // The home page links its classes too (attendance, score entry): choose the class in the học bạ list.
+    await page.locator('a[href^="/transcripts/"]').filter({ hasText: /^6A1$/ }).click();
     const table = page.getByTestId('transcript-table');
     await table.getByText('Nguyễn Thị Ánh Dương').waitFor();
     expect(await table.getByText('Bản nháp').count()).toBe(2);
@@ -58,7 +59,8 @@ describe('học bạ trên trình duyệt', () => {
 
     await logIn(page, server.url, 'hieutruong');
     await page.getByRole('link', { name: 'Học bạ', exact: true }).click();
-    await page.getByRole('link', { name: '6A1' }).click();
+    // The home page links its classes too (attendance, score entry): choose the class in the học bạ list.
+    await page.locator('a[href^="/transcripts/"]').filter({ hasText: /^6A1$/ }).click();
     await page.getByTestId('approve-class').click();
     await page.getByTestId('confirm').click();
     await table.getByText('Đã phê duyệt').nth(1).waitFor();

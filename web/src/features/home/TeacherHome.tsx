@@ -6,6 +6,11 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { useTeacherHome } from './api.ts';
 
+// Light badges' own text shades fail AA contrast on their tint (orange 9 is 3.6:1): teal 9 passes, the warning
+// badges use dark text on the orange tint.
+const TEAL_TEXT = 'var(--mantine-color-teal-9)';
+const ORANGE_TEXT = 'var(--mantine-color-dark-7)';
+
 /** A teacher's day: my classes (homeroom first) with the empty cells of each grid, and notes not yet read. */
 export function TeacherHome({ unitId, schoolYear }: { unitId: string; schoolYear: string | null }) {
   const { t } = useTranslation('home');
@@ -32,7 +37,13 @@ export function TeacherHome({ unitId, schoolYear }: { unitId: string; schoolYear
             </Group>
             {c.homeroom && (
               <Group justify="space-between" mb={6} wrap="nowrap">
-                <Badge color={c.attendanceTaken ? 'teal' : 'orange'} variant="light">
+                <Badge
+                  color={c.attendanceTaken ? 'teal' : 'orange'}
+                  styles={{
+                    label: { color: c.attendanceTaken ? TEAL_TEXT : ORANGE_TEXT },
+                  }}
+                  variant="light"
+                >
                   {t(c.attendanceTaken ? 'registerDone' : 'registerTodo')}
                 </Badge>
                 <Button
@@ -59,7 +70,7 @@ export function TeacherHome({ unitId, schoolYear }: { unitId: string; schoolYear
                   <Text
                     size="sm"
                     fw={600}
-                    c={s.missingCells > 0 ? 'red.8' : 'teal.8'}
+                    c={s.missingCells > 0 ? 'red.8' : 'teal.9'}
                     data-testid={`home-missing-${c.className}-${s.subjectCode}`}
                   >
                     {s.missingCells > 0 ? t('cellsMissing', { count: s.missingCells }) : t('cellsDone')}
@@ -98,6 +109,11 @@ export function TeacherHome({ unitId, schoolYear }: { unitId: string; schoolYear
               </Anchor>
               <Badge
                 color={n.acknowledged === n.recipients ? 'teal' : 'orange'}
+                styles={{
+                  label: {
+                    color: n.acknowledged === n.recipients ? TEAL_TEXT : ORANGE_TEXT,
+                  },
+                }}
                 variant="light"
                 style={{ flexShrink: 0 }}
               >
