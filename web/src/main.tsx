@@ -34,10 +34,37 @@ const theme = createTheme({
   defaultRadius: 'md',
 });
 
-/** "Dimmed" text is gray 7 rather than Mantine's gray 6, which reads at 3.3:1 on white (WCAG AA asks 4.5:1). */
+/**
+ * "Dimmed" text is gray 7 rather than Mantine's gray 6, which reads at 3.3:1 on white (WCAG AA asks 4.5:1). The
+ * text of "light" variants (badges, alerts, light buttons) is each colour's shade 9 darkened until it reads at
+ * 4.8:1 or more on its own tint (shades 1–2 and the 15 % wash): Mantine's own reads 2.7:1 (yellow) to 4.3:1 (teal),
+ * which axe reported on the students list, the rollover page and the contact book.
+ */
+const LIGHT_VARIANT_TEXT = {
+  blue: '#165897',
+  teal: '#08694c',
+  green: '#226c31',
+  orange: '#a9380b',
+  yellow: '#9f5200',
+  red: '#a72323',
+  grape: '#7e2b93',
+  violet: '#5436ad',
+  indigo: '#3046b0',
+  cyan: '#096576',
+  lime: '#436d08',
+  pink: '#9c1c48',
+} as const;
 const contrastVariables: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    ...Object.fromEntries(
+      Object.entries(LIGHT_VARIANT_TEXT).map(([color, text]) => [
+        `--mantine-color-${color}-light-color`,
+        text,
+      ]),
+    ),
+  },
   dark: {},
 });
 

@@ -95,7 +95,7 @@ export async function personalDataPdf(data: PersonalDataExport): Promise<Buffer>
     ['Lên lớp', 2, (r) => (PROMOTION_LABEL_VI as Row)[text(r.promotion)] as string],
     ['Nhận xét GVCN', 3, (r) => text(r.homeroomComment)],
   ]);
-  section(pdf, '8. Đánh giá định kỳ (tiểu học)', data.primaryEvaluations, [
+  section(pdf, '8. Đánh giá định kì (tiểu học)', data.primaryEvaluations, [
     ['Năm học', 2, (r) => text(r.schoolYear)],
     ['Thời điểm', 2, (r) => text(r.checkpoint)],
     ['Nội dung', 3, (r) => subject(r.aspect)],

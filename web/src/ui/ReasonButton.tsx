@@ -26,7 +26,12 @@ export function ReasonButton({
         {children}
       </Button>
       {reason && (
-        <Text id={id} size="xs" c="orange.9" data-testid={testId ? `${testId}-reason` : undefined}>
+        <Text
+          id={id}
+          size="xs"
+          c="var(--mantine-color-orange-light-color)"
+          data-testid={testId ? `${testId}-reason` : undefined}
+        >
           {reason}
         </Text>
       )}

@@ -21,8 +21,6 @@ export function RolloverSummary({ outcome }: { outcome: RolloverOutcome }) {
   return (
     <Alert
       color={tone}
-      // Shade 9 keeps the title readable on the light background (AA contrast).
-      styles={{ title: { color: `var(--mantine-color-${tone}-9)` } }}
       title={t(nothing ? 'rolloverNothingMoved' : pending > 0 ? 'rolloverPartlyMoved' : 'rolloverMoved', {
         year: outcome.toYear,
         count: pending,
