@@ -77,6 +77,8 @@ const decision = {
   expectedState: 'quet',
 };
 
+const QUESTION = { type: 'single_choice', stem: '1 + 1 = ?', options: ['2', '3'], correctIndex: 0 };
+
 const teamOf = (name: string) => (a: Fixture) => ({
   name,
   members: [{ userId: a.principalA.id, role: 'head' }],
@@ -465,6 +467,29 @@ const INPUTS: Record<string, OperationInput> = {
   'GET /api/v1/home/teacher': {},
   'GET /api/v1/home/family': { access: 'self', why: "the caller's own children" },
   'GET /api/v1/home/office': { query: officeA },
+  // ---- question bank
+  'GET /api/v1/question-bank/questions': {},
+  'GET /api/v1/question-bank/questions/{id}': {},
+  'POST /api/v1/question-bank/questions': {
+    body: (a) => ({ unitId: a.schoolA.id, subjectCode: 'math', grade: 6, body: QUESTION }),
+  },
+  'PUT /api/v1/question-bank/questions/{id}': {
+    body: () => ({ subjectCode: 'math', grade: 6, body: QUESTION, version: 1 }),
+  },
+  'DELETE /api/v1/question-bank/questions/{id}': {},
+  'POST /api/v1/question-bank/questions/{id}/review': { body: () => ({ decision: 'approve', version: 1 }) },
+  'POST /api/v1/question-bank/imports/preview': {
+    upload: {
+      field: 'file',
+      name: 'cau-hoi.gift.txt',
+      type: 'text/plain',
+      content: async () => Buffer.from('::Q1:: 1 + 1 = ? {=2 ~3 ~4}\n'),
+    },
+  },
+  'POST /api/v1/question-bank/imports/commit': {
+    body: (a) => ({ unitId: a.schoolA.id, subjectCode: 'math', grade: 6, questions: [{ body: QUESTION }] }),
+  },
+  'GET /api/v1/question-bank/export': { query: (a) => ({ unitId: a.schoolA.id, format: 'gift' }) },
 };
 
 /** `{id}` names the object of the path segment before it. */
@@ -485,6 +510,7 @@ const ID_BY_RESOURCE: Record<string, (a: Fixture) => string> = {
   unlocks: (a) => a.unlock.id,
   transcripts: (a) => a.transcriptId,
   'class-notes': (a) => a.note.id,
+  questions: (a) => a.question.id,
 };
 
 /** Other path parameters by name. */

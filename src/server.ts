@@ -9,6 +9,7 @@ import { gradebookFeature } from './features/gradebook/index.ts';
 import { homeFeature } from './features/home/index.ts';
 import { importsFeature } from './features/imports/index.ts';
 import { personalDataFeature } from './features/personal-data/index.ts';
+import { questionBankFeature } from './features/question-bank/index.ts';
 import { resultsFeature } from './features/results/index.ts';
 import { rosterFeature } from './features/roster/index.ts';
 import { schoolYearsFeature } from './features/school-years/index.ts';
@@ -46,6 +47,7 @@ export const features: readonly FeatureManifest[] = [
   transcriptsFeature,
   contactBookFeature,
   personalDataFeature,
+  questionBankFeature,
   homeFeature,
 ];
 

@@ -158,6 +158,28 @@ export async function buildSweepProvince(db: Kysely<DB>) {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // A question of school A's bank, shared with the school and submitted for review (every route can act on it).
+  const questionBody = {
+    type: 'short_answer',
+    stem: 'Thủ đô của Việt Nam?',
+    answer: { kind: 'text', accepted: ['Hà Nội'], ignoreDiacritics: false },
+  };
+  const question = await db
+    .insertInto('questions')
+    .values({
+      unit_id: schoolA.id,
+      author_user_id: principalA.id,
+      share_level: 'school',
+      subject_code: 'history-geography',
+      grade: 6,
+      type: 'short_answer',
+      body: JSON.stringify(questionBody),
+      search_text: 'thu do cua viet nam',
+      fingerprint: 'sweep',
+      review_state: 'submitted',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const job = await db
     .insertInto('jobs')
     .values({
@@ -267,6 +289,7 @@ export async function buildSweepProvince(db: Kysely<DB>) {
     transcriptFile,
     importFile,
     note,
+    question,
     job,
     notification,
     catalogue,

@@ -40,6 +40,7 @@ export const AUDIT_ENTITY_LABEL_VI = {
   individual_plans: 'Kế hoạch giáo dục cá nhân',
   notification_preferences: 'Cài đặt nhận thông báo',
   demo_data: 'Dữ liệu mẫu',
+  question: 'Câu hỏi (ngân hàng)',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABEL_VI;
 export const AUDIT_ENTITIES = Object.keys(AUDIT_ENTITY_LABEL_VI) as AuditEntity[];
@@ -103,6 +104,8 @@ export const AUDIT_ACTION_LABEL_VI = {
   unsubscribe: 'Huỷ nhận thư',
   receive_merged: 'Tiếp nhận trường sáp nhập',
   receive_moved: 'Tiếp nhận đơn vị chuyển đến',
+  submit: 'Gửi duyệt',
+  reject: 'Trả lại để sửa',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL_VI;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABEL_VI) as AuditAction[];
@@ -136,6 +139,7 @@ export const AUDIT_AREA_ENTITIES = {
     'assessment_catalogue',
     'recognition_decision',
   ],
+  question_bank: ['question'],
 } as const satisfies Record<string, readonly AuditEntity[]>;
 export type AuditArea = keyof typeof AUDIT_AREA_ENTITIES;
 export const AUDIT_AREAS = Object.keys(AUDIT_AREA_ENTITIES) as AuditArea[];
@@ -150,6 +154,7 @@ export const AUDIT_AREA_LABEL_VI: Record<AuditArea, string> = {
   accounts: 'Tài khoản, vai trò',
   units: 'Đơn vị, năm học',
   dx: 'Chuyển đổi số',
+  question_bank: 'Ngân hàng câu hỏi',
 };
 
 /** What a data-access row's `detail` code means; free text (an erasure's reason) is shown as written. */

@@ -118,3 +118,143 @@ export interface FormatReadResult {
   questions: PortableQuestion[];
   problems: FormatProblem[];
 }
+
+/* ——— The bank's API ——— */
+
+export const SHARE_LEVELS = ['private', 'department', 'school', 'office'] as const;
+export type ShareLevel = (typeof SHARE_LEVELS)[number];
+export const SHARE_LEVEL_LABELS: Readonly<Record<ShareLevel, string>> = {
+  private: 'Chỉ mình tôi',
+  department: 'Tổ chuyên môn',
+  school: 'Toàn trường',
+  office: 'Các trường trong phòng/sở',
+};
+
+export const REVIEW_STATES = ['draft', 'submitted', 'approved', 'rejected'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+export const REVIEW_STATE_LABELS: Readonly<Record<ReviewState, string>> = {
+  draft: 'Nháp',
+  submitted: 'Chờ duyệt',
+  approved: 'Đã duyệt',
+  rejected: 'Cần sửa',
+};
+
+/** Levels as stored (CV 7991/BGDĐT-GDTrH): the domain's list, repeated here so the web needs no domain import. */
+export const QUESTION_LEVELS = ['know', 'understand', 'apply'] as const;
+export const QUESTION_LEVEL_LABELS: Readonly<Record<(typeof QUESTION_LEVELS)[number], string>> = {
+  know: 'Biết',
+  understand: 'Hiểu',
+  apply: 'Vận dụng',
+};
+
+/** What a question is about: the catalogue's subject code, grade, topic, level, difficulty. */
+const classification = z.object({
+  subjectCode: line('Môn học').min(1, 'Chọn môn học.').max(40),
+  grade: z.number().int().min(1, 'Khối lớp từ 1 đến 12.').max(12, 'Khối lớp từ 1 đến 12.'),
+  topic: line('Chủ đề/bài').max(300).default(''),
+  level: z.enum(QUESTION_LEVELS).nullable().default(null),
+  difficulty: z.number().int().min(1).max(5).nullable().default(null),
+  shareLevel: z.enum(SHARE_LEVELS).default('private'),
+});
+
+export const createQuestionBody = classification.extend({
+  unitId: z.uuid('Chọn đơn vị.'),
+  body: questionBody,
+});
+export type CreateQuestionInput = z.infer<typeof createQuestionBody>;
+
+export const updateQuestionBody = classification.extend({
+  body: questionBody,
+  /** The version the editor loaded; a save over a newer version answers 409. */
+  version: z.number().int().min(1),
+});
+export type UpdateQuestionInput = z.infer<typeof updateQuestionBody>;
+
+export const reviewQuestionBody = z.object({
+  decision: z.enum(['submit', 'approve', 'reject']),
+  note: multiline('Nhận xét').max(2_000).optional(),
+  version: z.number().int().min(1),
+});
+export type ReviewQuestionInput = z.infer<typeof reviewQuestionBody>;
+
+export const listQuestionsQuery = z.object({
+  unitId: z.uuid('Chọn đơn vị.'),
+  subjectCode: line('Môn học').max(40).optional(),
+  grade: z.coerce.number().int().min(1).max(12).optional(),
+  level: z.enum(QUESTION_LEVELS).optional(),
+  type: z.enum(QUESTION_TYPES).optional(),
+  reviewState: z.enum(REVIEW_STATES).optional(),
+  /** Searched without diacritics: "ham so" finds "hàm số". */
+  q: line('Từ khoá tìm kiếm').max(100).optional(),
+  mine: z.coerce.boolean().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListQuestionsQuery = z.infer<typeof listQuestionsQuery>;
+
+export const questionSchema = z.object({
+  id: z.uuid(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  authorName: z.string(),
+  isMine: z.boolean(),
+  subjectCode: z.string(),
+  subjectName: z.string(),
+  grade: z.number().int(),
+  topic: z.string(),
+  level: z.enum(QUESTION_LEVELS).nullable(),
+  sourceLevel: z.string().nullable(),
+  difficulty: z.number().int().nullable(),
+  shareLevel: z.enum(SHARE_LEVELS),
+  departmentName: z.string().nullable(),
+  reviewState: z.enum(REVIEW_STATES),
+  reviewNote: z.string().nullable(),
+  body: questionBody,
+  /** Other questions in reach with the same normalised text. */
+  duplicateCount: z.number().int(),
+  version: z.number().int(),
+  /** What the caller may do with it, so the page shows only buttons that work. */
+  canEdit: z.boolean(),
+  canReview: z.boolean(),
+  updatedAt: z.string(),
+});
+export type Question = z.infer<typeof questionSchema>;
+
+export const QUESTION_FILE_FORMATS = ['gift', 'moodle_xml', 'docx'] as const;
+export type QuestionFileFormat = (typeof QUESTION_FILE_FORMATS)[number];
+
+export const importPreviewSchema = z.object({
+  format: z.enum(QUESTION_FILE_FORMATS),
+  questions: z.array(
+    z.object({
+      name: z.string().optional(),
+      category: z.string().optional(),
+      tags: z.array(z.string()).optional(),
+      level: z.enum(QUESTION_LEVELS).nullable(),
+      body: questionBody,
+      /** An existing question in reach with the same normalised text (the teacher decides whether to keep it). */
+      duplicateOf: z.uuid().nullable(),
+    }),
+  ),
+  problems: z.array(z.object({ at: z.number().int(), excerpt: z.string(), message: z.string() })),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const importCommitBody = classification.omit({ level: true }).extend({
+  unitId: z.uuid('Chọn đơn vị.'),
+  questions: z
+    .array(
+      z.object({
+        level: z.enum(QUESTION_LEVELS).nullable().default(null),
+        sourceLevel: z.string().max(40).nullable().default(null),
+        body: questionBody,
+      }),
+    )
+    .min(1, 'Không có câu hỏi nào để nhập.')
+    .max(2_000, 'Tối đa 2.000 câu hỏi mỗi lần nhập.'),
+});
+export type ImportCommitInput = z.infer<typeof importCommitBody>;
+
+export const exportQuestionsQuery = listQuestionsQuery.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(['gift', 'moodle_xml']),
+});

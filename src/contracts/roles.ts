@@ -74,6 +74,13 @@ export const PERMISSIONS = [
   'gradebook.manage',
   /** Head of school: approve (freeze) transcripts. */
   'transcripts.approve',
+  /** Write questions in the bank and read those shared with you (teachers, leaders, office specialists). */
+  'question_bank.use',
+  /**
+   * Approve questions for official tests: the principal and vice principals for the school, a department head for
+   * their department's questions (checked by the feature), office specialists for the office's bank.
+   */
+  'question_bank.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -121,6 +128,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessments.review',
     'assessments.self',
     'gradebook.read',
+    'question_bank.use',
+    'question_bank.review',
   ],
   principal: [
     ...SCHOOL_RECORDS,
@@ -132,11 +141,25 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessments.approve',
     ...GRADEBOOK_LEADERS,
     'transcripts.approve',
+    'question_bank.use',
+    'question_bank.review',
   ],
-  vice_principal: [...SCHOOL_RECORDS, 'assessments.self', ...GRADEBOOK_LEADERS],
+  vice_principal: [
+    ...SCHOOL_RECORDS,
+    'assessments.self',
+    ...GRADEBOOK_LEADERS,
+    'question_bank.use',
+    'question_bank.review',
+  ],
   it_officer: [...SCHOOL_RECORDS, 'school_years.manage', 'users.manage', 'gradebook.read'],
-  department_head: [...SCHOOL_READ, 'gradebook.read', 'gradebook.enter'],
-  teacher: [...SCHOOL_READ, 'gradebook.enter'],
+  department_head: [
+    ...SCHOOL_READ,
+    'gradebook.read',
+    'gradebook.enter',
+    'question_bank.use',
+    'question_bank.review',
+  ],
+  teacher: [...SCHOOL_READ, 'gradebook.enter', 'question_bank.use'],
   staff: ['units.read', 'staff.read', 'assessments.read'],
   guardian: ['units.read', 'students.read_own'],
   student: ['units.read', 'students.read_own'],

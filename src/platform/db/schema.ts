@@ -6,6 +6,7 @@ import { type GradebookTables, gradebookTables } from './tables/gradebook.ts';
 import { type NotificationTables, notificationTables } from './tables/notifications.ts';
 import { type PeopleTables, peopleTables } from './tables/people.ts';
 import { type PlatformTables, platformTables } from './tables/platform.ts';
+import { type QuestionBankTables, questionBankTables } from './tables/question-bank.ts';
 
 // Kysely table types. Each feature area describes its tables in one file under tables/ (columns, nullability,
 // enum values, see tables/columns.ts); the types are derived from those descriptions and DB joins them.
@@ -17,6 +18,7 @@ export type * from './tables/gradebook.ts';
 export type * from './tables/notifications.ts';
 export type * from './tables/people.ts';
 export type * from './tables/platform.ts';
+export type * from './tables/question-bank.ts';
 
 export interface DB
   extends FoundationTables,
@@ -24,7 +26,8 @@ export interface DB
     PlatformTables,
     GradebookTables,
     AssessmentTables,
-    NotificationTables {}
+    NotificationTables,
+    QuestionBankTables {}
 
 /** The run-time description of every table of DB (the drift test reads it). */
 export const TABLES: { readonly [T in keyof DB]: TableColumns } = {
@@ -34,6 +37,7 @@ export const TABLES: { readonly [T in keyof DB]: TableColumns } = {
   ...gradebookTables,
   ...assessmentTables,
   ...notificationTables,
+  ...questionBankTables,
 };
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

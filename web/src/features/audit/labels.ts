@@ -39,6 +39,7 @@ export const AUDIT_ENTITY_LABEL_EN: Record<AuditEntity, string> = {
   individual_plans: 'Individual education plan',
   notification_preferences: 'Notification settings',
   demo_data: 'Demo data',
+  question: 'Question (bank)',
 };
 
 export const AUDIT_ACTION_LABEL_EN: Record<AuditAction, string> = {
@@ -99,6 +100,8 @@ export const AUDIT_ACTION_LABEL_EN: Record<AuditAction, string> = {
   unsubscribe: 'Unsubscribe from e-mail',
   receive_merged: 'Receive merged unit',
   receive_moved: 'Receive moved unit',
+  submit: 'Submit for review',
+  reject: 'Return for changes',
 };
 
 export const AUDIT_AREA_LABEL_EN: Record<AuditArea, string> = {
@@ -111,6 +114,7 @@ export const AUDIT_AREA_LABEL_EN: Record<AuditArea, string> = {
   accounts: 'Accounts, roles',
   units: 'Units, school years',
   dx: 'Digital transformation',
+  question_bank: 'Question bank',
 };
 
 export const DATA_ACCESS_ACTION_LABEL_EN = {
