@@ -2,7 +2,7 @@ import { Accordion, Alert, Badge, Group, List, Stack, Text } from '@mantine/core
 import { useTranslation } from 'react-i18next';
 import type { ReorganisationPreview } from '#contracts/units.ts';
 
-const GROUPS = ['students', 'staff', 'classes', 'accounts', 'roles', 'units'] as const;
+const GROUPS = ['students', 'staff', 'classes', 'accounts', 'roles', 'endingRoles', 'units'] as const;
 
 /** What a merger or move carries across (counts, then the names on demand), what stays, what blocks it. */
 export function RelocationPreview({ preview }: { preview: ReorganisationPreview }) {
@@ -60,6 +60,15 @@ export function RelocationPreview({ preview }: { preview: ReorganisationPreview 
             </Accordion.Item>
           ))}
         </Accordion>
+      )}
+      {preview.notes.length > 0 && (
+        <Alert color="yellow" title={t('notes')} data-testid="relocation-notes">
+          <List size="sm">
+            {preview.notes.map((n) => (
+              <List.Item key={n}>{n}</List.Item>
+            ))}
+          </List>
+        </Alert>
       )}
       {preview.stays.length > 0 && (
         <Alert color="gray" title={t('stays')}>
