@@ -12,6 +12,7 @@ import {
   buildUnit,
   buildUser,
 } from '../../../test/factories.ts';
+import { rowValues, workbookOf } from '../../../test/xlsx.ts';
 
 const decision = { decisionNumber: '125/QĐ-UBND', decisionDate: '2026-06-20', effectiveOn: '2026-07-01' };
 const names = (group: { items: { name: string }[] }) => group.items.map((i) => i.name).sort();
@@ -138,6 +139,28 @@ describe.each(STORAGES)('sáp nhập, chuyển đơn vị có xem trước và l
     expect(notes).toMatch(/không tự động trở thành Hiệu trưởng, Phó hiệu trưởng của Trường THCS A/);
     expect(notes).toMatch(/Học kì I đã khoá ở Trường THCS Sáp Nhập: các lớp chuyển sang vẫn khoá Học kì I/);
     expect(res.body.stays.join(' ')).toMatch(/1 học sinh đã tốt nghiệp/);
+    // The full lists as a workbook: one sheet per group, every name (the page lists the first 300).
+    const xlsx = await officeA.get(
+      `/api/v1/units/${source.id}/merge-preview.xlsx?intoUnitId=${u.schoolA.id}`,
+    );
+    expect(xlsx.status).toBe(200);
+    const book = await workbookOf(xlsx.raw);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Học sinh',
+      'Cán bộ',
+      'Lớp',
+      'Tài khoản',
+      'Vai trò chuyển',
+      'Vai trò kết thúc',
+    ]);
+    const students = book.getWorksheet('Học sinh');
+    expect(students && rowValues(students, 1)[0]).toBe(
+      'Sáp nhập Trường THCS Sáp Nhập vào Trường THCS A — Học sinh (2)',
+    );
+    expect(students && [rowValues(students, 3), rowValues(students, 4)]).toEqual([
+      [1, 'Nguyễn Văn An', '6A9'],
+      [2, 'Trần Thị Bình', '6A9'],
+    ]);
   });
 
   it('trường tiểu học không sáp nhập được vào trường THCS: xem trước nêu lý do, thực hiện bị từ chối', async () => {

@@ -193,6 +193,12 @@ export async function previewMerge(ctx: ServiceContext, id: string, intoUnitId: 
   return (await plan(ctx, 'merge', await loadSides(ctx, id, intoUnitId))).preview;
 }
 
+/** The full lists behind a merger's preview (every name, not only the first 300), for the download. */
+export async function mergeLists(ctx: ServiceContext, id: string, intoUnitId: string): Promise<Planned> {
+  await requireAccess(ctx, 'units.manage', [id, intoUnitId]);
+  return plan(ctx, 'merge', await loadSides(ctx, id, intoUnitId));
+}
+
 export async function previewMove(ctx: ServiceContext, id: string, parentId: string) {
   await requireAccess(ctx, 'units.manage', [id, parentId]);
   return (await plan(ctx, 'move', await loadSides(ctx, id, parentId))).preview;
