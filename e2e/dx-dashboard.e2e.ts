@@ -68,6 +68,8 @@ describe('bảng tổng hợp chuyển đổi số và chỉ số của phòng',
     await logIn(page, server.url, 'phong.a');
     await page.goto(`${server.url}/assessments/${officeAssessmentA}`);
     await page.getByTestId('pull-measured').click();
+    // The pull confirms with a message (issue 11 §6).
+    await page.getByText('Đã điền các tiêu chí từ số liệu hệ thống đo được').waitFor();
     await page.getByTestId('item-II.1').locator('button').first().click();
     await page.getByTestId('gap-II.1').waitFor();
     expect(await page.getByTestId('gap-II.1').textContent()).toContain('15/30 điểm; tự chấm 15');

@@ -22,6 +22,12 @@ describe('sáp nhập trường trên trình duyệt: xem trước, quyết đ�
     });
     await buildUnit(db, { parent: u.officeA, level: 'primary', name: 'Trường TH Hoà Bình' });
     await buildUser(db, { unit: u.officeA, username: 'phong.a.admin', roles: [{ role: 'office_admin' }] });
+    await buildUser(db, {
+      unit: source,
+      username: 'ht.hl',
+      fullName: 'Đỗ Văn Hiệu',
+      roles: [{ role: 'principal' }],
+    });
     const teacherUser = await buildUser(db, {
       unit: source,
       username: 'gv.hl',
@@ -69,6 +75,15 @@ describe('sáp nhập trường trên trình duyệt: xem trước, quyết đ�
     await expect.poll(() => preview.textContent()).toMatch(/3học sinh đang học/);
     await page.getByText('học sinh đang học (cùng lớp)').click();
     await expect.poll(() => preview.textContent()).toMatch(/Phạm Minh Châu — 6H1/);
+    // The merged school's principal does not become a second principal of the receiving school (issue 11).
+    expect(await page.getByTestId('relocation-notes').textContent()).toMatch(
+      /Vai trò lãnh đạo của Trường THCS Hoà Lạc kết thúc khi sáp nhập: Đỗ Văn Hiệu \(Hiệu trưởng\)/,
+    );
+    await page
+      .getByTestId('relocate-keep-roles')
+      .getByText('Giữ Đỗ Văn Hiệu làm Hiệu trưởng tại Trường THCS A')
+      .waitFor();
+    await page.getByTestId('relocation-lists-xlsx').waitFor();
     await page.getByTestId('relocate-decision-number').fill('125/QĐ-UBND');
     await page.screenshot({ path: '/tmp/units-merge-preview-desktop.png', fullPage: true });
     await page.getByTestId('relocate-submit').click();
@@ -91,6 +106,7 @@ describe('sáp nhập trường trên trình duyệt: xem trước, quyết đ�
     await expect
       .poll(() => page.getByTestId('unit-history').textContent())
       .toMatch(/Tiếp nhận từ Trường THCS Hoà Lạc/);
+    expect(await page.getByTestId('unit-history').textContent()).toMatch(/kết thúc 1 vai trò lãnh đạo/);
     await page.screenshot({ path: '/tmp/units-received-desktop.png', fullPage: true });
     expect(errors).toEqual([]);
     await context.close();

@@ -150,6 +150,7 @@ const INPUTS: Record<string, OperationInput> = {
     body: (a) => ({ parentId: a.officeB.id, ...decision }),
   },
   'GET /api/v1/units/{id}/merge-preview': { query: (a) => ({ intoUnitId: a.officeA.id }) },
+  'GET /api/v1/units/{id}/merge-preview.xlsx': { query: (a) => ({ intoUnitId: a.officeA.id }) },
   'POST /api/v1/units/{id}/merge': {
     body: (a) => ({ intoUnitId: a.schoolB.id, ...decision }),
   },

@@ -1,5 +1,6 @@
+import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
-import type { Row } from '../src/platform/db/schema.ts';
+import type { DB, Row } from '../src/platform/db/schema.ts';
 import type { TestApp, TestClient } from './app.ts';
 
 /**
@@ -48,4 +49,37 @@ export async function runJob(t: TestApp, client: TestClient, url: string, body: 
   const job = await client.get(`/api/v1/jobs/${res.body.jobId}`);
   expect(job.body.status, JSON.stringify(job.body.error)).toBe('succeeded');
   return job.body.result;
+}
+
+/**
+ * The stored học bạ, results and TT27 periodic evaluations of a finished year, row by row, in a fixed order: taken
+ * before and after the rollover, they must be equal (issue 11 §1).
+ */
+export async function storedYear(db: Kysely<DB>, schoolYear: string) {
+  return {
+    transcripts: await db
+      .selectFrom('transcripts')
+      .select(['student_id', 'version', 'status', 'snapshot', 'approved_at'])
+      .where('school_year', '=', schoolYear)
+      .orderBy(['student_id', 'version'])
+      .execute(),
+    results: await db
+      .selectFrom('student_results')
+      .selectAll()
+      .where('school_year', '=', schoolYear)
+      .orderBy(['student_id', 'term'])
+      .execute(),
+    subjectResults: await db
+      .selectFrom('subject_year_results')
+      .selectAll()
+      .where('school_year', '=', schoolYear)
+      .orderBy(['student_id', 'subject_code'])
+      .execute(),
+    primaryEvaluations: await db
+      .selectFrom('primary_evaluations')
+      .selectAll()
+      .where('school_year', '=', schoolYear)
+      .orderBy(['student_id', 'checkpoint', 'aspect'])
+      .execute(),
+  };
 }

@@ -83,6 +83,7 @@ export const FIELD_LABEL_VI: Record<string, string> = {
   intoUnitId: 'Đơn vị tiếp nhận',
   itemId: 'Tiêu chí',
   items: 'Danh sách tiêu chí',
+  keepRoles: 'Vai trò giữ lại',
   kind: 'Loại',
   learningTopics: 'Có chuyên đề học tập',
   leftOn: 'Ngày rời lớp',

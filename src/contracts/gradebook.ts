@@ -230,6 +230,16 @@ export const termsSchema = z.object({
       unlockedAt: z.date(),
     }),
   ),
+  /** Terms locked for one class only: locks a merged school had set, carried with its classes (migration 0093). */
+  classLocks: z.array(
+    z.object({
+      term: z.number().int(),
+      classId: z.uuid(),
+      className: z.string(),
+      reason: z.string(),
+      lockedAt: z.date(),
+    }),
+  ),
 });
 
 export const setTermBody = z.object({

@@ -81,10 +81,16 @@ const decisionFields = {
   expectedState: z.string().min(1).max(128),
 };
 
+/**
+ * The preview's `endingRoles` that the merger's decision keeps: they go across as the other roles do (a merged
+ * school's principal kept as a leader of the receiving school). The others end, audited.
+ */
+const keepRoles = z.array(z.uuid('Vai trò giữ lại không hợp lệ.')).max(100).optional();
+
 export const movePreviewQuery = z.object({ parentId: z.uuid() });
 export const mergePreviewQuery = z.object({ intoUnitId: z.uuid() });
 export const moveUnitBody = z.object({ parentId: z.uuid(), ...decisionFields });
-export const mergeUnitBody = z.object({ intoUnitId: z.uuid(), ...decisionFields });
+export const mergeUnitBody = z.object({ intoUnitId: z.uuid(), ...decisionFields, keepRoles });
 export type MoveUnitInput = z.infer<typeof moveUnitBody>;
 export type MergeUnitInput = z.infer<typeof mergeUnitBody>;
 
@@ -104,8 +110,12 @@ export const reorganisationPreviewSchema = z.object({
   classes: movingGroup,
   accounts: movingGroup,
   roles: movingGroup,
+  /** Roles the merger ends: the merged school's principal and deputies (not a second leadership of the target). */
+  endingRoles: movingGroup,
   /** What stays with the merged unit as its archive, in words. */
   stays: z.array(z.string()),
+  /** What else the user must know before confirming (roles that end, term locks carried or met), in words. */
+  notes: z.array(z.string()),
   /** Why it cannot be done; empty when it can. */
   blockers: z.array(z.string()),
   expectedState: z.string(),

@@ -2,6 +2,8 @@ export {
   managingKind,
   mergeRefusal,
   moveRefusal,
+  ROLES_ENDED_BY_MERGER,
+  roleEndsWithMerger,
   type SchoolLevelCode,
   type UnitCategory,
   type UnitShape,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { managingKind, mergeRefusal, moveRefusal, type UnitShape } from './reorganisation.ts';
+import {
+  managingKind,
+  mergeRefusal,
+  moveRefusal,
+  roleEndsWithMerger,
+  type UnitShape,
+} from './reorganisation.ts';
 
 const school = (name: string, level: UnitShape['level'], from: number, to: number): UnitShape => ({
   name,
@@ -102,5 +108,19 @@ describe('chuyển đơn vị cấp trên: chỉ sang cơ quan đúng cấp qu�
   });
   it('đơn vị đã sáp nhập không chuyển được', () => {
     expect(moveRefusal({ ...primary, status: 'merged' }, localOffice)).toMatch(/đã sáp nhập/);
+  });
+});
+
+describe('sáp nhập trường: Hiệu trưởng, Phó hiệu trưởng được bổ nhiệm cho một trường (TT 28/2020, TT 32/2020 Điều 11)', () => {
+  it('vai trò Hiệu trưởng, Phó hiệu trưởng của trường bị sáp nhập kết thúc; giáo viên, nhân viên đi theo người', () => {
+    expect(roleEndsWithMerger(primary, 'principal')).toBe(true);
+    expect(roleEndsWithMerger(primary, 'vice_principal')).toBe(true);
+    for (const role of ['teacher', 'staff', 'it_officer', 'department_head', 'guardian']) {
+      expect(roleEndsWithMerger(primary, role), role).toBe(false);
+    }
+  });
+  it('cơ quan quản lý sáp nhập: không vai trò nào tự kết thúc', () => {
+    expect(roleEndsWithMerger(localOffice, 'principal')).toBe(false);
+    expect(roleEndsWithMerger(localOffice, 'office_admin')).toBe(false);
   });
 });

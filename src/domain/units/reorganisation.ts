@@ -112,3 +112,18 @@ export function moveRefusal(unit: UnitShape, parent: UnitShape): string | null {
   if (parent.kind === wanted) return null;
   return `${unit.name} chỉ trực thuộc ${KIND_NAME[wanted]}; ${parent.name} không phải đơn vị quản lý phù hợp.`;
 }
+
+/**
+ * The roles a school's merger ends rather than carries: its principal and deputy principals. Hiệu trưởng and phó
+ * hiệu trưởng are appointed to one school, for a term, by the competent authority (Điều lệ trường tiểu học, TT
+ * 28/2020 Điều 11; Điều lệ trường THCS, THPT, TT 32/2020 Điều 11). The receiving school keeps its own leaders; who
+ * of the merged school's leaders leads there afterwards is a separate appointment, so they do not become a second
+ * principal of the receiving school by the merger itself — unless the merger's decision keeps them (our reading of
+ * how an office handles it). Other roles (teacher, staff, IT officer) follow the person to the receiving school.
+ */
+export const ROLES_ENDED_BY_MERGER: readonly string[] = ['principal', 'vice_principal'];
+
+/** Whether a role held on `source` ends when it is merged (a school's leadership; see ROLES_ENDED_BY_MERGER). */
+export function roleEndsWithMerger(source: Pick<UnitShape, 'category'>, role: string): boolean {
+  return source.category === 'school' && ROLES_ENDED_BY_MERGER.includes(role);
+}

@@ -137,7 +137,8 @@ export async function rosterOf(ctx: ServiceContext, cls: ClassRow): Promise<Rost
 /**
  * Whether one class's records of a term may still be changed: the principal's term lock and entry deadline close
  * the term for the whole school; an unlock with a reason reopens it for one class × subject (scores), or for the
- * class's homeroom records — conduct and attendance — when `subjectCode` is null, until re-locked.
+ * class's homeroom records — conduct and attendance — when `subjectCode` is null, until re-locked. A class that
+ * arrived with a merged school keeps the lock its old school had set on it (gradebook_class_locks, migration 0093).
  */
 export async function lockState(
   ctx: ServiceContext,
@@ -152,6 +153,13 @@ export async function lockState(
     .where('school_year', '=', cls.school_year)
     .where('term', '=', term)
     .executeTakeFirst();
+  const classLock = await ctx.db
+    .selectFrom('gradebook_class_locks')
+    .select('locked_at')
+    .where('unit_id', '=', cls.unit_id)
+    .where('class_id', '=', cls.id)
+    .where('term', '=', term)
+    .executeTakeFirst();
   const unlock = await ctx.db
     .selectFrom('gradebook_unlocks')
     .select(['id', 'reason', 'unlocked_at'])
@@ -163,7 +171,7 @@ export async function lockState(
     .where('relocked_at', 'is', null)
     .orderBy('unlocked_at', 'desc')
     .executeTakeFirst();
-  const locked = Boolean(settings?.locked_at);
+  const locked = Boolean(settings?.locked_at) || Boolean(classLock);
   const entryDeadline = settings?.entry_deadline ?? null;
   const pastDeadline = entryDeadline !== null && todayInVietnam() > entryDeadline;
   const open = (!locked && !pastDeadline) || Boolean(unlock);

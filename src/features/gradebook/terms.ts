@@ -14,7 +14,7 @@ import { loadClassGradebook, lockState, subjectOfClass } from './access.ts';
 export async function listTerms(ctx: ServiceContext, filter: { unitId: string; schoolYear?: string }) {
   const unit = await requireUnitAccess(ctx, 'gradebook.read', filter.unitId);
   const schoolYear = filter.schoolYear ?? (await currentSchoolYearOf(ctx.db, unit.path));
-  if (!schoolYear) return { schoolYear, terms: [], unlocks: [] };
+  if (!schoolYear) return { schoolYear, terms: [], unlocks: [], classLocks: [] };
   const rows = await ctx.db
     .selectFrom('gradebook_terms')
     .select(['term', 'entry_deadline', 'locked_at'])
@@ -39,6 +39,15 @@ export async function listTerms(ctx: ServiceContext, filter: { unitId: string; s
     .where('u.relocked_at', 'is', null)
     .orderBy('u.unlocked_at', 'desc')
     .execute();
+  const classLocks = await ctx.db
+    .selectFrom('gradebook_class_locks as l')
+    .innerJoin('classes as c', 'c.id', 'l.class_id')
+    .select(['l.term', 'l.class_id', 'c.name', 'l.reason', 'l.locked_at'])
+    .where('l.unit_id', '=', unit.id)
+    .where('l.school_year', '=', schoolYear)
+    .orderBy('l.term')
+    .orderBy('c.name')
+    .execute();
   return {
     schoolYear,
     terms: [1, 2].map((term) => {
@@ -59,6 +68,13 @@ export async function listTerms(ctx: ServiceContext, filter: { unitId: string; s
       subjectCode: u.subject_code,
       reason: u.reason,
       unlockedAt: u.unlocked_at,
+    })),
+    classLocks: classLocks.map((l) => ({
+      term: l.term,
+      classId: l.class_id,
+      className: l.name,
+      reason: l.reason,
+      lockedAt: l.locked_at,
     })),
   };
 }

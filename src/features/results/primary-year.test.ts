@@ -8,6 +8,7 @@ import {
   buildTeachingAssignment,
 } from '../../../test/factories-transcripts.ts';
 import { extractPdfPages } from '../../../test/pdf.ts';
+import { readFinishedYear, runJob, storedYear } from '../../../test/school-year.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { aspectsOf } from './primary.ts';
 
@@ -24,7 +25,9 @@ interface Profile {
 // A primary class through TT27 (Thông tư 27/2020) to the học bạ, as its teachers and principal use the API: the
 // TT22 pages refuse it, the periodic evaluation takes levels, test scores 1–10 and comments, the year close gives
 // the outcome and Học sinh Xuất sắc, the school records Học sinh Tiêu biểu, the summaries count TT27's outcomes and
-// add up to the class, and the học bạ prints all of it with the signatures beside the table they sign.
+// add up to the class, and the học bạ prints all of it with the signatures beside the table they sign. Then the
+// rollover (issue 11, Tests: "a primary class through TT27 to the học bạ"): the finished year reads exactly as
+// before — class list, results, summaries, học bạ list, evaluation grid and the stored rows.
 describe.each(STORAGES)('tiểu học từ đánh giá định kì đến học bạ (%s)', (storage) => {
   let t: TestApp;
   let school: Row<'units'>;
@@ -286,5 +289,33 @@ describe.each(STORAGES)('tiểu học từ đánh giá định kì đến học 
     expect((await extractPdfPages(binhPdf.raw)).join('\n')).toContain(
       'Giải Nhì Trạng nguyên Tiếng Việt cấp trường',
     );
+  });
+
+  it('chuyển năm học: lớp 5 hoàn thành chương trình tốt nghiệp, chưa hoàn thành chờ quyết định; năm 2025-2026 đọc y như trước', async () => {
+    const read = async () => ({
+      ...(await readFinishedYear(principal, {
+        unitId: school.id,
+        schoolYear: '2025-2026',
+        classes: { cls },
+      })),
+      evaluations: (await principal.get(`${gridUrl()}?checkpoint=end2`)).body,
+      comments: (await principal.get(`${gridUrl()}?checkpoint=end1`)).body,
+    });
+    const before = await read();
+    const stored = await storedYear(t.db, '2025-2026');
+    expect(before.cls.students).toHaveLength(5);
+    expect(stored.primaryEvaluations.length).toBeGreaterThan(0);
+    expect(stored.transcripts.map((v) => v.status)).toEqual(Array(5).fill('approved'));
+    const outcome = await runJob(t, principal, '/api/v1/results/rollover', {
+      unitId: school.id,
+      fromYear: '2025-2026',
+      toYear: '2026-2027',
+    });
+    const names = (list: { fullName: string }[]) => list.map((s) => s.fullName).sort();
+    expect(names(outcome.graduated)).toEqual(['Lê Bảo Chi', 'Nguyễn Minh An', 'Trần Thanh Bình']);
+    // Not completed (Dũng) and not evaluated (Em): no decision yet, nobody moved (TT27 Điều 11 path).
+    expect(names(outcome.pending)).toEqual(['Phạm Quốc Dũng', 'Võ Thị Em']);
+    expect(await read()).toEqual(before);
+    expect(await storedYear(t.db, '2025-2026')).toEqual(stored);
   });
 });

@@ -10,7 +10,7 @@ import {
   buildTeacherAccount,
 } from '../../../test/factories-transcripts.ts';
 import { extractPdfText } from '../../../test/pdf.ts';
-import { readFinishedYear, runJob } from '../../../test/school-year.ts';
+import { readFinishedYear, runJob, storedYear } from '../../../test/school-year.ts';
 import type { Row } from '../../platform/db/schema.ts';
 
 // Issue 11, Tests: a school year from scores to the next year. Seed → scores → close → summer re-test →
@@ -43,22 +43,6 @@ describe.each(STORAGES)(
       const approved = await principal.post(`/api/v1/classes/${cls.id}/transcripts/approve`);
       expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     };
-    /** The stored học bạ and results of the finished year, row by row. */
-    const storedYear = async () => ({
-      transcripts: await t.db
-        .selectFrom('transcripts')
-        .select(['student_id', 'version', 'status', 'snapshot', 'approved_at'])
-        .where('school_year', '=', FROM)
-        .orderBy(['student_id', 'version'])
-        .execute(),
-      results: await t.db
-        .selectFrom('student_results')
-        .selectAll()
-        .where('school_year', '=', FROM)
-        .orderBy(['student_id', 'term'])
-        .execute(),
-    });
-
     beforeAll(async () => {
       t = await startTestApp(storage);
       u = await buildSchoolAccounts(t.db);
@@ -252,7 +236,7 @@ describe.each(STORAGES)(
       const read = () =>
         readFinishedYear(principal, { unitId: u.schoolA.id, schoolYear: FROM, classes: { cls } });
       const before = await read();
-      const stored = await storedYear();
+      const stored = await storedYear(t.db, FROM);
       expect(before.cls.students).toHaveLength(4);
       const outcome = await runJob(t, principal, '/api/v1/results/rollover', {
         unitId: u.schoolA.id,
@@ -264,7 +248,7 @@ describe.each(STORAGES)(
       expect(names(outcome.promoted).sort()).toEqual(['Lê Văn Cường', 'Nguyễn Văn An', 'Phạm Thị Dung']);
       expect(outcome.pending).toEqual([]);
       expect(await read()).toEqual(before);
-      expect(await storedYear()).toEqual(stored);
+      expect(await storedYear(t.db, FROM)).toEqual(stored);
     });
   },
 );

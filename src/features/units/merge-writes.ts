@@ -11,6 +11,7 @@ import type { Movers } from './movers.ts';
 export const CLASS_BOUND_TABLES = [
   'teaching_assignments',
   'gradebook_unlocks',
+  'gradebook_class_locks',
   'subject_scores',
   'attendance',
   'conduct_assessments',
@@ -37,6 +38,18 @@ interface Move {
   /** The merged school's current year (null for an office). */
   schoolYear: string | null;
   movers: Movers;
+  /** The `movers.endingRoles` that end (the others were kept by the decision and move as any role). */
+  endRoleIds: readonly string[];
+  /** Written on the class locks carried from the merged school ("Khoá của … trước khi sáp nhập"). */
+  lockReason: string;
+}
+
+/** A role assignment the merger ended, for its audit row. */
+export interface EndedRole {
+  id: string;
+  user_id: string;
+  role: string;
+  username: string;
 }
 
 const idsOf = (items: readonly { id: string }[]) => items.map((i) => i.id);
@@ -44,9 +57,10 @@ const uuids = (ids: readonly string[]) => sql`any(${ids}::uuid[])`;
 
 /**
  * Carries a merged unit's people and current classes to the receiving unit: one statement per table, inside the
- * caller's transaction. The ids are those the preview listed (re-read in this transaction).
+ * caller's transaction. The ids are those the preview listed (re-read in this transaction). Returns the role
+ * assignments it ended, for the caller's audit rows.
  */
-export async function carryAcross(db: Kysely<DB>, move: Move): Promise<void> {
+export async function carryAcross(db: Kysely<DB>, move: Move): Promise<EndedRole[]> {
   const { sourceId, targetId, schoolYear, movers } = move;
   const classIds = idsOf(movers.classes);
   const studentIds = idsOf(movers.students);
@@ -62,6 +76,13 @@ export async function carryAcross(db: Kysely<DB>, move: Move): Promise<void> {
     await sql`update class_note_acks set unit_id = ${targetId}
       where unit_id = ${sourceId}
         and note_id in (select id from class_notes where class_id = ${uuids(classIds)})`.execute(db);
+    // A term the merged school had locked stays locked for its classes at the receiving school, whatever that
+    // school's own lock (migration 0093); who locked it and when are kept. A class lock it already had moved above.
+    await sql`insert into gradebook_class_locks (unit_id, school_year, term, class_id, locked_at, locked_by, reason)
+      select ${targetId}, c.school_year, t.term, c.id, t.locked_at, t.locked_by, ${move.lockReason}
+      from gradebook_terms t join classes c on c.school_year = t.school_year and c.id = ${uuids(classIds)}
+      where t.unit_id = ${sourceId} and t.locked_at is not null
+      on conflict (class_id, term) do nothing`.execute(db);
   }
   if (studentIds.length > 0) {
     await sql`update students set unit_id = ${targetId}, updated_at = now()
@@ -88,12 +109,23 @@ export async function carryAcross(db: Kysely<DB>, move: Move): Promise<void> {
   await sql`update users set unit_id = ${targetId}, updated_at = now() where unit_id = ${sourceId}`.execute(
     db,
   );
+  // The merged school's leadership ends here unless the decision kept it (domain/units ROLES_ENDED_BY_MERGER); the
+  // audit rows the caller writes are its history.
+  const ended =
+    move.endRoleIds.length === 0
+      ? []
+      : (
+          await sql<EndedRole>`delete from role_assignments r using users u
+            where r.unit_id = ${sourceId} and r.id = ${uuids(move.endRoleIds)} and u.id = r.user_id
+            returning r.id, r.user_id, r.role, u.username`.execute(db)
+        ).rows;
   // A role the person already holds at the receiving unit is not doubled (unique user, role, unit).
   await sql`delete from role_assignments r where r.unit_id = ${sourceId} and exists (
       select 1 from role_assignments t where t.unit_id = ${targetId} and t.user_id = r.user_id and t.role = r.role)`.execute(
     db,
   );
   await sql`update role_assignments set unit_id = ${targetId} where unit_id = ${sourceId}`.execute(db);
+  return ended;
 }
 
 /**

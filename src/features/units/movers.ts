@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ROLE_LABEL_VI } from '#contracts/roles.ts';
+import { ROLE_LABEL_VI, type Role } from '#contracts/roles.ts';
 import { POSITION_LABEL_VI } from '#contracts/staff.ts';
 import type { DB } from '../../platform/db/schema.ts';
 
@@ -24,15 +24,24 @@ export interface Movers {
   staff: Named[];
   classes: Named[];
   accounts: Named[];
+  /** Role assignments that go across with their accounts. */
   roles: Named[];
+  /** Role assignments the merger ends (the merged school's leadership, domain/units ROLES_ENDED_BY_MERGER). */
+  endingRoles: Named[];
 }
 
 /**
  * Who and what belongs to `unitIds` now: students on the roll (with their class of `schoolYear`), staff still
- * working, the classes of `schoolYear`, accounts and role assignments, and the units directly below.
+ * working, the classes of `schoolYear`, accounts and role assignments (those for which `roleEnds` holds are listed
+ * apart: they end instead of moving), and the units directly below.
  * scope: the caller checked units.manage on every unit in `unitIds`.
  */
-export async function loadMovers(db: Kysely<DB>, unitIds: readonly string[], schoolYear: string | null) {
+export async function loadMovers(
+  db: Kysely<DB>,
+  unitIds: readonly string[],
+  schoolYear: string | null,
+  roleEnds: (role: string) => boolean = () => false,
+) {
   const year = schoolYear ?? '';
   const [units, students, staff, classes, accounts, roles] = await Promise.all([
     db
@@ -89,9 +98,16 @@ export async function loadMovers(db: Kysely<DB>, unitIds: readonly string[], sch
     staff: staff.map((s) => ({ id: s.id, name: s.name, detail: POSITION_LABEL_VI[s.position] })),
     classes,
     accounts,
-    roles: roles.map((r) => ({ id: r.id, name: r.name, detail: ROLE_LABEL_VI[r.role] })),
+    roles: roles.filter((r) => !roleEnds(r.role)).map(namedRole),
+    endingRoles: roles.filter((r) => roleEnds(r.role)).map(namedRole),
   } satisfies Movers;
 }
+
+const namedRole = (r: { id: string; name: string; role: Role }): Named => ({
+  id: r.id,
+  name: r.name,
+  detail: ROLE_LABEL_VI[r.role],
+});
 
 /** A group as the preview shows it: the full count, the first names. */
 export const listed = (items: readonly Named[]) => ({ count: items.length, items: items.slice(0, LISTED) });

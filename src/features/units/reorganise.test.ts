@@ -12,6 +12,7 @@ import {
   buildUnit,
   buildUser,
 } from '../../../test/factories.ts';
+import { rowValues, workbookOf } from '../../../test/xlsx.ts';
 
 const decision = { decisionNumber: '125/QĐ-UBND', decisionDate: '2026-06-20', effectiveOn: '2026-07-01' };
 const names = (group: { items: { name: string }[] }) => group.items.map((i) => i.name).sort();
@@ -42,6 +43,12 @@ describe.each(STORAGES)('sáp nhập, chuyển đơn vị có xem trước và l
       username: 'ht.sn',
       fullName: 'Phạm Hiệu Trưởng',
       roles: [{ role: 'principal' }],
+    });
+    const deputy = await buildUser(t.db, {
+      unit: source,
+      username: 'pht.sn',
+      fullName: 'Đinh Phó Hiệu Trưởng',
+      roles: [{ role: 'vice_principal' }],
     });
     const teacherUser = await buildUser(t.db, {
       unit: source,
@@ -82,8 +89,20 @@ describe.each(STORAGES)('sáp nhập, chuyển đơn vị có xem trước và l
         excused: true,
       })
       .execute();
+    // The merged school locked học kì I; the receiving school has not (its term is still open).
+    await t.db
+      .insertInto('gradebook_terms')
+      .values({
+        unit_id: source.id,
+        school_year: '2025-2026',
+        term: 1,
+        locked_at: new Date(),
+        locked_by: null,
+      })
+      .execute();
     Object.assign(ids, {
       principal: principal.id,
+      deputy: deputy.id,
       teacherUser: teacherUser.id,
       teacher: teacher.id,
       retired: retired.id,
@@ -108,12 +127,40 @@ describe.each(STORAGES)('sáp nhập, chuyển đơn vị có xem trước và l
     expect(res.body.students.items[0].detail).toBe('6A9');
     expect(names(res.body.staff)).toEqual(['Lê Giáo Viên']);
     expect(names(res.body.classes)).toEqual(['6A9']);
-    expect(names(res.body.accounts)).toEqual(['Lê Giáo Viên', 'Phạm Hiệu Trưởng']);
-    expect(res.body.roles.items.map((r: { detail: string }) => r.detail).sort()).toEqual([
-      'Giáo viên',
+    expect(names(res.body.accounts)).toEqual(['Lê Giáo Viên', 'Phạm Hiệu Trưởng', 'Đinh Phó Hiệu Trưởng']);
+    expect(res.body.roles.items.map((r: { detail: string }) => r.detail)).toEqual(['Giáo viên']);
+    // The merged school's leaders do not become a second leadership of the receiving school: the preview says so.
+    expect(res.body.endingRoles.items.map((r: { detail: string }) => r.detail).sort()).toEqual([
       'Hiệu trưởng',
+      'Phó hiệu trưởng',
     ]);
+    const notes = res.body.notes.join(' ');
+    expect(notes).toMatch(/Vai trò lãnh đạo của Trường THCS Sáp Nhập kết thúc khi sáp nhập/);
+    expect(notes).toMatch(/không tự động trở thành Hiệu trưởng, Phó hiệu trưởng của Trường THCS A/);
+    expect(notes).toMatch(/Học kì I đã khoá ở Trường THCS Sáp Nhập: các lớp chuyển sang vẫn khoá Học kì I/);
     expect(res.body.stays.join(' ')).toMatch(/1 học sinh đã tốt nghiệp/);
+    // The full lists as a workbook: one sheet per group, every name (the page lists the first 300).
+    const xlsx = await officeA.get(
+      `/api/v1/units/${source.id}/merge-preview.xlsx?intoUnitId=${u.schoolA.id}`,
+    );
+    expect(xlsx.status).toBe(200);
+    const book = await workbookOf(xlsx.raw);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Học sinh',
+      'Cán bộ',
+      'Lớp',
+      'Tài khoản',
+      'Vai trò chuyển',
+      'Vai trò kết thúc',
+    ]);
+    const students = book.getWorksheet('Học sinh');
+    expect(students && rowValues(students, 1)[0]).toBe(
+      'Sáp nhập Trường THCS Sáp Nhập vào Trường THCS A — Học sinh (2)',
+    );
+    expect(students && [rowValues(students, 3), rowValues(students, 4)]).toEqual([
+      [1, 'Nguyễn Văn An', '6A9'],
+      [2, 'Trần Thị Bình', '6A9'],
+    ]);
   });
 
   it('trường tiểu học không sáp nhập được vào trường THCS: xem trước nêu lý do, thực hiện bị từ chối', async () => {
@@ -172,15 +219,39 @@ describe.each(STORAGES)('sáp nhập, chuyển đơn vị có xem trước và l
     await t.db.deleteFrom('students').where('id', '=', late.id).execute();
   });
 
+  it('vai trò giữ lại phải là vai trò lãnh đạo kết thúc theo bản xem trước (400, không gì thay đổi)', async () => {
+    const preview = await previewMerge(officeA, source.id, u.schoolA.id);
+    const teacherRole = preview.body.roles.items[0].id;
+    const res = await officeA.post(`/api/v1/units/${source.id}/merge`, {
+      intoUnitId: u.schoolA.id,
+      ...decision,
+      keepRoles: [teacherRole],
+      expectedState: preview.body.expectedState,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.keepRoles).toMatch(/vai trò lãnh đạo kết thúc khi sáp nhập/);
+    const unit = await t.db
+      .selectFrom('units')
+      .select('status')
+      .where('id', '=', source.id)
+      .executeTakeFirst();
+    expect(unit?.status).toBe('active');
+  });
+
   it('sáp nhập: học sinh, lớp, cán bộ, tài khoản, vai trò sang trường tiếp nhận; năm cũ ở lại; lịch sử ghi quyết định', async () => {
     const preview = await previewMerge(officeA, source.id, u.schoolA.id);
+    // The decision keeps the deputy as a deputy of the receiving school; the principal's role ends.
+    const deputyRole = preview.body.endingRoles.items.find(
+      (r: { detail: string }) => r.detail === 'Phó hiệu trưởng',
+    ).id;
     const res = await officeA.post(`/api/v1/units/${source.id}/merge`, {
       intoUnitId: u.schoolA.id,
       ...decision,
       reason: 'Sắp xếp mạng lưới trường lớp',
+      keepRoles: [deputyRole],
       expectedState: preview.body.expectedState,
     });
-    expect(res.status).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ status: 'merged', mergedIntoId: u.schoolA.id });
     const unitOf = async (table: 'students' | 'staff' | 'classes' | 'users', id: string) =>
       (await t.db.selectFrom(table).select('unit_id').where('id', '=', id).executeTakeFirstOrThrow()).unit_id;
@@ -200,10 +271,61 @@ describe.each(STORAGES)('sáp nhập, chuyển đơn vị có xem trước và l
     expect(enrolments.map((e) => e.unit_id)).toEqual([source.id, u.schoolA.id]);
     const roles = await t.db
       .selectFrom('role_assignments')
-      .select('unit_id')
-      .where('user_id', 'in', [ids.principal as string, ids.teacherUser as string])
+      .select(['unit_id', 'role'])
+      .where('user_id', 'in', [ids.principal as string, ids.teacherUser as string, ids.deputy as string])
+      .orderBy('role')
       .execute();
-    expect(roles.map((r) => r.unit_id)).toEqual([u.schoolA.id, u.schoolA.id]);
+    expect(roles).toEqual([
+      { unit_id: u.schoolA.id, role: 'teacher' },
+      { unit_id: u.schoolA.id, role: 'vice_principal' },
+    ]);
+    // The principal's ended role is kept in the history: its audit row names the decision.
+    const ended = await t.db
+      .selectFrom('audit_log')
+      .select(['unit_id', 'action', 'before', 'after'])
+      .where('entity', '=', 'role_assignment')
+      .execute();
+    expect(ended).toEqual([
+      {
+        unit_id: source.id,
+        action: 'revoke',
+        before: expect.objectContaining({ username: 'ht.sn', role: 'principal' }),
+        after: expect.objectContaining({ reason: expect.stringMatching(/Sáp nhập .* \(QĐ 125\/QĐ-UBND\)/) }),
+      },
+    ]);
+    // Học kì I stays locked for 6A9 at the receiving school, whose own học kì I is open.
+    const locks = await t.db
+      .selectFrom('gradebook_class_locks')
+      .select(['unit_id', 'class_id', 'term', 'reason'])
+      .execute();
+    expect(locks).toEqual([
+      {
+        unit_id: u.schoolA.id,
+        class_id: ids.cls,
+        term: 1,
+        reason: expect.stringContaining('Khoá của Trường THCS Sáp Nhập trước khi sáp nhập'),
+      },
+    ]);
+    const receiving = await t.as('ht.a');
+    const grid = await receiving.get(`/api/v1/gradebook/classes/${ids.cls}/subjects/math/terms/1`);
+    expect(grid.status, JSON.stringify(grid.body)).toBe(200);
+    expect(grid.body.lock).toMatchObject({ locked: true, open: false });
+    const term2 = await receiving.get(`/api/v1/gradebook/classes/${ids.cls}/subjects/math/terms/2`);
+    expect(term2.body.lock).toMatchObject({ locked: false, open: true });
+    const terms = await receiving.get(`/api/v1/gradebook/terms?unitId=${u.schoolA.id}&schoolYear=2025-2026`);
+    expect(terms.body.terms[0]).toMatchObject({ term: 1, locked: false });
+    expect(terms.body.classLocks).toMatchObject([{ term: 1, className: '6A9' }]);
+    // An unlock with a reason reopens the carried lock as it reopens a school's.
+    const unlocked = await receiving.post('/api/v1/gradebook/unlocks', {
+      classId: ids.cls,
+      term: 1,
+      kind: 'subject',
+      subjectCode: 'math',
+      reason: 'Sửa điểm nhập nhầm sau sáp nhập',
+    });
+    expect(unlocked.status, JSON.stringify(unlocked.body)).toBe(201);
+    const reopened = await receiving.get(`/api/v1/gradebook/classes/${ids.cls}/subjects/math/terms/1`);
+    expect(reopened.body.lock).toMatchObject({ locked: true, open: true });
     const attendance = await t.db
       .selectFrom('attendance')
       .select('unit_id')
@@ -226,7 +348,15 @@ describe.each(STORAGES)('sáp nhập, chuyển đơn vị có xem trước và l
         decisionNumber: '125/QĐ-UBND',
         decisionDate: '2026-06-20',
         effectiveOn: '2026-07-01',
-        moved: expect.objectContaining({ students: 2, staff: 1, classes: 1, accounts: 2, roles: 2 }),
+        moved: expect.objectContaining({
+          students: 2,
+          staff: 1,
+          classes: 1,
+          accounts: 3,
+          roles: 2,
+          endedRoles: 1,
+          keptRoles: 1,
+        }),
       }),
     ]);
     const inbound = await officeA.get(`/api/v1/units/${u.schoolA.id}/reorganisations`);
@@ -240,9 +370,17 @@ describe.each(STORAGES)('sáp nhập, chuyển đơn vị có xem trước và l
       .where('entity_id', 'in', [source.id, u.schoolA.id])
       .execute();
     expect(audits.map((a) => a.action).sort()).toEqual(['merge', 'receive_merged']);
-    // The principal of the merged school now signs in to the receiving school.
-    const moved = await t.as('ht.sn');
-    expect((await moved.get(`/api/v1/units/${u.schoolA.id}`)).status).toBe(200);
+    // The kept deputy now works at the receiving school; the former principal is not its principal.
+    const deputy = await t.as('pht.sn');
+    expect((await deputy.get(`/api/v1/units/${u.schoolA.id}`)).status).toBe(200);
+    const former = await t.as('ht.sn');
+    const settings = await former.put('/api/v1/gradebook/terms/2', {
+      unitId: u.schoolA.id,
+      schoolYear: '2025-2026',
+      entryDeadline: null,
+      locked: true,
+    });
+    expect(settings.status).toBe(403);
   });
 
   it('trường đã sáp nhập chỉ còn để xem: sửa, sáp nhập lại đều bị từ chối', async () => {

@@ -6,8 +6,8 @@ import type {
   ReorganisationPreview,
   Unit,
 } from '#contracts/units.ts';
-import { mergeRefusal, moveRefusal, type UnitShape } from '../../domain/units/index.ts';
-import { auditMany } from '../../platform/audit/audit.ts';
+import { mergeRefusal, moveRefusal, roleEndsWithMerger, type UnitShape } from '../../domain/units/index.ts';
+import { type AuditEntry, auditMany } from '../../platform/audit/audit.ts';
 import { requireAccess, requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -63,9 +63,14 @@ async function plan(ctx: ServiceContext, kind: Kind, { unit, target }: Sides): P
   if (kind === 'move' && unit.parent_id === target.id)
     blockers.push(`${unit.name} đã trực thuộc ${target.name}.`);
   const schoolYear = unit.category === 'school' ? await currentSchoolYearOf(ctx.db, unit.path) : null;
-  const movers = await loadMovers(ctx.db, [unit.id], schoolYear);
+  const roleEnds = (role: string) => kind === 'merge' && roleEndsWithMerger(shapeOf(unit), role);
+  const movers = await loadMovers(ctx.db, [unit.id], schoolYear, roleEnds);
+  const notes: string[] = [];
   if (kind === 'merge' && unit.category === 'school') {
     blockers.push(...(await mergeBlockers(ctx, { unit, target }, schoolYear, movers)));
+    notes.push(...leadershipNotes({ unit, target }, movers));
+    if (schoolYear && movers.classes.length > 0)
+      notes.push(...(await lockNotes(ctx, { unit, target }, schoolYear)));
   }
   const preview: ReorganisationPreview = {
     kind,
@@ -78,7 +83,9 @@ async function plan(ctx: ServiceContext, kind: Kind, { unit, target }: Sides): P
     classes: listed(movers.classes),
     accounts: listed(movers.accounts),
     roles: listed(movers.roles),
+    endingRoles: listed(movers.endingRoles),
     stays: kind === 'merge' ? await whatStays(ctx, unit, schoolYear) : [],
+    notes,
     blockers,
     expectedState: stateToken([unit, target], movers),
   };
@@ -117,6 +124,52 @@ async function mergeBlockers(ctx: ServiceContext, sides: Sides, schoolYear: stri
   return blockers;
 }
 
+/** The merged school's principal and deputies do not become the receiving school's by the merger (domain/units). */
+function leadershipNotes({ unit, target }: Sides, movers: Movers): string[] {
+  if (movers.endingRoles.length === 0) return [];
+  const who = movers.endingRoles.map((r) => `${r.name} (${r.detail})`).join(', ');
+  return [
+    `Vai trò lãnh đạo của ${unit.name} kết thúc khi sáp nhập: ${who}. Họ không tự động trở thành Hiệu trưởng, ` +
+      `Phó hiệu trưởng của ${target.name}; tài khoản vẫn chuyển sang, việc kết thúc vai trò được ghi vào nhật ký. ` +
+      'Nếu quyết định sáp nhập giữ chức vụ của ai, đánh dấu "giữ lại" cho người đó.',
+  ];
+}
+
+const TERM_NAME = { 1: 'Học kì I', 2: 'Học kì II' } as const;
+
+/** Term locks on either side: the merged school's travel with its classes; the receiving school's apply to them. */
+async function lockNotes(
+  ctx: ServiceContext,
+  { unit, target }: Sides,
+  schoolYear: string,
+): Promise<string[]> {
+  const locks = await ctx.db
+    .selectFrom('gradebook_terms')
+    .select(['unit_id', 'term'])
+    .where('unit_id', 'in', [unit.id, target.id])
+    .where('school_year', '=', schoolYear)
+    .where('locked_at', 'is not', null)
+    .orderBy('term')
+    .execute();
+  const lockedAt = (id: string) => new Set(locks.filter((l) => l.unit_id === id).map((l) => l.term));
+  const [source, receiving] = [lockedAt(unit.id), lockedAt(target.id)];
+  const notes: string[] = [];
+  for (const term of [1, 2] as const) {
+    if (source.has(term)) {
+      notes.push(
+        `${TERM_NAME[term]} đã khoá ở ${unit.name}: các lớp chuyển sang vẫn khoá ${TERM_NAME[term]} tại ` +
+          `${target.name} (khoá riêng từng lớp); muốn sửa phải mở khoá từng lớp, ghi rõ lí do.`,
+      );
+    } else if (receiving.has(term)) {
+      notes.push(
+        `${TERM_NAME[term]} đã khoá ở ${target.name} nhưng chưa khoá ở ${unit.name}: các lớp chuyển sang theo khoá ` +
+          `của ${target.name}; nếu còn phải nhập, Ban giám hiệu mở khoá từng lớp, ghi rõ lí do.`,
+      );
+    }
+  }
+  return notes;
+}
+
 async function whatStays(ctx: ServiceContext, unit: UnitRow, schoolYear: string | null): Promise<string[]> {
   const stays = [
     `Hồ sơ các năm học trước (lớp, điểm, kết quả, học bạ) giữ nguyên trong hồ sơ của ${unit.name}.`,
@@ -138,6 +191,12 @@ async function whatStays(ctx: ServiceContext, unit: UnitRow, schoolYear: string 
 export async function previewMerge(ctx: ServiceContext, id: string, intoUnitId: string) {
   await requireAccess(ctx, 'units.manage', [id, intoUnitId]);
   return (await plan(ctx, 'merge', await loadSides(ctx, id, intoUnitId))).preview;
+}
+
+/** The full lists behind a merger's preview (every name, not only the first 300), for the download. */
+export async function mergeLists(ctx: ServiceContext, id: string, intoUnitId: string): Promise<Planned> {
+  await requireAccess(ctx, 'units.manage', [id, intoUnitId]);
+  return plan(ctx, 'merge', await loadSides(ctx, id, intoUnitId));
 }
 
 export async function previewMove(ctx: ServiceContext, id: string, parentId: string) {
@@ -182,6 +241,8 @@ async function record(
   sides: Sides,
   input: MergeUnitInput | MoveUnitInput,
   moved: Record<string, number>,
+  /** Further audit rows of the same change (the roles a merger ended), written in the same statement. */
+  more: readonly AuditEntry[] = [],
 ) {
   const decision = {
     decisionNumber: input.decisionNumber,
@@ -215,6 +276,7 @@ async function record(
       action: kind === 'merge' ? 'receive_merged' : 'receive_moved',
       after: receive,
     },
+    ...more,
   ]);
 }
 
@@ -228,12 +290,26 @@ export async function mergeUnit(ctx: ServiceContext, id: string, input: MergeUni
   return inTransaction(ctx, async (trx) => {
     const { sides, planned } = await replan(trx, 'merge', id, input.intoUnitId, input.expectedState);
     const { unit, target } = sides;
-    await carryAcross(trx.db, {
+    const endRoleIds = rolesToEnd(planned.movers, input.keepRoles ?? []);
+    const ended = await carryAcross(trx.db, {
       sourceId: unit.id,
       targetId: target.id,
       schoolYear: planned.preview.schoolYear,
       movers: planned.movers,
+      endRoleIds,
+      lockReason: `Khoá của ${unit.name} trước khi sáp nhập (QĐ ${input.decisionNumber})`,
     });
+    const reason = `Sáp nhập ${unit.name} vào ${target.name} (QĐ ${input.decisionNumber})`;
+    const endedAudits = ended.map(
+      (r): AuditEntry => ({
+        unitId: unit.id,
+        entity: 'role_assignment',
+        entityId: r.id,
+        action: 'revoke',
+        before: { userId: r.user_id, username: r.username, role: r.role },
+        after: { reason, effectiveOn: input.effectiveOn },
+      }),
+    );
     await moveChildren(trx.db, unit, target, input.effectiveOn, input.reason ?? null);
     await trx.db
       .updateTable('units')
@@ -241,9 +317,33 @@ export async function mergeUnit(ctx: ServiceContext, id: string, input: MergeUni
       .where('id', '=', unit.id)
       .execute();
     await closeParentHistory(trx.db, unit.id, input.effectiveOn);
-    await record(trx, 'merge', sides, input, countsOf(planned.preview));
+    const counts = {
+      ...countsOf(planned.preview),
+      endedRoles: ended.length,
+      keptRoles: input.keepRoles?.length ?? 0,
+    };
+    await record(
+      trx,
+      'merge',
+      sides,
+      input,
+      { ...counts, roles: counts.roles + counts.keptRoles },
+      endedAudits,
+    );
     return toUnit((await findUnit(trx.db, unit.id)) as UnitRow);
   });
+}
+
+/** The ending roles the decision did not keep; a kept id must be one of the preview's ending roles (400). */
+function rolesToEnd(movers: Movers, keep: readonly string[]): string[] {
+  const ending = new Set(movers.endingRoles.map((r) => r.id));
+  const stray = keep.find((id) => !ending.has(id));
+  if (stray) {
+    const message =
+      'Vai trò giữ lại phải là một vai trò lãnh đạo kết thúc khi sáp nhập (theo bản xem trước).';
+    throw new AppError('validation_failed', message, { keepRoles: message });
+  }
+  return [...ending].filter((id) => !keep.includes(id));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '#contracts/common.ts';
+import { idParams, XLSX_MIME, xlsxFileResponse } from '#contracts/common.ts';
 import {
   createUnitBody,
   listUnitsQuery,
@@ -17,7 +17,9 @@ import {
   unitSchema,
   updateUnitBody,
 } from '#contracts/units.ts';
+import { sendFile } from '../../platform/http/downloads.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
+import { mergePreviewXlsx } from './preview-xlsx.ts';
 import * as reorganise from './reorganise.ts';
 import * as units from './service.ts';
 
@@ -85,6 +87,19 @@ export const unitRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     (req) => reorganise.previewMerge(ctxOf(req), req.params.id, req.query.intoUnitId),
+  );
+  api.get(
+    '/units/:id/merge-preview.xlsx',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        querystring: mergePreviewQuery,
+        response: { 200: xlsxFileResponse },
+      },
+    },
+    async (req, reply) =>
+      sendFile(reply, await mergePreviewXlsx(ctxOf(req), req.params.id, req.query.intoUnitId), XLSX_MIME),
   );
   api.post(
     '/units/:id/merge',

@@ -59,6 +59,20 @@ export const gradebookTables = {
     unlocked_at: withDefault(col.timestamp()),
     relocked_at: nullable(col.timestamp()),
   },
+  /**
+   * A term lock that belongs to one class, not to its school: a merged school's lock carried with its classes to the
+   * receiving school (migration 0093). It closes the term as the school's lock does; an unlock reopens it.
+   */
+  gradebook_class_locks: {
+    id: col.id(),
+    unit_id: col.text(),
+    school_year: col.text(),
+    term: col.number(),
+    class_id: col.text(),
+    locked_at: col.timestamp(),
+    locked_by: nullable(col.text()),
+    reason: col.text(),
+  },
   subject_scores: {
     id: col.id(),
     unit_id: col.text(),

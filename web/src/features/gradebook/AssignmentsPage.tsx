@@ -181,6 +181,23 @@ function TermsPanel({
           <TermRow key={term.term} unitId={unitId} schoolYear={schoolYear} term={term} />
         ))}
         <HomeroomUnlock classes={classes} />
+        {terms.data && terms.data.classLocks.length > 0 && (
+          <Stack gap={4} data-testid="class-locks">
+            <Text fw={500} size="sm">
+              {t('classLocks')}
+            </Text>
+            {terms.data.classLocks.map((l) => (
+              <Group key={`${l.classId}:${l.term}`} gap="xs">
+                <Badge variant="light" color="gray">
+                  {t('termN', { term: l.term })}
+                </Badge>
+                <Text size="sm">
+                  {l.className} — {l.reason}
+                </Text>
+              </Group>
+            ))}
+          </Stack>
+        )}
         {terms.data && terms.data.unlocks.length > 0 && (
           <Stack gap={4}>
             <Text fw={500} size="sm">

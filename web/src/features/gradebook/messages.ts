@@ -35,6 +35,8 @@ export const gradebook = {
     saveTerm: 'Lưu',
     termSaved: 'Đã lưu hạn nhập điểm và khoá sổ.',
     activeUnlocks: 'Đang mở khoá',
+    classLocks:
+      'Lớp khoá riêng (khoá của trường cũ, chuyển theo lớp khi sáp nhập); mở khoá từng môn hoặc rèn luyện như trên',
     relock: 'Khoá lại',
     relocked: 'Đã khoá lại.',
     gridTitle: 'Sổ điểm lớp {{className}} — {{subject}}',
@@ -163,6 +165,8 @@ export const gradebook = {
     saveTerm: 'Save',
     termSaved: 'Deadline and lock saved.',
     activeUnlocks: 'Currently unlocked',
+    classLocks:
+      "Classes locked on their own (their old school's lock, carried with them by a merger); unlock each subject or the homeroom records as above",
     relock: 'Lock again',
     relocked: 'Locked again.',
     gridTitle: 'Gradebook {{className}} — {{subject}}',

@@ -51,6 +51,7 @@ export function RelocateForm({
       decisionDate: today,
       effectiveOn: today,
       reason: '',
+      keepRoles: [] as string[],
       confirmed: false,
     },
     validate: {
@@ -75,6 +76,7 @@ export function RelocateForm({
         decisionDate: values.decisionDate,
         effectiveOn: values.effectiveOn,
         reason: values.reason || undefined,
+        ...(mode === 'merge' ? { keepRoles: values.keepRoles } : {}),
         expectedState: preview.data?.expectedState,
       }),
     onSuccess: () => {
@@ -140,6 +142,27 @@ export function RelocateForm({
               {...form.getInputProps('effectiveOn')}
             />
             <Textarea label={t('reason')} autosize minRows={2} {...form.getInputProps('reason')} />
+            {preview.data.endingRoles.items.length > 0 && (
+              <Checkbox.Group
+                label={t('keepRoles')}
+                data-testid="relocate-keep-roles"
+                {...form.getInputProps('keepRoles')}
+              >
+                <Stack gap={4} mt={4}>
+                  {preview.data.endingRoles.items.map((r) => (
+                    <Checkbox
+                      key={r.id}
+                      value={r.id}
+                      label={t('keepRole', {
+                        name: r.name,
+                        role: r.detail ?? '',
+                        target: preview.data?.target.name ?? '',
+                      })}
+                    />
+                  ))}
+                </Stack>
+              </Checkbox.Group>
+            )}
             <Checkbox
               label={t(mode === 'move' ? 'confirmMove' : 'confirmMerge', {
                 name: unit.name,

@@ -1,13 +1,24 @@
-import { Accordion, Alert, Badge, Group, List, Stack, Text } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReorganisationPreview } from '#contracts/units.ts';
+import { notifyError } from '../../ui/notify.ts';
+import { downloadMergeLists } from './api.ts';
 
-const GROUPS = ['students', 'staff', 'classes', 'accounts', 'roles', 'units'] as const;
+const GROUPS = ['students', 'staff', 'classes', 'accounts', 'roles', 'endingRoles', 'units'] as const;
 
 /** What a merger or move carries across (counts, then the names on demand), what stays, what blocks it. */
 export function RelocationPreview({ preview }: { preview: ReorganisationPreview }) {
   const { t } = useTranslation('units');
   const shown = GROUPS.filter((g) => preview[g].count > 0);
+  const [downloading, setDownloading] = useState(false);
+  const download = () => {
+    setDownloading(true);
+    downloadMergeLists(preview.unit.id, preview.target.id)
+      .catch(notifyError)
+      .finally(() => setDownloading(false));
+  };
   return (
     <Stack gap="xs" data-testid="relocation-preview">
       {preview.blockers.length > 0 && (
@@ -60,6 +71,29 @@ export function RelocationPreview({ preview }: { preview: ReorganisationPreview 
             </Accordion.Item>
           ))}
         </Accordion>
+      )}
+      {preview.kind === 'merge' && shown.length > 0 && (
+        <Group>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconDownload size={14} />}
+            loading={downloading}
+            onClick={download}
+            data-testid="relocation-lists-xlsx"
+          >
+            {t('downloadLists')}
+          </Button>
+        </Group>
+      )}
+      {preview.notes.length > 0 && (
+        <Alert color="yellow" title={t('notes')} data-testid="relocation-notes">
+          <List size="sm">
+            {preview.notes.map((n) => (
+              <List.Item key={n}>{n}</List.Item>
+            ))}
+          </List>
+        </Alert>
       )}
       {preview.stays.length > 0 && (
         <Alert color="gray" title={t('stays')}>

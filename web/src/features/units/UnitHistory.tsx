@@ -71,6 +71,8 @@ export function UnitHistory({ unit }: { unit: Unit }) {
                       staff: String(e.moved.staff ?? 0),
                       classes: String(e.moved.classes ?? 0),
                     })}
+                    {(e.moved.endedRoles ?? 0) > 0 &&
+                      ` · ${t('event.endedRoles', { count: e.moved.endedRoles })}`}
                   </Text>
                 )}
               </Timeline.Item>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReorganisationEvent, ReorganisationPreview, Unit } from '#contracts/units.ts';
-import { apiGet, apiPatch, apiPost, qs } from '../../api/client.ts';
+import { apiDownload, apiGet, apiPatch, apiPost, qs } from '../../api/client.ts';
 
 export interface UnitKind {
   code: string;
@@ -48,3 +48,7 @@ export const useUnitReorganisations = (unitId: string) =>
     queryKey: ['units', 'reorganisations', unitId],
     queryFn: () => apiGet<ReorganisationEvent[]>(`/units/${unitId}/reorganisations`),
   });
+
+/** Every name a merger's preview counts (the page lists the first 300 of each group), as a workbook. */
+export const downloadMergeLists = (unitId: string, intoUnitId: string) =>
+  apiDownload(`/units/${unitId}/merge-preview.xlsx${qs({ intoUnitId })}`, 'danh-sach-sap-nhap.xlsx');
