@@ -8,6 +8,7 @@ import { seedDemo } from '../src/demo/index.ts';
 import { unnestWriter } from '../src/demo/unnest-writer.ts';
 import { importFile } from '../src/features/imports/service.ts';
 import { writeWorkbook } from '../src/features/imports/workbook.ts';
+import { runClose } from '../src/features/results/close.ts';
 import { runRollover } from '../src/features/results/rollover.ts';
 import { studentsImportKind } from '../src/features/students/import-kind.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
@@ -46,7 +47,8 @@ const CLASSES = 10;
  * no checks); (b) while the import runs, a guardian-like read (one student's scores and attendance, as the contact
  * book reads them) every 100 ms through the same Database, and how long each waited; (c) the rollover of a school of
  * that many students into the next year (runRollover, every row audited) beside the same rows written by raw SQL
- * into an identical school, with the same read. `--per-row` also times the
+ * into an identical school, with the same read; (d) the year close of the school (runClose: the demo's pupils and the
+ * imported ones) beside a raw SQL copy of the rows it wrote, with the same read. `--per-row` also times the
  * row-by-row commit (every row through addStudent), for comparison. Prints figures only.
  */
 export async function run(args: string[]): Promise<void> {
@@ -159,7 +161,7 @@ async function runImport(count: number, perRow: boolean | undefined): Promise<vo
     const ctx = principalContext(db, school);
 
     const runs: { label: string; ms: number; waits: number[] }[] = [];
-    const timed = async (label: string, work: () => Promise<unknown>) => {
+    const timed = async (label: string, work: () => Promise<unknown>, rows = count) => {
       const waits: number[] = [];
       let running = true;
       const poll = (async () => {
@@ -185,7 +187,7 @@ async function runImport(count: number, perRow: boolean | undefined): Promise<vo
       })();
       const m = await measure(label, async () => {
         await work();
-        return count;
+        return rows;
       }).finally(async () => {
         running = false;
         await poll;
@@ -245,6 +247,50 @@ async function runImport(count: number, perRow: boolean | undefined): Promise<vo
       rolloverJob,
     ]);
     console.log(`  audit rows written by the rollover job: ${audited}`);
+
+    // (d) The year close of the school (the demo's pupils with their scores and the students just imported): the
+    // close job as the principal runs it, beside a raw SQL write of the very rows it wrote (copied into scratch
+    // tables of the same columns, no triggers, no audit).
+    const enrolled = Number(
+      (
+        await sql<{
+          n: number;
+        }>`select count(*)::int as n from enrolments e join classes c on c.id = e.class_id
+          where c.unit_id = ${school.id} and c.school_year = '2025-2026' and e.left_on is null`.execute(db)
+      ).rows[0]?.n ?? 0,
+    );
+    const yearClose = await timed(
+      `year close (runClose) of the school, every result written`,
+      () =>
+        runClose(
+          ctx,
+          { unitId: school.id, schoolYear: '2025-2026', scope: 'year' },
+          { report: async () => {} },
+        ),
+      enrolled,
+    );
+    await sql`create temp table bench_student_results as select * from student_results limit 0`.execute(db);
+    await sql`create temp table bench_subject_year_results as select * from subject_year_results limit 0`.execute(
+      db,
+    );
+    const closeBaseline = await timed(
+      'year close baseline: raw SQL copy of the rows it wrote',
+      () =>
+        db.transaction().execute(async (trx) => {
+          await sql`insert into bench_student_results select * from student_results
+            where unit_id = ${school.id} and school_year = '2025-2026'`.execute(trx);
+          await sql`insert into bench_subject_year_results select * from subject_year_results
+            where unit_id = ${school.id} and school_year = '2025-2026'`.execute(trx);
+        }),
+      enrolled,
+    );
+    const closeWritten = await sql<{ results: number; subjects: number }>`
+      select (select count(*)::int from bench_student_results) as results,
+             (select count(*)::int from bench_subject_year_results) as subjects`.execute(db);
+    printComparison(`Year close of a ${enrolled}-student school (students per second)`, closeBaseline, [
+      yearClose,
+    ]);
+    console.log(`  rows written by the close: ${JSON.stringify(closeWritten.rows[0])}`);
     console.log('\nA guardian-like read issued every 100 ms during each run: how long it waited (ms)');
     for (const r of runs) {
       const sorted = [...r.waits].sort((a, b) => a - b);

@@ -13,6 +13,7 @@ export async function openConfiguredDatabase(
     databaseUrl: config.databaseUrl,
     pgliteDir: path.join(config.dataDir, 'pglite'),
     pgliteWorker: config.pgliteWorker,
+    log: options.log,
   });
   if (options.migrate === false) return database;
   const applied = await migrateToLatest(database.db as never);

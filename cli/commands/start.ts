@@ -31,6 +31,7 @@ export function startCommand(program: Command): void {
       }
       const { app, jobs } = await buildServer({
         db: database.db,
+        databaseHealth: database.engineHealth,
         log,
         jobWorkers: database.kind === 'postgres' ? config.jobWorkers : 1,
         logger: { level: config.logLevel },

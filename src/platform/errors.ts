@@ -32,6 +32,11 @@ export const ERROR_CODES = [
   'file_too_large',
   /** An upload whose content (sniffed, not its declared type) is not on the allow-list; the message names it. */
   'unsupported_file_type',
+  /**
+   * The embedded database is restarting after its worker thread ended (pglite-worker-client.ts): nothing of the
+   * request was written; trying again in a few seconds succeeds.
+   */
+  'unavailable',
   /** Anything unexpected; details stay in the server log. */
   'internal',
 ] as const;

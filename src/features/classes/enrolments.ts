@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { MAX_CLASS_STUDENTS } from '#contracts/classes.ts';
 import { isActiveStatus, STUDENT_STATUS_LABEL_VI } from '#contracts/students.ts';
@@ -7,7 +8,7 @@ import {
   usualCalendar,
   vietnameseDate,
 } from '../../domain/calendar/index.ts';
-import { audit, auditMany } from '../../platform/audit/audit.ts';
+import { type AuditEntry, audit, auditMany } from '../../platform/audit/audit.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/constraint-errors.ts';
@@ -139,14 +140,17 @@ export interface NewEnrolment {
  * counted once; an entry that would pass MAX_CLASS_STUDENTS is refused like assertClassHasRoom (on `field`) with
  * `details.index`, its position in `entries`. New students are active and in no class yet, so enrolStudent's status
  * and "already in a class" reads are left out; the unique index still enforces one class per year.
+ * Returns the enrolments' audit entries, already written unless `options.auditByCaller`: then the caller writes them
+ * with its own (one audit statement for a whole import on the embedded database's shared connection).
  */
 export async function enrolNewStudents(
   trx: ServiceContext,
   unitId: string,
   entries: readonly NewEnrolment[],
   field: string,
-): Promise<void> {
-  if (entries.length === 0) return;
+  options: { auditByCaller?: boolean } = {},
+): Promise<AuditEntry[]> {
+  if (entries.length === 0) return [];
   const classIds = [...new Set(entries.map((e) => e.classId))].sort();
   const classes = new Map<string, ClassRow & { defaultDate: string; taken: number }>();
   await trx.db
@@ -184,6 +188,8 @@ export async function enrolNewStudents(
       throw new AppError('conflict', message, { [field]: message }, { index });
     }
     return {
+      // The id is chosen here, so the audit rows need no `returning` of the inserted rows.
+      id: randomUUID(),
       unit_id: unitId,
       class_id: cls.id,
       student_id: entry.studentId,
@@ -191,30 +197,25 @@ export async function enrolNewStudents(
       enrolled_on: enrolledOn,
     };
   });
-  const inserted = await sql<{
-    id: string;
-    student_id: string;
-  }>`${unnestInsert('enrolments', ENROLMENT_COLUMNS, rows)}
-    returning id, student_id`.execute(trx.db);
-  const idOf = new Map(inserted.rows.map((r) => [r.student_id, r.id]));
-  await auditMany(
-    trx,
-    rows.map((row) => ({
-      unitId,
-      entity: 'enrolment',
-      entityId: idOf.get(row.student_id) ?? null,
-      action: 'create',
-      after: {
-        studentId: row.student_id,
-        classId: row.class_id,
-        className: classes.get(row.class_id)?.name,
-        enrolledOn: row.enrolled_on,
-      },
-    })),
-  );
+  await unnestInsert('enrolments', ENROLMENT_COLUMNS, rows).execute(trx.db);
+  const audits: AuditEntry[] = rows.map((row) => ({
+    unitId,
+    entity: 'enrolment',
+    entityId: row.id,
+    action: 'create',
+    after: {
+      studentId: row.student_id,
+      classId: row.class_id,
+      className: classes.get(row.class_id)?.name,
+      enrolledOn: row.enrolled_on,
+    },
+  }));
+  if (!options.auditByCaller) await auditMany(trx, audits);
+  return audits;
 }
 
 const ENROLMENT_COLUMNS = {
+  id: 'uuid',
   unit_id: 'uuid',
   class_id: 'uuid',
   student_id: 'uuid',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ParsedStudentInput } from '#contracts/students.ts';
 import { schoolYearOfDate, todayInVietnam } from '../../domain/calendar/index.ts';
-import { auditMany } from '../../platform/audit/audit.ts';
+import { type AuditEntry, auditMany } from '../../platform/audit/audit.ts';
 import { requireSchool } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { insertRows } from '../../platform/db/unnest-insert.ts';
@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { InputRefused } from '../../platform/imports/kinds.ts';
 import { enrolNewStudents, type NewEnrolment } from '../classes/enrolments.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
-import { guardiansOfStudents, searchTextOf } from './queries.ts';
+import { searchTextOf } from './queries.ts';
 import { auditView, writeOrConflict } from './service.ts';
 
 /** Refusal of one input of addStudents: its position in the list and the service's error (as addStudent throws it). */
@@ -45,6 +45,7 @@ const HISTORY_COLUMNS = {
 } as const;
 
 const GUARDIAN_COLUMNS = {
+  id: 'uuid',
   unit_id: 'uuid',
   student_id: 'uuid',
   position: 'int',
@@ -79,14 +80,14 @@ export async function addStudents(
         unit_id: unitId,
         full_name: values.fullName,
         search_text: searchTextOf(values.fullName, values.moetStudentCode),
-        birth_date: values.birthDate,
-        gender: values.gender,
-        ethnicity: values.ethnicity,
-        national_id: values.nationalId,
+        birth_date: values.birthDate ?? null,
+        gender: values.gender ?? null,
+        ethnicity: values.ethnicity ?? null,
+        national_id: values.nationalId ?? null,
         national_id_confirmed: Boolean(values.nationalId && values.nationalIdConfirmed),
-        moet_student_code: values.moetStudentCode,
-        address: values.address,
-        disability: values.disability,
+        moet_student_code: values.moetStudentCode ?? null,
+        address: values.address ?? null,
+        disability: values.disability ?? null,
         // Column defaults of the table, which addStudent gets by leaving the value out.
         poor_household: values.poorHousehold ?? false,
         near_poor_household: values.nearPoorHousehold ?? false,
@@ -118,24 +119,24 @@ export async function addStudents(
         recorded_by: trx.actor.userId || null,
       })),
     );
-    await insertRows(
-      trx.db,
-      'student_guardians',
-      GUARDIAN_COLUMNS,
-      students.flatMap((s) =>
-        (s.values.guardians ?? []).map((guardian, position) => ({
-          unit_id: unitId,
-          student_id: s.row.id,
-          position,
-          full_name: guardian.fullName,
-          relationship: guardian.relationship,
-          phone: guardian.phone ?? null,
-          email: guardian.email ?? null,
-        })),
-      ),
+    const guardians = students.map((s) =>
+      (s.values.guardians ?? []).map((guardian, position) => ({
+        id: randomUUID(),
+        unit_id: unitId,
+        student_id: s.row.id,
+        position,
+        full_name: guardian.fullName,
+        relationship: guardian.relationship,
+        phone: guardian.phone ?? null,
+        email: guardian.email ?? null,
+      })),
     );
+    await insertRows(trx.db, 'student_guardians', GUARDIAN_COLUMNS, guardians.flat());
+    let enrolmentAudits: AuditEntry[];
     try {
-      await enrolNewStudents(trx, unitId, enrolments.entries, 'className');
+      enrolmentAudits = await enrolNewStudents(trx, unitId, enrolments.entries, 'className', {
+        auditByCaller: true,
+      });
     } catch (error) {
       const index = (error as AppError).details as { index?: number } | undefined;
       if (error instanceof AppError && index?.index !== undefined) {
@@ -143,7 +144,8 @@ export async function addStudents(
       }
       throw error;
     }
-    await auditMany(trx, await studentAudits(trx, unitId, students));
+    // One audit statement for the students and their enrolments.
+    await auditMany(trx, [...enrolmentAudits, ...studentAudits(unitId, students, guardians)]);
   });
 }
 
@@ -190,46 +192,30 @@ export async function placesInClasses(
   return { entries, inputIndex };
 }
 
-/** addStudent's audit row of each new student: the record as stored, its guardians and the class named. */
-async function studentAudits(
-  trx: ServiceContext,
+/**
+ * addStudent's audit row of each new student: the record as stored, its guardians and the class named. Built from
+ * the rows just inserted (every audited column is written explicitly, no trigger changes them), so nothing is read
+ * back inside the transaction.
+ */
+function studentAudits(
   unitId: string,
-  students: { values: ParsedStudentInput; row: { id: string } }[],
-) {
-  const ids = students.map((s) => s.row.id);
-  const stored = new Map<string, Awaited<ReturnType<typeof storedStudents>>[number]>();
-  for (let from = 0; from < ids.length; from += 1_000) {
-    for (const row of await storedStudents(trx, unitId, ids.slice(from, from + 1_000)))
-      stored.set(row.id, row);
-  }
-  const guardians = new Map<
-    string,
-    { id: string; fullName: string; relationship: string; phone: string | null }[]
-  >();
-  const guardianRows = await guardiansOfStudents(trx.db, unitId, ids);
-  for (const g of guardianRows) {
-    const list = guardians.get(g.student_id) ?? [];
-    list.push({ id: g.id, fullName: g.full_name, relationship: g.relationship, phone: g.phone });
-    guardians.set(g.student_id, list);
-  }
-  return students.map((s) => ({
+  students: { values: ParsedStudentInput; row: Parameters<typeof auditView>[0] & { id: string } }[],
+  guardians: { id: string; full_name: string; relationship: string; phone: string | null }[][],
+): AuditEntry[] {
+  return students.map((s, index) => ({
     unitId,
     entity: 'student' as const,
     entityId: s.row.id,
     action: 'create' as const,
     after: {
-      ...auditView(stored.get(s.row.id) as Parameters<typeof auditView>[0]),
-      guardians: guardians.get(s.row.id) ?? [],
+      ...auditView(s.row),
+      guardians: (guardians[index] ?? []).map((g) => ({
+        id: g.id,
+        fullName: g.full_name,
+        relationship: g.relationship,
+        phone: g.phone,
+      })),
       className: s.values.className ?? null,
     },
   }));
-}
-
-function storedStudents(trx: ServiceContext, unitId: string, ids: string[]) {
-  return trx.db
-    .selectFrom('students')
-    .selectAll()
-    .where('unit_id', '=', unitId)
-    .where('id', '=', sql<string>`any(${ids}::uuid[])`)
-    .execute();
 }

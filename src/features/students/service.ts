@@ -258,7 +258,24 @@ export async function writeOrConflict<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /** The audit record of a student: what was entered, as stored. */
-export function auditView(student: Row<'students'>) {
+export function auditView(
+  student: Pick<
+    Row<'students'>,
+    | 'full_name'
+    | 'birth_date'
+    | 'gender'
+    | 'ethnicity'
+    | 'national_id'
+    | 'moet_student_code'
+    | 'address'
+    | 'disability'
+    | 'poor_household'
+    | 'near_poor_household'
+    | 'policy_flags'
+    | 'status'
+    | 'status_since'
+  >,
+) {
   return {
     fullName: student.full_name,
     birthDate: student.birth_date,

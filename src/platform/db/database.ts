@@ -5,7 +5,7 @@ import pg from 'pg';
 import { pgliteWorkerSetting } from '../config.ts';
 import { acquireDataLock, type LockEnvironment } from './data-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
-import { openEngineInThread } from './pglite-engine.ts';
+import { type EngineHealth, openEngineInThread } from './pglite-engine.ts';
 import { openEngineInWorker } from './pglite-worker-client.ts';
 import type { DB } from './schema.ts';
 import { pgTypes } from './value-parsers.ts';
@@ -23,7 +23,22 @@ export interface Database {
    * or a whole transaction). Tests and benches count a request's round trips with it.
    */
   connectionTurns?: () => number;
+  /** When PGlite runs in a worker thread: its state and restarts after crashes (the health endpoint shows them). */
+  engineHealth?: () => EngineHealth;
+  /** When PGlite runs in a worker thread: ends the thread as a crash would (tests of the restart). */
+  terminateWorker?: () => Promise<void>;
 }
+
+/** Where the worker's crashes and restarts are logged (pino's signature; the console when none is given). */
+export interface DatabaseLog {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+const consoleLog: DatabaseLog = {
+  warn: (details, message) => console.warn(message, details),
+  error: (details, message) => console.error(message, details),
+};
 
 export interface OpenOptions {
   databaseUrl?: string;
@@ -36,6 +51,7 @@ export interface OpenOptions {
   lockEnvironment?: LockEnvironment;
   /** Run PGlite in a worker thread (default: TRUONGSO_PGLITE_WORKER, see config.ts). */
   pgliteWorker?: boolean;
+  log?: DatabaseLog;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -60,15 +76,35 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
   try {
     const inWorker = options.pgliteWorker ?? pgliteWorkerSetting();
     const engineOptions = { dataDir, template: options.pgliteTemplate };
-    const engine = inWorker
-      ? await openEngineInWorker(engineOptions)
-      : await openEngineInThread(engineOptions);
+    const log = options.log ?? consoleLog;
+    const worker = inWorker
+      ? await openEngineInWorker(engineOptions, {
+          exited: ({ code, inFlight, error }) =>
+            log.error(
+              { code, inFlight, err: error, dataDir: dataDir ?? 'memory' },
+              'PGlite worker thread ended unexpectedly; statements in flight failed (503), restarting it',
+            ),
+          restarted: ({ restarts, ms }) =>
+            log.warn(
+              { restarts, ms: Math.round(ms) },
+              'PGlite worker thread restarted on the same data folder',
+            ),
+          restartFailed: ({ error }) =>
+            log.error(
+              { err: error },
+              'PGlite worker thread could not be restarted; the database is unavailable',
+            ),
+        })
+      : undefined;
+    const engine = worker ?? (await openEngineInThread(engineOptions));
     const dialect = new PGliteDialect(engine);
     const db = new Kysely<DB>({ dialect });
     return {
       db,
       kind: 'pglite',
       connectionTurns: () => dialect.turns,
+      engineHealth: worker ? () => worker.health() : undefined,
+      terminateWorker: worker ? () => worker.terminateWorker() : undefined,
       dumpDataDir: () => engine.dumpDataDir(),
       close: async () => {
         try {

@@ -10,7 +10,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
-import type { PGliteEngine } from './pglite-engine.ts';
+import { databaseRestarting, type PGliteEngine } from './pglite-engine.ts';
 
 /**
  * Kysely dialect for the embedded PGlite database, which runs in a worker thread or in this one (pglite-engine.ts).
@@ -61,13 +61,27 @@ class PGliteDriver implements Driver {
   }
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
     const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
+    this.connection.beganIn = this.connection.generation();
     await connection.executeQuery({ sql: `begin${isolation}`, parameters: [] } as unknown as CompiledQuery);
   }
   async commitTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery({ sql: 'commit', parameters: [] } as unknown as CompiledQuery);
+    try {
+      await connection.executeQuery({ sql: 'commit', parameters: [] } as unknown as CompiledQuery);
+    } finally {
+      this.connection.beganIn = undefined;
+    }
   }
   async rollbackTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery({ sql: 'rollback', parameters: [] } as unknown as CompiledQuery);
+    // The transaction died with a crashed worker: the restarted one has none to roll back.
+    if (this.connection.beganIn !== this.connection.generation()) {
+      this.connection.beganIn = undefined;
+      return;
+    }
+    try {
+      await connection.executeQuery({ sql: 'rollback', parameters: [] } as unknown as CompiledQuery);
+    } finally {
+      this.connection.beganIn = undefined;
+    }
   }
   async releaseConnection() {
     const release = this.release;
@@ -78,8 +92,16 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
+  /** The engine's generation when the open transaction began; undefined outside a transaction. */
+  beganIn: number | undefined;
   constructor(private readonly engine: PGliteEngine) {}
+  generation(): number {
+    return this.engine.generation?.() ?? 0;
+  }
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    // A transaction begun in a worker that crashed must not go on, statement by statement, in the restarted one
+    // (each would commit on its own): it fails as the statements in flight did.
+    if (this.beganIn !== undefined && this.beganIn !== this.generation()) throw databaseRestarting();
     const result = await this.engine.run(compiled.sql, compiled.parameters);
     const affected = result.affectedRows;
     return {

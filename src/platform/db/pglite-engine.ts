@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { AppError } from '../errors.ts';
 import { pgliteParsers } from './value-parsers.ts';
 
 /** What a statement returns to the Kysely dialect: plain rows (already normalised) and the affected count. */
@@ -16,6 +17,27 @@ export interface PGliteEngine {
   /** The data folder as a tarball (tests start every database from one migrated dump). */
   dumpDataDir(): Promise<Blob>;
   close(): Promise<void>;
+  /**
+   * Moves on each time the engine was restarted (the worker thread crashed): a transaction begun in one
+   * generation cannot go on in the next (pglite-dialect.ts). Absent: never restarted.
+   */
+  generation?(): number;
+}
+
+/** The failure of a statement cut short by the worker's end: the HTTP layer answers 503 with this message. */
+export const databaseRestarting = () =>
+  new AppError(
+    'unavailable',
+    'Cơ sở dữ liệu đang khởi động lại sau một sự cố; thao tác này chưa được ghi. Vui lòng thử lại sau vài giây.',
+  );
+
+/** What the health endpoint says about the embedded engine (pglite-worker-client.ts restarts a crashed worker). */
+export interface EngineHealth {
+  /** ok; restarting after a crash; failed (could not reopen: an in-memory database, or the folder refused). */
+  state: 'ok' | 'restarting' | 'failed';
+  restarts: number;
+  lastRestartAt: string | null;
+  lastExitCode: number | null;
 }
 
 export interface EngineOptions {

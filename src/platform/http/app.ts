@@ -18,6 +18,7 @@ import { refuseUntilPasswordChanged } from '../auth/password-change-gate.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { loadSession, recentSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { fastifyTrustProxy, type TrustProxy } from '../config.ts';
+import type { EngineHealth } from '../db/pglite-engine.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type FeatureManifest, featureRoutes, registerFeatures } from '../features.ts';
@@ -47,6 +48,8 @@ export interface AppOptions {
   loginRateLimit?: number;
   /** Compression and caching of responses (web-delivery.ts); both on unless TRUONGSO_HTTP_OPTIMISATIONS=0. */
   delivery?: WebDelivery;
+  /** The embedded engine's state and restarts (Database.engineHealth), shown by GET /health; absent on PostgreSQL. */
+  databaseHealth?: () => EngineHealth;
 }
 
 declare module 'fastify' {
@@ -121,12 +124,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         {
           schema: {
             tags: ['system'],
-            response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+            response: {
+              200: z.object({
+                status: z.literal('ok'),
+                database: z.string(),
+                // The embedded database's worker thread: restarts after crashes (none on PostgreSQL).
+                engine: z
+                  .object({
+                    state: z.enum(['ok', 'restarting', 'failed']),
+                    restarts: z.number(),
+                    lastRestartAt: z.string().nullable(),
+                    lastExitCode: z.number().nullable(),
+                  })
+                  .optional(),
+              }),
+            },
           },
         },
         async () => {
+          // While the worker restarts this query fails with 'unavailable': the endpoint answers 503.
           await options.db.selectFrom('unit_kinds').select('code').limit(1).execute();
-          return { status: 'ok' as const, database: 'ok' };
+          return { status: 'ok' as const, database: 'ok', engine: options.databaseHealth?.() };
         },
       );
       await api.register(authRoutes, { loginRateLimit: options.loginRateLimit ?? 30 });

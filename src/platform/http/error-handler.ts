@@ -18,6 +18,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unreadable_file: 400,
   file_too_large: 413,
   unsupported_file_type: 415,
+  unavailable: 503,
   internal: 500,
 };
 
