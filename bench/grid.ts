@@ -128,6 +128,8 @@ async function visit(
   });
   try {
     const page = await context.newPage();
+    // tsx names the functions it compiles with a `__name` helper that the page does not have.
+    await page.addInitScript('globalThis.__name = (f) => f;');
     await logIn(page, baseUrl, 'gv.toan');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
@@ -224,7 +226,8 @@ async function typingDelays(page: Page): Promise<{ p50: number; max: number }> {
     el.scrollLeft = 0;
   });
   const firstRow = page.locator('[data-testid="score-grid"] .dsg-row:not(.dsg-row-header)').first();
-  await firstRow.locator('.dsg-cell').nth(1).click();
+  // The first editable cell (ĐĐGtx1): after the name, which an older build shows as a disabled column.
+  await firstRow.locator('.dsg-cell:not(.dsg-cell-gutter):not(.dsg-cell-disabled)').first().click();
   const delays: number[] = [];
   for (let row = 0; row < 10; row++) {
     const started = await page.evaluate(() => performance.now());

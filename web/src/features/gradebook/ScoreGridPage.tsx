@@ -198,7 +198,7 @@ function ScoreSheet({ grid }: { grid: Grid }) {
       textCell('makeup', {
         title: title(t('makeup'), t('makeup'), t('makeupFull')),
         disabled: readOnly,
-        minWidth: 96,
+        minWidth: 112,
       }),
       textCell('comment', {
         title: title(t('comment'), t('comment'), t('commentFull')),
@@ -342,8 +342,12 @@ function ScoreSheet({ grid }: { grid: Grid }) {
       <ExemptionPanel grid={grid} />
       <Text size="xs" c="dimmed">
         {t('missingLegend')} {t('makeupHint')}
-        {grid.canEdit && !phone && ` ${t('keyboardHint')}`}
       </Text>
+      {grid.canEdit && !phone && (
+        <Text size="xs" c="dimmed">
+          {t('keyboardHint')}
+        </Text>
+      )}
       <div data-testid="score-grid" className={classes.sheet}>
         <DataSheetGrid<SheetRow>
           value={rows}
