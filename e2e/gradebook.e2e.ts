@@ -6,8 +6,8 @@ import { buildGradebookSchool } from '../test/factories-grades.ts';
 import { buildGuardianAccount } from '../test/factories-transcripts.ts';
 import { type E2EServer, launchBrowser, logIn, newPage, PHONE, startServer } from './harness.ts';
 
-// Columns of the score grid of a 140-period subject: gutter, name, ĐĐGtx1–4, ĐĐGgk, ĐĐGck, ĐTBmhk, …
-const FIRST_SCORE_COLUMN = 2;
+// Columns of the score grid of a 140-period subject: the sticky name (gutter), ĐĐGtx1–4, ĐĐGgk, ĐĐGck, ĐTBmhk, …
+const FIRST_SCORE_COLUMN = 1;
 
 const cell = (page: Page, row: number, column: number) =>
   page

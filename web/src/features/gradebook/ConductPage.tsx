@@ -1,5 +1,7 @@
-import { Alert, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { ActionIcon, Alert, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconMessage, IconMessagePlus } from '@tabler/icons-react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { type Level4, yearConduct } from '#domain/grading/index.ts';
@@ -8,7 +10,9 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { SaveBar } from '../../ui/SaveBar.tsx';
 import { type Conduct, useConduct, useSaveConduct } from './api.ts';
+import classes from './gradebook.module.css';
 import { LockBanner } from './LockBanner.tsx';
 
 /** Rèn luyện: the homeroom teacher sets each term's level with a comment; the year level follows (TT22 Điều 8). */
@@ -38,9 +42,17 @@ export default function ConductPage() {
 
 type Entry = { level: Level4 | null; comment: string };
 
+const sameEntry = (a: Entry, b: Entry) => a.level === b.level && a.comment.trim() === b.comment.trim();
+
+/**
+ * One term's levels. On a phone each student is one compact row (number and name, the level's select); the comment
+ * opens under the row on demand and the year level is written under the name, so 45 students fit in about two
+ * screens and the save bar stays at the bottom of the screen.
+ */
 function ConductTable({ data, term }: { data: Conduct; term: 1 | 2 }) {
   const { t } = useTranslation('gradebook');
   const enums = useEnumLabels();
+  const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false });
   const save = useSaveConduct(data.class.id);
   const key = term === 1 ? 'term1' : 'term2';
   const initial = () =>
@@ -50,13 +62,42 @@ function ConductTable({ data, term }: { data: Conduct; term: 1 | 2 }) {
         { level: s[key]?.level ?? null, comment: s[key]?.comment ?? '' },
       ]),
     );
+  const [loaded, setLoaded] = useState(initial);
   const [entries, setEntries] = useState(initial);
+  const [openComments, setOpenComments] = useState<ReadonlySet<string>>(new Set());
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset to the server's values when they change
-  useEffect(() => setEntries(initial()), [data]);
+  useEffect(() => {
+    setEntries(initial());
+    setLoaded(initial());
+  }, [data]);
   const lock = data.lock[key];
   const editable = data.canEdit && lock.open;
   const update = (id: string, patch: Partial<Entry>) =>
     setEntries((m) => new Map(m).set(id, { ...(m.get(id) as Entry), ...patch }));
+  const toggleComment = (id: string) =>
+    setOpenComments((open) => {
+      const next = new Set(open);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const unsaved = [...entries].filter(([id, e]) => {
+    const was = loaded.get(id);
+    return !was || !sameEntry(e, was);
+  }).length;
+  const onSave = () =>
+    save.mutate(
+      {
+        term,
+        rows: [...entries].map(([studentId, e]) => ({
+          studentId,
+          level: e.level,
+          comment: e.comment.trim() || null,
+          // What this table loaded: the server refuses to overwrite a level changed since (409).
+          base: data.students.find((x) => x.studentId === studentId)?.[key] ?? null,
+        })),
+      },
+      { onSuccess: () => notifySaved(t('conductSaved')), onError: notifyError },
+    );
   return (
     <Stack>
       <LockBanner
@@ -65,14 +106,14 @@ function ConductTable({ data, term }: { data: Conduct; term: 1 | 2 }) {
         target={{ classId: data.class.id, kind: 'homeroom', term }}
         title={t('unlockHomeroomTitle', { className: data.class.name, term: t(key) })}
       />
-      <Table.ScrollContainer minWidth={560}>
-        <Table striped>
+      <Table.ScrollContainer minWidth={phone ? 0 : 560}>
+        <Table striped={!phone} verticalSpacing={phone ? 4 : 'xs'} data-testid="conduct-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('fullName')}</Table.Th>
               <Table.Th>{t('level')}</Table.Th>
-              <Table.Th>{t('comment')}</Table.Th>
-              <Table.Th>{t('year')}</Table.Th>
+              {!phone && <Table.Th>{t('comment')}</Table.Th>}
+              {!phone && <Table.Th>{t('year')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -83,36 +124,76 @@ function ConductTable({ data, term }: { data: Conduct; term: 1 | 2 }) {
                 entry.level && other
                   ? yearConduct(term === 1 ? entry.level : other, term === 1 ? other : entry.level)
                   : null;
+              const yearText = year ? enums.label('level4', year) : '—';
+              const commentInput = (
+                <TextInput
+                  size="xs"
+                  value={entry.comment}
+                  disabled={!editable}
+                  aria-label={t('commentOf', { name: s.fullName })}
+                  onChange={(e) => update(s.studentId, { comment: e.currentTarget.value })}
+                />
+              );
+              const commentOpen = phone && openComments.has(s.studentId);
               return (
-                <Table.Tr key={s.studentId}>
-                  <Table.Td>
-                    {i + 1}. {s.fullName}
-                  </Table.Td>
-                  <Table.Td miw={130}>
-                    <Select
-                      size="xs"
-                      data={enums.options('level4')}
-                      value={entry.level}
-                      clearable
-                      disabled={!editable}
-                      aria-label={`${t('level')} ${s.fullName}`}
-                      onChange={(value) => update(s.studentId, { level: value as Level4 | null })}
-                    />
-                  </Table.Td>
-                  <Table.Td miw={220}>
-                    <TextInput
-                      size="xs"
-                      value={entry.comment}
-                      disabled={!editable}
-                      onChange={(e) => update(s.studentId, { comment: e.currentTarget.value })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {year ? enums.label('level4', year) : '—'}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+                <Fragment key={s.studentId}>
+                  <Table.Tr>
+                    <Table.Td>
+                      {phone ? (
+                        <div className={classes.conductName}>
+                          <Text size="sm" lh={1.25}>
+                            {i + 1}. {s.fullName}
+                          </Text>
+                          {(other || entry.comment.trim()) && (
+                            <Text size="xs" c="dimmed" lh={1.2} truncate>
+                              {other ? `${t('year')}: ${yearText}` : ''}
+                              {other && entry.comment.trim() ? ' · ' : ''}
+                              {entry.comment.trim()}
+                            </Text>
+                          )}
+                        </div>
+                      ) : (
+                        `${i + 1}. ${s.fullName}`
+                      )}
+                    </Table.Td>
+                    <Table.Td w={phone ? 156 : undefined} miw={phone ? undefined : 130}>
+                      <div className={classes.conductLevel}>
+                        <Select
+                          size="xs"
+                          data={enums.options('level4')}
+                          value={entry.level}
+                          clearable={!phone}
+                          disabled={!editable}
+                          aria-label={`${t('level')} ${s.fullName}`}
+                          onChange={(value) => update(s.studentId, { level: value as Level4 | null })}
+                        />
+                        {phone && editable && (
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={t('editComment', { name: s.fullName })}
+                            aria-expanded={commentOpen}
+                            onClick={() => toggleComment(s.studentId)}
+                          >
+                            {entry.comment.trim() ? <IconMessage size={18} /> : <IconMessagePlus size={18} />}
+                          </ActionIcon>
+                        )}
+                      </div>
+                    </Table.Td>
+                    {!phone && <Table.Td miw={220}>{commentInput}</Table.Td>}
+                    {!phone && (
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {yearText}
+                        </Text>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                  {commentOpen && (
+                    <Table.Tr>
+                      <Table.Td colSpan={2}>{commentInput}</Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
               );
             })}
           </Table.Tbody>
@@ -120,28 +201,14 @@ function ConductTable({ data, term }: { data: Conduct; term: 1 | 2 }) {
       </Table.ScrollContainer>
       {save.error && <ErrorAlert error={save.error} />}
       {editable && (
-        <Group justify="flex-end">
-          <Button
-            loading={save.isPending}
-            onClick={() =>
-              save.mutate(
-                {
-                  term,
-                  rows: [...entries].map(([studentId, e]) => ({
-                    studentId,
-                    level: e.level,
-                    comment: e.comment.trim() || null,
-                    // What this table loaded: the server refuses to overwrite a level changed since (409).
-                    base: data.students.find((x) => x.studentId === studentId)?.[key] ?? null,
-                  })),
-                },
-                { onSuccess: () => notifySaved(t('conductSaved')), onError: notifyError },
-              )
-            }
-          >
-            {t('saveConduct')}
-          </Button>
-        </Group>
+        <SaveBar
+          status={t('unsavedStudents', { count: unsaved })}
+          reason={unsaved === 0 ? t('nothingToSaveConduct') : null}
+          label={t('saveConduct')}
+          onSave={onSave}
+          loading={save.isPending}
+          testId="save-conduct"
+        />
       )}
       {!data.canEdit && <Alert color="blue">{t('conductReadOnly')}</Alert>}
     </Stack>

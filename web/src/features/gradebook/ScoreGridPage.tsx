@@ -1,7 +1,17 @@
 import 'react-datasheet-grid/dist/style.css';
-import { Alert, Badge, Button, Group, List, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  SegmentedControl,
+  Stack,
+  Text,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type Column, DataSheetGrid, keyColumn, textColumn } from 'react-datasheet-grid';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -12,6 +22,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { notifyError, notifySaved } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { SaveBar } from '../../ui/SaveBar.tsx';
 import { type Grid, useFetchFreshGrid, useGrid, useSaveGrid } from './api.ts';
 import { ExemptionPanel } from './ExemptionPanel.tsx';
 import classes from './gradebook.module.css';
@@ -28,6 +39,7 @@ import {
   type SheetRow,
   sheetOf,
   toSave,
+  unsavedCellCount,
   withState,
 } from './sheet.ts';
 
@@ -65,6 +77,28 @@ const textCell = (key: Exclude<keyof SheetRow, 'studentId'>, extra: SheetColumn)
   ...extra,
 });
 
+/**
+ * A column title: the short label (TX1 on a phone, the Thông tư's ĐĐGtx1 on a wider screen) with the full name in a
+ * tooltip (hover, or a tap on a phone) and for screen readers.
+ */
+function HeaderLabel({ label, full }: { label: string; full: string }) {
+  return (
+    <Tooltip label={full} events={{ hover: true, focus: false, touch: true }} multiline maw={240}>
+      <span className={classes.header}>
+        <span aria-hidden>{label}</span>
+        <VisuallyHidden>{full}</VisuallyHidden>
+      </span>
+    </Tooltip>
+  );
+}
+
+/** The sticky first column: the student's number and name (the grid's gutter, which stays put sideways). */
+const NameCell = ({ rowData, rowIndex }: { rowData: SheetRow; rowIndex: number }) => (
+  <span className={classes.name} title={rowData.fullName ?? undefined}>
+    {rowIndex + 1}. {rowData.fullName}
+  </span>
+);
+
 /** A stored value as the grid shows it (the "their value" of a conflict). */
 function storedText(value: EditConflict['current'], kind: Grid['subject']['kind']): string {
   if (value === null || (Array.isArray(value) && value.length === 0)) return '—';
@@ -81,6 +115,7 @@ const KEY_OF_COLUMN = Object.fromEntries(Object.entries(COLUMN_OF_KEY).map(([k, 
 
 function ScoreSheet({ grid }: { grid: Grid }) {
   const { t } = useTranslation('gradebook');
+  const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false });
   const kind = grid.subject.kind;
   const n = grid.regularCount;
   const [rows, setRows] = useState<SheetRow[]>(() => sheetOf(grid));
@@ -99,58 +134,93 @@ function ScoreSheet({ grid }: { grid: Grid }) {
       setLoaded(grid);
     }
   }, [grid]);
-  const conflictIds = new Set(conflicts.map((c) => conflictId(c.studentId, c.column)));
+  const conflictIds = useMemo(
+    () => new Set(conflicts.map((c) => conflictId(c.studentId, c.column))),
+    [conflicts],
+  );
+  const loadedRows = useMemo(() => new Map(sheetOf(loaded).map((r) => [r.studentId, r])), [loaded]);
 
   const readOnly = !grid.canEdit;
-  const cellClass =
-    (key: CellKey) =>
-    ({ rowData }: { rowData: SheetRow }) => {
-      if (conflictIds.has(conflictId(rowData.studentId, COLUMN_OF_KEY[key]))) return classes.conflict;
-      if (rowData.state.invalid.has(key)) return classes.invalid;
-      if (rowData.state.missing.has(key)) return classes.missing;
-      if (makeupCells(rowData).has(key)) return classes.makeup;
-      return undefined;
-    };
-
-  const columns: SheetColumn[] = [
-    textCell('fullName', { title: t('fullName'), disabled: true, minWidth: 200, grow: 2 }),
-    ...REGULAR_KEYS.slice(0, n).map((key, i) =>
-      textCell(key, {
-        title: t('regular', { n: i + 1 }),
-        disabled: readOnly,
-        minWidth: 64,
-        cellClassName: cellClass(key),
-      }),
-    ),
-    textCell('midterm', {
-      title: t('midterm'),
-      disabled: readOnly,
-      minWidth: 64,
-      cellClassName: cellClass('midterm'),
-    }),
-    textCell('final', {
-      title: t('final'),
-      disabled: readOnly,
-      minWidth: 64,
-      cellClassName: cellClass('final'),
-    }),
-    {
-      id: 'average',
-      title: kind === 'score' ? t('average') : t('result'),
-      disabled: true,
-      minWidth: 72,
-      component: ({ rowData, rowIndex }: { rowData: SheetRow; rowIndex: number }) => (
-        <span className={classes.average} data-testid={`average-${rowIndex}`}>
-          {rowData.state.result}
-        </span>
+  // Built once per layout, not on every keystroke: the grid re-renders only the rows whose data changed.
+  const columns = useMemo((): SheetColumn[] => {
+    const cellClass =
+      (key: CellKey) =>
+      ({ rowData }: { rowData: SheetRow }) => {
+        if (conflictIds.has(conflictId(rowData.studentId, COLUMN_OF_KEY[key]))) return classes.conflict;
+        if (rowData.state.invalid.has(key)) return classes.invalid;
+        if (rowData.state.missing.has(key)) return classes.missing;
+        if (makeupCells(rowData).has(key)) return classes.makeup;
+        return undefined;
+      };
+    const title = (short: string, long: string, full: string) => (
+      <HeaderLabel label={phone ? short : long} full={full} />
+    );
+    return [
+      ...REGULAR_KEYS.slice(0, n).map((key, i) =>
+        textCell(key, {
+          title: title(
+            t('regularShort', { n: i + 1 }),
+            t('regular', { n: i + 1 }),
+            t('regularFull', { n: i + 1 }),
+          ),
+          disabled: readOnly,
+          minWidth: phone ? 52 : 64,
+          cellClassName: cellClass(key),
+        }),
       ),
-      copyValue: ({ rowData }: { rowData: SheetRow }) => rowData.state.result,
-    },
-    textCell('makeup', { title: t('makeup'), disabled: readOnly, minWidth: 96 }),
-    textCell('comment', { title: t('comment'), disabled: readOnly, minWidth: 200, grow: 2 }),
-  ];
+      textCell('midterm', {
+        title: title(t('midtermShort'), t('midterm'), t('midtermFull')),
+        disabled: readOnly,
+        minWidth: phone ? 52 : 64,
+        cellClassName: cellClass('midterm'),
+      }),
+      textCell('final', {
+        title: title(t('finalShort'), t('final'), t('finalFull')),
+        disabled: readOnly,
+        minWidth: phone ? 52 : 64,
+        cellClassName: cellClass('final'),
+      }),
+      {
+        id: 'average',
+        title:
+          kind === 'score'
+            ? title(t('average'), t('average'), t('averageFull'))
+            : title(t('result'), t('result'), t('resultFull')),
+        disabled: true,
+        minWidth: 72,
+        component: ({ rowData, rowIndex }: { rowData: SheetRow; rowIndex: number }) => (
+          <span className={classes.average} data-testid={`average-${rowIndex}`}>
+            {rowData.state.result}
+          </span>
+        ),
+        copyValue: ({ rowData }: { rowData: SheetRow }) => rowData.state.result,
+      },
+      textCell('makeup', {
+        title: title(t('makeup'), t('makeup'), t('makeupFull')),
+        disabled: readOnly,
+        minWidth: 112,
+      }),
+      textCell('comment', {
+        title: title(t('comment'), t('comment'), t('commentFull')),
+        disabled: readOnly,
+        minWidth: 200,
+        grow: 2,
+      }),
+    ];
+  }, [phone, n, kind, readOnly, conflictIds, t]);
+  // The name stays put while the scores scroll sideways (the gutter column is sticky): narrower on a phone.
+  const nameColumn = useMemo(
+    () => ({
+      title: <span className={classes.header}>{t('fullName')}</span>,
+      component: NameCell,
+      basis: phone ? 128 : 220,
+      minWidth: phone ? 128 : 220,
+    }),
+    [phone, t],
+  );
 
   const invalidCount = rows.reduce((sum, r) => sum + r.state.invalid.size, 0);
+  const unsaved = dirty ? unsavedCellCount(rows, loadedRows) : 0;
   const fieldErrors = save.error instanceof ApiError ? Object.values(save.error.fields) : [];
   const saveRows = (toWrite: SheetRow[], base: Grid) => {
     const loadedRows = new Map(base.rows.map((r) => [r.studentId, r]));
@@ -190,6 +260,31 @@ function ScoreSheet({ grid }: { grid: Grid }) {
   const columnTitle = (column: string) =>
     column.startsWith('regular:') ? t('regular', { n: column.split(':')[1] }) : t(column);
 
+  // Keyboard: Esc on a cell that is not being edited leaves the grid; the focus goes to the save button (or the bar
+  // saying why there is nothing to save) instead of being lost at the top of the page.
+  const saveBar = useRef<HTMLDivElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const lastKey = useRef('');
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      lastKey.current = event.key;
+    };
+    const onPointer = () => {
+      lastKey.current = '';
+    };
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('pointerdown', onPointer, true);
+    return () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('pointerdown', onPointer, true);
+    };
+  }, []);
+  const onActiveCellChange = ({ cell }: { cell: unknown }) => {
+    if (cell || lastKey.current !== 'Escape') return;
+    const button = saveButton.current;
+    (button && !button.disabled ? button : saveBar.current)?.focus();
+  };
+
   return (
     <Stack gap="sm">
       <PageHeader
@@ -200,22 +295,6 @@ function ScoreSheet({ grid }: { grid: Grid }) {
           periods: grid.subject.periodsPerYear,
           teacher: grid.teacherName ?? '—',
         })}
-        actions={
-          <>
-            {dirty && <Badge color="orange">{t('unsaved')}</Badge>}
-            {grid.canEdit && (
-              <Button
-                leftSection={<IconDeviceFloppy size={16} />}
-                onClick={onSave}
-                loading={save.isPending}
-                disabled={invalidCount > 0}
-                data-testid="save-grid"
-              >
-                {t('save')}
-              </Button>
-            )}
-          </>
-        }
       />
       <LockBanner
         lock={grid.lock}
@@ -264,21 +343,47 @@ function ScoreSheet({ grid }: { grid: Grid }) {
       <Text size="xs" c="dimmed">
         {t('missingLegend')} {t('makeupHint')}
       </Text>
-      <div data-testid="score-grid">
+      {grid.canEdit && !phone && (
+        <Text size="xs" c="dimmed">
+          {t('keyboardHint')}
+        </Text>
+      )}
+      <div data-testid="score-grid" className={classes.sheet}>
         <DataSheetGrid<SheetRow>
           value={rows}
           onChange={(next) => {
-            setRows(next.map((r) => withState(r, kind, n)));
+            // Only the edited rows are new objects: the others keep their state (and are not re-rendered).
+            setRows(next.map((r, i) => (r === rows[i] ? r : withState(r, kind, n))));
             setDirty(true);
           }}
           columns={columns}
+          gutterColumn={nameColumn}
           lockRows
           rowKey="studentId"
           height={Math.min(640, 40 * (rows.length + 1) + 2)}
           addRowsComponent={false}
           disableContextMenu
+          onActiveCellChange={onActiveCellChange}
         />
       </div>
+      {grid.canEdit && (
+        <SaveBar
+          status={t('unsavedCells', { count: unsaved })}
+          reason={
+            invalidCount > 0
+              ? t('invalidCells', { count: invalidCount })
+              : unsaved === 0
+                ? t('nothingToSave')
+                : null
+          }
+          label={t('save')}
+          onSave={onSave}
+          loading={save.isPending}
+          testId="save-grid"
+          barRef={saveBar}
+          buttonRef={saveButton}
+        />
+      )}
     </Stack>
   );
 }

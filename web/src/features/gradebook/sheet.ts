@@ -195,6 +195,17 @@ export const conflictId = (studentId: string, column: string) => `${studentId}:$
 
 const sameText = (a: string | null, b: string | null) => (a ?? '').trim() === (b ?? '').trim();
 
+/** How many cells differ from the grid as loaded (what the save bar says is unsaved). */
+export function unsavedCellCount(rows: readonly SheetRow[], loaded: ReadonlyMap<string, SheetRow>): number {
+  let count = 0;
+  for (const row of rows) {
+    const was = loaded.get(row.studentId);
+    if (!was) continue;
+    for (const key of EDITABLE_KEYS) if (!sameText(row[key], was[key])) count++;
+  }
+  return count;
+}
+
 /**
  * Puts unsaved typing on top of the grid as stored now (after a 409): a cell the teacher did not edit takes the
  * stored value, an edited cell keeps what was typed, and a conflicting cell takes the stored value when
