@@ -1,13 +1,15 @@
+import { appendFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { WEB_DIST } from '../cli/web.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { buildServer } from '../src/server.ts';
 import { openTestDatabase } from '../test/databases.ts';
 import { TEST_PASSWORD } from '../test/factories.ts';
+import { AXE_ENABLED, AxeCollector, countViolations, flushContext, formatFindings } from './axe.ts';
 
 export { TEST_PASSWORD };
 
@@ -92,8 +94,35 @@ export function pageErrorsOf(page: Page): string[] {
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
 export const DESKTOP = { viewport: { width: 1366, height: 800 } } as const;
 
+/** The axe checks of this test file (the harness is evaluated once per file): see e2e/axe.ts. */
+const axe = new AxeCollector();
+const openContexts = new Set<BrowserContext>();
+
+if (AXE_ENABLED) {
+  // Every test fails with the serious/critical accessibility violations of the pages it opened.
+  afterEach(async () => {
+    await Promise.all([...openContexts].map(flushContext));
+    const findings = axe.take();
+    if (process.env.E2E_AXE_LOG) {
+      appendFileSync(
+        process.env.E2E_AXE_LOG,
+        `${JSON.stringify({ file: expect.getState().testPath, test: expect.getState().currentTestName, checked: axe.checked.splice(0), violations: countViolations(findings), findings })}\n`,
+      );
+    }
+    if (findings.length > 0) {
+      throw new Error(
+        `axe-core (WCAG 2 A/AA): ${countViolations(findings)} serious/critical violation(s)\n${formatFindings(findings)}`,
+      );
+    }
+  }, 60_000);
+}
+
+/** A browser context (locale vi-VN) on the device, with the accessibility check of every page it shows. */
 export async function newPage(browser: Browser, device: typeof PHONE | typeof DESKTOP = DESKTOP) {
   const context: BrowserContext = await browser.newContext({ ...device, locale: 'vi-VN' });
+  await axe.attach(context);
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
   const page: Page = await context.newPage();
   return { context, page };
 }
