@@ -1,15 +1,18 @@
+import { appendFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { WEB_DIST } from '../cli/web.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { buildServer } from '../src/server.ts';
 import { openTestDatabase } from '../test/databases.ts';
 import { TEST_PASSWORD } from '../test/factories.ts';
+import { AXE_ENABLED, AxeCollector, countViolations, flushContext, formatFindings } from './axe.ts';
+import { DESKTOP, launchBrowser, logIn, PHONE } from './browser.ts';
 
-export { TEST_PASSWORD };
+export { DESKTOP, launchBrowser, logIn, PHONE, TEST_PASSWORD };
 
 export interface E2EServer {
   url: string;
@@ -42,23 +45,6 @@ export async function startServer(): Promise<E2EServer> {
   };
 }
 
-/** Debian's chromium, with the flags this closed network needs (no background connections). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
-
 export interface E2ESuite {
   server: E2EServer;
   browser: Browser;
@@ -89,22 +75,37 @@ export function pageErrorsOf(page: Page): string[] {
   return errors;
 }
 
-export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
-export const DESKTOP = { viewport: { width: 1366, height: 800 } } as const;
+/** The axe checks of this test file (the harness is evaluated once per file): see e2e/axe.ts. */
+const axe = new AxeCollector();
+const openContexts = new Set<BrowserContext>();
 
-export async function newPage(browser: Browser, device: typeof PHONE | typeof DESKTOP = DESKTOP) {
-  const context: BrowserContext = await browser.newContext({ ...device, locale: 'vi-VN' });
-  const page: Page = await context.newPage();
-  return { context, page };
+if (AXE_ENABLED) {
+  // Every test fails with the serious/critical accessibility violations of the pages it opened.
+  afterEach(async () => {
+    await Promise.all([...openContexts].map(flushContext));
+    const findings = axe.take();
+    if (process.env.E2E_AXE_LOG) {
+      appendFileSync(
+        process.env.E2E_AXE_LOG,
+        `${JSON.stringify({ file: expect.getState().testPath, test: expect.getState().currentTestName, checked: axe.checked.splice(0), violations: countViolations(findings), findings })}\n`,
+      );
+    }
+    if (findings.length > 0) {
+      throw new Error(
+        `axe-core (WCAG 2 A/AA): ${countViolations(findings)} serious/critical violation(s)\n${formatFindings(findings)}`,
+      );
+    }
+  }, 60_000);
 }
 
-/** Logs in through the login form, as a user would. */
-export async function logIn(page: Page, baseUrl: string, login: string, password = TEST_PASSWORD) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Tên đăng nhập, e-mail hoặc số điện thoại').fill(login);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('user-menu').waitFor();
+/** A browser context (locale vi-VN) on the device, with the accessibility check of every page it shows. */
+export async function newPage(browser: Browser, device: typeof PHONE | typeof DESKTOP = DESKTOP) {
+  const context: BrowserContext = await browser.newContext({ ...device, locale: 'vi-VN' });
+  await axe.attach(context);
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
+  const page: Page = await context.newPage();
+  return { context, page };
 }
 
 export async function logOut(page: Page) {

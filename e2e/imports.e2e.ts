@@ -1,36 +1,23 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { studentsImportKind } from '../src/features/students/import-kind.ts';
-import { buildClass, buildProvince, buildUser } from '../test/factories.ts';
+import { buildClass } from '../test/factories.ts';
 import { buildWorkbook } from '../test/factories-imports.ts';
-import { DESKTOP, type E2EServer, launchBrowser, logIn, newPage, PHONE, startServer } from './harness.ts';
+import { DESKTOP, logIn, newPage, PHONE, setUpSuite } from './harness.ts';
+import { seedSchoolWithPrincipal } from './seed.ts';
 
 const HEADERS = studentsImportKind.columns.map((c) => c.header);
 const row = (cells: Record<string, string>) => studentsImportKind.columns.map((c) => cells[c.key] ?? null);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('nhập học sinh từ Excel trên trình duyệt', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    const units = await buildProvince(server.db);
-    await buildUser(server.db, {
-      unit: units.schoolA,
-      username: 'hieutruong',
-      roles: [{ role: 'principal' }],
-    });
-    await buildClass(server.db, { unit: units.schoolA, name: '6A1', grade: 6 });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const suite = setUpSuite(async (db) => {
+    const units = await seedSchoolWithPrincipal(db);
+    await buildClass(db, { unit: units.schoolA, name: '6A1', grade: 6 });
   });
 
   it('tệp có lỗi hiện ô đỏ và không cho ghi; tệp đúng ghi xong thì học sinh có trong danh sách (điện thoại)', async () => {
+    const { server, browser } = suite;
     const { page, context } = await newPage(browser, PHONE);
     await logIn(page, server.url, 'hieutruong');
     await page.goto(`${server.url}/students`);
@@ -68,6 +55,7 @@ describe('nhập học sinh từ Excel trên trình duyệt', () => {
   });
 
   it('thêm mới và cập nhật: xem số mới / thay đổi / không đổi và từng ô cũ → mới, rồi ghi', async () => {
+    const { server, browser } = suite;
     const { page, context } = await newPage(browser, DESKTOP);
     await logIn(page, server.url, 'hieutruong');
     await page.goto(`${server.url}/imports?kind=students`);

@@ -1,29 +1,19 @@
 /// <reference lib="dom" />
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  buildClass,
-  buildEnrolment,
-  buildHomeroomTeacher,
-  buildProvince,
-  buildStudent,
-  buildUser,
-} from '../test/factories.ts';
-import { buildAssignments, buildYear } from '../test/factories-results.ts';
+import { buildYear } from '../test/factories-results.ts';
 import { extractPdfPages } from '../test/pdf.ts';
 import { renderPdfPage } from '../test/pdf-render.ts';
 import { closeYear, DESKTOP, logIn, newPage, PHONE, setUpSuite } from './harness.ts';
+import { seedClass6A } from './seed.ts';
 
 /** The principal downloads the class record book (PDF and Excel) from the class results page, desktop and phone. */
 describe('sổ theo dõi và đánh giá học sinh trên trình duyệt', () => {
   const e2e = setUpSuite(async (db) => {
-    const units = await buildProvince(db);
-    await buildUser(db, { unit: units.schoolA, username: 'hieutruong', roles: [{ role: 'principal' }] });
-    const teacher = await buildHomeroomTeacher(db, { unit: units.schoolA });
-    const cls = await buildClass(db, { unit: units.schoolA, name: '6A', grade: 6, homeroomTeacher: teacher });
-    await buildAssignments(db, cls, teacher);
-    const an = await buildStudent(db, { unit: units.schoolA, fullName: 'Nguyễn Văn An' });
-    await buildEnrolment(db, { student: an, cls });
+    const {
+      cls,
+      students: [an],
+    } = await seedClass6A(db, ['Nguyễn Văn An']);
     await buildYear(db, { cls, student: an, average: 9, conduct: ['excellent', 'excellent'] });
   });
 

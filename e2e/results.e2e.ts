@@ -1,37 +1,16 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
-import {
-  buildClass,
-  buildEnrolment,
-  buildHomeroomTeacher,
-  buildProvince,
-  buildStudent,
-  buildUser,
-} from '../test/factories.ts';
-import { buildAssignments, buildYear } from '../test/factories-results.ts';
+import { buildYear } from '../test/factories-results.ts';
 import { closeYear, logIn, newPage, PHONE, setUpSuite } from './harness.ts';
+import { seedClass6A } from './seed.ts';
 
 /** The principal closes the year from the results page, watches the job, and reads the class table on a phone. */
 describe('tổng kết cả năm trên trình duyệt', () => {
   const e2e = setUpSuite(async (db) => {
-    const units = await buildProvince(db);
-    await buildUser(db, {
-      unit: units.schoolA,
-      username: 'hieutruong',
-      roles: [{ role: 'principal' }],
-    });
-    const teacher = await buildHomeroomTeacher(db, { unit: units.schoolA });
-    const cls = await buildClass(db, {
-      unit: units.schoolA,
-      name: '6A',
-      grade: 6,
-      homeroomTeacher: teacher,
-    });
-    await buildAssignments(db, cls, teacher);
-    const an = await buildStudent(db, { unit: units.schoolA, fullName: 'Nguyễn Văn An' });
-    const binh = await buildStudent(db, { unit: units.schoolA, fullName: 'Trần Thị Bình' });
-    await buildEnrolment(db, { student: an, cls });
-    await buildEnrolment(db, { student: binh, cls });
+    const {
+      cls,
+      students: [an, binh],
+    } = await seedClass6A(db, ['Nguyễn Văn An', 'Trần Thị Bình']);
     await buildYear(db, { cls, student: an, average: 9, conduct: ['excellent', 'excellent'] });
     await buildYear(db, {
       cls,

@@ -1,15 +1,8 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
-import {
-  buildClass,
-  buildEnrolment,
-  buildHomeroomTeacher,
-  buildProvince,
-  buildStudent,
-  buildUser,
-} from '../test/factories.ts';
-import { buildAssignments, buildYear } from '../test/factories-results.ts';
+import { buildYear } from '../test/factories-results.ts';
 import { closeYear, logIn, newPage, PHONE, pageErrorsOf, setUpSuite } from './harness.ts';
+import { seedClass6A } from './seed.ts';
 
 /**
  * Issue 11: the rollover page said "Đã chuyển sang…" while hundreds of students had no promotion decision. It now says
@@ -17,17 +10,12 @@ import { closeYear, logIn, newPage, PHONE, pageErrorsOf, setUpSuite } from './ha
  */
 describe('chuyển năm học nói đúng điều đã xảy ra', () => {
   const e2e = setUpSuite(async (db) => {
-    const units = await buildProvince(db);
-    await buildUser(db, { unit: units.schoolA, username: 'hieutruong', roles: [{ role: 'principal' }] });
-    const teacher = await buildHomeroomTeacher(db, { unit: units.schoolA });
-    const cls = await buildClass(db, { unit: units.schoolA, name: '6A', grade: 6, homeroomTeacher: teacher });
-    await buildAssignments(db, cls, teacher);
-    const an = await buildStudent(db, { unit: units.schoolA, fullName: 'Nguyễn Văn An' });
-    await buildEnrolment(db, { student: an, cls });
+    // An has the year's results; Bình and Châu have none, so no promotion decision.
+    const {
+      cls,
+      students: [an],
+    } = await seedClass6A(db, ['Nguyễn Văn An', 'Trần Thị Bình', 'Phạm Minh Châu']);
     await buildYear(db, { cls, student: an, average: 8, conduct: ['good', 'good'] });
-    for (const fullName of ['Trần Thị Bình', 'Phạm Minh Châu']) {
-      await buildEnrolment(db, { student: await buildStudent(db, { unit: units.schoolA, fullName }), cls });
-    }
   });
 
   it('1 học sinh lên lớp, 2 học sinh chưa có quyết định ở lại kèm danh sách; trên điện thoại', async () => {

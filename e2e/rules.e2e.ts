@@ -1,15 +1,8 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
-import {
-  buildClass,
-  buildEnrolment,
-  buildHomeroomTeacher,
-  buildProvince,
-  buildStudent,
-  buildUser,
-} from '../test/factories.ts';
-import { buildAssignments, buildYear } from '../test/factories-results.ts';
+import { buildYear } from '../test/factories-results.ts';
 import { closeYear, DESKTOP, logIn, newPage, PHONE, pageErrorsOf, setUpSuite } from './harness.ts';
+import { seedClass6A } from './seed.ts';
 
 /**
  * TT22 Điều 10 and Điều 11–12 khoản 4 in the browser: the principal records an exemption from the practical part of
@@ -19,16 +12,11 @@ import { closeYear, DESKTOP, logIn, newPage, PHONE, pageErrorsOf, setUpSuite } f
 describe('miễn thực hành và kế hoạch giáo dục cá nhân trên trình duyệt', () => {
   let classId = '';
   const e2e = setUpSuite(async (db) => {
-    const units = await buildProvince(db);
-    await buildUser(db, { unit: units.schoolA, username: 'hieutruong', roles: [{ role: 'principal' }] });
-    const teacher = await buildHomeroomTeacher(db, { unit: units.schoolA });
-    const cls = await buildClass(db, { unit: units.schoolA, name: '6A', grade: 6, homeroomTeacher: teacher });
+    const {
+      cls,
+      students: [an, khang],
+    } = await seedClass6A(db, ['Nguyễn Văn An', 'Phạm Minh Khang']);
     classId = cls.id;
-    await buildAssignments(db, cls, teacher);
-    const an = await buildStudent(db, { unit: units.schoolA, fullName: 'Nguyễn Văn An' });
-    const khang = await buildStudent(db, { unit: units.schoolA, fullName: 'Phạm Minh Khang' });
-    await buildEnrolment(db, { student: an, cls });
-    await buildEnrolment(db, { student: khang, cls });
     await buildYear(db, { cls, student: an, average: 8, conduct: ['good', 'good'] });
     await buildYear(db, {
       cls,

@@ -1,36 +1,13 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProvince, buildUser } from '../test/factories.ts';
-import { type E2EServer, launchBrowser, logIn, logOut, newPage, PHONE } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { logIn, logOut, newPage, PHONE, setUpSuite } from './harness.ts';
+import { seedSchoolWithPrincipal } from './seed.ts';
 
 describe('khung ứng dụng web', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerWithUsers();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function startServerWithUsers() {
-    const { startServer } = await import('./harness.ts');
-    const s = await startServer();
-    const units = await buildProvince(s.db);
-    await buildUser(s.db, {
-      unit: units.schoolA,
-      username: 'hieutruong',
-      fullName: 'Nguyễn Thị Hạnh',
-      roles: [{ role: 'principal' }],
-    });
-    return s;
-  }
+  const suite = setUpSuite((db) => seedSchoolWithPrincipal(db, { fullName: 'Nguyễn Thị Hạnh' }));
 
   it('sai mật khẩu hiện thông báo tiếng Việt; đúng thì vào trang tổng quan, rồi đăng xuất', async () => {
+    const { server, browser } = suite;
     const { page, context } = await newPage(browser);
     await page.goto(`${server.url}/`);
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
@@ -46,6 +23,7 @@ describe('khung ứng dụng web', () => {
   });
 
   it('dùng được trên màn hình điện thoại: menu gập lại, mở bằng nút', async () => {
+    const { server, browser } = suite;
     const { page, context } = await newPage(browser, PHONE);
     await logIn(page, server.url, 'hieutruong');
     const menu = page.getByRole('button', { name: 'Mở menu' });

@@ -1,30 +1,17 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProvince, buildStudent, buildUser } from '../test/factories.ts';
-import { type E2EServer, launchBrowser, logIn, logOut, newPage, startServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { buildStudent } from '../test/factories.ts';
+import { logIn, logOut, newPage, setUpSuite } from './harness.ts';
+import { seedSchoolWithPrincipal } from './seed.ts';
 
 describe('hồ sơ học sinh trên trình duyệt', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    const units = await buildProvince(server.db);
-    await buildUser(server.db, {
-      unit: units.schoolA,
-      username: 'hieutruong',
-      roles: [{ role: 'principal' }],
-    });
-    await buildStudent(server.db, { unit: units.schoolA, fullName: 'Trần Thị Bình' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const suite = setUpSuite(async (db) => {
+    const units = await seedSchoolWithPrincipal(db);
+    await buildStudent(db, { unit: units.schoolA, fullName: 'Trần Thị Bình' });
   });
 
   it('đăng nhập → thêm học sinh → tìm không dấu → đăng xuất', async () => {
+    const { server, browser } = suite;
     const { page, context } = await newPage(browser);
     await logIn(page, server.url, 'hieutruong');
     await page.getByRole('link', { name: 'Học sinh', exact: true }).click();

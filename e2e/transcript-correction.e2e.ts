@@ -1,9 +1,7 @@
 /// <reference lib="dom" />
 import { sql } from 'kysely';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Row } from '../src/platform/db/schema.ts';
-import { buildProvince, buildUser } from '../test/factories.ts';
 import { buildAssignments, buildYear, GRADE6_SUBJECTS } from '../test/factories-results.ts';
 import {
   buildClassWithStudents,
@@ -11,39 +9,32 @@ import {
   buildSubjectYearResult,
   buildTeacherAccount,
 } from '../test/factories-transcripts.ts';
-import { type E2EServer, launchBrowser, logIn, logOut, newPage, PHONE, startServer } from './harness.ts';
+import { logIn, logOut, newPage, PHONE, setUpSuite } from './harness.ts';
+import { seedSchoolWithPrincipal } from './seed.ts';
 
 // Issue 11 §2: the correction dialog shows the corrected HK II score and the recomputed Cả năm and learning result
 // before the principal confirms; on a phone.
 
 describe('điều chỉnh học bạ trên trình duyệt', () => {
-  let server: E2EServer;
-  let browser: Browser;
   let an: Row<'students'>;
 
-  beforeAll(async () => {
-    server = await startServer();
-    const units = await buildProvince(server.db);
-    await buildUser(server.db, {
-      unit: units.schoolA,
-      username: 'hieutruong',
-      roles: [{ role: 'principal' }],
-    });
-    const teacher = await buildTeacherAccount(server.db, {
+  const suite = setUpSuite(async (db) => {
+    const units = await seedSchoolWithPrincipal(db);
+    const teacher = await buildTeacherAccount(db, {
       unit: units.schoolA,
       username: 'gvcn',
       fullName: 'Lê Thị Hoa',
     });
-    const { cls, students } = await buildClassWithStudents(server.db, {
+    const { cls, students } = await buildClassWithStudents(db, {
       unit: units.schoolA,
       name: '6A1',
       homeroomTeacher: teacher.staff,
       students: ['Nguyễn Văn An'],
     });
     an = students[0] as Row<'students'>;
-    await buildAssignments(server.db, cls, teacher.staff, GRADE6_SUBJECTS);
+    await buildAssignments(db, cls, teacher.staff, GRADE6_SUBJECTS);
     // Toán HK I 3,8, HK II 5,5 → Cả năm 4,9 (Đạt); every other subject 6,5; results as the year close stores them.
-    await buildYear(server.db, {
+    await buildYear(db, {
       cls,
       student: an,
       average: 6.5,
@@ -51,14 +42,14 @@ describe('điều chỉnh học bạ trên trình duyệt', () => {
       custom: { code: 'math', term: 2, regular: [5.5, 5.5, 5.5, 5.5], midterm: 5.5, final: 5.5 },
       conduct: ['good', 'good'],
     });
-    await server.db
+    await db
       .updateTable('subject_scores')
       .set({ term_average: sql`midterm`, term_result: sql`final_result` })
       .execute();
     for (const s of GRADE6_SUBJECTS) {
       const yearAverage = s.kind === 'comment' ? null : s.code === 'math' ? 4.9 : 6.5;
       const yearResult = s.kind === 'comment' ? 'pass' : null;
-      await buildSubjectYearResult(server.db, {
+      await buildSubjectYearResult(db, {
         cls,
         student: an,
         subjectCode: s.code,
@@ -66,9 +57,9 @@ describe('điều chỉnh học bạ trên trình duyệt', () => {
         yearResult,
       });
     }
-    await buildStudentResult(server.db, { cls, student: an, term: 1, learning: 'pass', conduct: 'good' });
-    await buildStudentResult(server.db, { cls, student: an, term: 2, learning: 'good', conduct: 'good' });
-    await buildStudentResult(server.db, {
+    await buildStudentResult(db, { cls, student: an, term: 1, learning: 'pass', conduct: 'good' });
+    await buildStudentResult(db, { cls, student: an, term: 2, learning: 'good', conduct: 'good' });
+    await buildStudentResult(db, {
       cls,
       student: an,
       term: 0,
@@ -77,14 +68,10 @@ describe('điều chỉnh học bạ trên trình duyệt', () => {
       promotion: 'promoted',
       finalPromotion: 'promoted',
     });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('Hiệu trưởng xem Toán HK II, Toán cả năm và kết quả học tập trước và sau, rồi xác nhận điều chỉnh (điện thoại)', async () => {
+    const { server, browser } = suite;
     const { page, context } = await newPage(browser, PHONE);
     await logIn(page, server.url, 'gvcn');
     await page.goto(`${server.url}/transcripts/${await classId()}`);
@@ -120,6 +107,7 @@ describe('điều chỉnh học bạ trên trình duyệt', () => {
   });
 
   async function classId() {
+    const { server } = suite;
     const row = await server.db
       .selectFrom('classes')
       .select('id')

@@ -1,48 +1,34 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProvince, buildUser } from '../test/factories.ts';
+import { describe, expect, it } from 'vitest';
 import {
   buildClassWithStudents,
   buildSubjectScores,
   buildTeacherAccount,
 } from '../test/factories-transcripts.ts';
-import { type E2EServer, launchBrowser, logIn, logOut, newPage, startServer } from './harness.ts';
+import { logIn, logOut, newPage, setUpSuite } from './harness.ts';
+import { seedSchoolWithPrincipal } from './seed.ts';
 
 describe('học bạ trên trình duyệt', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    const units = await buildProvince(server.db);
-    await buildUser(server.db, {
-      unit: units.schoolA,
-      username: 'hieutruong',
-      roles: [{ role: 'principal' }],
-    });
-    const teacher = await buildTeacherAccount(server.db, {
+  const suite = setUpSuite(async (db) => {
+    const units = await seedSchoolWithPrincipal(db);
+    const teacher = await buildTeacherAccount(db, {
       unit: units.schoolA,
       username: 'gvcn',
       fullName: 'Lê Thị Hồng Nhung',
     });
-    const { cls, students } = await buildClassWithStudents(server.db, {
+    const { cls, students } = await buildClassWithStudents(db, {
       unit: units.schoolA,
       name: '6A1',
       homeroomTeacher: teacher.staff,
       students: ['Nguyễn Thị Ánh Dương', 'Trần Đăng Khoa'],
     });
     for (const student of students) {
-      await buildSubjectScores(server.db, { cls, student, subjectCode: 'math', term: 1, termAverage: 7.3 });
+      await buildSubjectScores(db, { cls, student, subjectCode: 'math', term: 1, termAverage: 7.3 });
     }
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('GVCN ký học bạ cả lớp, Hiệu trưởng phê duyệt cả lớp một lần và tải PDF cả lớp', async () => {
+    const { server, browser } = suite;
     const { page, context } = await newPage(browser);
     await logIn(page, server.url, 'gvcn');
     await page.getByRole('link', { name: 'Học bạ', exact: true }).click();

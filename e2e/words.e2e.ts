@@ -1,19 +1,18 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
-import { buildProvince, buildUser } from '../test/factories.ts';
 import {
   buildClassWithStudents,
   buildSubjectScores,
   buildTeacherAccount,
 } from '../test/factories-transcripts.ts';
 import { DESKTOP, logIn, newPage, PHONE, pageErrorsOf, setUpSuite } from './harness.ts';
+import { seedSchoolWithPrincipal } from './seed.ts';
 
 // Issue 13 §4: a change confirms with a toast that says what it did, an action that cannot succeed yet is
 // disabled with its reason, and the audit log reads in words.
 describe('lời dễ hiểu: thông báo, nút khoá kèm lý do, nhật ký bằng lời', () => {
   const suite = setUpSuite(async (db) => {
-    const units = await buildProvince(db);
-    await buildUser(db, { unit: units.schoolA, username: 'hieutruong', roles: [{ role: 'principal' }] });
+    const units = await seedSchoolWithPrincipal(db);
     const teacher = await buildTeacherAccount(db, {
       unit: units.schoolA,
       username: 'gvcn',

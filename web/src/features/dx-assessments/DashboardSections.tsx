@@ -298,7 +298,11 @@ function WeakestItems({ d }: { d: Dashboard }) {
                 </Table.Td>
                 <Table.Td>{i.units}</Table.Td>
                 <Table.Td>
-                  <Progress value={i.averageRatio * 100} color={i.averageRatio < 0.5 ? 'red' : 'yellow'} />
+                  <Progress
+                    value={i.averageRatio * 100}
+                    color={i.averageRatio < 0.5 ? 'red' : 'yellow'}
+                    aria-label={`${i.itemId}. ${i.title}`}
+                  />
                   <Text size="xs">{percent(i.averageRatio)}</Text>
                 </Table.Td>
                 <Table.Td>{i.agreedVsClaimed === null ? '—' : percent(i.agreedVsClaimed)}</Table.Td>

@@ -37,7 +37,11 @@ export function ScoreSummary({
                 {formatPoints(group.total)}/{formatPoints(group.maxPoints)}
               </Text>
             </Group>
-            <Progress value={(group.total / group.maxPoints) * 100} color={levelColor(group.level)} />
+            <Progress
+              value={(group.total / group.maxPoints) * 100}
+              color={levelColor(group.level)}
+              aria-label={`${t('group')} ${group.id}. ${group.title}`}
+            />
             {group.label && (
               <Badge variant="light" color={levelColor(group.level)}>
                 {group.label}

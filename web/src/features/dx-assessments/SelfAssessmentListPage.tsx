@@ -39,7 +39,10 @@ export default function SelfAssessmentListPage() {
                 {a.officeName} · {t('schoolYearShort')} {a.schoolYear} · {t('deadline')}:{' '}
                 {formatDate(a.submissionDeadline)}
               </Text>
-              <Progress value={(a.itemsDone / Math.max(1, a.itemsTotal)) * 100} />
+              <Progress
+                value={(a.itemsDone / Math.max(1, a.itemsTotal)) * 100}
+                aria-label={t('itemsDone', { done: a.itemsDone, total: a.itemsTotal })}
+              />
               <Text size="xs">
                 {t('itemsDone', { done: a.itemsDone, total: a.itemsTotal })}
                 {a.assignedToMe > 0 && ` · ${t('assignedToMe', { count: a.assignedToMe })}`}

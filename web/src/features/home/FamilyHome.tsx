@@ -36,7 +36,8 @@ export function FamilyHome() {
           component={Link}
           to={`/contact-book?student=${c.studentId}`}
           data-testid="home-child"
-          aria-label={t('openContactBook', { name: c.fullName })}
+          // Named by its visible text (the child's name first): an aria-label that leaves out what is shown
+          // breaks speech control (WCAG 2.5.3, axe label-content-name-mismatch). The chevron says "open".
         >
           <Card withBorder padding="sm">
             <Group justify="space-between" wrap="nowrap" mb={6}>

@@ -128,7 +128,7 @@ export function SchoolHome({ unitId, schoolYear }: { unitId: string; schoolYear:
                   <Table.Td ta="right">
                     {e.complete}/{e.students}
                   </Table.Td>
-                  <Table.Td ta="right" c={e.missingCells > 0 ? 'red.8' : 'teal.9'} fw={600}>
+                  <Table.Td ta="right" c={e.missingCells > 0 ? 'red.9' : 'teal.9'} fw={600}>
                     {e.missingCells}
                   </Table.Td>
                 </Table.Tr>

@@ -277,7 +277,7 @@ function CommitStep({ job, kind, onRestart }: { job: Job | undefined; kind: stri
                 ? t('progress', { done: job.progressDone, total: job.progressTotal })
                 : t('checking')}
           </Text>
-          <Progress value={percent} animated size="lg" />
+          <Progress value={percent} animated size="lg" aria-label={t('progressLabel')} />
         </Stack>
       )}
       {job.status === 'succeeded' && (
