@@ -27,7 +27,8 @@ interface Load {
  * `npm run bench -- contact-book [--connections 50] [--seconds 10] [--pg URL] [--pool 10]`: a guardian's contact-book
  * page (GET /api/v1/contact-book/students/:id, logged in, every read written to the personal-data log) under
  * autocannon's 50 connections, beside GET /api/v1/health on the same server in the same run; on PostgreSQL (a
- * scratch database beside DATABASE_URL/--pg, the demo province seeded) and on PGlite (a temporary folder).
+ * scratch database beside DATABASE_URL/--pg, the demo province seeded) and on PGlite (a temporary folder); then the
+ * same page on a second server without the session cache (sessionCacheMs 0).
  * autocannon runs in a child process so that it does not take the server's event loop.
  */
 export async function run(args: string[]): Promise<void> {
@@ -71,27 +72,41 @@ async function measureEngine(
   load: { connections: number; seconds: number },
 ): Promise<void> {
   await seedDemo(database.db, { seed: 1 });
-  const { app, jobs } = await buildServer({
-    db: database.db,
-    log: pino({ level: 'silent' }),
-    logger: false,
-    loginRateLimit: 10_000,
-  });
+  // The same server twice on the same database: as shipped, and without the session cache (each request reads
+  // its session, as before issue 13), so the cache's share is measured in the same run.
+  const servers = await Promise.all(
+    [undefined, 0].map((sessionCacheMs) =>
+      buildServer({
+        db: database.db,
+        log: pino({ level: 'silent' }),
+        logger: false,
+        loginRateLimit: 10_000,
+        sessionCacheMs,
+      }),
+    ),
+  );
   try {
-    const base = await app.listen({ port: 0, host: '127.0.0.1' });
-    const { cookie, studentId } = await guardianSession(base);
-    const page = `${base}/api/v1/contact-book/students/${studentId}`;
+    const [base, uncached] = await Promise.all(
+      servers.map(({ app }) => app.listen({ port: 0, host: '127.0.0.1' })),
+    );
+    const { cookie, studentId } = await guardianSession(base as string);
+    const page = (server: string) => `${server}/api/v1/contact-book/students/${studentId}`;
     // One read first: the connections, prepared plans and caches warm up before the clock starts.
-    await fetch(page, { headers: { cookie } });
+    await fetch(page(base as string), { headers: { cookie } });
+    await fetch(page(uncached as string), { headers: { cookie } });
     const health = await autocannon(`${base}/api/v1/health`, undefined, load);
-    const book = await autocannon(page, cookie, load);
+    const book = await autocannon(page(base as string), cookie, load);
+    const bookUncached = await autocannon(page(uncached as string), cookie, load);
     print(label, load, [
       ['GET /health', health],
       ['GET contact-book (guardian)', book],
+      ['  same, no session cache', bookUncached],
     ]);
   } finally {
-    await app.close();
-    await jobs.stop();
+    for (const { app, jobs } of servers) {
+      await app.close();
+      await jobs.stop();
+    }
   }
 }
 

@@ -120,7 +120,7 @@ describe('sổ điểm trên trình duyệt', () => {
     await page.getByRole('link', { name: 'Phân công giảng dạy' }).click();
     const matrix = page.getByTestId('assignment-matrix');
     await matrix.waitFor();
-    expect(await matrix.getByLabel('6A1 Toán', { exact: true }).inputValue()).toBe('Lê Văn Toán');
+    expect(await matrix.getByLabel('6A1 Toán', { exact: true }).textContent()).toBe('Lê Văn Toán');
     await matrix.getByLabel('6A1 Ngữ văn', { exact: true }).click();
     await page.getByRole('option', { name: 'Trần Thị Chủ Nhiệm' }).click();
     await page.getByText('Đã lưu phân công.').waitFor();

@@ -21,11 +21,18 @@ export interface TestApp {
   connectionTurns?: () => number;
 }
 
-/** `options` overrides app settings (proxy trust, login limit) for the tests of those settings. */
+/**
+ * `options` overrides app settings (proxy trust, login limit) for the tests of those settings. The session cache is
+ * off unless a test asks for it (`sessionCacheMs`): many tests change accounts and roles straight in the database,
+ * which a running server learns of only when its cache entry ages out (src/platform/auth/sessions.ts).
+ */
 export async function startTestApp(
   kind: StorageKind,
   options: Partial<
-    Pick<AppOptions, 'trustProxy' | 'loginRateLimit' | 'secureCookies' | 'webDist' | 'delivery'>
+    Pick<
+      AppOptions,
+      'trustProxy' | 'loginRateLimit' | 'secureCookies' | 'webDist' | 'delivery' | 'sessionCacheMs'
+    >
   > = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
@@ -33,6 +40,7 @@ export async function startTestApp(
     db: database.db,
     log: pino({ level: 'silent' }),
     loginRateLimit: 10_000,
+    sessionCacheMs: 0,
     ...options,
   });
   await app.ready();

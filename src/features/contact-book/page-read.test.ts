@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
 import { STORAGES } from '../../../test/databases.ts';
@@ -10,8 +12,10 @@ import {
   buildSubjectScores,
   buildTeacherAccount,
 } from '../../../test/factories-transcripts.ts';
+import { loadAssignments } from '../../platform/auth/sessions.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { absencesOfStudents, scoresOfStudents } from '../gradebook/reads.ts';
+import { readContactBookPage } from './page-read.ts';
 
 // The page is read in one statement (page-read.ts); these check it against the shared reads it replaced, the
 // choice of the school year, and that the personal-data log gets exactly one row per read that was allowed.
@@ -21,6 +25,7 @@ describe.each(STORAGES)('sổ liên lạc đọc trong một câu lệnh (%s)', 
   let an: Row<'students'>;
   let cls: Row<'classes'>;
   let guardian: TestClient;
+  let guardianUserId: string;
 
   beforeAll(async () => {
     t = await startTestApp(storage);
@@ -49,7 +54,9 @@ describe.each(STORAGES)('sổ liên lạc đọc trong một câu lệnh (%s)', 
     await buildAbsence(t.db, { cls, student: an, date: '2025-10-14', excused: true });
     await buildAbsence(t.db, { cls, student: an, date: '2025-11-02', excused: false });
     await buildConduct(t.db, { cls, student: an, term: 1, level: 'good' });
-    await buildGuardianAccount(t.db, { students: [an], username: 'me.hai', fullName: 'Lê Thị Hải' });
+    guardianUserId = (
+      await buildGuardianAccount(t.db, { students: [an], username: 'me.hai', fullName: 'Lê Thị Hải' })
+    ).id;
     guardian = await t.as('me.hai');
   });
   afterAll(() => t.close());
@@ -112,5 +119,34 @@ describe.each(STORAGES)('sổ liên lạc đọc trong một câu lệnh (%s)', 
     const unknown = await guardian.get('/api/v1/contact-book/students/00000000-0000-4000-8000-000000000000');
     expect(unknown.status).toBe(404);
     expect((await logRows()).length).toBe(before + 2);
+  });
+
+  it('dòng nhật ký của gia đình: commit của chính câu lệnh không chờ ghi WAL, các lệnh khác trên kết nối vẫn chờ', async () => {
+    const showCommit = async (db: typeof t.db) =>
+      (await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(db)).rows[0]
+        ?.synchronous_commit;
+    const actor = {
+      userId: guardianUserId,
+      username: 'me.hai',
+      fullName: 'Lê Thị Hải',
+      mustChangePassword: false,
+      assignments: await loadAssignments(t.db, guardianUserId),
+    };
+    // One connection throughout: the first read prepares the statement on it, outside any transaction.
+    await t.db.connection().execute(async (db) => {
+      const ctx = { db, actor, log: pino({ level: 'silent' }) };
+      const read = () => readContactBookPage(ctx, an.id, undefined, { own: 'contact_book_own' });
+      expect((await read())?.view).toBe('own');
+      // Local to the statement's own transaction: the connection's setting is unchanged afterwards.
+      expect(await showCommit(db)).toBe('on');
+      await sql`begin`.execute(db);
+      try {
+        expect((await read())?.view).toBe('own');
+        expect(await showCommit(db)).toBe('off');
+      } finally {
+        await sql`commit`.execute(db);
+      }
+      expect(await showCommit(db)).toBe('on');
+    });
   });
 });

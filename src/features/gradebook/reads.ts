@@ -205,6 +205,19 @@ export async function assignmentsOfClasses(
   classIds: readonly string[],
 ): Promise<AssignmentRow[]> {
   if (classIds.length === 0) return [];
+  return selectAssignments(db, unitId, schoolYear).where('a.class_id', 'in', classIds).execute();
+}
+
+/** Every teaching assignment of a school's year (the assignments board reads them beside its classes). */
+export function assignmentsOfYear(
+  db: Kysely<DB>,
+  unitId: string,
+  schoolYear: string,
+): Promise<AssignmentRow[]> {
+  return selectAssignments(db, unitId, schoolYear).execute();
+}
+
+function selectAssignments(db: Kysely<DB>, unitId: string, schoolYear: string) {
   return db
     .selectFrom('teaching_assignments as a')
     .innerJoin('staff', 'staff.id', 'a.teacher_id')
@@ -218,9 +231,7 @@ export async function assignmentsOfClasses(
       'a.learning_topics as learningTopics',
     ])
     .where('a.unit_id', '=', unitId)
-    .where('a.school_year', '=', schoolYear)
-    .where('a.class_id', 'in', classIds)
-    .execute();
+    .where('a.school_year', '=', schoolYear);
 }
 
 /** The columns of a score row the year close computes from (no comment, make-up flags or timestamps). */

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { audit } from '../../platform/audit/audit.ts';
 import { accountOfLoginName, loginNameConflict } from '../../platform/auth/login-names.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
+import { forgetSessionsOfUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
@@ -85,6 +86,8 @@ export async function createGuardianAccount(
       .values({ user_id: userId, role: 'guardian', unit_id: guardian.unit_id })
       .onConflict((oc) => oc.columns(['user_id', 'role', 'unit_id']).doNothing())
       .execute();
+    // An existing account may be logged in: its roles just changed.
+    forgetSessionsOfUser(userId);
     await trx.db
       .updateTable('student_guardians')
       .set({ user_id: userId })

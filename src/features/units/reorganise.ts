@@ -8,6 +8,7 @@ import type {
 } from '#contracts/units.ts';
 import { mergeRefusal, moveRefusal, roleEndsWithMerger, type UnitShape } from '../../domain/units/index.ts';
 import { type AuditEntry, auditMany } from '../../platform/audit/audit.ts';
+import { forgetAllSessions } from '../../platform/auth/sessions.ts';
 import { requireAccess, requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -311,6 +312,8 @@ export async function mergeUnit(ctx: ServiceContext, id: string, input: MergeUni
       }),
     );
     await moveChildren(trx.db, unit, target, input.effectiveOn, input.reason ?? null);
+    // Every actor with a role below either side sees other unit paths and statuses from now on.
+    forgetAllSessions();
     await trx.db
       .updateTable('units')
       .set({ status: 'merged', merged_into_id: target.id, updated_at: new Date() })
@@ -355,6 +358,7 @@ export async function moveUnit(ctx: ServiceContext, id: string, input: MoveUnitI
   return inTransaction(ctx, async (trx) => {
     const { sides, planned } = await replan(trx, 'move', id, input.parentId, input.expectedState);
     const { unit, target } = sides;
+    forgetAllSessions();
     await trx.db.updateTable('units').set({ parent_id: target.id }).where('id', '=', id).execute();
     await repathSubtree(trx.db, unit.path, `${target.path}${id}/`);
     await closeParentHistory(trx.db, id, input.effectiveOn);

@@ -2,6 +2,7 @@ import { PERMISSIONS } from '#contracts/roles.ts';
 import type { CreateUnitInput, Unit, UpdateUnitInput } from '#contracts/units.ts';
 import { foldVietnamese } from '../../domain/text/index.ts';
 import { audit, changedFields } from '../../platform/audit/audit.ts';
+import { forgetAllSessions } from '../../platform/auth/sessions.ts';
 import { requireUnitAccess, unitsInScope } from '../../platform/authz/access.ts';
 import { permissionsOn } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
@@ -126,6 +127,8 @@ export async function updateUnit(ctx: ServiceContext, id: string, input: UpdateU
       email: input.email,
       website: input.website,
     };
+    // The unit's name and kind are in the session of everyone with a role there.
+    forgetAllSessions();
     try {
       await trx.db
         .updateTable('units')

@@ -1,6 +1,7 @@
 import type { Role } from '#contracts/roles.ts';
 import type { RoleGrant, User } from '#contracts/users.ts';
 import { audit } from '../../platform/audit/audit.ts';
+import { forgetSessionsOfUser } from '../../platform/auth/sessions.ts';
 import { requireUnitAccess } from '../../platform/authz/access.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -29,6 +30,7 @@ export async function grantRole(ctx: ServiceContext, userId: string, grant: Role
       .values({ user_id: userId, role: grant.role, unit_id: grant.unitId })
       .returning('id')
       .executeTakeFirstOrThrow();
+    forgetSessionsOfUser(userId);
     await audit(trx, {
       unitId: grant.unitId,
       entity: 'role_assignment',
@@ -51,6 +53,7 @@ export async function revokeRole(ctx: ServiceContext, userId: string, assignment
       .where('id', '=', assignmentId)
       .where('unit_id', '=', assignment.unit.id)
       .execute();
+    forgetSessionsOfUser(userId);
     await audit(trx, {
       unitId: assignment.unit.id,
       entity: 'role_assignment',

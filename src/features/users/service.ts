@@ -5,6 +5,7 @@ import { audit, changedFields } from '../../platform/audit/audit.ts';
 import { loginNameConflict } from '../../platform/auth/login-names.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { endAllSessions } from '../../platform/auth/service.ts';
+import { forgetSessionsOfUser } from '../../platform/auth/sessions.ts';
 import { requireUnitAccess, unitsUnderPaths } from '../../platform/authz/access.ts';
 import { can } from '../../platform/authz/actor.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
@@ -165,6 +166,8 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
         .where('unit_id', '=', user.unit_id)
         .execute(),
     );
+    // The name shown in the header comes from the session.
+    forgetSessionsOfUser(id);
     await audit(trx, {
       unitId: user.unit_id,
       entity: 'user',

@@ -41,7 +41,8 @@ export async function createSession(
 }
 
 export async function deleteSession(db: Kysely<DB>, sessionToken: string): Promise<void> {
-  recentSessions.delete(sha256(sessionToken));
+  forget(`s:${sha256(sessionToken)}`);
+  sessionCache.delete(sha256(sessionToken));
   await db.deleteFrom('sessions').where('id', '=', sha256(sessionToken)).execute();
 }
 
@@ -52,36 +53,93 @@ export async function deleteSessionsOfUser(
   options: { except?: string } = {},
 ): Promise<void> {
   // The kept one is forgotten too: its user changed (mustChangePassword), so it is read again.
-  for (const [id, recent] of recentSessions) {
-    if (recent.session.actor.userId === userId) recentSessions.delete(id);
-  }
+  forgetSessionsOfUser(userId);
   let doomed = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (options.except) doomed = doomed.where('id', '<>', sha256(options.except));
   await doomed.execute();
 }
 
 /**
- * Sessions checked against the database in the last minute. Only polls of a running job's progress use them: on
- * the embedded database the job's transaction holds the single connection, so a poll that had to read the
- * sessions table would wait for the whole job. Logout and password resets drop them at once.
+ * The session cache: sessions checked against the database in the last SESSION_CACHE_MS are reused without a
+ * round trip (keyed by the token's sha-256, like the table). Every change to who a user is or may do forgets
+ * their entries at once in this process: logout, password change or reset, deactivation, erasure
+ * (deleteSessionsOfUser), role grant/revoke and account edits (forgetSessionsOfUser), unit renames, moves and
+ * merges (forgetAllSessions). Another server process sharing the database learns of it when its entry ages out,
+ * so across processes a change takes effect within SESSION_CACHE_MS (docs/architecture.md, "Sessions").
+ *
+ * A forget happens inside the writer's transaction, before its commit: a request that read the old rows meanwhile
+ * must not put them back. So for FORGET_WINDOW_MS after a forget, that user's (or, after forgetAllSessions,
+ * everyone's) sessions are read from the database on every request and not cached; a transaction that changes
+ * accounts commits well within that window.
  */
-const recentSessions = new Map<string, { session: LoadedSession; checkedAt: number }>();
-const RECENT_SESSION_MS = 60_000;
+const sessionCache = new Map<string, CachedSession>();
+interface CachedSession {
+  session: LoadedSession;
+  checkedAt: number;
+  expiresAt: number;
+}
+/** How long a checked session is reused (30 s): the bound for a change made by another process. */
+export const SESSION_CACHE_MS = 30_000;
+/**
+ * A job's progress poll reuses a session checked in the last minute: on the embedded database the job's
+ * transaction holds the single connection, so a poll that had to read the sessions table would wait for the job.
+ */
+export const JOB_POLL_SESSION_MS = 60_000;
+const FORGET_WINDOW_MS = JOB_POLL_SESSION_MS;
+const MAX_CACHED = 10_000;
+/** When a user (`u:<id>`) or one session (`s:<sha-256>`) was last forgotten. */
+const forgotten = new Map<string, number>();
+let forgottenAllAt = Number.NEGATIVE_INFINITY;
 
-function rememberSession(id: string, session: LoadedSession): void {
+function forget(key: string): void {
   const now = Date.now();
-  if (recentSessions.size > 1000) {
-    for (const [key, recent] of recentSessions) {
-      if (now - recent.checkedAt > RECENT_SESSION_MS) recentSessions.delete(key);
-    }
+  forgotten.set(key, now);
+  if (forgotten.size > MAX_CACHED) {
+    for (const [k, at] of forgotten) if (now - at > FORGET_WINDOW_MS) forgotten.delete(k);
   }
-  recentSessions.set(id, { session, checkedAt: now });
 }
 
-/** The session as checked in the last minute, or null (then load it). */
-export function recentSession(sessionToken: string): LoadedSession | null {
-  const recent = recentSessions.get(sha256(sessionToken));
-  return recent && Date.now() - recent.checkedAt <= RECENT_SESSION_MS ? recent.session : null;
+/** Forgets the cached sessions of one user (their account, roles or password changed). */
+export function forgetSessionsOfUser(userId: string): void {
+  forget(`u:${userId}`);
+  for (const [id, cached] of sessionCache) {
+    if (cached.session.actor.userId === userId) sessionCache.delete(id);
+  }
+}
+
+/** Forgets every cached session (units were renamed, moved or merged: every actor's unit paths may change). */
+export function forgetAllSessions(): void {
+  forgottenAllAt = Date.now();
+  sessionCache.clear();
+}
+
+function rememberSession(id: string, session: LoadedSession, expiresAt: Date): void {
+  const now = Date.now();
+  const lastForgotten = Math.max(
+    forgottenAllAt,
+    forgotten.get(`u:${session.actor.userId}`) ?? Number.NEGATIVE_INFINITY,
+    forgotten.get(`s:${id}`) ?? Number.NEGATIVE_INFINITY,
+  );
+  if (now - lastForgotten <= FORGET_WINDOW_MS) return;
+  if (sessionCache.size >= MAX_CACHED) {
+    for (const [key, cached] of sessionCache) {
+      if (now - cached.checkedAt > JOB_POLL_SESSION_MS) sessionCache.delete(key);
+    }
+    if (sessionCache.size >= MAX_CACHED) sessionCache.clear();
+  }
+  sessionCache.set(id, { session, checkedAt: now, expiresAt: expiresAt.getTime() });
+}
+
+/**
+ * The session as checked in the last `maxAgeMs` (SESSION_CACHE_MS for a request, JOB_POLL_SESSION_MS for a job's
+ * progress poll), or null (then load it). An expired session is never served from the cache.
+ */
+export function cachedSession(sessionToken: string, maxAgeMs: number): LoadedSession | null {
+  if (maxAgeMs <= 0) return null;
+  const cached = sessionCache.get(sha256(sessionToken));
+  if (!cached) return null;
+  const now = Date.now();
+  return now - cached.checkedAt <= maxAgeMs && now < cached.expiresAt ? cached.session : null;
 }
 
 export interface LoadedSession {
@@ -113,10 +171,13 @@ export async function loadSession(db: Kysely<DB>, sessionToken: string): Promise
     .where('sessions.id', '=', id)
     .executeTakeFirst();
   if (!row?.is_active || row.expires_at.getTime() < Date.now()) return null;
+  let expiresAt = row.expires_at;
+  // The cache holds an entry at most SESSION_CACHE_MS, far below TOUCH_EVERY_MS: a session in use still slides.
   if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    expiresAt = new Date(Date.now() + SESSION_IDLE_MS);
     await db
       .updateTable('sessions')
-      .set({ last_seen_at: new Date(), expires_at: new Date(Date.now() + SESSION_IDLE_MS) })
+      .set({ last_seen_at: new Date(), expires_at: expiresAt })
       .where('id', '=', id)
       .execute();
   }
@@ -130,7 +191,7 @@ export async function loadSession(db: Kysely<DB>, sessionToken: string): Promise
       assignments: row.assignments.map(toAssignment),
     },
   };
-  rememberSession(id, session);
+  rememberSession(id, session, expiresAt);
   return session;
 }
 

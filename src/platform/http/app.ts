@@ -16,7 +16,13 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { refuseUntilPasswordChanged } from '../auth/password-change-gate.ts';
 import { authRoutes } from '../auth/routes.ts';
-import { loadSession, recentSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import {
+  cachedSession,
+  JOB_POLL_SESSION_MS,
+  loadSession,
+  SESSION_CACHE_MS,
+  SESSION_COOKIE,
+} from '../auth/sessions.ts';
 import { fastifyTrustProxy, type TrustProxy } from '../config.ts';
 import type { EngineHealth } from '../db/pglite-engine.ts';
 import type { DB } from '../db/schema.ts';
@@ -50,6 +56,8 @@ export interface AppOptions {
   delivery?: WebDelivery;
   /** The embedded engine's state and restarts (Database.engineHealth), shown by GET /health; absent on PostgreSQL. */
   databaseHealth?: () => EngineHealth;
+  /** How long a checked session is reused without a database read (SESSION_CACHE_MS; 0: read every time). */
+  sessionCacheMs?: number;
 }
 
 declare module 'fastify' {
@@ -61,7 +69,7 @@ declare module 'fastify' {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const JOB_POLL = /^\/api\/v1\/jobs\/[0-9a-f-]{36}$/;
-/** A progress poll of one job (read-only; see recentSession). */
+/** A progress poll of one job (read-only; see JOB_POLL_SESSION_MS). */
 const isJobPoll = (method: string, url: string) => method === 'GET' && JOB_POLL.test(url);
 const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
 
@@ -96,13 +104,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  const sessionCacheMs = options.sessionCacheMs ?? SESSION_CACHE_MS;
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session =
-      (isJobPoll(request.method, request.url) ? recentSession(token) : null) ??
-      (await loadSession(options.db, token));
+    const maxAge = isJobPoll(request.method, request.url) ? JOB_POLL_SESSION_MS : sessionCacheMs;
+    const session = cachedSession(token, maxAge) ?? (await loadSession(options.db, token));
     request.actor = session?.actor ?? null;
     request.csrfToken = session?.csrfToken ?? null;
   });

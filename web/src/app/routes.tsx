@@ -24,6 +24,7 @@ import {
 import type { ComponentType } from 'react';
 import { lazy } from 'react';
 import type { Permission, Role } from '#contracts/roles.ts';
+import { loadHomePage } from './preload.ts';
 
 export const NAV_GROUPS = ['main', 'records', 'gradebook', 'results', 'dx', 'admin'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
@@ -53,7 +54,7 @@ export interface AppRoute {
 
 const NotificationSettingsPage = lazy(() => import('../features/notifications/NotificationSettingsPage.tsx'));
 const UnsubscribePage = lazy(() => import('../features/notifications/UnsubscribePage.tsx'));
-const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
+const HomePage = lazy(loadHomePage);
 const StaffPage = lazy(() => import('../features/staff/StaffPage.tsx'));
 const StaffingPage = lazy(() => import('../features/staffing/StaffingPage.tsx'));
 const DepartmentsPage = lazy(() => import('../features/departments/DepartmentsPage.tsx'));

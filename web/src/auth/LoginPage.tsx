@@ -1,8 +1,10 @@
 import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconSchool } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { loadHomePage, whenIdle } from '../app/preload.ts';
 import { LANGUAGES, setLanguage } from '../i18n/index.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useLogin } from './session.ts';
@@ -15,6 +17,8 @@ export function LoginPage() {
   // Back to the page a link (an e-mail, a push) opened before signing in; only paths of this app.
   const next = /^\/(?!\/)/.test(params.get('next') ?? '') ? (params.get('next') as string) : '/';
   const form = useForm({ initialValues: { login: '', password: '' } });
+  // The home page's script while the user types (after the form is painted): see app/preload.ts.
+  useEffect(() => (next === '/' ? whenIdle(() => void loadHomePage()) : undefined), [next]);
 
   return (
     <Center mih="100vh" p="md" bg="gray.0">

@@ -33,6 +33,7 @@ import {
   useSetTerm,
   useTerms,
 } from './api.ts';
+import classes from './gradebook.module.css';
 import { UnlockModal } from './LockBanner.tsx';
 import { TeacherSelect } from './TeacherSelect.tsx';
 
@@ -47,8 +48,10 @@ export default function AssignmentsPage() {
 
 function Board() {
   const { t } = useTranslation('gradebook');
-  const { unitId, schoolYear } = useWorkspace();
+  const { unitId, schoolYear, can } = useWorkspace();
   const board = useAssignmentBoard(unitId, schoolYear);
+  // The deadlines and locks below the matrix (shown to managers) are asked for beside it, not after it arrived.
+  useTerms(unitId, schoolYear, Boolean(schoolYear) && can('gradebook.manage'));
   const setAssignment = useSetAssignment();
   const data = board.data;
   const teacherOptions = (data?.teachers ?? []).map((x) => ({ value: x.id, label: x.fullName }));
@@ -115,9 +118,7 @@ function Board() {
                             )
                           }
                         />
-                        <Text size="xs" c="dimmed">
-                          {offered.periodsPerYear} tiết
-                        </Text>
+                        <div className={classes.periods}>{offered.periodsPerYear} tiết</div>
                         {/* Chuyên đề học tập: THPT scored subjects, once a teacher is assigned (TT22 Điều 6 khoản 2 b). */}
                         {c.grade >= 10 && s.kind === 'score' && teacherOf.has(`${c.id}:${s.code}`) && (
                           <Checkbox

@@ -110,11 +110,11 @@ export function useSaveGrid(classId: string, subjectCode: string, term: number) 
   });
 }
 
-export function useTerms(unitId: string, schoolYear: string | null) {
+export function useTerms(unitId: string, schoolYear: string | null, enabled = true) {
   return useQuery({
     queryKey: ['gradebook', 'terms', unitId, schoolYear],
     queryFn: () => apiGet<Terms>(`/gradebook/terms${qs({ unitId, schoolYear })}`),
-    enabled: Boolean(unitId),
+    enabled: enabled && Boolean(unitId),
   });
 }
 
