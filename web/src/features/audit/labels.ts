@@ -37,6 +37,7 @@ export const AUDIT_ENTITY_LABEL_EN: Record<AuditEntity, string> = {
   recognition_decision: 'Recognition decision',
   practical_exemptions: 'Practical-part exemption',
   individual_plans: 'Individual education plan',
+  primary_support: 'Support for a primary pupil who did not complete the grade',
   notification_preferences: 'Notification settings',
   demo_data: 'Demo data',
 };
@@ -94,6 +95,8 @@ export const AUDIT_ACTION_LABEL_EN: Record<AuditAction, string> = {
   exempt_practical: 'Record practical exemption',
   withdraw_exemption: 'Withdraw practical exemption',
   set_individual_plan: 'Assess by individual plan',
+  support_plan: 'Support plan',
+  further_assessment: 'Further assessment',
   clear_individual_plan: 'Stop assessing by individual plan',
   principal_decision: "Principal's promotion decision",
   unsubscribe: 'Unsubscribe from e-mail',
