@@ -214,6 +214,8 @@ export const classResultsSchema = z.object({
       primaryOutcome: z
         .enum(['completed_excellently', 'completed_well', 'completed', 'not_completed'])
         .nullable(),
+      /** Primary: the outcome after the further assessment (TT27 Điều 11 khoản 1 điểm b), if any. */
+      primaryOutcomeAfterSupport: z.enum(PRIMARY_OUTCOMES).nullable(),
       /** By subject code. */
       subjects: z.record(z.string(), subjectCellSchema),
     }),
@@ -425,7 +427,11 @@ export const primarySupportDecisionBody = z.object({
 });
 export type PrimarySupportDecisionInput = z.infer<typeof primarySupportDecisionBody>;
 
-const supportMark = z.object({ aspect: z.string(), level: primaryLevel, testScore: z.number().int().nullable() });
+const supportMark = z.object({
+  aspect: z.string(),
+  level: primaryLevel,
+  testScore: z.number().int().nullable(),
+});
 
 /** One pupil on the list: what held the pupil back, the plan, the further assessment, the decision. */
 export const primarySupportPupilSchema = z.object({

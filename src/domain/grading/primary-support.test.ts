@@ -62,7 +62,12 @@ describe('học sinh chưa hoàn thành chương trình lớp học (TT27 Điề
   });
 
   it('a decision made before a later further assessment that completes the grade no longer applies', () => {
-    const state = { outcome: 'not_completed', hasPlan: true, afterSupport: 'completed', decision: 'retained' } as const;
+    const state = {
+      outcome: 'not_completed',
+      hasPlan: true,
+      afterSupport: 'completed',
+      decision: 'retained',
+    } as const;
     expect(primaryFinalPromotion(state)).toBe('promoted');
   });
 
@@ -71,7 +76,9 @@ describe('học sinh chưa hoàn thành chương trình lớp học (TT27 Điề
     expect(attempt({ aspect: 'subject:vietnamese', level: 'completed_well', testScore: 9 })).toThrow(
       /không thuộc diện đánh giá bổ sung/,
     );
-    expect(attempt({ aspect: 'quality:Chăm chỉ', level: 'completed', testScore: null })).toThrow(/không hợp lệ/);
+    expect(attempt({ aspect: 'quality:Chăm chỉ', level: 'completed', testScore: null })).toThrow(
+      /không hợp lệ/,
+    );
     expect(attempt({ aspect: 'subject:math', level: 'completed', testScore: null })).toThrow(/nhập điểm/);
     expect(attempt({ aspect: 'subject:math', level: 'completed', testScore: 7.5 })).toThrow(/số nguyên/);
     expect(() => outcomeAfterSupport(year, [])).toThrow(/Chưa nhập/);

@@ -92,7 +92,8 @@ export function outcomeAfterSupport(
       );
     }
     seen.add(mark.aspect);
-    const allowed: readonly string[] = kindOf(mark.aspect) === 'subject' ? PRIMARY_LEVELS : PRIMARY_TRAIT_LEVELS;
+    const allowed: readonly string[] =
+      kindOf(mark.aspect) === 'subject' ? PRIMARY_LEVELS : PRIMARY_TRAIT_LEVELS;
     if (!allowed.includes(mark.level)) {
       throw new GradingInputError('invalid_score', `Mức đánh giá của mục thứ ${i + 1} không hợp lệ.`, field);
     }
@@ -157,8 +158,10 @@ export function checkPrimaryDecision(s: PrimarySupportState, reason: string): vo
   const stage = primarySupportStage({ ...s, decision: null });
   if (stage !== 'principal_decision') {
     const why: Record<Exclude<PrimarySupportStage, 'principal_decision'>, string> = {
-      completed: 'Học sinh đã hoàn thành chương trình lớp học: được lên lớp, không cần Hiệu trưởng quyết định.',
-      support_plan: 'Giáo viên chưa lập kế hoạch hướng dẫn, giúp đỡ học sinh (Điều 11 khoản 1 điểm b Thông tư 27).',
+      completed:
+        'Học sinh đã hoàn thành chương trình lớp học: được lên lớp, không cần Hiệu trưởng quyết định.',
+      support_plan:
+        'Giáo viên chưa lập kế hoạch hướng dẫn, giúp đỡ học sinh (Điều 11 khoản 1 điểm b Thông tư 27).',
       further_assessment: 'Học sinh chưa được đánh giá bổ sung (Điều 11 khoản 1 điểm b Thông tư 27).',
       decided: 'Học sinh đã hoàn thành chương trình lớp học sau đánh giá bổ sung: được lên lớp.',
     };

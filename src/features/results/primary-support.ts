@@ -45,7 +45,12 @@ const parseMarks = (value: unknown): PrimaryAspectMark[] =>
   (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as PrimaryAspectMark[];
 
 /** The end-of-year marks (checkpoint end2) of these pupils, by pupil. */
-async function yearMarksOf(db: Kysely<DB>, unitId: string, schoolYear: string, studentIds: readonly string[]) {
+async function yearMarksOf(
+  db: Kysely<DB>,
+  unitId: string,
+  schoolYear: string,
+  studentIds: readonly string[],
+) {
   const out = new Map<string, PrimaryAspectMark[]>();
   if (studentIds.length === 0) return out;
   const rows = await db
@@ -68,21 +73,24 @@ async function yearMarksOf(db: Kysely<DB>, unitId: string, schoolYear: string, s
   return out;
 }
 
-/** The support rows of these pupils (keyed by pupil); the close and the list read them. */
+/**
+ * The support rows of these pupils, or of the whole school's year when `studentIds` is absent (the close: a few
+ * pupils per school), keyed by pupil.
+ */
 export async function primarySupportOf(
   db: Kysely<DB>,
   unitId: string,
   schoolYear: string,
-  studentIds: readonly string[],
+  studentIds?: readonly string[],
 ): Promise<Map<string, SupportRow>> {
-  if (studentIds.length === 0) return new Map();
-  const rows = await db
+  if (studentIds?.length === 0) return new Map();
+  let query = db
     .selectFrom('primary_support')
     .select(['student_id', 'plan', 'reassessed', 'decision', 'decision_reason', 'version'])
     .where('unit_id', '=', unitId)
-    .where('school_year', '=', schoolYear)
-    .where('student_id', 'in', studentIds)
-    .execute();
+    .where('school_year', '=', schoolYear);
+  if (studentIds) query = query.where('student_id', 'in', studentIds);
+  const rows = await query.execute();
   return new Map(rows.map((r) => [r.student_id, r]));
 }
 
@@ -131,7 +139,13 @@ export async function primarySupportList(ctx: ServiceContext, classId: string) {
   const rows = await ctx.db
     .selectFrom('student_results as r')
     .innerJoin('students as s', 's.id', 'r.student_id')
-    .select(['r.student_id', 's.full_name', 'r.primary_outcome', 'r.final_promotion', 'r.principal_decision_reason'])
+    .select([
+      'r.student_id',
+      's.full_name',
+      'r.primary_outcome',
+      'r.final_promotion',
+      'r.principal_decision_reason',
+    ])
     .where('r.unit_id', '=', cls.unit_id)
     .where('r.school_year', '=', cls.school_year)
     .where('r.class_id', '=', cls.id)
@@ -236,7 +250,11 @@ async function writeYear(
   trx: ServiceContext,
   year: YearResult,
   studentId: string,
-  set: { afterSupport: PrimaryOutcome | null; finalPromotion: 'promoted' | 'retained' | null; reason: string | null },
+  set: {
+    afterSupport: PrimaryOutcome | null;
+    finalPromotion: 'promoted' | 'retained' | null;
+    reason: string | null;
+  },
 ) {
   await trx.db
     .updateTable('student_results')
@@ -253,7 +271,11 @@ async function writeYear(
 }
 
 /** The teacher's support plan (kế hoạch, hướng dẫn, giúp đỡ — Điều 11 khoản 1 điểm b). */
-export async function recordSupportPlan(ctx: ServiceContext, studentId: string, input: PrimarySupportPlanInput) {
+export async function recordSupportPlan(
+  ctx: ServiceContext,
+  studentId: string,
+  input: PrimarySupportPlanInput,
+) {
   const { year, support } = await loadForWrite(ctx, studentId, input.schoolYear, 'teacher');
   checkVersion(support, input.version);
   const plan = input.plan.normalize('NFC');
@@ -292,7 +314,8 @@ export async function recordFurtherAssessment(
 ) {
   const { year, marks, support } = await loadForWrite(ctx, studentId, input.schoolYear, 'teacher');
   if (!support) {
-    const message = 'Lập kế hoạch hướng dẫn, giúp đỡ học sinh trước khi đánh giá bổ sung (Điều 11 khoản 1 điểm b Thông tư 27).';
+    const message =
+      'Lập kế hoạch hướng dẫn, giúp đỡ học sinh trước khi đánh giá bổ sung (Điều 11 khoản 1 điểm b Thông tư 27).';
     throw new AppError('validation_failed', message, { plan: message });
   }
   checkVersion(support, input.version);
@@ -341,7 +364,13 @@ export async function recordFurtherAssessment(
       },
       after: { reassessed, outcomeAfterSupport: afterSupport, finalPromotion, schoolYear: input.schoolYear },
     });
-    return { studentId, outcomeAfterSupport: afterSupport, finalPromotion, stage: primarySupportStage(state), version: saved.version };
+    return {
+      studentId,
+      outcomeAfterSupport: afterSupport,
+      finalPromotion,
+      stage: primarySupportStage(state),
+      version: saved.version,
+    };
   });
 }
 

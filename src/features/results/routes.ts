@@ -11,12 +11,12 @@ import {
   primaryGridSaved,
   primaryGridSchema,
   primaryRecognitionBody,
+  primaryRecognitionSchema,
   primarySupportAssessmentBody,
   primarySupportDecisionBody,
   primarySupportListSchema,
   primarySupportPlanBody,
   primarySupportSaved,
-  primaryRecognitionSchema,
   principalDecisionBody,
   principalDecisionSchema,
   promotionListQuery,
@@ -149,20 +149,37 @@ export const resultRoutes: FastifyPluginAsync = async (app) => {
   );
   api.put(
     '/results/students/:id/primary-support/plan',
-    { schema: { tags, params: idParams, body: primarySupportPlanBody, response: { 200: primarySupportSaved } } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: primarySupportPlanBody,
+        response: { 200: primarySupportSaved },
+      },
+    },
     (req) => recordSupportPlan(ctxOf(req), req.params.id, req.body),
   );
   api.put(
     '/results/students/:id/primary-support/assessment',
     {
-      schema: { tags, params: idParams, body: primarySupportAssessmentBody, response: { 200: primarySupportSaved } },
+      schema: {
+        tags,
+        params: idParams,
+        body: primarySupportAssessmentBody,
+        response: { 200: primarySupportSaved },
+      },
     },
     (req) => recordFurtherAssessment(ctxOf(req), req.params.id, req.body),
   );
   api.put(
     '/results/students/:id/primary-support/decision',
     {
-      schema: { tags, params: idParams, body: primarySupportDecisionBody, response: { 200: primarySupportSaved } },
+      schema: {
+        tags,
+        params: idParams,
+        body: primarySupportDecisionBody,
+        response: { 200: primarySupportSaved },
+      },
     },
     (req) => recordSupportDecision(ctxOf(req), req.params.id, req.body),
   );
