@@ -460,6 +460,8 @@ export const primarySupportListSchema = z.object({
   pupils: z.array(primarySupportPupilSchema),
 });
 
+export type PrimarySupportList = z.infer<typeof primarySupportListSchema>;
+
 /** What a write of the support path returns: the new version and, where it changed, the outcome and decision. */
 export const primarySupportSaved = z.object({
   studentId: z.uuid(),
@@ -469,3 +471,4 @@ export const primarySupportSaved = z.object({
   reason: z.string().optional(),
   stage: z.enum(PRIMARY_SUPPORT_STAGES).optional(),
 });
+export type PrimarySupportSaved = z.infer<typeof primarySupportSaved>;
