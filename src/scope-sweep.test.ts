@@ -442,6 +442,25 @@ const INPUTS: Record<string, OperationInput> = {
   'PUT /api/v1/results/students/{id}/primary-recognition': {
     body: () => ({ schoolYear: YEAR, recognition: 'Tiến bộ rõ rệt môn Toán' }),
   },
+  'GET /api/v1/results/classes/{id}/primary-support': {
+    owner: {
+      status: 409,
+      why: 'school A is lower secondary: the TT27 support list refuses a grade-6 class after access',
+    },
+  },
+  'PUT /api/v1/results/students/{id}/primary-support/plan': {
+    body: () => ({ schoolYear: YEAR, plan: 'Kèm thêm môn Toán' }),
+  },
+  'PUT /api/v1/results/students/{id}/primary-support/assessment': {
+    body: () => ({
+      schoolYear: YEAR,
+      reassessed: [{ aspect: 'subject:math', level: 'completed', testScore: 6 }],
+      version: 1,
+    }),
+  },
+  'PUT /api/v1/results/students/{id}/primary-support/decision': {
+    body: () => ({ schoolYear: YEAR, decision: 'promoted', reason: 'Quét', version: 1 }),
+  },
   'GET /api/v1/classes/{id}/transcripts': {},
   'POST /api/v1/classes/{id}/transcripts/sign': {},
   'POST /api/v1/classes/{id}/transcripts/approve': {},

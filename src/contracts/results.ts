@@ -5,6 +5,7 @@ import {
   LEVEL4,
   PASS_FAIL,
   PRIMARY_OUTCOMES,
+  PRIMARY_SUPPORT_STAGES,
   PROMOTIONS,
   RESULT_AWARDS,
   PRIMARY_TRAIT_LEVELS as TRAIT_LEVELS,
@@ -213,6 +214,8 @@ export const classResultsSchema = z.object({
       primaryOutcome: z
         .enum(['completed_excellently', 'completed_well', 'completed', 'not_completed'])
         .nullable(),
+      /** Primary: the outcome after the further assessment (TT27 Điều 11 khoản 1 điểm b), if any. */
+      primaryOutcomeAfterSupport: z.enum(PRIMARY_OUTCOMES).nullable(),
       /** By subject code. */
       subjects: z.record(z.string(), subjectCellSchema),
     }),
@@ -383,3 +386,89 @@ export const primaryRecognitionSchema = z.object({
   award: z.enum(RESULT_AWARDS).nullable(),
   primaryRecognition: z.string().nullable(),
 });
+
+/**
+ * Primary pupils who do not complete the grade (TT27 Điều 11 khoản 1 điểm b, c): the support plan, the further
+ * assessment (đánh giá bổ sung) of the aspects that held the pupil back, the principal's decision with its reason.
+ */
+const schoolYearField = z.string().regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.');
+
+export const primarySupportPlanBody = z.object({
+  schoolYear: schoolYearField,
+  plan: multiline('Kế hoạch hướng dẫn, giúp đỡ')
+    .min(1, 'Ghi kế hoạch hướng dẫn, giúp đỡ học sinh.')
+    .max(2000, 'Kế hoạch tối đa 2000 ký tự.'),
+  /** The version read (lost updates); absent when the pupil has no plan yet. */
+  version: z.number().int().min(1).optional(),
+});
+export type PrimarySupportPlanInput = z.infer<typeof primarySupportPlanBody>;
+
+export const primarySupportAssessmentBody = z.object({
+  schoolYear: schoolYearField,
+  reassessed: z
+    .array(
+      z.object({
+        aspect: z.string().min(1).max(80),
+        level: primaryLevel,
+        testScore: primaryTestScore.nullish(),
+      }),
+    )
+    .min(1, 'Nhập kết quả đánh giá bổ sung của ít nhất một môn học, phẩm chất hoặc năng lực.')
+    .max(40),
+  version: z.number().int().min(1),
+});
+export type PrimarySupportAssessmentInput = z.infer<typeof primarySupportAssessmentBody>;
+
+export const primarySupportDecisionBody = z.object({
+  schoolYear: schoolYearField,
+  decision: finalPromotion,
+  reason: multiline('Căn cứ quyết định').min(1, 'Ghi căn cứ quyết định.').max(1000),
+  version: z.number().int().min(1),
+});
+export type PrimarySupportDecisionInput = z.infer<typeof primarySupportDecisionBody>;
+
+const supportMark = z.object({
+  aspect: z.string(),
+  level: primaryLevel,
+  testScore: z.number().int().nullable(),
+});
+
+/** One pupil on the list: what held the pupil back, the plan, the further assessment, the decision. */
+export const primarySupportPupilSchema = z.object({
+  studentId: z.uuid(),
+  fullName: z.string(),
+  schoolYear: z.string(),
+  stage: z.enum(PRIMARY_SUPPORT_STAGES),
+  outcome: z.enum(PRIMARY_OUTCOMES),
+  /** The end-of-year marks that held the pupil back (the ones to re-assess), with their display names. */
+  toReassess: z.array(supportMark.extend({ name: z.string() })),
+  plan: z.string().nullable(),
+  reassessed: z.array(supportMark),
+  outcomeAfterSupport: z.enum(PRIMARY_OUTCOMES).nullable(),
+  decision: finalPromotion.nullable(),
+  decisionReason: z.string().nullable(),
+  finalPromotion: finalPromotion.nullable(),
+  version: z.number().int().nullable(),
+});
+export type PrimarySupportPupil = z.infer<typeof primarySupportPupilSchema>;
+
+export const primarySupportListSchema = z.object({
+  class: z.object({ id: z.uuid(), name: z.string(), grade: z.number().int(), schoolYear: z.string() }),
+  /** The principal (gradebook.manage) decides; the homeroom teacher records plans and further assessments. */
+  canDecide: z.boolean(),
+  canEdit: z.boolean(),
+  pupils: z.array(primarySupportPupilSchema),
+});
+
+export type PrimarySupportList = z.infer<typeof primarySupportListSchema>;
+
+/** What a write of the support path returns: the new version and, where it changed, the outcome and decision. */
+export const primarySupportSaved = z.object({
+  studentId: z.uuid(),
+  version: z.number().int(),
+  outcomeAfterSupport: z.enum(PRIMARY_OUTCOMES).optional(),
+  finalPromotion: finalPromotion.nullable().optional(),
+  reason: z.string().optional(),
+  stage: z.enum(PRIMARY_SUPPORT_STAGES).optional(),
+});
+export type PrimarySupportSaved = z.infer<typeof primarySupportSaved>;

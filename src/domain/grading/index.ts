@@ -76,6 +76,18 @@ export {
   primaryYearOutcome,
 } from './primary.ts';
 export {
+  aspectsToReassess,
+  checkPrimaryDecision,
+  outcomeAfterSupport,
+  outcomeOfMarks,
+  PRIMARY_SUPPORT_STAGES,
+  type PrimaryAspectMark,
+  type PrimarySupportStage,
+  type PrimarySupportState,
+  primaryFinalPromotion,
+  primarySupportStage,
+} from './primary-support.ts';
+export {
   applyRetestResults,
   MAX_ABSENT_SESSIONS,
   promotion,

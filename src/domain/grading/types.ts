@@ -79,3 +79,16 @@ export function assertLevel4(level: Level4, field: string, label: string): void 
     throw new GradingInputError('invalid_score', `${label} phải là Tốt, Khá, Đạt hoặc Chưa đạt.`, field);
   }
 }
+
+/**
+ * The path of a primary pupil who does not complete the grade (TT27 Điều 11 khoản 1), in order: `completed` when the
+ * year outcome completes it, then the support plan, the further assessment, the principal's decision, decided.
+ */
+export const PRIMARY_SUPPORT_STAGES = [
+  'completed',
+  'support_plan',
+  'further_assessment',
+  'principal_decision',
+  'decided',
+] as const;
+export type PrimarySupportStage = (typeof PRIMARY_SUPPORT_STAGES)[number];

@@ -2,15 +2,17 @@ import { type Kysely, sql } from 'kysely';
 import {
   completesGrade,
   PRINCIPAL_DECIDES,
+  type PrimaryAspectMark,
   type PrimaryLevel,
   type PrimaryTraitLevel,
   primaryAward,
   primaryYearOutcome,
 } from '../../domain/grading/index.ts';
-import { unpackRows } from '../../platform/db/packed-rows.ts';
+import { packedNumber, unpackRows } from '../../platform/db/packed-rows.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ClassInfo, CloseInput, CloseSummary, EnrolledStudent } from './close.ts';
 import type { IndividualPlans } from './individual-plans.ts';
+import { primarySupportOf, supportResultOf } from './primary-support.ts';
 import type { ColumnBatch, StudentResultRow } from './write.ts';
 
 /**
@@ -26,9 +28,10 @@ export async function closePrimary(
   resultRows: ColumnBatch<StudentResultRow>,
   summary: CloseSummary,
 ) {
-  const [byStudent, recognised] = await Promise.all([
+  const [byStudent, recognised, support] = await Promise.all([
     primaryEvaluationsOf(db, input, classes),
     recognisedPupils(db, input, classes),
+    primarySupportOf(db, input.unitId, input.schoolYear),
   ]);
   for (const cls of classes) {
     for (const member of studentsByClass.get(cls.id) ?? []) {
@@ -41,6 +44,7 @@ export async function closePrimary(
         reads.plans.has(member.studentId)
           ? { decision: reads.plans.get(member.studentId) ?? null }
           : undefined,
+        support.get(member.studentId),
         resultRows,
         summary,
       );
@@ -102,6 +106,7 @@ function closePrimaryStudent(
   recognisedByClass: boolean,
   absent: { excused: number; unexcused: number } | undefined,
   plan: { decision: 'promoted' | 'retained' | null } | undefined,
+  support: Parameters<typeof supportResultOf>[2],
   resultRows: ColumnBatch<StudentResultRow>,
   summary: CloseSummary,
 ): void {
@@ -129,11 +134,17 @@ function closePrimaryStudent(
       missing,
     });
   }
-  // A primary student who does not complete gets a support plan; the principal decides later (TT27 Điều 11). A
-  // pupil assessed against an individual education plan is the principal's decision whatever the outcome.
+  // A primary student who does not complete gets a support plan, a further assessment, then the principal's decision
+  // (TT27 Điều 11 khoản 1 điểm b, c; primary-support.ts): what is stored of that path is re-derived here, so a
+  // re-run of the close keeps it. A pupil assessed against an individual education plan is the principal's
+  // decision whatever the outcome.
   const promoted = outcome && completesGrade(outcome) ? 'promoted' : null;
   const promotion = outcome && plan ? PRINCIPAL_DECIDES : promoted;
-  const finalPromotion = outcome && plan ? plan.decision : promoted;
+  const afterSupport =
+    outcome === 'not_completed' && !plan
+      ? supportResultOf(marksOf(rows), outcome, support)
+      : { afterSupport: null, finalPromotion: promoted };
+  const finalPromotion = outcome && plan ? plan.decision : afterSupport.finalPromotion;
   resultRows.add({
     class_id: cls.id,
     student_id: member.studentId,
@@ -145,6 +156,16 @@ function closePrimaryStudent(
     award: outcome ? primaryAward({ outcome, recognisedByClass }) : null,
     final_promotion: finalPromotion,
     learning_after_retest: null,
+    primary_outcome_after_support: afterSupport.afterSupport,
     primary_outcome: outcome,
   });
+}
+
+/** The packed end-of-year rows as the marks the TT27 support rule reads. */
+function marksOf(rows: ReturnType<typeof unpackRows>): PrimaryAspectMark[] {
+  return rows.map(([aspect, level, score]) => ({
+    aspect,
+    level: level as PrimaryAspectMark['level'],
+    testScore: packedNumber(score),
+  }));
 }

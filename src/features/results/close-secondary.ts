@@ -89,6 +89,7 @@ function addOutcomeRows(
       award: null,
       final_promotion: null,
       learning_after_retest: null,
+      primary_outcome_after_support: null,
       primary_outcome: null,
     });
   }
@@ -104,6 +105,7 @@ function addOutcomeRows(
       award: outcome.year.award,
       final_promotion: outcome.year.finalPromotion,
       learning_after_retest: outcome.year.learningAfterRetest,
+      primary_outcome_after_support: null,
       primary_outcome: null,
     });
   }

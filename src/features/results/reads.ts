@@ -23,6 +23,8 @@ export interface StudentResultRow {
   /** The principal's reason for the decision on a student on an individual plan (TT22 Điều 12 khoản 4). */
   principalDecisionReason: string | null;
   primaryOutcome: 'completed_excellently' | 'completed_well' | 'completed' | 'not_completed' | null;
+  /** Primary: the outcome after the further assessment (TT27 Điều 11 khoản 1 điểm b); migration 0094. */
+  primaryOutcomeAfterSupport: StudentResultRow['primaryOutcome'];
   /** Primary: what the class recognised for "Học sinh Tiêu biểu" (TT27 Điều 13). */
   primaryRecognition: string | null;
   homeroomComment: string | null;
@@ -82,6 +84,7 @@ export async function resultsOfStudents(
         'learning_after_retest as learningAfterRetest',
         'principal_decision_reason as principalDecisionReason',
         'primary_outcome as primaryOutcome',
+        'primary_outcome_after_support as primaryOutcomeAfterSupport',
         'primary_recognition as primaryRecognition',
         'homeroom_comment as homeroomComment',
         'computed_at as computedAt',

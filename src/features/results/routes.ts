@@ -12,6 +12,11 @@ import {
   primaryGridSchema,
   primaryRecognitionBody,
   primaryRecognitionSchema,
+  primarySupportAssessmentBody,
+  primarySupportDecisionBody,
+  primarySupportListSchema,
+  primarySupportPlanBody,
+  primarySupportSaved,
   principalDecisionBody,
   principalDecisionSchema,
   promotionListQuery,
@@ -29,6 +34,12 @@ import { closeInput, queueClose } from './close.ts';
 import { recordPrincipalDecision, setIndividualPlan } from './individual-plans.ts';
 import { primaryGrid, savePrimaryGrid } from './primary.ts';
 import { recordPrimaryRecognition } from './primary-awards.ts';
+import {
+  primarySupportList,
+  recordFurtherAssessment,
+  recordSupportDecision,
+  recordSupportPlan,
+} from './primary-support.ts';
 import { promotionList } from './promotion-list.ts';
 import { promotionListXlsx } from './promotion-list-xlsx.ts';
 import { queueRollover } from './rollover.ts';
@@ -129,5 +140,47 @@ export const resultRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     (req) => recordPrimaryRecognition(ctxOf(req), req.params.id, req.body),
+  );
+  // Primary pupils who do not complete the grade (TT27 Điều 11 khoản 1 điểm b, c): see primary-support.ts.
+  api.get(
+    '/results/classes/:id/primary-support',
+    { schema: { tags, params: idParams, response: { 200: primarySupportListSchema } } },
+    (req) => primarySupportList(ctxOf(req), req.params.id),
+  );
+  api.put(
+    '/results/students/:id/primary-support/plan',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: primarySupportPlanBody,
+        response: { 200: primarySupportSaved },
+      },
+    },
+    (req) => recordSupportPlan(ctxOf(req), req.params.id, req.body),
+  );
+  api.put(
+    '/results/students/:id/primary-support/assessment',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: primarySupportAssessmentBody,
+        response: { 200: primarySupportSaved },
+      },
+    },
+    (req) => recordFurtherAssessment(ctxOf(req), req.params.id, req.body),
+  );
+  api.put(
+    '/results/students/:id/primary-support/decision',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: primarySupportDecisionBody,
+        response: { 200: primarySupportSaved },
+      },
+    },
+    (req) => recordSupportDecision(ctxOf(req), req.params.id, req.body),
   );
 };

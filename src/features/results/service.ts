@@ -200,6 +200,7 @@ function studentRowsOf(
       individualPlan: onPlan.has(m.id),
       principalDecisionReason: r?.principal_decision_reason ?? null,
       primaryOutcome: r?.primary_outcome ?? null,
+      primaryOutcomeAfterSupport: r?.primary_outcome_after_support ?? null,
       primaryRecognition: r?.primary_recognition ?? null,
       subjects: Object.fromEntries(subjectValues.get(m.id) ?? new Map()),
     };

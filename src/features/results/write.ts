@@ -22,6 +22,7 @@ export interface StudentResultRow {
   award: string | null;
   final_promotion: string | null;
   learning_after_retest: string | null;
+  primary_outcome_after_support: string | null;
   primary_outcome: string | null;
 }
 
@@ -64,6 +65,7 @@ export const studentResultBatch = () =>
     award: 'text',
     final_promotion: 'text',
     learning_after_retest: 'text',
+    primary_outcome_after_support: 'text',
     primary_outcome: 'text',
   });
 
@@ -173,6 +175,7 @@ const STUDENT_RESULTS: Target = {
     'award',
     'final_promotion',
     'learning_after_retest',
+    'primary_outcome_after_support',
     'primary_outcome',
   ],
 };

@@ -142,7 +142,7 @@ describe.each(STORAGES)('dòng quyết định và kết quả in trên học b�
     for (const { grade, fixture, cls, student } of primary) {
       const text = await pdfText(cls, student);
       const where = `lớp ${grade}, ${fixture.outcome}`;
-      expect(text, where).toContain(`Đánh giá kết quả giáo dục: ${fixture.words} Khen thưởng`);
+      expect(text, where).toContain(`4. Đánh giá kết quả giáo dục: ${fixture.words} 5. Khen thưởng`);
       const completesProgramme = grade === 5 && fixture.completes;
       expect(text.includes('Hoàn thành chương trình tiểu học'), where).toBe(completesProgramme);
       expect(text, where).not.toContain(MARK);

@@ -64,6 +64,7 @@ const row = (term: 0 | 1 | 2, learning: string) => ({
   award: null,
   final_promotion: null,
   learning_after_retest: null,
+  primary_outcome_after_support: null,
   primary_outcome: null,
 });
 

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_PRINT } from '../../../test/fixtures-hocba.ts';
+import { GOLDEN_PRIMARY_PRINT } from '../../../test/fixtures-hocba-tt27.ts';
 import { extractPdfPages } from '../../../test/pdf.ts';
 import { pngDifference, renderPdfPage } from '../../../test/pdf-render.ts';
 import { transcriptPdf } from './pdf.ts';
@@ -23,17 +24,22 @@ const TOLERANCE = 5e-6;
 const SCALE = 1.5;
 
 const PAGES = [
-  { page: 1, name: 'hocba-tt22-cover' },
-  { page: 2, name: 'hocba-tt22-identity' },
-  { page: 3, name: 'hocba-tt22-year-subjects' },
-  { page: 4, name: 'hocba-tt22-year-results' },
+  { page: 1, name: 'hocba-tt22-cover', print: GOLDEN_PRINT },
+  { page: 2, name: 'hocba-tt22-identity', print: GOLDEN_PRINT },
+  { page: 3, name: 'hocba-tt22-year-subjects', print: GOLDEN_PRINT },
+  { page: 4, name: 'hocba-tt22-year-results', print: GOLDEN_PRINT },
+  // The primary học bạ in the TT27 form (hocba-tt27.ts).
+  { page: 1, name: 'hocba-tt27-cover', print: GOLDEN_PRIMARY_PRINT },
+  { page: 2, name: 'hocba-tt27-identity', print: GOLDEN_PRIMARY_PRINT },
+  { page: 3, name: 'hocba-tt27-year-subjects', print: GOLDEN_PRIMARY_PRINT },
+  { page: 4, name: 'hocba-tt27-year-qualities-results', print: GOLDEN_PRIMARY_PRINT },
 ];
 
-describe('học bạ THCS theo mẫu TT22: ảnh chuẩn các trang', () => {
+describe('học bạ THCS theo mẫu TT22 và học bạ tiểu học theo mẫu TT27: ảnh chuẩn các trang', () => {
   it.each(PAGES)(
     'trang $page ($name) khớp ảnh chuẩn đã duyệt',
-    async ({ page, name }) => {
-      const png = await renderPdfPage(await transcriptPdf(GOLDEN_PRINT), page, SCALE);
+    async ({ page, name, print }) => {
+      const png = await renderPdfPage(await transcriptPdf(print), page, SCALE);
       const file = join(GOLDEN_DIR, `${name}.png`);
       if (UPDATE) {
         mkdirSync(GOLDEN_DIR, { recursive: true });

@@ -1,18 +1,8 @@
-import { GUARDIAN_RELATIONSHIP_LABEL_VI } from '#contracts/students.ts';
-import { vietnameseDate } from '../../domain/calendar/index.ts';
-import {
-  PRIMARY_AWARD_LABEL_VI,
-  PRIMARY_LEVEL_LETTER,
-  PRIMARY_OUTCOME_LABEL_VI,
-  PRIMARY_TRAIT_LETTER,
-} from '../../domain/grading/index.ts';
-import type { PrimaryLevel, PrimaryTraitLevel } from '../../domain/grading/types.ts';
-import { ethnicityByKey } from '../../domain/identity/ethnicities.ts';
 import { PdfBuilder } from '../../platform/pdf/document.ts';
-import { placeAndDate } from '../dx-assessments/pdfs.ts';
-import { renderTt22, statusNotes } from './hocba-tt22.ts';
+import { renderTt22 } from './hocba-tt22.ts';
+import { renderTt27 } from './hocba-tt27.ts';
 import type { HocbaContext } from './print-context.ts';
-import type { PrimaryMark, TranscriptSnapshot } from './snapshot.ts';
+import type { TranscriptSnapshot } from './snapshot.ts';
 
 /** What the PDF prints about the version besides its data: status, signers and the correction. */
 export interface TranscriptPrint {
@@ -27,8 +17,6 @@ export interface TranscriptPrint {
   /** Enrolment history, subject teachers and audited corrections (the TT22 form); absent → printed blank. */
   context?: HocbaContext;
 }
-
-const dateVi = (iso: string | null) => (iso ? vietnameseDate(iso) : '');
 
 /** One transcript as a PDF file. */
 export async function transcriptPdf(print: TranscriptPrint): Promise<Buffer> {
@@ -54,173 +42,7 @@ export async function classTranscriptsPdf(
 }
 
 function renderTranscript(pdf: PdfBuilder, print: TranscriptPrint): void {
-  const s = print.snapshot;
-  if (s.layout === 'tt22') {
-    renderTt22(pdf, print);
-    return;
-  }
-  pdf.runningLabel(`Học sinh: ${s.student.fullName} — Lớp ${s.class.name} — Năm học ${s.schoolYear}`);
-  pdf.officialHeader({ governingBody: s.school.governingBody, unitName: s.school.name });
-  pdf.title('Học bạ', `Năm học ${s.schoolYear} — Lớp ${s.class.name}`);
-  statusNotes(pdf, print);
-  identity(pdf, s);
-  primaryBody(pdf, s, signingHeight(pdf, print));
-  signatures(pdf, print);
-  pdf.runningLabel(undefined);
-}
-
-function identity(pdf: PdfBuilder, s: TranscriptSnapshot): void {
-  const st = s.student;
-  pdf.fields([
-    ['Họ và tên', st.fullName],
-    ['Giới tính', st.gender === 'male' ? 'Nam' : st.gender === 'female' ? 'Nữ' : ''],
-    ['Ngày sinh', dateVi(st.birthDate)],
-    ['Dân tộc', st.ethnicity ? (ethnicityByKey(st.ethnicity)?.name ?? st.ethnicity) : ''],
-    ['Mã học sinh', st.moetStudentCode],
-    ['Lớp', s.class.name],
-  ]);
-  pdf.fields([['Nơi ở hiện nay', st.address]], 1);
-  const guardians = st.guardians.map(
-    (g) =>
-      [GUARDIAN_RELATIONSHIP_LABEL_VI[g.relationship as 'father'] ?? 'Người giám hộ', g.fullName] as [
-        string,
-        string,
-      ],
-  );
-  if (guardians.length > 0) pdf.fields(guardians, 2);
-}
-
-/**
- * TT27 Điều 13 khoản 1 điểm a: Học sinh Xuất sắc (Hoàn thành xuất sắc) or Học sinh Tiêu biểu hoàn thành tốt trong
- * học tập và rèn luyện, with what the class recognised. Snapshots made before migration 0085 never held a primary
- * title ('excellent' is TT22's Học sinh Giỏi and is not printed as a primary title).
- */
-function primaryAward(s: TranscriptSnapshot): string {
-  if (s.award === 'outstanding') return PRIMARY_AWARD_LABEL_VI.outstanding;
-  if (s.award !== 'exemplary') return 'Không';
-  const recognition = s.primary?.recognition;
-  return recognition
-    ? `${PRIMARY_AWARD_LABEL_VI.exemplary} (${recognition})`
-    : PRIMARY_AWARD_LABEL_VI.exemplary;
-}
-
-const letter = (m: PrimaryMark | null) => (m ? (PRIMARY_LEVEL_LETTER[m.level as PrimaryLevel] ?? '') : '');
-const trait = (v: string | null) => (v ? (PRIMARY_TRAIT_LETTER[v as PrimaryTraitLevel] ?? '') : '');
-const test = (m: PrimaryMark | null) => (m?.testScore == null ? '' : String(m.testScore));
-
-/** Qualities and competences side by side, as on the paper transcript. */
-const TRAIT_COLUMNS = [
-  { header: 'Phẩm chất', width: 16 },
-  { header: 'CK I', width: 6, align: 'center' as const },
-  { header: 'CN', width: 6, align: 'center' as const },
-  { header: 'Năng lực', width: 24 },
-  { header: 'CK I', width: 6, align: 'center' as const },
-  { header: 'CN', width: 6, align: 'center' as const },
-];
-
-const LEGEND =
-  'Môn học: T Hoàn thành tốt, H Hoàn thành, C Chưa hoàn thành. Phẩm chất, năng lực: T Tốt, Đ Đạt, C Cần cố gắng.';
-
-/**
- * TT27 Phụ lục học bạ: levels T/H/C, test scores and comments per subject; qualities and competences with their
- * comments; the outcome, title, programme completion; then the signatures. Everything from the qualities table to
- * the signatures is kept on one page (`signing` is the height the signatures need), so the signature block is never
- * alone on a page, apart from what it signs.
- */
-function primaryBody(pdf: PdfBuilder, s: TranscriptSnapshot, signing: number): void {
-  const p = s.primary;
-  if (!p) return;
-  pdf.heading('Các môn học và hoạt động giáo dục');
-  pdf.table(
-    [
-      { header: 'Môn học và hoạt động giáo dục', width: 24 },
-      { header: 'Mức đạt được CK I', width: 8, align: 'center' },
-      { header: 'Điểm KTĐK CK I', width: 8, align: 'center' },
-      { header: 'Mức đạt được CN', width: 8, align: 'center' },
-      { header: 'Điểm KTĐK CN', width: 8, align: 'center' },
-      { header: 'Nhận xét', width: 30 },
-    ],
-    p.subjects.map((line) => [
-      line.name,
-      letter(line.end1),
-      test(line.end1),
-      letter(line.end2),
-      test(line.end2),
-      line.end2?.comment ?? line.end1?.comment,
-    ]),
-    { fontSize: 9 },
-  );
-  const rows = Array.from({ length: Math.max(p.qualities.length, p.competences.length) }, (_, i) => {
-    const q = p.qualities[i];
-    const c = p.competences[i];
-    return [
-      q?.name,
-      trait(q?.end1 ?? null),
-      trait(q?.end2 ?? null),
-      c?.name,
-      trait(c?.end1 ?? null),
-      trait(c?.end2 ?? null),
-    ];
-  });
-  const comments = [...p.qualities, ...p.competences]
-    .filter((t) => t.comment)
-    .map((t) => `${t.name}: ${t.comment}`)
-    .join('; ');
-  const outcome: [string, string][] = [
-    ['Đánh giá kết quả giáo dục', p.outcome ? PRIMARY_OUTCOME_LABEL_VI[p.outcome] : ''],
-    ['Khen thưởng', primaryAward(s)],
-  ];
-  const completion = 'Hoàn thành chương trình tiểu học.';
-  const absent: [string, number][] = [['Số buổi nghỉ học', s.absentSessions]];
-  const homeroom: [string, string | null][] = [['Nhận xét của giáo viên chủ nhiệm', s.homeroomComment]];
-  const closing =
-    30 +
-    pdf.tableHeight(TRAIT_COLUMNS, rows, { fontSize: 9 }) +
-    pdf.paragraphHeight(LEGEND, { font: 'italic', size: 8.5 }) +
-    (comments ? pdf.paragraphHeight(`Nhận xét: ${comments}`, { size: 9 }) : 0) +
-    pdf.fieldsHeight(outcome, 1) +
-    (p.completesProgramme ? pdf.paragraphHeight(completion, { font: 'bold' }) : 0) +
-    pdf.fieldsHeight(absent, 1) +
-    pdf.fieldsHeight(homeroom, 1) +
-    signing;
-  pdf.ensureSpace(closing);
-  pdf.heading('Những phẩm chất chủ yếu và năng lực cốt lõi');
-  pdf.table(TRAIT_COLUMNS, rows, { fontSize: 9 });
-  pdf.paragraph(LEGEND, { font: 'italic', size: 8.5 });
-  if (comments) pdf.paragraph(`Nhận xét: ${comments}`, { size: 9 });
-  pdf.fields(outcome, 1);
-  if (p.completesProgramme) pdf.paragraph(completion, { font: 'bold' });
-  pdf.fields(absent, 1);
-  pdf.fields(homeroom, 1);
-}
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
-/** The height `signatures` takes: the place-and-date line once approved, then the blocks. */
-function signingHeight(pdf: PdfBuilder, print: TranscriptPrint): number {
-  const approved = print.approvedAt ? isoDate(print.approvedAt) : null;
-  const line = approved
-    ? pdf.paragraphHeight(placeAndDate(print.snapshot.school.place, approved), { font: 'italic' })
-    : 0;
-  return line + PdfBuilder.SIGNATURES_HEIGHT;
-}
-
-function signatures(pdf: PdfBuilder, print: TranscriptPrint): void {
-  const s = print.snapshot;
-  const approved = print.approvedAt ? isoDate(print.approvedAt) : null;
-  if (approved) pdf.paragraph(placeAndDate(s.school.place, approved), { font: 'italic', align: 'center' });
-  pdf.signatures([
-    {
-      title: 'Giáo viên chủ nhiệm',
-      note: print.homeroomSignedAt
-        ? `Đã ký ngày ${dateVi(isoDate(print.homeroomSignedAt))}`
-        : '(Ký và ghi rõ họ tên)',
-      name: print.homeroomSignedBy ?? s.class.homeroomTeacherName,
-    },
-    {
-      title: 'Hiệu trưởng',
-      note: approved ? `Phê duyệt ngày ${dateVi(approved)}` : '(Ký, ghi rõ họ tên và đóng dấu)',
-      name: print.approvedBy,
-    },
-  ]);
+  // TT22's form for grades 6–12, TT27's for primary (grades 1–5).
+  if (print.snapshot.layout === 'tt22') renderTt22(pdf, print);
+  else renderTt27(pdf, print);
 }

@@ -2,6 +2,7 @@ import { subjectByCode, subjectsForGrade } from '../../domain/curriculum/index.t
 import {
   combinedContentResult,
   combinedSubjectOf,
+  completesGrade,
   PRIMARY_COMPETENCIES,
   PRIMARY_QUALITIES,
 } from '../../domain/grading/index.ts';
@@ -83,6 +84,11 @@ export interface PrimarySection {
   qualities: { name: string; end1: string | null; end2: string | null; comment?: string | null }[];
   competences: { name: string; end1: string | null; end2: string | null; comment?: string | null }[];
   outcome: StudentResultRow['primaryOutcome'];
+  /**
+   * The outcome after the further assessment of a pupil who did not complete (TT27 Điều 11 khoản 1 điểm b); absent
+   * in snapshots made before migration 0094.
+   */
+  outcomeAfterSupport?: StudentResultRow['primaryOutcome'];
   /** What the class recognised for "Học sinh Tiêu biểu" (TT27 Điều 13); absent in older snapshots. */
   recognition?: string | null;
   completesProgramme: boolean;
@@ -285,11 +291,15 @@ function primarySection(
     qualities: aspects('quality', PRIMARY_QUALITY_NAMES),
     competences: aspects('competence', PRIMARY_COMPETENCE_NAMES),
     outcome: year?.primaryOutcome ?? null,
+    outcomeAfterSupport: year?.primaryOutcomeAfterSupport ?? null,
     recognition: year?.primaryRecognition ?? null,
-    completesProgramme:
-      grade === 5 && year?.primaryOutcome != null && year.primaryOutcome !== 'not_completed',
+    // TT27 Điều 11 khoản 2: a pupil who completes grade 5 — at the year close or after the further assessment.
+    completesProgramme: grade === 5 && completes(year),
   };
 }
 
 const PRIMARY_QUALITY_NAMES: readonly string[] = PRIMARY_QUALITIES;
 const PRIMARY_COMPETENCE_NAMES: readonly string[] = PRIMARY_COMPETENCIES;
+
+const completes = (year: StudentResultRow | undefined) =>
+  [year?.primaryOutcome, year?.primaryOutcomeAfterSupport].some((o) => o != null && completesGrade(o));

@@ -85,6 +85,7 @@ const ConductPage = lazy(() => import('../features/gradebook/ConductPage.tsx'));
 const ResultsPage = lazy(() => import('../features/results/ResultsPage.tsx'));
 const PromotionListPage = lazy(() => import('../features/results/PromotionListPage.tsx'));
 const PrimaryEvaluationPage = lazy(() => import('../features/results/PrimaryEvaluationPage.tsx'));
+const PrimarySupportPage = lazy(() => import('../features/results/PrimarySupportPage.tsx'));
 const RolloverPage = lazy(() => import('../features/results/RolloverPage.tsx'));
 const ContactBookPage = lazy(() => import('../features/contact-book/ContactBookPage.tsx'));
 const ClassNotesPage = lazy(() => import('../features/contact-book/ClassNotesPage.tsx'));
@@ -280,6 +281,7 @@ export const appRoutes: AppRoute[] = [
   },
   { path: '/results/promotion-list', component: PromotionListPage },
   { path: '/results/classes/:classId/primary', component: PrimaryEvaluationPage },
+  { path: '/results/classes/:classId/primary-support', component: PrimarySupportPage },
   { path: '/results/rollover', component: RolloverPage },
   {
     path: '/contact-book',

@@ -151,8 +151,31 @@ export const gradebookTables = {
     /** The principal's reason for the decision on a student on an individual plan (TT22 Điều 12 khoản 4); 0090. */
     principal_decision_reason: nullable(col.text()),
     primary_outcome: nullable(col.oneOf(PRIMARY_OUTCOMES)),
+    /** Primary: the outcome after the further assessment (đánh giá bổ sung, TT27 Điều 11 khoản 1 điểm b); 0094. */
+    primary_outcome_after_support: nullable(col.oneOf(PRIMARY_OUTCOMES)),
     homeroom_comment: nullable(col.text()),
     computed_at: col.updatedAt(),
+  },
+  /**
+   * A primary pupil who did not complete the grade (TT27 Điều 11 khoản 1 điểm b, c): the support plan, the further
+   * assessment of the aspects that held the pupil back, the principal's decision with its reason; 0094.
+   */
+  primary_support: {
+    unit_id: col.text(),
+    school_year: col.text(),
+    student_id: col.text(),
+    plan: col.text(),
+    plan_by: nullable(col.text()),
+    plan_at: col.updatedAt(),
+    /** The re-assessed aspects: [{ aspect, level, testScore }]. */
+    reassessed: nullable(col.json()),
+    assessed_by: nullable(col.text()),
+    assessed_at: nullable(col.timestamp()),
+    decision: nullable(col.oneOf(FINAL_PROMOTIONS)),
+    decision_reason: nullable(col.text()),
+    decided_by: nullable(col.text()),
+    decided_at: nullable(col.timestamp()),
+    version: withDefault(col.number()),
   },
   /** Exemption from the practical part of GDTC / GDQP-AN by the principal's decision (TT22 Điều 10); 0090. */
   practical_exemptions: {

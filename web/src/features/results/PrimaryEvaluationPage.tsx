@@ -1,6 +1,6 @@
-import { Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useClassResults, usePrimaryGrid } from './api.ts';
@@ -31,6 +31,12 @@ function Evaluation() {
       <PageHeader
         title={t('pg.title', { className: cls?.name ?? '' })}
         subtitle={cls && t('pg.subtitle', { year: cls.schoolYear })}
+        actions={
+          // TT27 Điều 11: pupils at Chưa hoàn thành — support plan, further assessment, principal's decision.
+          <Button component={Link} to={`/results/classes/${classId}/primary-support`} variant="light">
+            {t('ps.link')}
+          </Button>
+        }
       />
       <PrimaryGrid classId={classId} />
       {results.data?.summary.primary && <PrimarySummaryCard summary={results.data.summary.primary} />}

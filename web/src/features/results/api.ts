@@ -7,6 +7,8 @@ import type {
   PrimaryGridInput,
   PrimaryGridSaved,
   PrimarySummary,
+  PrimarySupportList,
+  PrimarySupportSaved,
   PromotionList,
   PromotionListQuery,
   SchoolSummary,
@@ -187,5 +189,24 @@ export function useRecordPrincipalDecision() {
       reason: string;
     }) => apiPut<{ finalPromotion: string }>(`/results/students/${studentId}/principal-decision`, body),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['results'] }),
+  });
+}
+
+/** The pupils of a primary class on the TT27 Điều 11 path (support plan, further assessment, principal's decision). */
+export function usePrimarySupport(classId: string) {
+  return useQuery({
+    queryKey: ['results', 'primary-support', classId],
+    queryFn: () => apiGet<PrimarySupportList>(`/results/classes/${classId}/primary-support`),
+    enabled: Boolean(classId),
+  });
+}
+
+/** One step of the path for one pupil: 'plan', 'assessment' or 'decision'. */
+export function useSavePrimarySupport(step: 'plan' | 'assessment' | 'decision') {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ studentId, body }: { studentId: string; body: object }) =>
+      apiPut<PrimarySupportSaved>(`/results/students/${studentId}/primary-support/${step}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['results'] }),
   });
 }
