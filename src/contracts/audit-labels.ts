@@ -39,6 +39,7 @@ export const AUDIT_ENTITY_LABEL_VI = {
   practical_exemptions: 'Miễn học phần thực hành',
   individual_plans: 'Kế hoạch giáo dục cá nhân',
   notification_preferences: 'Cài đặt nhận thông báo',
+  notification_school_settings: 'Cài đặt thông báo của trường',
   demo_data: 'Dữ liệu mẫu',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABEL_VI;
@@ -125,7 +126,7 @@ export const AUDIT_AREA_ENTITIES = {
   results: ['results', 'student_results', 'individual_plans', 'rollover_plan', 'transcript'],
   students: ['student', 'guardian', 'class', 'enrolment', 'class_note'],
   staff: ['staff', 'department', 'staffing_quota'],
-  accounts: ['user', 'role_assignment', 'notification_preferences'],
+  accounts: ['user', 'role_assignment', 'notification_preferences', 'notification_school_settings'],
   units: ['unit', 'school_year', 'demo_data'],
   dx: [
     'assessment',

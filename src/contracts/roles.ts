@@ -74,6 +74,8 @@ export const PERMISSIONS = [
   'gradebook.manage',
   /** Head of school: approve (freeze) transcripts. */
   'transcripts.approve',
+  /** A school's notification settings: the monthly SMS budget, the low-score notice (principal, IT officer). */
+  'notifications.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -132,9 +134,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessments.approve',
     ...GRADEBOOK_LEADERS,
     'transcripts.approve',
+    'notifications.manage',
   ],
   vice_principal: [...SCHOOL_RECORDS, 'assessments.self', ...GRADEBOOK_LEADERS],
-  it_officer: [...SCHOOL_RECORDS, 'school_years.manage', 'users.manage', 'gradebook.read'],
+  it_officer: [
+    ...SCHOOL_RECORDS,
+    'school_years.manage',
+    'users.manage',
+    'gradebook.read',
+    'notifications.manage',
+  ],
   department_head: [...SCHOOL_READ, 'gradebook.read', 'gradebook.enter'],
   teacher: [...SCHOOL_READ, 'gradebook.enter'],
   staff: ['units.read', 'staff.read', 'assessments.read'],

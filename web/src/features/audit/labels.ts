@@ -38,6 +38,7 @@ export const AUDIT_ENTITY_LABEL_EN: Record<AuditEntity, string> = {
   practical_exemptions: 'Practical-part exemption',
   individual_plans: 'Individual education plan',
   notification_preferences: 'Notification settings',
+  notification_school_settings: "School's notification settings",
   demo_data: 'Demo data',
 };
 
