@@ -134,7 +134,8 @@ describe.each(STORAGES)('báo cáo nhận tin và ngân sách SMS của trườn
       const [first, second] = sms.filter((m) => m.state === 'sent');
       const callbackOf = (id: string) => {
         const req = esms.requests.find((r) => (r.json as { RequestId: string }).RequestId === id);
-        return (req?.json as { CallbackUrl: string }).CallbackUrl.replace(publicUrl, '');
+        const sent = req?.json as { CallbackUrl?: string } | undefined;
+        return String(sent?.CallbackUrl).replace(publicUrl, '');
       };
       const anonymous = t.anonymous();
       const forged = await anonymous.get(
