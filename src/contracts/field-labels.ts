@@ -18,6 +18,7 @@ export const FIELD_LABEL_VI: Record<string, string> = {
   event_name: 'Loại sự kiện Zalo',
   message: 'Tin nhắn',
   msg_id: 'Mã tin Zalo',
+  tracking_id: 'Mã tin nhắn',
   delivery_time: 'Thời điểm nhận',
   timestamp: 'Thời điểm',
   quietTo: 'Kết thúc giờ yên lặng',
