@@ -134,6 +134,20 @@ const INPUTS: Record<string, OperationInput> = {
     why: 'the e-mail unsubscribe link; a forged token is refused and changes nothing',
     body: () => ({ token: 'forged.token' }),
   },
+  'GET /api/v1/notifications/providers/esms': {
+    access: 'public',
+    why: "eSMS's delivery callback; a forged signature is refused and changes nothing",
+    query: () => ({ SendStatus: '5', RequestId: '00000000-0000-4000-8000-000000000000', sig: 'forged' }),
+  },
+  'POST /api/v1/notifications/providers/zns': {
+    access: 'public',
+    why: "Zalo's webhook; without Zalo's signature it is refused and changes nothing",
+    body: () => ({ app_id: 'sweep', event_name: 'user_received_message', message: { msg_id: 'sweep' } }),
+  },
+  'GET /api/v1/units/{unitId}/notification-settings': {},
+  'PUT /api/v1/units/{unitId}/notification-settings': {
+    body: () => ({ smsMonthlyBudget: 10, lowScoreEnabled: true, lowScoreThreshold: 5, version: 0 }),
+  },
   // ---- units, school years
   'GET /api/v1/units': {},
   'POST /api/v1/units': {

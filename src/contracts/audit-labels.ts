@@ -40,6 +40,7 @@ export const AUDIT_ENTITY_LABEL_VI = {
   individual_plans: 'Kế hoạch giáo dục cá nhân',
   primary_support: 'Hướng dẫn, giúp đỡ học sinh chưa hoàn thành chương trình lớp học',
   notification_preferences: 'Cài đặt nhận thông báo',
+  notification_school_settings: 'Cài đặt thông báo của trường',
   demo_data: 'Dữ liệu mẫu',
   question: 'Câu hỏi (ngân hàng)',
 } as const;
@@ -138,7 +139,7 @@ export const AUDIT_AREA_ENTITIES = {
   ],
   students: ['student', 'guardian', 'class', 'enrolment', 'class_note'],
   staff: ['staff', 'department', 'staffing_quota'],
-  accounts: ['user', 'role_assignment', 'notification_preferences'],
+  accounts: ['user', 'role_assignment', 'notification_preferences', 'notification_school_settings'],
   units: ['unit', 'school_year', 'demo_data'],
   dx: [
     'assessment',

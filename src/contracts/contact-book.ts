@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_CLASS_STUDENTS } from '#contracts/classes.ts';
 import { line, multiline } from '#contracts/common.ts';
 import { ATTENDANCE_SESSIONS } from '#contracts/gradebook.ts';
+import { deliveryReportSchema } from '#contracts/notifications.ts';
 import { LEVEL4, PASS_FAIL, PROMOTIONS, RESULT_AWARDS } from '../domain/grading/types.ts';
 
 const level4 = z.enum(LEVEL4);
@@ -99,17 +100,6 @@ export const noteBody = z.object({
 
 export const postedNoteSchema = z.object({ id: z.uuid(), recipients: z.number().int() });
 
-function noteDeliverySchema() {
-  return z.object({
-    families: z.number().int(),
-    reached: z.number().int(),
-    pending: z.number().int(),
-    unreached: z.array(
-      z.object({ studentId: z.uuid(), studentName: z.string(), reason: z.string().nullable() }),
-    ),
-  });
-}
-
 export const classNoteSchema = z.object({
   id: z.uuid(),
   title: z.string(),
@@ -127,7 +117,7 @@ export const classNoteSchema = z.object({
     }),
   ),
   /** Delivery to families (one per student): "Đã gửi 43/45 gia đình; 2 chưa có tài khoản/số điện thoại". */
-  delivery: noteDeliverySchema(),
+  delivery: deliveryReportSchema,
 });
 export type ClassNote = z.infer<typeof classNoteSchema>;
 

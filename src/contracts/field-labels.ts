@@ -5,6 +5,22 @@
  */
 export const FIELD_LABEL_VI: Record<string, string> = {
   token: 'Mã liên kết',
+  smsMonthlyBudget: 'Ngân sách SMS tháng',
+  lowScoreEnabled: 'Báo điểm dưới ngưỡng',
+  lowScoreThreshold: 'Ngưỡng điểm thấp',
+  // The providers' delivery reports (eSMS callback, Zalo webhook): their own field names.
+  RequestId: 'Mã tin nhắn',
+  SMSID: 'Mã tin của eSMS',
+  SendStatus: 'Trạng thái gửi',
+  error_info: 'Lỗi của nhà cung cấp',
+  sig: 'Chữ ký',
+  app_id: 'Mã ứng dụng Zalo',
+  event_name: 'Loại sự kiện Zalo',
+  message: 'Tin nhắn',
+  msg_id: 'Mã tin Zalo',
+  tracking_id: 'Mã tin nhắn',
+  delivery_time: 'Thời điểm nhận',
+  timestamp: 'Thời điểm',
   quietTo: 'Kết thúc giờ yên lặng',
   quietFrom: 'Bắt đầu giờ yên lặng',
   zns: 'Tin Zalo',

@@ -65,3 +65,80 @@ export const pushEndpointBody = z.object({ endpoint: z.string().max(2000) });
 
 export const unsubscribeBody = z.object({ token: z.string().min(1).max(500) });
 export const unsubscribedSchema = z.object({ channel: z.enum(NOTIFICATION_CHANNELS) });
+
+/**
+ * A school's notification settings (principal, IT officer): the SMS budget of a calendar month (null = the server's
+ * default, TRUONGSO_SMS_MONTHLY_BUDGET) and the optional notice to families of a score below a threshold.
+ */
+export const schoolNotificationSettingsBody = z.object({
+  smsMonthlyBudget: z
+    .number('Ngân sách SMS tháng: nhập một số.')
+    .int('Ngân sách SMS tháng: nhập số nguyên.')
+    .min(0, 'Ngân sách SMS tháng không được âm.')
+    .max(1_000_000, 'Ngân sách SMS tháng tối đa 1.000.000 tin.')
+    .nullable(),
+  lowScoreEnabled: z.boolean(),
+  lowScoreThreshold: z
+    .number('Ngưỡng điểm thấp: nhập một số.')
+    .gt(0, 'Ngưỡng điểm thấp phải lớn hơn 0.')
+    .max(10, 'Ngưỡng điểm thấp tối đa là 10.')
+    .multipleOf(0.25, 'Ngưỡng điểm thấp: bước 0,25.'),
+  /** The version read; a save over someone else's newer save is refused (409). */
+  version: z.number().int().min(0),
+});
+export type SchoolNotificationSettingsInput = z.infer<typeof schoolNotificationSettingsBody>;
+
+export const schoolNotificationSettingsSchema = schoolNotificationSettingsBody.extend({
+  /** The server's default budget when the school has none of its own (null: no limit). */
+  defaultSmsBudget: z.number().int().nullable(),
+  /** SMS sent (or delivered) this calendar month, Việt Nam time. */
+  smsSentThisMonth: z.number().int(),
+  /** Whether this server sends SMS at all. */
+  smsAvailable: z.boolean(),
+});
+export type SchoolNotificationSettings = z.infer<typeof schoolNotificationSettingsSchema>;
+
+/**
+ * The sender's delivery report of one send to families: "Đã gửi 43/45 gia đình; 2 chưa có tài khoản/số điện thoại",
+ * how many a provider confirmed received ("Đã nhận"), and the families not reached with the reason.
+ */
+export const deliveryReportSchema = z.object({
+  families: z.number().int(),
+  reached: z.number().int(),
+  /** Families with at least one message the provider reported as received (ZNS, SMS delivery reports). */
+  received: z.number().int(),
+  pending: z.number().int(),
+  unreached: z.array(
+    z.object({ studentId: z.uuid(), studentName: z.string(), reason: z.string().nullable() }),
+  ),
+});
+export type DeliveryReport = z.infer<typeof deliveryReportSchema>;
+
+/** eSMS's delivery callback (HTTP GET, query string; developers.esms.vn "Callback Url"). */
+export const esmsCallbackQuery = z.object({
+  SMSID: z.string().max(100).optional(),
+  SendStatus: z.string().max(10),
+  RequestId: z.string().max(100),
+  /** Our signature of RequestId, put in the callback address when the SMS was sent. */
+  sig: z.string().max(200),
+  error_info: z.string().max(500).optional(),
+});
+
+/** Zalo's webhook event: only `user_received_message` is read (the ZNS delivery report). */
+export const znsWebhookBody = z
+  .object({
+    app_id: z.string().max(100).optional(),
+    event_name: z.string().max(100),
+    timestamp: z.union([z.string().max(50), z.number()]).optional(),
+    message: z
+      .object({
+        msg_id: z.string().max(200).optional(),
+        tracking_id: z.string().max(200).optional(),
+        delivery_time: z.union([z.string().max(50), z.number()]).optional(),
+      })
+      .loose()
+      .optional(),
+  })
+  .loose();
+
+export const providerCallbackSchema = z.object({ updated: z.number().int() });

@@ -81,6 +81,8 @@ export const PERMISSIONS = [
    * their department's questions (checked by the feature), office specialists for the office's bank.
    */
   'question_bank.review',
+  /** A school's notification settings: the monthly SMS budget, the low-score notice (principal, IT officer). */
+  'notifications.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -143,6 +145,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'transcripts.approve',
     'question_bank.use',
     'question_bank.review',
+    'notifications.manage',
   ],
   vice_principal: [
     ...SCHOOL_RECORDS,
@@ -151,7 +154,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'question_bank.use',
     'question_bank.review',
   ],
-  it_officer: [...SCHOOL_RECORDS, 'school_years.manage', 'users.manage', 'gradebook.read'],
+  it_officer: [
+    ...SCHOOL_RECORDS,
+    'school_years.manage',
+    'users.manage',
+    'gradebook.read',
+    'notifications.manage',
+  ],
   department_head: [
     ...SCHOOL_READ,
     'gradebook.read',

@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { publishEvents } from '../../platform/notifications/publish.ts';
-import { type FamilyDelivery, familyDelivery } from '../../platform/notifications/report.ts';
+import { deliveryReport, familyDelivery } from '../../platform/notifications/report.ts';
 import { classMembers } from '../roster/queries.ts';
 import { listMyStudents } from '../students/mine.ts';
 import { guardiansOf } from '../students/queries.ts';
@@ -146,7 +146,7 @@ export async function classNotes(ctx: ServiceContext, classId: string) {
         studentName: r.studentName,
         acknowledgedAt: acked.get(r.userId)?.toISOString() ?? null,
       })),
-      delivery: deliverySummary(delivery.get(n.id) ?? [], names),
+      delivery: deliveryReport(delivery.get(n.id) ?? [], names),
     };
   });
 }
@@ -161,19 +161,6 @@ async function studentNames(ctx: ServiceContext, unitId: string, classId: string
     .where('en.class_id', '=', classId)
     .execute();
   return new Map(rows.map((r) => [r.id, r.full_name]));
-}
-
-function deliverySummary(families: FamilyDelivery[], names: Map<string, string>) {
-  const unreached = families
-    .filter((f) => f.status === 'unreached')
-    .map((f) => ({ studentId: f.studentId, studentName: names.get(f.studentId) ?? '', reason: f.reason }))
-    .sort((a, b) => compareVietnameseNames(a.studentName, b.studentName));
-  return {
-    families: families.length,
-    reached: families.filter((f) => f.status === 'reached').length,
-    pending: families.filter((f) => f.status === 'pending').length,
-    unreached,
-  };
 }
 
 /** A guardian (or the student) acknowledges a note of their child's class; doing it twice keeps the first time. */

@@ -3,6 +3,7 @@ import { absenceNoticeSource } from './absence-notices.ts';
 import { teachingAssignmentsImportKind } from './assignments-import.ts';
 import { exemptionRoutes } from './exemption-routes.ts';
 import { gradebookMetrics } from './metrics.ts';
+import { overdueScoreEntrySource } from './overdue-scores.ts';
 import { gradebookRoutes } from './routes.ts';
 
 export const gradebookFeature: FeatureManifest = {
@@ -10,5 +11,5 @@ export const gradebookFeature: FeatureManifest = {
   routes: [gradebookRoutes, exemptionRoutes],
   metrics: gradebookMetrics,
   importKinds: [teachingAssignmentsImportKind],
-  notificationSources: [absenceNoticeSource],
+  notificationSources: [absenceNoticeSource, overdueScoreEntrySource],
 };

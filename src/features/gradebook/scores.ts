@@ -20,6 +20,7 @@ import {
   subjectOfClass,
 } from './access.ts';
 import { exemptionNoticesOf } from './exemptions.ts';
+import { publishLowScores } from './low-score-notices.ts';
 import { type Cells, conflictError, lockGrid, mergeCells } from './merge.ts';
 import {
   type Cell,
@@ -207,6 +208,29 @@ export async function saveGrid(ctx: ServiceContext, key: GridKey, input: SaveGri
     if (changes.length > 0) {
       await upsertScores(trx, target, changes);
       await auditCells(trx, audits);
+      const names = new Map(roster.map((s) => [s.studentId, s.fullName]));
+      await publishLowScores(
+        trx,
+        {
+          unitId: g.cls.unit_id,
+          schoolYear: g.cls.school_year,
+          classId: g.cls.id,
+          className: g.cls.name,
+          term: key.term,
+          subjectCode: key.subjectCode,
+          subjectName: subject.name,
+        },
+        audits.map((a) => {
+          const after = a.after as { column: string; value: unknown };
+          const studentId = a.entityId as string;
+          return {
+            studentId,
+            studentName: names.get(studentId) ?? '',
+            column: after.column,
+            value: after.value,
+          };
+        }),
+      );
     }
     return { changedCells: audits.length, changedRows: changes.length };
   });

@@ -31,7 +31,9 @@ import { type FeatureManifest, featureRoutes, registerFeatures } from '../featur
 import { jobRoutes } from '../jobs/routes.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import { notificationPreferenceRoutes } from '../notifications/preference-routes.ts';
+import { notificationProviderRoutes } from '../notifications/provider-routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
+import { schoolNotificationSettingsRoutes } from '../notifications/school-settings-routes.ts';
 import { handleError } from './error-handler.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import { validateRequest } from './validation.ts';
@@ -159,6 +161,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(jobRoutes);
       await api.register(notificationRoutes);
       await api.register(notificationPreferenceRoutes);
+      await api.register(notificationProviderRoutes);
+      await api.register(schoolNotificationSettingsRoutes);
       registerFeatures(options.features);
       for (const routes of featureRoutes(options.features)) await api.register(routes);
     },

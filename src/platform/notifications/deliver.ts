@@ -3,13 +3,17 @@ import type { Log } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import type { Channels, ExternalChannel, OutgoingMessage, SendOutcome } from './channels.ts';
 import { unsubscribeToken } from './keys.ts';
+import { smsBudgets, smsSentThisMonth } from './school-settings.ts';
 
 export interface DeliveryOptions {
   channels: Channels;
   /** The web app's address for links in messages, e.g. https://truong.example.vn (no trailing slash). */
   publicUrl: string;
   tokenSecret: string;
-  /** SMS a school may send in a calendar month (TRUONGSO_SMS_MONTHLY_BUDGET); absent = no limit. */
+  /**
+   * SMS a school may send in a calendar month when it has not set its own budget (TRUONGSO_SMS_MONTHLY_BUDGET);
+   * absent = no limit.
+   */
   smsMonthlyBudget?: number;
   /** Messages claimed per round. */
   batch?: number;
@@ -20,7 +24,7 @@ export interface DeliveryOptions {
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000] as const;
 /** While a claimed message is being sent no other process takes it; if this one dies it is tried again after. */
 const CLAIM_MS = 10 * 60_000;
-export const SMS_BUDGET_SPENT = 'Đã hết hạn mức SMS của trường trong tháng này';
+export const SMS_BUDGET_SPENT = 'Hết ngân sách SMS tháng của trường';
 
 interface Outcome {
   id: string;
@@ -163,25 +167,25 @@ async function writeOutcomes(db: Kysely<DB>, outcomes: Outcome[], now: Date): Pr
 }
 
 /**
- * The claimed SMS beyond each school's monthly budget: a school that has sent its budget this calendar month (Việt
- * Nam time) sends no more SMS until the next; the other channels go on.
+ * The claimed SMS beyond each school's monthly budget (the school's own setting, else the server's default): a school
+ * that has sent its budget this calendar month (Việt Nam time) sends no more SMS until the next; the other channels
+ * (bell, e-mail, push) go on.
  */
 async function smsOverBudget(
   db: Kysely<DB>,
   claimed: readonly Claimed[],
-  budget: number | undefined,
+  fallback: number | undefined,
   now: Date,
 ): Promise<Set<string>> {
   const sms = claimed.filter((m) => m.channel === 'sms');
-  if (budget === undefined || sms.length === 0) return new Set();
+  if (sms.length === 0) return new Set();
   const units = [...new Set(sms.map((m) => m.unit_id))];
-  const sent = await sql<{ unit_id: string; n: number }>`
-    select unit_id, count(*)::int as n from notification_messages
-    where channel = 'sms' and unit_id = any(${units}::uuid[]) and state in ('sent', 'delivered')
-      and sent_at >= date_trunc('month', ${now}::timestamptz at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh'
-    group by unit_id
-  `.execute(db);
-  const left = new Map(units.map((u) => [u, budget - (sent.rows.find((r) => r.unit_id === u)?.n ?? 0)]));
+  const budgets = await smsBudgets(db, units, fallback);
+  if ([...budgets.values()].every((b) => b === undefined)) return new Set();
+  const sent = await smsSentThisMonth(db, units, now);
+  const left = new Map(
+    units.map((u) => [u, (budgets.get(u) ?? Number.POSITIVE_INFINITY) - (sent.get(u) ?? 0)]),
+  );
   const over = new Set<string>();
   for (const m of sms) {
     const remaining = left.get(m.unit_id) ?? 0;

@@ -5,8 +5,10 @@ import type { Channels } from './channels.ts';
 import { type DeliveryOptions, deliverDue } from './deliver.ts';
 import { emailChannel } from './email-channel.ts';
 import { loadNotificationKeys } from './keys.ts';
+import { esmsCallbackUrl } from './provider-reports.ts';
 import { setConfiguredChannels } from './publish.ts';
 import { pushChannel } from './push-channel.ts';
+import { envSmsBudget } from './school-settings.ts';
 import { smsChannel } from './sms-channel.ts';
 import { znsChannel } from './zns-channel.ts';
 
@@ -19,6 +21,10 @@ export interface NotificationSource {
   run(db: Kysely<DB>, now: Date, env: NodeJS.ProcessEnv): Promise<unknown>;
 }
 
+/** The web app's address for links and callbacks (TRUONGSO_PUBLIC_URL), without a trailing slash. */
+const publicUrlOf = (env: NodeJS.ProcessEnv) =>
+  (env.TRUONGSO_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, '');
+
 /**
  * The channels the environment configures. E-mail needs TRUONGSO_SMTP_HOST; Web Push is on unless
  * TRUONGSO_PUSH=0 (its keys are generated when absent); ZNS needs TRUONGSO_ZNS_ACCESS_TOKEN and _TEMPLATE_ID; SMS
@@ -29,6 +35,7 @@ export async function channelsFromEnv(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Channels> {
   const keys = await loadNotificationKeys(db, env);
+  const publicUrl = publicUrlOf(env);
   const channels: Channels = {};
   if (env.TRUONGSO_SMTP_HOST) {
     channels.email = emailChannel({
@@ -60,6 +67,7 @@ export async function channelsFromEnv(
       secretKey: env.TRUONGSO_SMS_SECRET_KEY,
       brandname: env.TRUONGSO_SMS_BRANDNAME,
       url: env.TRUONGSO_SMS_URL,
+      callbackUrl: (id) => esmsCallbackUrl(publicUrl, keys.tokenSecret, id),
     });
   }
   return channels;
@@ -125,7 +133,6 @@ export async function notificationLoopFromEnv(
   const channels = await channelsFromEnv(db, env);
   setConfiguredChannels(Object.keys(channels) as (keyof Channels)[]);
   const keys = await loadNotificationKeys(db, env);
-  const budget = env.TRUONGSO_SMS_MONTHLY_BUDGET ? Number(env.TRUONGSO_SMS_MONTHLY_BUDGET) : undefined;
   log.info({ channels: Object.keys(channels) }, 'notification channels');
   return new NotificationLoop(
     db,
@@ -133,9 +140,9 @@ export async function notificationLoopFromEnv(
     sources,
     {
       channels,
-      publicUrl: (env.TRUONGSO_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
+      publicUrl: publicUrlOf(env),
       tokenSecret: keys.tokenSecret,
-      smsMonthlyBudget: Number.isFinite(budget) ? budget : undefined,
+      smsMonthlyBudget: envSmsBudget(env),
     },
     env,
   );

@@ -8,6 +8,8 @@ export interface SmsSettings {
   brandname: string;
   /** TRUONGSO_SMS_URL, default eSMS's JSON endpoint for brand-name customer-care messages. */
   url?: string;
+  /** The address eSMS calls back with the delivery report of a message (provider-reports.ts); absent = none. */
+  callbackUrl?: (messageId: string) => string;
 }
 
 export const ESMS_DEFAULT_URL = 'https://rest.esms.vn/MainService.svc/json/SendMultipleMessage_V4_post_json/';
@@ -20,7 +22,8 @@ const RETRYABLE_CODES = new Set(['99']);
  * {ApiKey, SecretKey, Brandname, Phone, Content, SmsType "2" (customer care), IsUnicode "0", RequestId}; the answer
  * is {CodeResult, SMSID, ErrorMessage}: "100" accepted, "101" wrong keys, "103" balance spent, "104" unknown brand
  * name, "124" the RequestId was already sent (so a retry after a lost answer is not charged twice: taken as sent),
- * "146" content does not match the registered template. The text is sent without diacritics (IsUnicode 0).
+ * "146" content does not match the registered template. The text is sent without diacritics (IsUnicode 0). With
+ * CallbackUrl, eSMS later reports the telco's delivery status to it (provider-reports.ts).
  */
 export function smsChannel(settings: SmsSettings, schoolName = 'Truong So'): Channel {
   return {
@@ -35,6 +38,7 @@ export function smsChannel(settings: SmsSettings, schoolName = 'Truong So'): Cha
         SmsType: '2',
         IsUnicode: '0',
         RequestId: m.id,
+        ...(settings.callbackUrl ? { CallbackUrl: settings.callbackUrl(m.id) } : {}),
       });
       if ('error' in res) return { ok: false, retry: true, reason: `SMS: ${res.error}` };
       if (res.status !== 200)

@@ -53,6 +53,16 @@ export const notificationTables = {
     auth: col.text(),
     created_at: col.createdAt(),
   },
+  /** A school's own settings (migration 0099): SMS budget per month, the low-score notice. */
+  notification_school_settings: {
+    unit_id: col.text(),
+    sms_monthly_budget: nullable(col.number()),
+    low_score_enabled: withDefault(col.boolean()),
+    low_score_threshold: withDefault(col.number()),
+    version: withDefault(col.number()),
+    updated_by: nullable(col.text()),
+    updated_at: col.updatedAt(),
+  },
   notification_keys: {
     id: col.number(),
     vapid_public_key: col.text(),

@@ -39,6 +39,7 @@ export const AUDIT_ENTITY_LABEL_EN: Record<AuditEntity, string> = {
   individual_plans: 'Individual education plan',
   primary_support: 'Support for a primary pupil who did not complete the grade',
   notification_preferences: 'Notification settings',
+  notification_school_settings: "School's notification settings",
   demo_data: 'Demo data',
   question: 'Question (bank)',
 };
