@@ -53,9 +53,11 @@ export const GOLDEN_PRINT: TranscriptPrint = {
       ethnicity: 'kinh',
       moetStudentCode: '0123456789',
       address: 'Thôn Đông, xã Hòa Bình',
+      birthPlace: 'Xã Hòa Bình, tỉnh Hòa Bình',
+      registrationNumber: '125/2024',
       guardians: [
-        { relationship: 'father', fullName: 'Nguyễn Văn Bình' },
-        { relationship: 'mother', fullName: 'Lê Thị Cúc' },
+        { relationship: 'father', fullName: 'Nguyễn Văn Bình', occupation: 'Nông dân' },
+        { relationship: 'mother', fullName: 'Lê Thị Cúc', occupation: 'Giáo viên' },
       ],
       policyFlags: ['war_invalid_child'],
     },

@@ -69,7 +69,11 @@ export const summaryQuery = z.object({
 export const jobQueued = z.object({ jobId: z.uuid() });
 
 /** The decisions of TT22 Điều 12–14 that call for action after the year close (lên lớp needs none). */
-export const PROMOTION_ACTIONS = ['retest', 'summer_conduct', 'retained'] as const;
+/**
+ * The decisions that need action after the close: the summer (TT22 Điều 13, 14), retention, and the principal's
+ * decision for a student assessed against an individual education plan (Điều 12 khoản 4).
+ */
+export const PROMOTION_ACTIONS = ['retest', 'summer_conduct', 'retained', 'principal_decision'] as const;
 
 export const promotionListQuery = z.object({
   unitId: z.uuid(),
@@ -88,9 +92,12 @@ const promotionCounts = z.object({
   retest: z.number().int(),
   summerConduct: z.number().int(),
   retained: z.number().int(),
+  /** TT22 Điều 12 khoản 4: on an individual education plan, promoted or retained by the principal's decision. */
+  principalDecision: z.number().int(),
   notClassified: z.number().int(),
   finalPromoted: z.number().int(),
   finalRetained: z.number().int(),
+  /** Sent to the summer or to the principal's decision, and not yet decided. */
   pending: z.number().int(),
 });
 export type PromotionCounts = z.infer<typeof promotionCounts>;

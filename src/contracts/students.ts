@@ -141,6 +141,8 @@ export const guardianInput = z.object({
   relationship: z.enum(GUARDIAN_RELATIONSHIPS, 'Chọn quan hệ với học sinh.'),
   phone: phoneNumber,
   email,
+  /** Nghề nghiệp, printed on the học bạ's identity page. */
+  occupation: optionalText(line('Nghề nghiệp'), 120),
 });
 export type GuardianInput = z.infer<typeof guardianInput>;
 
@@ -162,6 +164,9 @@ const studentFields = {
   /** True when the user confirms a number that raised warnings is as printed on the card. */
   nationalIdConfirmed: z.boolean().optional(),
   moetStudentCode: moetStudentCodeField,
+  /** Nơi sinh and số đăng bộ (the school's registration book), printed on the học bạ's identity page. */
+  birthPlace: optionalText(line('Nơi sinh'), 200),
+  registrationNumber: optionalText(line('Số đăng bộ'), 40),
   address: optionalText(line('Địa chỉ'), 300),
   disability: z.preprocess(blankToNull, z.enum(DISABILITIES, 'Chọn dạng khuyết tật.').nullish()),
   poorHousehold: z.boolean().optional(),
@@ -257,6 +262,7 @@ export const guardianSchema = z.object({
   relationship: z.enum(GUARDIAN_RELATIONSHIPS),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  occupation: z.string().nullable(),
   hasAccount: z.boolean(),
 });
 
@@ -298,6 +304,8 @@ export const enrolmentSchema = z.object({
 
 export const studentDetailSchema = studentSummarySchema.extend({
   unitId: z.uuid(),
+  birthPlace: z.string().nullable(),
+  registrationNumber: z.string().nullable(),
   unitName: z.string(),
   erased: z.boolean(),
   hasAccount: z.boolean(),

@@ -90,6 +90,12 @@ export const correctionSchema = z.object({
 });
 
 export const studentParams = z.object({ id: z.uuid(), studentId: z.uuid() });
+/** The class record book for term I only (term=1, the book closed at mid-year) or the whole year (term=0, default). */
+export const recordBookQuery = z.object({
+  term: z.coerce.number().int().min(0).max(1).default(0),
+});
+export type RecordBookPeriod = 0 | 1;
+
 export const gradeStatisticsQuery = z.object({
   unitId: z.uuid(),
   schoolYear: z.string().regex(/^\d{4}-\d{4}$/, 'Năm học có dạng 2025-2026.'),

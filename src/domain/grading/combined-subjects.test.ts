@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { combinedContentResult, combinedSubjectOf, withCombinedSubjects } from './combined-subjects.ts';
+import {
+  combinedContentResult,
+  combinedSubjectOf,
+  subjectGroups,
+  withCombinedSubjects,
+} from './combined-subjects.ts';
 import { learningResult } from './learning-result.ts';
 import type { SubjectResult } from './types.ts';
 
@@ -71,5 +76,30 @@ describe('Nghệ thuật at THCS is one subject (TT22 Điều 5 khoản 1; CV 36
   it('one content Chưa đạt keeps the student from Khá as before (every comment subject must be Đạt)', () => {
     expect(learningResult(withCombinedSubjects(thcs('pass', 'pass'), 9))).toBe('good');
     expect(learningResult(withCombinedSubjects(thcs('fail', 'pass'), 9))).toBe('pass');
+  });
+});
+
+describe('subjectGroups: the summary columns of the record book (TT22 Điều 5 khoản 1)', () => {
+  const list = ['math', 'arts-music', 'physical-education', 'arts-fine-arts'].map((code) => ({ code }));
+
+  it('grade 6: Âm nhạc and Mĩ thuật are one column Nghệ thuật, at the place of the first content', () => {
+    expect(subjectGroups(list, 6)).toEqual([
+      { code: 'math', members: [{ code: 'math' }] },
+      {
+        code: 'arts',
+        combinedName: 'Nghệ thuật',
+        members: [{ code: 'arts-music' }, { code: 'arts-fine-arts' }],
+      },
+      { code: 'physical-education', members: [{ code: 'physical-education' }] },
+    ]);
+  });
+
+  it('grade 10: the electives Âm nhạc and Mĩ thuật stay two columns', () => {
+    expect(subjectGroups(list, 10).map((g) => g.code)).toEqual([
+      'math',
+      'arts-music',
+      'physical-education',
+      'arts-fine-arts',
+    ]);
   });
 });

@@ -74,3 +74,32 @@ export function withCombinedSubjects(subjects: readonly SubjectResult[], grade: 
   }
   return out;
 }
+
+/** One column of a summary table: a subject, or a combined subject standing for its contents. */
+export interface SubjectGroup<T> {
+  code: string;
+  /** The combined subject's name ("Nghệ thuật"); undefined for a subject of its own. */
+  combinedName?: string;
+  members: T[];
+}
+
+/**
+ * The columns a summary prints (the record book's "Tổng hợp", like the học bạ's rows): the contents of a combined
+ * subject in this grade (Âm nhạc, Mĩ thuật in grades 6–9) grouped under that subject at the place of the first
+ * content; every other subject a group of its own. The pages per subject keep the contents apart, since each
+ * content has its own ĐĐGtx (CV 3699/BGDĐT-GDTrH as above: "đánh giá riêng từng nội dung").
+ */
+export function subjectGroups<T extends { code: string }>(
+  subjects: readonly T[],
+  grade: number,
+): SubjectGroup<T>[] {
+  const groups: SubjectGroup<T>[] = [];
+  for (const subject of subjects) {
+    const combined = combinedSubjectOf(subject.code, grade);
+    const existing = combined && groups.find((g) => g.code === combined.code);
+    if (existing) existing.members.push(subject);
+    else if (combined) groups.push({ code: combined.code, combinedName: combined.name, members: [subject] });
+    else groups.push({ code: subject.code, members: [subject] });
+  }
+  return groups;
+}

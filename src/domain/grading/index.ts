@@ -24,6 +24,8 @@ export {
   type CombinedSubject,
   combinedContentResult,
   combinedSubjectOf,
+  type SubjectGroup,
+  subjectGroups,
   withCombinedSubjects,
 } from './combined-subjects.ts';
 export { yearConduct } from './conduct.ts';

@@ -44,9 +44,9 @@ const ERASE_ON_REQUEST =
 export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = [
   {
     key: 'identity',
-    label: 'Họ và tên, ngày sinh, mã định danh học sinh của Bộ',
+    label: 'Họ và tên, ngày sinh, nơi sinh, số đăng bộ, mã định danh học sinh của Bộ',
     treatment: 'restrict',
-    basis: `Học bạ và ${RECORDS} ghi các thông tin này; học bạ lưu vĩnh viễn tại trường (TT27/2016/TT-BGDĐT). ${KEEP_BY_LAW}.`,
+    basis: `Học bạ (trang thông tin học sinh) và ${RECORDS} ghi các thông tin này; học bạ lưu vĩnh viễn tại trường (TT27/2016/TT-BGDĐT). ${KEEP_BY_LAW}.`,
   },
   {
     key: 'demographics',
@@ -89,7 +89,7 @@ export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = [
   },
   {
     key: 'guardians',
-    label: 'Cha mẹ, người giám hộ: họ tên, điện thoại, email',
+    label: 'Cha mẹ, người giám hộ: họ tên, nghề nghiệp, điện thoại, email',
     treatment: 'erase',
     basis: ERASE_ON_REQUEST,
   },
@@ -148,5 +148,15 @@ export const STUDENT_COLUMNS: Record<ErasureTreatment, readonly string[]> = {
     'user_id',
     'search_text',
   ],
-  restrict: ['full_name', 'birth_date', 'moet_student_code', 'gender', 'ethnicity', 'disability', 'status'],
+  restrict: [
+    'full_name',
+    'birth_date',
+    'birth_place',
+    'registration_number',
+    'moet_student_code',
+    'gender',
+    'ethnicity',
+    'disability',
+    'status',
+  ],
 };

@@ -47,6 +47,8 @@ export async function personalDataPdf(data: PersonalDataExport): Promise<Buffer>
   pdf.fields([
     ['Họ và tên', text(s.fullName)],
     ['Ngày sinh', date(s.birthDate)],
+    ['Nơi sinh', text(s.birthPlace)],
+    ['Số đăng bộ', text(s.registrationNumber)],
     ['Mã học sinh', text(s.moetStudentCode)],
     ['Số định danh', text(s.nationalId)],
     ['Nơi ở', text(s.address)],
@@ -56,6 +58,7 @@ export async function personalDataPdf(data: PersonalDataExport): Promise<Buffer>
   section(pdf, '2. Cha mẹ, người giám hộ', data.guardians, [
     ['Quan hệ', 2, (g) => GUARDIAN_RELATIONSHIP_LABEL_VI[g.relationship as GuardianRelationship] ?? ''],
     ['Họ và tên', 3, (g) => text(g.fullName)],
+    ['Nghề nghiệp', 2, (g) => text(g.occupation)],
     ['Điện thoại', 2, (g) => text(g.phone)],
     ['Email', 3, (g) => text(g.email)],
   ]);

@@ -92,6 +92,44 @@ describe.each(STORAGES)('học sinh đánh giá theo kế hoạch giáo dục c�
     expect(await row(s.plan)).toMatchObject({ promotion: 'principal_decision', finalPromotion: null });
   });
 
+  // The counts of the promotion list and the school summary: the student has a row of his own ("Hiệu trưởng quyết
+  // định"), is pending until the principal decides, and the outcomes add up to the students of the grade.
+  const counts = async () => {
+    const list = await principal.get(`/api/v1/results/promotion-list?unitId=${unitId}&schoolYear=${year}`);
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    const summary = await principal.get(`/api/v1/results/summary?unitId=${unitId}&schoolYear=${year}&term=0`);
+    expect(summary.status, JSON.stringify(summary.body)).toBe(200);
+    const grade7 = list.body.grades.find((g: { grade: number }) => g.grade === 7);
+    const summary7 = summary.body.grades.find((g: { grade: number }) => g.grade === 7);
+    type Counts = Record<
+      'promoted' | 'retest' | 'summerConduct' | 'retained' | 'principalDecision' | 'notClassified',
+      number
+    >;
+    const outcomes = (c: Counts) =>
+      c.promoted + c.retest + c.summerConduct + c.retained + c.principalDecision + c.notClassified;
+    expect(outcomes(grade7)).toBe(grade7.students);
+    expect(outcomes(summary7.promotion)).toBe(summary7.students);
+    expect(grade7.finalPromoted + grade7.finalRetained + grade7.pending + grade7.notClassified).toBe(
+      grade7.students,
+    );
+    expect(summary7.promotion).toMatchObject({ principalDecision: grade7.principalDecision });
+    return { grade7, total: list.body.total, students: list.body.students };
+  };
+
+  it('the promotion list and the school summary count "Hiệu trưởng quyết định" in its own column, pending', async () => {
+    const { grade7, total, students } = await counts();
+    expect(grade7).toMatchObject({ students: 2, principalDecision: 1, retained: 1, pending: 1, retest: 0 });
+    expect(total).toMatchObject({ students: 2, principalDecision: 1, pending: 1 });
+    expect(students.map((x: { fullName: string; promotion: string }) => [x.fullName, x.promotion])).toEqual([
+      ['Phạm Minh Khang', 'principal_decision'],
+      ['Đỗ Thu Trang', 'retained'],
+    ]);
+    const only = await principal.get(
+      `/api/v1/results/promotion-list?unitId=${unitId}&schoolYear=${year}&outcome=principal_decision`,
+    );
+    expect(only.body.students.map((x: { fullName: string }) => x.fullName)).toEqual(['Phạm Minh Khang']);
+  });
+
   it('the principal records the decision with its reason, audited; a re-run of the close keeps it', async () => {
     const url = `/api/v1/results/students/${s.plan.id}/principal-decision`;
     const empty = await principal.put(url, { schoolYear: year, decision: 'promoted', reason: '' });
@@ -112,6 +150,9 @@ describe.each(STORAGES)('học sinh đánh giá theo kế hoạch giáo dục c�
       .where('action', 'in', ['set_individual_plan', 'principal_decision'])
       .execute();
     expect(audits.map((a) => a.action).sort()).toEqual(['principal_decision', 'set_individual_plan']);
+    // Decided: still in his own column, no longer pending, counted among the promoted after the decision.
+    const { grade7 } = await counts();
+    expect(grade7).toMatchObject({ principalDecision: 1, pending: 0, finalPromoted: 1, finalRetained: 1 });
   });
 
   it('a student not listed for the principal is refused a principal decision', async () => {

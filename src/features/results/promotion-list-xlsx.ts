@@ -31,10 +31,11 @@ const COUNT_TITLES: Readonly<Record<keyof PromotionCounts, string>> = {
   retest: 'Kiểm tra lại',
   summerConduct: 'Rèn luyện trong hè',
   retained: 'Ở lại lớp',
+  principalDecision: 'Hiệu trưởng quyết định (KHGD cá nhân)',
   notClassified: 'Chưa xếp loại (thiếu điểm)',
   finalPromoted: 'Tổng lên lớp (sau hè)',
   finalRetained: 'Tổng ở lại lớp (sau hè)',
-  pending: 'Chờ kết quả hè',
+  pending: 'Chờ kết quả hè / quyết định của Hiệu trưởng',
 };
 
 const STUDENT_COLUMNS: [string, number][] = [

@@ -285,8 +285,9 @@ export type GradeCounts = Awaited<ReturnType<typeof resultCountsByGrade>>[number
 /**
  * Per grade of a school, from the stored results of a term (1, 2) or the year (0): the students with a result row,
  * the number at each learning and conduct level, and — for the year — the decision of TT22 Điều 12–14 before the
- * summer (promoted / retest / summerConduct / retained / notClassified, the last being students missing scores or
- * assessments) and after it (finalPromoted / finalRetained; pending = sent to the summer and not yet decided).
+ * summer (promoted / retest / summerConduct / retained / principalDecision / notClassified, the last being students
+ * missing scores or assessments; the five add up to the students) and after it (finalPromoted / finalRetained;
+ * pending = sent to the summer or to the principal's decision of Điều 12 khoản 4 and not yet decided).
  * The caller has checked access to the unit.
  */
 export async function resultCountsByGrade(
@@ -311,13 +312,17 @@ export async function resultCountsByGrade(
       eb.fn.countAll<number>().filterWhere('r.promotion', '=', 'retest').as('retest'),
       eb.fn.countAll<number>().filterWhere('r.promotion', '=', 'summer_conduct').as('summer_conduct'),
       eb.fn.countAll<number>().filterWhere('r.promotion', '=', 'retained').as('retained'),
+      eb.fn.countAll<number>().filterWhere('r.promotion', '=', 'principal_decision').as('principal_decision'),
       eb.fn.countAll<number>().filterWhere('r.promotion', 'is', null).as('not_classified'),
       eb.fn.countAll<number>().filterWhere('r.final_promotion', '=', 'promoted').as('final_promoted'),
       eb.fn.countAll<number>().filterWhere('r.final_promotion', '=', 'retained').as('final_retained'),
       eb.fn
         .countAll<number>()
         .filterWhere((w) =>
-          w.and([w('r.promotion', 'in', ['retest', 'summer_conduct']), w('r.final_promotion', 'is', null)]),
+          w.and([
+            w('r.promotion', 'in', ['retest', 'summer_conduct', 'principal_decision']),
+            w('r.final_promotion', 'is', null),
+          ]),
         )
         .as('pending'),
     ])
@@ -346,6 +351,7 @@ export async function resultCountsByGrade(
         retest: Number(r.retest),
         summerConduct: Number(r.summer_conduct),
         retained: Number(r.retained),
+        principalDecision: Number(r.principal_decision),
         notClassified: Number(r.not_classified),
         finalPromoted: Number(r.final_promoted),
         finalRetained: Number(r.final_retained),

@@ -27,6 +27,8 @@ export const STUDENT_COLUMNS = {
   national_id: 'text',
   national_id_confirmed: 'boolean',
   moet_student_code: 'text',
+  birth_place: 'text',
+  registration_number: 'text',
   address: 'text',
   disability: 'text',
   poor_household: 'boolean',
@@ -53,6 +55,7 @@ const GUARDIAN_COLUMNS = {
   relationship: 'text',
   phone: 'text',
   email: 'text',
+  occupation: 'text',
 } as const;
 
 /**
@@ -86,6 +89,8 @@ export async function addStudents(
         national_id: values.nationalId ?? null,
         national_id_confirmed: Boolean(values.nationalId && values.nationalIdConfirmed),
         moet_student_code: values.moetStudentCode ?? null,
+        birth_place: values.birthPlace ?? null,
+        registration_number: values.registrationNumber ?? null,
         address: values.address ?? null,
         disability: values.disability ?? null,
         // Column defaults of the table, which addStudent gets by leaving the value out.
@@ -129,6 +134,7 @@ export async function addStudents(
         relationship: guardian.relationship,
         phone: guardian.phone ?? null,
         email: guardian.email ?? null,
+        occupation: guardian.occupation ?? null,
       })),
     );
     await insertRows(trx.db, 'student_guardians', GUARDIAN_COLUMNS, guardians.flat());

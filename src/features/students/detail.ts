@@ -41,6 +41,8 @@ export async function studentDetail(ctx: ServiceContext, access: StudentAccess):
     duplicateNationalId: sensitive ? sensitive.duplicateNationalIdCount > 0 : null,
     unitId: student.unit_id,
     unitName: student.unit_name,
+    birthPlace: student.birth_place,
+    registrationNumber: student.registration_number,
     erased: student.erased_at !== null,
     hasAccount: student.user_id !== null,
     guardians: guardians.map(toGuardian),

@@ -55,7 +55,7 @@ export async function erasePersonalData(
     await clearStudentRow(trx, student);
     await trx.db
       .updateTable('student_guardians')
-      .set({ full_name: '', phone: null, email: null, user_id: null })
+      .set({ full_name: '', phone: null, email: null, occupation: null, user_id: null })
       .where('unit_id', '=', student.unit_id)
       .where('student_id', '=', id)
       .execute();

@@ -16,6 +16,8 @@ export interface ExportedStudent {
   className: string | null;
   grade: number | null;
   moetStudentCode: string | null;
+  birthPlace: string | null;
+  registrationNumber: string | null;
   status: Row<'students'>['status'];
   statusSince: string | null;
   /** Null when the reader may not see sensitive data (students.sensitive). */
@@ -24,7 +26,7 @@ export interface ExportedStudent {
     'national_id' | 'ethnicity' | 'address' | 'disability' | 'poor_household' | 'near_poor_household'
   > | null;
   /** The first guardian on record (the class list's contact). */
-  guardian: Pick<Row<'student_guardians'>, 'full_name' | 'relationship' | 'phone'> | null;
+  guardian: Pick<Row<'student_guardians'>, 'full_name' | 'relationship' | 'phone' | 'occupation'> | null;
 }
 
 /**
@@ -49,6 +51,8 @@ export async function listStudentsForExport(ctx: ServiceContext, unitId: string)
         .selectFrom('students')
         .select([
           'id',
+          'birth_place',
+          'registration_number',
           'national_id',
           'ethnicity',
           'address',
@@ -82,12 +86,33 @@ export async function listStudentsForExport(ctx: ServiceContext, unitId: string)
       className: s.class_name,
       grade: s.grade,
       moetStudentCode: s.moet_student_code,
+      birthPlace: detail?.birth_place ?? null,
+      registrationNumber: detail?.registration_number ?? null,
       status: s.status,
       statusSince: s.status_since,
-      sensitive: sensitive && detail ? detail : null,
+      sensitive: sensitive && detail ? sensitiveOf(detail) : null,
       guardian: guardian
-        ? { full_name: guardian.full_name, relationship: guardian.relationship, phone: guardian.phone }
+        ? {
+            full_name: guardian.full_name,
+            relationship: guardian.relationship,
+            phone: guardian.phone,
+            occupation: guardian.occupation,
+          }
         : null,
     };
   });
+}
+
+/** The sensitive columns of a student's details (Law 91/2025: only for `students.sensitive`). */
+function sensitiveOf(
+  d: NonNullable<ExportedStudent['sensitive']>,
+): NonNullable<ExportedStudent['sensitive']> {
+  return {
+    national_id: d.national_id,
+    ethnicity: d.ethnicity,
+    address: d.address,
+    disability: d.disability,
+    poor_household: d.poor_household,
+    near_poor_household: d.near_poor_household,
+  };
 }

@@ -39,6 +39,7 @@ export async function saveGuardians(
       relationship: guardian.relationship,
       phone: guardian.phone ?? null,
       email: guardian.email ?? null,
+      occupation: guardian.occupation ?? null,
     };
     if (guardian.id) {
       await trx.db
@@ -58,9 +59,16 @@ export async function saveGuardians(
   return { before: before.map(auditView), after: after.map(auditView) };
 }
 
-const auditView = (g: { id: string; full_name: string; relationship: string; phone: string | null }) => ({
+const auditView = (g: {
+  id: string;
+  full_name: string;
+  relationship: string;
+  phone: string | null;
+  occupation: string | null;
+}) => ({
   id: g.id,
   fullName: g.full_name,
   relationship: g.relationship,
   phone: g.phone,
+  occupation: g.occupation,
 });

@@ -37,6 +37,8 @@ const columns: ImportColumn[] = [
     note: 'Tên lớp đã có trong năm học hiện tại, ví dụ 6A1; để trống nếu chưa xếp lớp',
   },
   { key: 'moetStudentCode', header: 'Mã định danh học sinh', type: 'text', width: 18 },
+  { key: 'registrationNumber', header: 'Số đăng bộ', type: 'text', width: 12 },
+  { key: 'birthPlace', header: 'Nơi sinh', type: 'text', width: 28 },
   {
     key: 'nationalId',
     header: 'Số định danh cá nhân',
@@ -83,12 +85,14 @@ const columns: ImportColumn[] = [
     width: 14,
   },
   { key: 'guardianPhone', header: 'Điện thoại cha/mẹ', type: 'text', width: 14 },
+  { key: 'guardianOccupation', header: 'Nghề nghiệp cha/mẹ', type: 'text', width: 18 },
 ];
 
 const GUARDIAN_COLUMNS: Record<string, string> = {
   fullName: 'guardianName',
   relationship: 'guardianRelationship',
   phone: 'guardianPhone',
+  occupation: 'guardianOccupation',
 };
 
 const column = (key: string) => columnNamed(columns, key);
@@ -118,12 +122,23 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
     const seats = new Map(classes.map((c) => [nameKey(c.name), { name: c.name, taken: c.studentCount }]));
     const parsed = parseRecords(studentInput, records, columns, {
       toInput: ({ values }) => {
-        const { guardianName, guardianRelationship, guardianPhone, ...student } = values;
-        const hasGuardian = guardianName !== null || guardianRelationship !== null || guardianPhone !== null;
+        const { guardianName, guardianRelationship, guardianPhone, guardianOccupation, ...student } = values;
+        const hasGuardian =
+          guardianName !== null ||
+          guardianRelationship !== null ||
+          guardianPhone !== null ||
+          guardianOccupation !== null;
         return {
           ...student,
           guardians: hasGuardian
-            ? [{ fullName: guardianName, relationship: guardianRelationship, phone: guardianPhone }]
+            ? [
+                {
+                  fullName: guardianName,
+                  relationship: guardianRelationship,
+                  phone: guardianPhone,
+                  occupation: guardianOccupation,
+                },
+              ]
             : undefined,
         };
       },
@@ -214,6 +229,8 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
         gender: s.gender,
         className: s.className,
         moetStudentCode: s.moetStudentCode,
+        registrationNumber: s.registrationNumber,
+        birthPlace: s.birthPlace,
         nationalId: s.sensitive?.national_id ?? null,
         ethnicity: s.sensitive?.ethnicity ?? null,
         address: s.sensitive?.address ?? null,
@@ -225,6 +242,7 @@ export const studentsImportKind: ImportKind<ParsedStudentInput> = {
         guardianName: s.guardian?.full_name ?? null,
         guardianRelationship: s.guardian?.relationship ?? null,
         guardianPhone: s.guardian?.phone ?? null,
+        guardianOccupation: s.guardian?.occupation ?? null,
       })),
       omit: sensitive ? [] : columns.filter((c) => c.sensitive).map((c) => c.key),
     };

@@ -17,7 +17,10 @@ import { firstGuardians } from './queries.ts';
 export interface ExistingStudent {
   row: Row<'students'>;
   className: string | null;
-  guardian: Pick<Row<'student_guardians'>, 'id' | 'full_name' | 'relationship' | 'phone'> | null;
+  guardian: Pick<
+    Row<'student_guardians'>,
+    'id' | 'full_name' | 'relationship' | 'phone' | 'occupation'
+  > | null;
 }
 
 /** Every student of the school (any status, erased ones too, so a match on them is reported). */
@@ -49,6 +52,8 @@ const RECORD_FIELDS = {
   birthDate: 'birth_date',
   gender: 'gender',
   moetStudentCode: 'moet_student_code',
+  birthPlace: 'birth_place',
+  registrationNumber: 'registration_number',
   nationalId: 'national_id',
   ethnicity: 'ethnicity',
   address: 'address',
@@ -185,6 +190,7 @@ export function matchRows(
         ['guardianName', before?.full_name ?? null, guardian.fullName],
         ['guardianRelationship', before?.relationship ?? null, guardian.relationship],
         ['guardianPhone', before?.phone ?? null, guardian.phone ?? null],
+        ['guardianOccupation', before?.occupation ?? null, guardian.occupation ?? null],
       ];
       for (const [key, b, a] of pairs) if (b !== a) changes.push({ key, before: b, after: a });
     }

@@ -114,7 +114,7 @@ export function guardiansOf(db: Kysely<DB>, unitId: string, studentId: string) {
 export function guardiansOfStudents(db: Kysely<DB>, unitId: string, studentIds?: readonly string[]) {
   let query = db
     .selectFrom('student_guardians')
-    .select(['id', 'student_id', 'full_name', 'relationship', 'phone'])
+    .select(['id', 'student_id', 'full_name', 'relationship', 'phone', 'occupation'])
     .where('unit_id', '=', unitId);
   if (studentIds) query = query.where('student_id', '=', sql<string>`any(${studentIds}::uuid[])`);
   return query.orderBy('student_id').orderBy('position').orderBy('created_at').orderBy('id').execute();
@@ -201,6 +201,7 @@ export function toGuardian(g: Row<'student_guardians'>) {
     relationship: g.relationship,
     phone: g.phone,
     email: g.email,
+    occupation: g.occupation,
     hasAccount: g.user_id !== null,
   };
 }

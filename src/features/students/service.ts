@@ -236,6 +236,8 @@ function recordColumns(values: UpdateStudentInput) {
     ethnicity: values.ethnicity,
     national_id: values.nationalId,
     moet_student_code: values.moetStudentCode,
+    birth_place: values.birthPlace,
+    registration_number: values.registrationNumber,
     address: values.address,
     disability: values.disability,
     poor_household: values.poorHousehold,
@@ -267,6 +269,8 @@ export function auditView(
     | 'ethnicity'
     | 'national_id'
     | 'moet_student_code'
+    | 'birth_place'
+    | 'registration_number'
     | 'address'
     | 'disability'
     | 'poor_household'
@@ -283,6 +287,8 @@ export function auditView(
     ethnicity: student.ethnicity,
     nationalId: student.national_id,
     moetStudentCode: student.moet_student_code,
+    birthPlace: student.birth_place,
+    registrationNumber: student.registration_number,
     address: student.address,
     disability: student.disability,
     poorHousehold: student.poor_household,

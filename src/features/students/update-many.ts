@@ -35,6 +35,8 @@ const STUDENT_UPDATE_COLUMNS = Object.fromEntries(
       'national_id',
       'national_id_confirmed',
       'moet_student_code',
+      'birth_place',
+      'registration_number',
       'address',
       'disability',
       'poor_household',
@@ -48,6 +50,7 @@ const GUARDIAN_UPDATE_COLUMNS = {
   full_name: 'text',
   relationship: 'text',
   phone: 'text',
+  occupation: 'text',
 } as const;
 
 const GUARDIAN_INSERT_COLUMNS = {
@@ -57,9 +60,15 @@ const GUARDIAN_INSERT_COLUMNS = {
   full_name: 'text',
   relationship: 'text',
   phone: 'text',
+  occupation: 'text',
 } as const;
 
-const GUARDIAN_KEYS = new Set(['guardianName', 'guardianRelationship', 'guardianPhone']);
+const GUARDIAN_KEYS = new Set([
+  'guardianName',
+  'guardianRelationship',
+  'guardianPhone',
+  'guardianOccupation',
+]);
 
 /**
  * updateStudent for the students an import row matched (update mode, issue 10 §4), set-based: the changed records
@@ -122,6 +131,7 @@ export async function updateStudents(
           full_name: guardian.fullName,
           relationship: guardian.relationship,
           phone: guardian.phone ?? null,
+          occupation: guardian.occupation ?? null,
         };
         if (current) guardianUpdates.push({ id: current.id, ...written });
         else guardianInserts.push({ unit_id: unitId, student_id: update.id, position: 0, ...written });
@@ -175,10 +185,16 @@ function patchOf(before: Row<'students'>, changes: readonly FieldChange[]): Part
   return patch as Partial<Row<'students'>>;
 }
 
-const guardianView = (g: { full_name: string; relationship: string; phone: string | null }) => ({
+const guardianView = (g: {
+  full_name: string;
+  relationship: string;
+  phone: string | null;
+  occupation: string | null;
+}) => ({
   fullName: g.full_name,
   relationship: g.relationship,
   phone: g.phone,
+  occupation: g.occupation,
 });
 
 /** Students without a class this year that a row puts in one: enrolled as new students are (addStudents). */

@@ -93,7 +93,7 @@ function identityPage(pdf: PdfBuilder, s: TranscriptSnapshot, ctx: HocbaContext)
   line('Họ và tên', st.fullName);
   line('Giới tính', st.gender === 'male' ? 'Nam' : st.gender === 'female' ? 'Nữ' : null);
   line('Ngày sinh', st.birthDate ? vietnameseDate(st.birthDate) : null);
-  line('Nơi sinh', null);
+  line('Nơi sinh', st.birthPlace);
   line('Dân tộc', st.ethnicity ? (ethnicityByKey(st.ethnicity)?.name ?? st.ethnicity) : null);
   // The MOET student code (mã định danh học sinh) ties the book to the sector database; issue 11 §3 keeps it.
   line('Mã học sinh', st.moetStudentCode);
@@ -111,12 +111,12 @@ function identityPage(pdf: PdfBuilder, s: TranscriptSnapshot, ctx: HocbaContext)
     pdf.fields(
       [
         [`Họ và tên ${guardianWord(relationship)}`, g?.fullName || BLANK],
-        ['Nghề nghiệp', SHORT_BLANK],
+        ['Nghề nghiệp', g?.occupation || SHORT_BLANK],
       ],
       2,
     );
   }
-  pdf.paragraph(`${s.school.place ?? SHORT_BLANK}, ngày ..... tháng ..... năm ........`, {
+  pdf.paragraph(`${s.school.place ?? SHORT_BLANK}, ${openedOn(s, ctx)}`, {
     font: 'italic',
     size: 10,
     align: 'center',
@@ -140,13 +140,25 @@ const HISTORY_COLUMNS: TableColumn[] = [
   { header: 'Hiệu trưởng ký', width: 15, align: 'center' },
 ];
 
+/**
+ * The date the book was opened, under the principal's signature: the student's first day at this school (the first
+ * enrolment here; the book is opened when the student enters the school), blank when not known.
+ */
+function openedOn(s: TranscriptSnapshot, ctx: HocbaContext): string {
+  const first = ctx.history.find((h) => h.schoolName === s.school.name)?.enrolledOn;
+  if (!first) return 'ngày ..... tháng ..... năm ........';
+  const [y, m, d] = first.split('-');
+  return `ngày ${d} tháng ${m} năm ${y}`;
+}
+
 /** QUÁ TRÌNH HỌC TẬP from the enrolment history, padded with empty rows to the level's years. */
 function studyHistory(pdf: PdfBuilder, s: TranscriptSnapshot, ctx: HocbaContext): void {
   const rows: string[][] = ctx.history.map((h) => [
     h.schoolYear,
     h.className,
     [h.schoolName, s.school.place].filter(Boolean).join(', '),
-    '',
+    // The number in this school's sổ đăng bộ; another school's number is not held.
+    h.schoolName === s.school.name ? (s.student.registrationNumber ?? '') : '',
     vietnameseDate(h.enrolledOn),
     '',
   ]);

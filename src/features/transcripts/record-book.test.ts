@@ -64,6 +64,28 @@ describe.each(STORAGES)('sổ theo dõi và đánh giá học sinh của lớp (
       subjectCode: 'physical-education',
       yearResult: 'fail',
     });
+    // Nghệ thuật (grade 7): Yến's Âm nhạc Đạt and Mĩ thuật Chưa đạt in term I and the year; Long's both Đạt.
+    for (const [student, fineArts] of [
+      [yen, 'fail'],
+      [long, 'pass'],
+    ] as const) {
+      const music = { cls, student, subjectCode: 'arts-music' } as const;
+      const fine = { cls, student, subjectCode: 'arts-fine-arts' } as const;
+      await buildSubjectScores(t.db, {
+        ...music,
+        term: 1,
+        regularResults: ['pass', 'pass'],
+        termResult: 'pass',
+      });
+      await buildSubjectScores(t.db, {
+        ...fine,
+        term: 1,
+        regularResults: ['pass', fineArts],
+        termResult: fineArts,
+      });
+      await buildSubjectYearResult(t.db, { ...music, yearResult: 'pass' });
+      await buildSubjectYearResult(t.db, { ...fine, yearResult: fineArts });
+    }
     await buildStudentResult(t.db, {
       cls,
       student: yen,
@@ -149,5 +171,55 @@ describe.each(STORAGES)('sổ theo dõi và đánh giá học sinh của lớp (
     expect(summary).toContain('Được lên lớp sau kiểm tra, đánh giá lại hoặc rèn luyện hè');
     for (const page of pages) expect(page).toContain(`Lớp ${cls.name} — Năm học ${cls.school_year}`);
     for (const id of [cls.id, cls.unit_id, ...students.map((s) => s.id)]) expect(all).not.toContain(id);
+  }, 120_000);
+
+  it('Nghệ thuật (THCS): one page per content with its ĐĐGtx, one summary column with the subject’s one result', async () => {
+    const res = await (await t.as('ht.a')).get(`/api/v1/classes/${cls.id}/record-book.xlsx`);
+    const workbook = await workbookOf(res.raw);
+    const music = workbook.getWorksheet('Nghệ thuật — Âm nhạc');
+    const fine = workbook.getWorksheet('Nghệ thuật — Mĩ thuật');
+    if (!music || !fine) throw new Error('no content sheets');
+    expect(rowValues(fine, 6).slice(0, 4)).toEqual([2, 'Đinh Thị Yến', 'Đ', 'CĐ']);
+    expect(rowValues(fine, 6).at(-1)).toBe('CĐ');
+    const summary = workbook.getWorksheet('Tổng hợp');
+    if (!summary) throw new Error('no summary sheet');
+    const header = rowValues(summary, 2) as string[];
+    expect(header.filter((h) => h === 'Nghệ thuật')).toHaveLength(1);
+    expect(header).not.toContain('Âm nhạc');
+    expect(header).not.toContain('Mĩ thuật');
+    const col = header.indexOf('Nghệ thuật');
+    // Long: both contents Đạt → Đạt; Yến: Mĩ thuật Chưa đạt → Nghệ thuật Chưa đạt (stored results read back).
+    expect(rowValues(summary, 3)[col]).toBe('Đ');
+    expect(rowValues(summary, 4)[col]).toBe('CĐ');
+    const pdf = await (await t.as('ht.a')).get(`/api/v1/classes/${cls.id}/record-book.pdf`);
+    const pages = (await extractPdfPages(pdf.raw)).map((p) => p.replace(/\s+/g, ' '));
+    expect(pages.some((p) => p.includes('Môn học/hoạt động giáo dục: Nghệ thuật — Mĩ thuật'))).toBe(true);
+  }, 120_000);
+
+  it('the book of term I only: term I cells, term I results and absences, no year or decision', async () => {
+    const res = await (await t.as('gvcn.7b')).get(`/api/v1/classes/${cls.id}/record-book.xlsx?term=1`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toContain('H%E1%BB%8Dc%20k%C3%AC%20I');
+    const workbook = await workbookOf(res.raw);
+    const math = workbook.getWorksheet('Toán');
+    if (!math) throw new Error('no math sheet');
+    expect(rowValues(math, 3)).not.toContain('Học kì II');
+    expect(rowValues(math, 6)).toEqual([2, 'Đinh Thị Yến', '6,0', '7,5', '8,0', '9,0', '7,0', '8,0', '7,7']);
+    const summary = workbook.getWorksheet('Tổng hợp');
+    if (!summary) throw new Error('no summary sheet');
+    const header = rowValues(summary, 2) as string[];
+    expect(header.slice(-3)).toEqual(['KQHT HK I', 'KQRL HK I', 'Số buổi nghỉ HK I']);
+    expect(header).not.toContain('Lên lớp / không lên lớp');
+    const yen = rowValues(summary, 4);
+    expect(yen[header.indexOf('Toán')]).toBe('7,7');
+    expect(yen[header.indexOf('Nghệ thuật')]).toBe('CĐ');
+    expect(yen[header.indexOf('KQHT HK I')]).toBe('Tốt');
+    const pdf = await (await t.as('gvcn.7b')).get(`/api/v1/classes/${cls.id}/record-book.pdf?term=1`);
+    const pages = (await extractPdfPages(pdf.raw)).map((p) => p.replace(/\s+/g, ' '));
+    expect(pages.some((p) => p.includes('TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KÌ I'))).toBe(true);
+    expect(pages.join('\n')).not.toContain('HK II');
+    expect(
+      (await (await t.as('gvcn.7b')).get(`/api/v1/classes/${cls.id}/record-book.pdf?term=2`)).status,
+    ).toBe(400);
   }, 120_000);
 });

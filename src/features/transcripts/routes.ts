@@ -9,6 +9,8 @@ import {
   correctionPreviewSchema,
   correctionSchema,
   gradeStatisticsQuery,
+  type RecordBookPeriod,
+  recordBookQuery,
   signResultSchema,
   studentParams,
   studentTranscriptsSchema,
@@ -108,13 +110,23 @@ export const transcriptRoutes: FastifyPluginAsync = async (app) => {
   );
   api.get(
     '/classes/:id/record-book.pdf',
-    { schema: { tags, params: idParams, response: { 200: pdfFileResponse } } },
-    async (req, reply) => sendFile(reply, await recordBookPdf(ctxOf(req), req.params.id), PDF_MIME),
+    { schema: { tags, params: idParams, querystring: recordBookQuery, response: { 200: pdfFileResponse } } },
+    async (req, reply) =>
+      sendFile(
+        reply,
+        await recordBookPdf(ctxOf(req), req.params.id, req.query.term as RecordBookPeriod),
+        PDF_MIME,
+      ),
   );
   api.get(
     '/classes/:id/record-book.xlsx',
-    { schema: { tags, params: idParams, response: { 200: xlsxFileResponse } } },
-    async (req, reply) => sendFile(reply, await recordBookXlsx(ctxOf(req), req.params.id), XLSX_MIME),
+    { schema: { tags, params: idParams, querystring: recordBookQuery, response: { 200: xlsxFileResponse } } },
+    async (req, reply) =>
+      sendFile(
+        reply,
+        await recordBookXlsx(ctxOf(req), req.params.id, req.query.term as RecordBookPeriod),
+        XLSX_MIME,
+      ),
   );
   api.get(
     '/grade-statistics.xlsx',

@@ -38,7 +38,10 @@ export interface TranscriptSnapshot {
     ethnicity: string | null;
     moetStudentCode: string | null;
     address: string | null;
-    guardians: { relationship: string; fullName: string }[];
+    /** Nơi sinh and số đăng bộ (migration 0096); absent in snapshots made before them. */
+    birthPlace?: string | null;
+    registrationNumber?: string | null;
+    guardians: { relationship: string; fullName: string; occupation?: string | null }[];
     /** Policy groups, printed as "Đối tượng" on the TT22 identity page; absent in snapshots made before it. */
     policyFlags?: string[];
   };
@@ -145,7 +148,13 @@ export async function buildSnapshots(
         ethnicity: student.ethnicity,
         moetStudentCode: student.moet_student_code,
         address: student.address,
-        guardians: guardians.map((g) => ({ relationship: g.relationship, fullName: g.full_name })),
+        birthPlace: student.birth_place,
+        registrationNumber: student.registration_number,
+        guardians: guardians.map((g) => ({
+          relationship: g.relationship,
+          fullName: g.full_name,
+          occupation: g.occupation,
+        })),
         policyFlags: student.policy_flags ?? [],
       },
       subjects: cls.grade <= 5 ? [] : subjectLines(cls.grade, studentId, scores, results.subjects),

@@ -20,7 +20,12 @@ import {
 type Student = PromotionList['students'][number];
 type Counts = PromotionList['total'];
 
-const OUTCOME_COLOR = { retest: 'yellow', summer_conduct: 'orange', retained: 'red' } as const;
+const OUTCOME_COLOR = {
+  retest: 'yellow',
+  summer_conduct: 'orange',
+  retained: 'red',
+  principal_decision: 'grape',
+} as const;
 
 /**
  * Danh sách lên lớp toàn trường, for the principal after the year close (and the office above): counts per grade,

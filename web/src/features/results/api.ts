@@ -155,8 +155,11 @@ export function useSaveRolloverPlan() {
 }
 
 /** The class record book (sổ theo dõi và đánh giá học sinh, TT22 appendix): homeroom teacher and principal. */
-export const downloadRecordBook = (classId: string, format: 'pdf' | 'xlsx') =>
-  apiDownload(`/classes/${classId}/record-book.${format}`, `so-theo-doi-danh-gia.${format}`);
+export const downloadRecordBook = (classId: string, format: 'pdf' | 'xlsx', term: 0 | 1 = 0) =>
+  apiDownload(
+    `/classes/${classId}/record-book.${format}?term=${term}`,
+    `so-theo-doi-danh-gia${term === 1 ? '-hk1' : ''}.${format}`,
+  );
 
 /** The school assesses a student against an individual education plan (TT22 Điều 11); the principal decides. */
 export function useSetIndividualPlan() {

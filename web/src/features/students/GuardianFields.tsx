@@ -42,6 +42,11 @@ export function GuardianFields({ form }: { form: UseFormReturnType<StudentFormVa
                 {...form.getInputProps(`guardians.${index}.email`)}
                 key={form.key(`guardians.${index}.email`)}
               />
+              <TextInput
+                label={t('occupation')}
+                {...form.getInputProps(`guardians.${index}.occupation`)}
+                key={form.key(`guardians.${index}.occupation`)}
+              />
             </SimpleGrid>
             <ActionIcon
               variant="subtle"

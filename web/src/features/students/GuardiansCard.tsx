@@ -30,7 +30,7 @@ export function GuardiansCard({ student }: { student: StudentDetail }) {
                   ({t(`relationship_${g.relationship}`)})
                 </Text>
               </Text>
-              <Text size="sm">{[g.phone, g.email].filter(Boolean).join(' · ') || '—'}</Text>
+              <Text size="sm">{[g.occupation, g.phone, g.email].filter(Boolean).join(' · ') || '—'}</Text>
             </Stack>
             {g.hasAccount ? (
               <Badge variant="light" color="teal">

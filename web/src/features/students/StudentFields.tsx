@@ -23,6 +23,8 @@ export function IdentityFields({ form }: { form: Form }) {
       <DateInput label={t('birthDate')} valueFormat="DD/MM/YYYY" clearable {...input(form, 'birthDate')} />
       <Select label={t('gender')} data={genderOptions(t)} clearable {...input(form, 'gender')} />
       <TextInput label={t('moetStudentCode')} autoComplete="off" {...input(form, 'moetStudentCode')} />
+      <TextInput label={t('birthPlace')} autoComplete="off" {...input(form, 'birthPlace')} />
+      <TextInput label={t('registrationNumber')} autoComplete="off" {...input(form, 'registrationNumber')} />
     </SimpleGrid>
   );
 }

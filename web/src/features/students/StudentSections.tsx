@@ -50,6 +50,8 @@ export function GeneralCard({ student }: { student: StudentDetail }) {
           [t('gender'), student.gender ? t(`common:${student.gender}`) : '—'],
           [t('className'), student.className ?? '—'],
           [t('moetStudentCode'), student.moetStudentCode ?? '—'],
+          [t('birthPlace'), student.birthPlace ?? '—'],
+          [t('registrationNumber'), student.registrationNumber ?? '—'],
           [t('common:unit'), student.unitName],
         ]}
       />

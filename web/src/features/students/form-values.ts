@@ -10,6 +10,7 @@ export interface GuardianValues {
   relationship: string;
   phone: string;
   email: string;
+  occupation: string;
 }
 
 export interface StudentFormValues {
@@ -17,6 +18,8 @@ export interface StudentFormValues {
   birthDate: string | null;
   gender: string | null;
   moetStudentCode: string;
+  birthPlace: string;
+  registrationNumber: string;
   ethnicity: string | null;
   nationalId: string;
   address: string;
@@ -38,6 +41,7 @@ export const newGuardian = (listed: readonly GuardianValues[] = []): GuardianVal
   relationship: listed.some((g) => g.relationship === 'mother') ? 'father' : 'mother',
   phone: '',
   email: '',
+  occupation: '',
 });
 
 export function emptyStudent(today: string): StudentFormValues {
@@ -46,6 +50,8 @@ export function emptyStudent(today: string): StudentFormValues {
     birthDate: null,
     gender: null,
     moetStudentCode: '',
+    birthPlace: '',
+    registrationNumber: '',
     ethnicity: 'kinh',
     nationalId: '',
     address: '',
@@ -68,6 +74,8 @@ export function valuesOf(student: StudentDetail, today: string): StudentFormValu
     birthDate: student.birthDate,
     gender: student.gender,
     moetStudentCode: student.moetStudentCode ?? '',
+    birthPlace: student.birthPlace ?? '',
+    registrationNumber: student.registrationNumber ?? '',
     ethnicity: s?.ethnicity ?? null,
     nationalId: s?.nationalId ?? '',
     address: s?.address ?? '',
@@ -82,6 +90,7 @@ export function valuesOf(student: StudentDetail, today: string): StudentFormValu
       relationship: g.relationship,
       phone: g.phone ?? '',
       email: g.email ?? '',
+      occupation: g.occupation ?? '',
     })),
   };
 }
