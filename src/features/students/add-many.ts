@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { InputRefused } from '../../platform/imports/kinds.ts';
 import { enrolNewStudents, type NewEnrolment } from '../classes/enrolments.ts';
 import { currentSchoolYearOf } from '../school-years/service.ts';
+import { guardianAuditView } from './guardians.ts';
 import { searchTextOf } from './queries.ts';
 import { auditView, writeOrConflict } from './service.ts';
 
@@ -206,7 +207,7 @@ export async function placesInClasses(
 function studentAudits(
   unitId: string,
   students: { values: ParsedStudentInput; row: Parameters<typeof auditView>[0] & { id: string } }[],
-  guardians: { id: string; full_name: string; relationship: string; phone: string | null }[][],
+  guardians: Parameters<typeof guardianAuditView>[0][][],
 ): AuditEntry[] {
   return students.map((s, index) => ({
     unitId,
@@ -215,12 +216,7 @@ function studentAudits(
     action: 'create' as const,
     after: {
       ...auditView(s.row),
-      guardians: (guardians[index] ?? []).map((g) => ({
-        id: g.id,
-        fullName: g.full_name,
-        relationship: g.relationship,
-        phone: g.phone,
-      })),
+      guardians: (guardians[index] ?? []).map(guardianAuditView),
       className: s.values.className ?? null,
     },
   }));

@@ -56,10 +56,11 @@ export async function saveGuardians(
     }
   }
   const after = await guardiansOf(trx.db, unitId, studentId);
-  return { before: before.map(auditView), after: after.map(auditView) };
+  return { before: before.map(guardianAuditView), after: after.map(guardianAuditView) };
 }
 
-const auditView = (g: {
+/** A guardian as the audit log shows it (also built from freshly inserted rows by add-many). */
+export const guardianAuditView = (g: {
   id: string;
   full_name: string;
   relationship: string;
