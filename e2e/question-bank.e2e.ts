@@ -32,7 +32,7 @@ describe('ngân hàng câu hỏi trên trình duyệt', () => {
     await logIn(page, server.url, 'giaovien');
     await page.goto(`${server.url}/question-bank`);
     await page.getByRole('link', { name: 'Thêm câu hỏi' }).click();
-    await pick(page, 'question-grade', '10');
+    await pick(page, 'question-grade', '9');
     await pick(page, 'question-subject', 'Toán');
     await page.getByTestId('question-stem-input').fill('Đạo hàm của hàm số $y = x^2$ là');
     for (const [i, text] of ['$x$', '$2x$', '$x^2$', '$2$'].entries())
@@ -71,7 +71,7 @@ describe('ngân hàng câu hỏi trên trình duyệt', () => {
     await problems.waitFor();
     expect(await problems.textContent()).toContain('Không có phần đáp án');
     expect(await page.getByTestId('import-question').count()).toBe(2);
-    await pick(page, 'import-grade', '10');
+    await pick(page, 'import-grade', '9');
     await pick(page, 'import-subject', 'Toán');
     await page.screenshot({ path: '/tmp/qb-import-desktop.png', fullPage: true });
     await page.getByTestId('import-commit').click();

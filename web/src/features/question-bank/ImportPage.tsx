@@ -24,7 +24,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ReasonButton } from '../../ui/ReasonButton.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useCommitImport, usePreviewImport } from './api.ts';
-import { GRADE_OPTIONS, subjectOptions } from './options.ts';
+import { subjectOptions, useGradeOptions } from './options.ts';
 import { ProblemList, QuestionView } from './QuestionView.tsx';
 
 /** Import a GIFT, Moodle XML or Word file: preview each parsed question and each problem, keep some, commit. */
@@ -40,6 +40,7 @@ function QuestionImport() {
   const { t } = useTranslation('questionBank');
   const { options, label } = useEnumLabels();
   const { unitId } = useWorkspace();
+  const gradeOptions = useGradeOptions();
   const navigate = useNavigate();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -183,7 +184,7 @@ function QuestionImport() {
                 <Select
                   label={t('grade')}
                   required
-                  data={GRADE_OPTIONS}
+                  data={gradeOptions}
                   value={grade ? String(grade) : null}
                   onChange={(v) => setGrade(v ? Number(v) : null)}
                   w={90}

@@ -11,7 +11,7 @@ import { usePagedSearch } from '../../ui/ListPager.tsx';
 import { notifyError } from '../../ui/notify.ts';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { downloadQuestions, type QuestionFilters, useQuestions } from './api.ts';
-import { GRADE_OPTIONS, subjectOptions } from './options.ts';
+import { subjectOptions, useGradeOptions } from './options.ts';
 import { QuestionView } from './QuestionView.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 import { REVIEW_COLORS } from './review-colors.ts';
@@ -31,6 +31,7 @@ function QuestionBank() {
   const { t } = useTranslation('questionBank');
   const { options } = useEnumLabels();
   const { unitId } = useWorkspace();
+  const gradeOptions = useGradeOptions();
   const paged = usePagedSearch();
   const [filters, setFilters] = useState<Omit<QuestionFilters, 'q'>>({});
   const setFilter = paged.resetting(<K extends keyof QuestionFilters>(change: Pick<QuestionFilters, K>) =>
@@ -93,7 +94,7 @@ function QuestionBank() {
           <Group gap="xs" align="flex-end">
             <Select
               label={t('grade')}
-              data={GRADE_OPTIONS}
+              data={gradeOptions}
               value={filters.grade ? String(filters.grade) : null}
               onChange={(v) => setFilter({ grade: v ? Number(v) : undefined })}
               clearable

@@ -27,7 +27,7 @@ import { ReasonButton } from '../../ui/ReasonButton.tsx';
 import { RequirePermission } from '../../ui/RequirePermission.tsx';
 import { useCreateQuestion, useDeleteQuestion, useQuestion, useUpdateQuestion } from './api.ts';
 import { BodyEditor, cleanBody, emptyBody } from './BodyEditor.tsx';
-import { GRADE_OPTIONS, subjectOptions } from './options.ts';
+import { subjectOptions, useGradeOptions } from './options.ts';
 import { QuestionView } from './QuestionView.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 import { REVIEW_COLORS } from './review-colors.ts';
@@ -86,6 +86,7 @@ function Editor({ question, reload }: { question: Question | undefined; reload: 
   const { t } = useTranslation('questionBank');
   const { options, label } = useEnumLabels();
   const { unitId } = useWorkspace();
+  const gradeOptions = useGradeOptions();
   const navigate = useNavigate();
   const [meta, setMeta] = useState<Meta>(question ? metaOf(question) : NEW_META);
   const [body, setBody] = useState<QuestionBody>(question?.body ?? emptyBody('single_choice'));
@@ -197,7 +198,7 @@ function Editor({ question, reload }: { question: Question | undefined; reload: 
               <Select
                 label={t('grade')}
                 required
-                data={GRADE_OPTIONS}
+                data={gradeOptions}
                 value={meta.grade ? String(meta.grade) : null}
                 onChange={(v) => change({ grade: v ? Number(v) : null })}
                 w={90}
