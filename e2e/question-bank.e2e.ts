@@ -42,6 +42,21 @@ describe('ngân hàng câu hỏi trên trình duyệt', () => {
     expect(await page.locator('.katex').count()).toBeGreaterThanOrEqual(5);
     await page.getByTestId('save-question').click();
     await page.waitForURL(/\/question-bank\/[0-9a-f-]{36}$/);
+    // Saved meanwhile in another tab: this tab's save is refused (409) and offers to reload.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.getByTestId('question-stem-input').fill('Đạo hàm của hàm số $y = x^2$ bằng');
+    await other.getByTestId('save-question').click();
+    await other.getByText('Đã lưu câu hỏi.').waitFor();
+    await other.close();
+    await page.getByTestId('question-stem-input').fill('Đạo hàm của hàm số $y = x^2$ là:');
+    await page.getByTestId('save-question').click();
+    await page.getByTestId('conflict').getByText('Câu hỏi vừa được người khác thay đổi').waitFor();
+    await page.getByRole('button', { name: 'Tải lại' }).click();
+    await page.getByTestId('conflict').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('question-stem-input').inputValue()).toBe(
+      'Đạo hàm của hàm số $y = x^2$ bằng',
+    );
     await page.getByRole('button', { name: 'Gửi duyệt' }).click();
     await page.getByTestId('review-state').filter({ hasText: 'Chờ duyệt' }).waitFor();
     await page.screenshot({ path: '/tmp/qb-form-desktop.png', fullPage: true });

@@ -86,7 +86,7 @@ function Editor({ question, reload }: { question: Question | undefined; reload: 
   const { t } = useTranslation('questionBank');
   const { options, label } = useEnumLabels();
   const { unitId } = useWorkspace();
-  const gradeOptions = useGradeOptions();
+  const schoolGrades = useGradeOptions();
   const navigate = useNavigate();
   const [meta, setMeta] = useState<Meta>(question ? metaOf(question) : NEW_META);
   const [body, setBody] = useState<QuestionBody>(question?.body ?? emptyBody('single_choice'));
@@ -99,6 +99,11 @@ function Editor({ question, reload }: { question: Question | undefined; reload: 
   const fields = error instanceof ApiError ? error.fields : {};
   const conflict = error instanceof ApiError && error.status === 409;
   const change = (part: Partial<Meta>) => setMeta((m) => ({ ...m, ...part }));
+  // A question written for a grade the school no longer teaches keeps its grade in the picker.
+  const gradeOptions =
+    meta.grade && !schoolGrades.some((g) => g.value === String(meta.grade))
+      ? [...schoolGrades, { value: String(meta.grade), label: String(meta.grade) }]
+      : schoolGrades;
   const subjects = subjectOptions(meta.grade);
   useEffect(() => {
     if (meta.subjectCode && meta.grade && !subjects.some((s) => s.value === meta.subjectCode))
@@ -130,7 +135,10 @@ function Editor({ question, reload }: { question: Question | undefined; reload: 
         },
       );
   };
-  const otherFieldErrors = Object.entries(fields).filter(([key]) => key !== 'subjectCode' && key !== 'grade');
+  // A 409 is said once, by the conflict alert (its `version` field needs no second line).
+  const otherFieldErrors = conflict
+    ? []
+    : Object.entries(fields).filter(([key]) => key !== 'subjectCode' && key !== 'grade');
 
   return (
     <Stack gap="sm">
