@@ -6,6 +6,7 @@ import {
   IconChecklist,
   IconClipboardCheck,
   IconCopy,
+  IconDatabase,
   IconFileCertificate,
   IconFileImport,
   IconHeartHandshake,
@@ -93,6 +94,9 @@ const TranscriptsPage = lazy(() => import('../features/transcripts/TranscriptsPa
 const ClassTranscriptsPage = lazy(() => import('../features/transcripts/ClassTranscriptsPage.tsx'));
 const MyTranscriptsPage = lazy(() => import('../features/transcripts/MyTranscriptsPage.tsx'));
 const DashboardPage = lazy(() => import('../features/dx-assessments/DashboardPage.tsx'));
+const QuestionBankPage = lazy(() => import('../features/question-bank/QuestionBankPage.tsx'));
+const QuestionFormPage = lazy(() => import('../features/question-bank/QuestionFormPage.tsx'));
+const QuestionImportPage = lazy(() => import('../features/question-bank/ImportPage.tsx'));
 const OverviewPage = lazy(() => import('../features/gradebook/OverviewPage.tsx'));
 
 /** Every page of the app. A feature adds its pages here; the navigation is built from `nav`. */
@@ -266,6 +270,19 @@ export const appRoutes: AppRoute[] = [
     },
   },
   { path: '/gradebook/classes/:classId/subjects/:subjectCode', component: ScoreGridPage },
+  {
+    path: '/question-bank',
+    component: QuestionBankPage,
+    nav: {
+      label: 'questionBank:nav',
+      icon: IconDatabase,
+      permission: 'question_bank.use',
+      group: 'gradebook',
+    },
+  },
+  { path: '/question-bank/new', component: QuestionFormPage },
+  { path: '/question-bank/import', component: QuestionImportPage },
+  { path: '/question-bank/:id', component: QuestionFormPage },
   { path: '/gradebook/classes/:classId/attendance', component: AttendancePage },
   { path: '/gradebook/classes/:classId/conduct', component: ConductPage },
   {

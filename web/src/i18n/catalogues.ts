@@ -10,6 +10,7 @@ import { gradebook } from '../features/gradebook/messages.ts';
 import { home } from '../features/home/messages.ts';
 import { imports } from '../features/imports/messages.ts';
 import { notifications } from '../features/notifications/messages.ts';
+import { questionBank } from '../features/question-bank/messages.ts';
 import { results } from '../features/results/messages.ts';
 import { schoolYears } from '../features/school-years/messages.ts';
 import { staff } from '../features/staff/messages.ts';
@@ -43,4 +44,5 @@ export const catalogues: Record<string, Catalogue> = {
   notifications,
   transcripts,
   dxDashboard,
+  questionBank,
 };

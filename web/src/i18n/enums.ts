@@ -11,6 +11,16 @@ import {
   DATA_SUBJECT_LABEL_VI,
 } from '#contracts/audit-labels.ts';
 import { TEAM_ROLES } from '#contracts/dx-assessments/campaigns.ts';
+import {
+  QUESTION_LEVEL_LABELS,
+  QUESTION_LEVELS,
+  QUESTION_TYPE_LABELS,
+  QUESTION_TYPES,
+  REVIEW_STATE_LABELS,
+  REVIEW_STATES,
+  SHARE_LEVEL_LABELS,
+  SHARE_LEVELS,
+} from '#contracts/questions.ts';
 import { ROLE_LABEL_VI, ROLES } from '#contracts/roles.ts';
 import {
   EMPLOYMENT_STATUS_LABEL_VI,
@@ -143,6 +153,31 @@ export const ENUM_LABELS = {
     outstanding: 'Outstanding student',
     excellent: 'Excellent student',
     exemplary: 'Exemplary student (study and conduct)',
+  }),
+  // The question bank (issue 14 §1).
+  questionType: labels(QUESTION_TYPES, QUESTION_TYPE_LABELS, {
+    single_choice: 'Multiple choice',
+    true_false_group: 'True/false (4 statements)',
+    short_answer: 'Short answer',
+    matching: 'Matching',
+    essay: 'Essay',
+  }),
+  questionLevel: labels(QUESTION_LEVELS, QUESTION_LEVEL_LABELS, {
+    know: 'Knowing',
+    understand: 'Understanding',
+    apply: 'Applying',
+  }),
+  shareLevel: labels(SHARE_LEVELS, SHARE_LEVEL_LABELS, {
+    private: 'Only me',
+    department: 'Department',
+    school: 'Whole school',
+    office: 'Schools of the office',
+  }),
+  reviewState: labels(REVIEW_STATES, REVIEW_STATE_LABELS, {
+    draft: 'Draft',
+    submitted: 'Awaiting review',
+    approved: 'Approved',
+    rejected: 'Needs changes',
   }),
   // The audit log's registry (contracts/audit-labels.ts); data-access actions are a CHECKed enum.
   auditEntity: labels(AUDIT_ENTITIES, AUDIT_ENTITY_LABEL_VI, AUDIT_ENTITY_LABEL_EN),
