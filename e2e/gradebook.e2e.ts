@@ -120,8 +120,10 @@ describe('sổ điểm trên trình duyệt', () => {
     await page.getByRole('link', { name: 'Phân công giảng dạy' }).click();
     const matrix = page.getByTestId('assignment-matrix');
     await matrix.waitFor();
-    expect(await matrix.getByLabel('6A1 Toán', { exact: true }).textContent()).toBe('Lê Văn Toán');
-    await matrix.getByLabel('6A1 Ngữ văn', { exact: true }).click();
+    expect(await matrix.getByLabel('6A1 Toán: Lê Văn Toán', { exact: true }).textContent()).toBe(
+      'Lê Văn Toán',
+    );
+    await matrix.getByLabel(/^6A1 Ngữ văn:/).click();
     await page.getByRole('option', { name: 'Trần Thị Chủ Nhiệm' }).click();
     await page.getByText('Đã lưu phân công.').waitFor();
     const row = await server.db

@@ -80,11 +80,12 @@ describe('danh sách lên lớp toàn trường trên trình duyệt', () => {
     await page.getByRole('link', { name: 'Danh sách lên lớp toàn trường' }).click();
     await page.waitForURL(/\/results\/promotion-list$/);
     await page.getByTestId('promotion-counts').waitFor();
-    // Số HS, Lên lớp, Kiểm tra lại, Rèn luyện hè, Ở lại lớp, Chưa xếp loại, Lên lớp (sau hè), Ở lại (sau hè), Chờ.
+    // Số HS, Lên lớp, Kiểm tra lại, Rèn luyện hè, Ở lại lớp, HT quyết định, Chưa xếp loại, Lên lớp (sau hè),
+    // Ở lại (sau hè), Chờ.
     expect(await countRows(page)).toEqual([
-      ['Khối 6', '4', '1', '1', '1', '1', '0', '1', '1', '2'],
-      ['Khối 7', '2', '1', '1', '0', '0', '0', '1', '0', '1'],
-      ['Toàn trường', '6', '2', '2', '1', '1', '0', '2', '1', '3'],
+      ['Khối 6', '4', '1', '1', '1', '1', '0', '0', '1', '1', '2'],
+      ['Khối 7', '2', '1', '1', '0', '0', '0', '0', '1', '0', '1'],
+      ['Toàn trường', '6', '2', '2', '1', '1', '0', '0', '2', '1', '3'],
     ]);
     const cards = page.getByTestId('promotion-student');
     await expect.poll(() => cards.count()).toBe(4);

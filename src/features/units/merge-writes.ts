@@ -28,9 +28,10 @@ export const STUDENT_BOUND_TABLES = ['student_guardians', 'student_status_histor
 
 /**
  * Decisions about a student for one school year (exemptions from the practical part, the individual education
- * plan): the current year's go with the student, like the class's rows; past years' stay with the school's records.
+ * plan, a primary pupil's support after not completing the grade): the current year's go with the student, like the
+ * class's rows; past years' stay with the school's records.
  */
-export const STUDENT_YEAR_TABLES = ['practical_exemptions', 'individual_plans'] as const;
+export const STUDENT_YEAR_TABLES = ['practical_exemptions', 'individual_plans', 'primary_support'] as const;
 
 interface Move {
   sourceId: string;

@@ -9,7 +9,7 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../../../test/factories.ts';
-import { SESSION_CACHE_MS } from './sessions.ts';
+import { resetSessionCache, SESSION_CACHE_MS } from './sessions.ts';
 
 // The session cache (sessions.ts) saves the database read of each request for SESSION_CACHE_MS. Each change to who
 // a user is or may do must still take effect on the very next request in this process; only a change written by
@@ -21,6 +21,8 @@ describe.each(STORAGES)('bộ nhớ đệm phiên làm việc (%s)', (storage) =
   let n = 0;
 
   beforeAll(async () => {
+    // The other storage's run in this process forgot every session (a unit rename): start clean, as a new process.
+    resetSessionCache();
     t = await startTestApp(storage, { sessionCacheMs: SESSION_CACHE_MS });
     u = await buildSchoolAccounts(t.db);
     await buildUser(t.db, { unit: u.province, username: 'so.admin', roles: [{ role: 'office_admin' }] });

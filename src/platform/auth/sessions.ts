@@ -113,6 +113,16 @@ export function forgetAllSessions(): void {
   sessionCache.clear();
 }
 
+/**
+ * Empties the cache and the memory of recent forgets: a fresh start, as in a new process (tests that run one
+ * storage after another in the same process, where the other storage's forgets would keep the cache off).
+ */
+export function resetSessionCache(): void {
+  sessionCache.clear();
+  forgotten.clear();
+  forgottenAllAt = Number.NEGATIVE_INFINITY;
+}
+
 function rememberSession(id: string, session: LoadedSession, expiresAt: Date): void {
   const now = Date.now();
   const lastForgotten = Math.max(

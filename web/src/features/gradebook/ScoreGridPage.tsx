@@ -11,7 +11,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ComponentType, memo, useEffect, useMemo, useRef, useState } from 'react';
 import { type Column, DataSheetGrid, keyColumn, textColumn } from 'react-datasheet-grid';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -70,12 +70,37 @@ export default function ScoreGridPage() {
 // biome-ignore lint/suspicious/noExplicitAny: the grid's own column type (cells of different kinds)
 type SheetColumn = Partial<Column<SheetRow, any, any>>;
 
+type CellProps = { rowData: SheetRow } & Record<string, unknown>;
+
+/**
+ * The grid's input wrapped in a <label> naming the student and the column ("Nguyễn An: Đánh giá thường xuyên 1"):
+ * react-datasheet-grid renders bare inputs, which a screen reader announces as "edit text, blank" (axe: label).
+ * The label takes no box of its own (display: contents), so the grid's layout is unchanged.
+ */
+function labelledCell(Inner: ComponentType<CellProps>, label: string): ComponentType<CellProps> {
+  const Cell = (props: CellProps) => (
+    <label className={classes.cellLabel}>
+      <VisuallyHidden>{`${props.rowData.fullName ?? ''}: ${label}`}</VisuallyHidden>
+      <Inner {...props} />
+    </label>
+  );
+  return memo(Cell);
+}
+
 /** A text cell bound to one field of the row (every cell is kept as typed and read by the domain rules). */
-const textCell = (key: Exclude<keyof SheetRow, 'studentId'>, extra: SheetColumn): SheetColumn => ({
-  ...(keyColumn<SheetRow, 'r1'>(key as 'r1', textColumn) as SheetColumn),
-  id: key,
-  ...extra,
-});
+const textCell = (
+  key: Exclude<keyof SheetRow, 'studentId'>,
+  label: string,
+  extra: SheetColumn,
+): SheetColumn => {
+  const base = keyColumn<SheetRow, 'r1'>(key as 'r1', textColumn) as SheetColumn;
+  return {
+    ...base,
+    component: labelledCell(base.component as ComponentType<CellProps>, label) as SheetColumn['component'],
+    id: key,
+    ...extra,
+  };
+};
 
 /**
  * A column title: the short label (TX1 on a phone, the Thông tư's ĐĐGtx1 on a wider screen) with the full name in a
@@ -157,7 +182,7 @@ function ScoreSheet({ grid }: { grid: Grid }) {
     );
     return [
       ...REGULAR_KEYS.slice(0, n).map((key, i) =>
-        textCell(key, {
+        textCell(key, t('regularFull', { n: i + 1 }), {
           title: title(
             t('regularShort', { n: i + 1 }),
             t('regular', { n: i + 1 }),
@@ -168,13 +193,13 @@ function ScoreSheet({ grid }: { grid: Grid }) {
           cellClassName: cellClass(key),
         }),
       ),
-      textCell('midterm', {
+      textCell('midterm', t('midtermFull'), {
         title: title(t('midtermShort'), t('midterm'), t('midtermFull')),
         disabled: readOnly,
         minWidth: phone ? 52 : 64,
         cellClassName: cellClass('midterm'),
       }),
-      textCell('final', {
+      textCell('final', t('finalFull'), {
         title: title(t('finalShort'), t('final'), t('finalFull')),
         disabled: readOnly,
         minWidth: phone ? 52 : 64,
@@ -195,12 +220,12 @@ function ScoreSheet({ grid }: { grid: Grid }) {
         ),
         copyValue: ({ rowData }: { rowData: SheetRow }) => rowData.state.result,
       },
-      textCell('makeup', {
+      textCell('makeup', t('makeupFull'), {
         title: title(t('makeup'), t('makeup'), t('makeupFull')),
         disabled: readOnly,
         minWidth: 112,
       }),
-      textCell('comment', {
+      textCell('comment', t('commentFull'), {
         title: title(t('comment'), t('comment'), t('commentFull')),
         disabled: readOnly,
         minWidth: 200,

@@ -44,7 +44,8 @@ export function TeacherSelect({ label, placeholder, options, value, disabled, on
     <button
       type="button"
       className={classes.teacherCell}
-      aria-label={label}
+      // The visible name is part of the accessible name (WCAG 2.5.3 label in name): "6A1 Toán: Lê Văn Toán".
+      aria-label={`${label}: ${name || placeholder}`}
       aria-haspopup="listbox"
       disabled={disabled}
       data-placeholder={name ? undefined : true}
