@@ -79,6 +79,7 @@ type CellProps = { rowData: SheetRow } & Record<string, unknown>;
  */
 function labelledCell(Inner: ComponentType<CellProps>, label: string): ComponentType<CellProps> {
   const Cell = (props: CellProps) => (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the grid's <input>, rendered inside by `Inner`.
     <label className={classes.cellLabel}>
       <VisuallyHidden>{`${props.rowData.fullName ?? ''}: ${label}`}</VisuallyHidden>
       <Inner {...props} />
