@@ -17,7 +17,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Dashboard } from './dashboard-api.ts';
-import { formatDate, formatPoints, LATENESS_COLOR, levelColor, STATUS_COLOR } from './format.ts';
+import {
+  formatDate,
+  formatPoints,
+  LATENESS_COLOR,
+  levelColor,
+  levelTextColor,
+  STATUS_COLOR,
+} from './format.ts';
 
 // The sections of the DX dashboard, top to bottom; DashboardPage.tsx holds the page and its filters.
 
@@ -397,7 +404,7 @@ function UnitsTable({
                         <Text
                           size="sm"
                           fw={600}
-                          c={`${levelColor(group.level)}.8`}
+                          c={levelTextColor(group.level)}
                           style={{ whiteSpace: 'nowrap' }}
                         >
                           {formatPoints(group.total)}
@@ -415,7 +422,7 @@ function UnitsTable({
                     <Text
                       size="sm"
                       fw={700}
-                      c={`${levelColor(u.currentLevel)}.8`}
+                      c={levelTextColor(u.currentLevel)}
                       style={{ whiteSpace: 'nowrap' }}
                     >
                       {`Mức ${u.currentLevel}`}

@@ -42,6 +42,14 @@ export function levelColor(level: number | null | undefined): string {
   return level ? (LEVEL_COLOR[level] ?? 'blue') : 'gray';
 }
 
+/**
+ * The level's colour for text on a light or striped row: the light variant's text colour, which the theme darkens
+ * to ≥ 4.5:1 (main.tsx); shade 8 of yellow or green read 2.4–3.3:1 on a striped row (axe, WCAG 1.4.3).
+ */
+export function levelTextColor(level: number | null | undefined): string {
+  return `var(--mantine-color-${levelColor(level)}-light-color)`;
+}
+
 /** Reads a date typed the Vietnamese way (31/5/2026, 31-05-2026) as 'YYYY-MM-DD'; null when it is not a date. */
 export function parseVietnameseDate(value: string): string | null {
   const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim());
